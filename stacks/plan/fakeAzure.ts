@@ -1,0 +1,342 @@
+/**
+ * A deterministic fake of Azure Resource Manager for the Pulumi SDK's mock monitor: realistic ARM ids,
+ * the computed outputs our code reads (workspace discovery URL and identity, endpoint DNS configs) and
+ * private IPs handed out in order from the subnets the program declares. The same program always gets
+ * the same ids and addresses, so plans and tests are reproducible.
+ *
+ * At preview (`preview: true`) it answers like the engine does for resources not yet created: no id and no
+ * computed outputs, so every in-stack id is unknown.
+ */
+import { createHash } from "crypto";
+import type * as pulumi from "@pulumi/pulumi";
+import { addressAt, parseCidr, type Cidr } from "../../policy/azure/cidr";
+import { armIdKey, parseArmId } from "../../policy/azure/armId";
+import { cloudOfRegion } from "../../policy/azure/locations";
+import type { AzureCloud, GroupId } from "../../policy/azure/clouds";
+
+export const fakeSubscriptionId = "00000000-1111-2222-3333-444444444444";
+export const fakeTenantId = "99999999-8888-7777-6666-555555555555";
+export const fakeClientObjectId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+
+/** How an azure-native token maps to an ARM id: provider namespace and (type segment, name input) pairs. */
+interface IdShape {
+  provider: string;
+  segments: [type: string, nameInput: string][];
+}
+
+const idShapes: Record<string, IdShape> = {
+  "storage:StorageAccount": { provider: "Microsoft.Storage", segments: [["storageAccounts", "accountName"]] },
+  "keyvault:Vault": { provider: "Microsoft.KeyVault", segments: [["vaults", "vaultName"]] },
+  "containerregistry:Registry": {
+    provider: "Microsoft.ContainerRegistry",
+    segments: [["registries", "registryName"]],
+  },
+  "applicationinsights:Component": {
+    provider: "Microsoft.Insights",
+    segments: [["components", "resourceName"]],
+  },
+  "operationalinsights:Workspace": {
+    provider: "Microsoft.OperationalInsights",
+    segments: [["workspaces", "workspaceName"]],
+  },
+  "machinelearningservices:Workspace": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [["workspaces", "workspaceName"]],
+  },
+  "machinelearningservices:Compute": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [
+      ["workspaces", "workspaceName"],
+      ["computes", "computeName"],
+    ],
+  },
+  "machinelearningservices:OnlineEndpoint": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [
+      ["workspaces", "workspaceName"],
+      ["onlineEndpoints", "endpointName"],
+    ],
+  },
+  "machinelearningservices:BatchEndpoint": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [
+      ["workspaces", "workspaceName"],
+      ["batchEndpoints", "endpointName"],
+    ],
+  },
+  "network:VirtualNetwork": {
+    provider: "Microsoft.Network",
+    segments: [["virtualNetworks", "virtualNetworkName"]],
+  },
+  "network:Subnet": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["virtualNetworks", "virtualNetworkName"],
+      ["subnets", "subnetName"],
+    ],
+  },
+  "network:PrivateEndpoint": {
+    provider: "Microsoft.Network",
+    segments: [["privateEndpoints", "privateEndpointName"]],
+  },
+  "network:PrivateDnsZoneGroup": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["privateEndpoints", "privateEndpointName"],
+      ["privateDnsZoneGroups", "privateDnsZoneGroupName"],
+    ],
+  },
+  "privatedns:PrivateZone": {
+    provider: "Microsoft.Network",
+    segments: [["privateDnsZones", "privateZoneName"]],
+  },
+  "privatedns:VirtualNetworkLink": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["privateDnsZones", "privateZoneName"],
+      ["virtualNetworkLinks", "virtualNetworkLinkName"],
+    ],
+  },
+  "containerservice:ManagedCluster": {
+    provider: "Microsoft.ContainerService",
+    segments: [["managedClusters", "resourceName"]],
+  },
+  "synapse:Workspace": { provider: "Microsoft.Synapse", segments: [["workspaces", "workspaceName"]] },
+  "datafactory:Factory": { provider: "Microsoft.DataFactory", segments: [["factories", "factoryName"]] },
+  "datafactory:ManagedVirtualNetwork": {
+    provider: "Microsoft.DataFactory",
+    segments: [
+      ["factories", "factoryName"],
+      ["managedVirtualNetworks", "managedVirtualNetworkName"],
+    ],
+  },
+  "datafactory:ManagedPrivateEndpoint": {
+    provider: "Microsoft.DataFactory",
+    segments: [
+      ["factories", "factoryName"],
+      ["managedVirtualNetworks", "managedVirtualNetworkName"],
+      ["managedPrivateEndpoints", "managedPrivateEndpointName"],
+    ],
+  },
+};
+
+/** Public FQDN patterns per group id and cloud: `{name}`, `{region}`, `{guid}` are filled in. */
+const endpointFqdns: Record<AzureCloud, Record<GroupId, string[]>> = {
+  AzureCloud: {
+    amlworkspace: [
+      "{guid}.workspace.{region}.api.azureml.ms",
+      "{guid}.workspace.{region}.cert.api.azureml.ms",
+      "ml-{name}-{region}-{guid}.{region}.notebooks.azure.net",
+    ],
+    blob: ["{name}.blob.core.windows.net"],
+    file: ["{name}.file.core.windows.net"],
+    queue: ["{name}.queue.core.windows.net"],
+    table: ["{name}.table.core.windows.net"],
+    dfs: ["{name}.dfs.core.windows.net"],
+    vault: ["{name}.vault.azure.net"],
+    registry: ["{name}.azurecr.io", "{name}.{region}.data.azurecr.io"],
+  },
+  AzureChinaCloud: {
+    amlworkspace: [
+      "{guid}.workspace.{region}.api.ml.azure.cn",
+      "{guid}.workspace.{region}.cert.api.ml.azure.cn",
+      "ml-{name}-{region}-{guid}.{region}.notebooks.chinacloudapi.cn",
+    ],
+    blob: ["{name}.blob.core.chinacloudapi.cn"],
+    file: ["{name}.file.core.chinacloudapi.cn"],
+    queue: ["{name}.queue.core.chinacloudapi.cn"],
+    table: ["{name}.table.core.chinacloudapi.cn"],
+    dfs: ["{name}.dfs.core.chinacloudapi.cn"],
+    vault: ["{name}.vault.azure.cn"],
+    registry: ["{name}.azurecr.cn", "{name}.{region}.data.azurecr.cn"],
+  },
+  AzureUSGovernment: {
+    amlworkspace: [
+      "{guid}.workspace.{region}.api.ml.azure.us",
+      "{guid}.workspace.{region}.cert.api.ml.azure.us",
+      "ml-{name}-{region}-{guid}.{region}.notebooks.usgovcloudapi.net",
+    ],
+    blob: ["{name}.blob.core.usgovcloudapi.net"],
+    file: ["{name}.file.core.usgovcloudapi.net"],
+    queue: ["{name}.queue.core.usgovcloudapi.net"],
+    table: ["{name}.table.core.usgovcloudapi.net"],
+    dfs: ["{name}.dfs.core.usgovcloudapi.net"],
+    vault: ["{name}.vault.usgovcloudapi.net"],
+    registry: ["{name}.azurecr.us", "{name}.{region}.data.azurecr.us"],
+  },
+};
+
+/** A GUID-shaped value derived from `seed`. */
+export function fakeGuid(seed: string): string {
+  const h = createHash("sha256").update(seed).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+function suffix(seed: string, length: number): string {
+  return createHash("sha256").update(seed).digest("hex").slice(0, length);
+}
+
+/** The fake ARM, one per program run. */
+export class FakeAzure implements pulumi.runtime.Mocks {
+  private readonly subnets = new Map<string, { cidr: Cidr; next: number }>();
+
+  constructor(private readonly preview: boolean) {}
+
+  newResource(args: pulumi.runtime.MockResourceArgs): {
+    id: string | undefined;
+    state: Record<string, unknown>;
+  } {
+    const inputs = args.inputs as Record<string, unknown>;
+    if (this.preview) return { id: undefined, state: { ...inputs } };
+    const [pkg, module, type] = args.type.split(":");
+    if (pkg === "random") return this.randomResource(args);
+    if (pkg !== "azure-native") return { id: `${args.name}-id`, state: { ...inputs } };
+    const name = this.azureName(`${module}:${type}`, args);
+    const id = this.armId(`${module}:${type}`, args.type, inputs, name);
+    const state: Record<string, unknown> = { ...inputs, id, name };
+    this.addComputedOutputs(`${module}:${type}`, id, inputs, state);
+    return { id, state };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+    if (args.token === "azure-native:authorization:getClientConfig") {
+      return {
+        clientId: fakeClientObjectId,
+        objectId: fakeClientObjectId,
+        subscriptionId: fakeSubscriptionId,
+        tenantId: fakeTenantId,
+      };
+    }
+    throw new Error(`fake Azure: no answer for invoke ${args.token}`);
+  }
+
+  private randomResource(args: pulumi.runtime.MockResourceArgs) {
+    const inputs = args.inputs as Record<string, unknown>;
+    const length = typeof inputs.length === "number" ? inputs.length : 8;
+    const result = suffix(args.name, Math.max(length, 1)).slice(0, length);
+    return { id: `${args.name}-id`, state: { ...inputs, result } };
+  }
+
+  /** The resource's Azure name: its explicit name input, else Pulumi's auto-name (logical name + suffix). */
+  private azureName(key: string, args: pulumi.runtime.MockResourceArgs): string {
+    const inputs = args.inputs as Record<string, unknown>;
+    const shape = idShapes[key];
+    const nameInput = shape
+      ? shape.segments[shape.segments.length - 1][1]
+      : (
+          { "resources:ResourceGroup": "resourceGroupName", "resources:Resource": "resourceName" } as Record<
+            string,
+            string
+          >
+        )[key];
+    const explicit = nameInput ? inputs[nameInput] : undefined;
+    return typeof explicit === "string" ? explicit : `${args.name}${suffix(args.name, 7)}`;
+  }
+
+  private armId(key: string, token: string, inputs: Record<string, unknown>, name: string): string {
+    const sub = `/subscriptions/${fakeSubscriptionId}`;
+    if (key === "resources:ResourceGroup") return `${sub}/resourceGroups/${name}`;
+    if (key === "authorization:RoleAssignment") {
+      return `${String(inputs.scope)}/providers/Microsoft.Authorization/roleAssignments/${fakeGuid(JSON.stringify(inputs))}`;
+    }
+    const rg = `${sub}/resourceGroups/${String(inputs.resourceGroupName ?? "rg")}`;
+    if (key === "resources:Resource") {
+      const parentPath = inputs.parentResourcePath ? `/${String(inputs.parentResourcePath)}` : "";
+      return `${rg}/providers/${String(inputs.resourceProviderNamespace)}${parentPath}/${String(inputs.resourceType)}/${name}`;
+    }
+    const shape = idShapes[key];
+    if (!shape) return `${rg}/providers/Pulumi.Fake/${token.replace(/[:/]/g, "_")}/${name}`;
+    const path = shape.segments
+      .map(([type, input], i) => `${type}/${i === shape.segments.length - 1 ? name : String(inputs[input])}`)
+      .join("/");
+    return `${rg}/providers/${shape.provider}/${path}`;
+  }
+
+  private addComputedOutputs(
+    key: string,
+    id: string,
+    inputs: Record<string, unknown>,
+    state: Record<string, unknown>,
+  ) {
+    const location = String(inputs.location ?? "eastus");
+    const isWorkspace =
+      key === "machinelearningservices:Workspace" ||
+      (key === "resources:Resource" &&
+        inputs.resourceProviderNamespace === "Microsoft.MachineLearningServices");
+    if (isWorkspace) {
+      const identity = {
+        ...(inputs.identity as object),
+        principalId: fakeGuid(`principal:${id}`),
+        tenantId: fakeTenantId,
+      };
+      state.identity = identity;
+      const computed = {
+        workspaceId: fakeGuid(`workspace:${id}`),
+        discoveryUrl: `https://${location}.api.azureml.ms/discovery`,
+      };
+      if (key === "resources:Resource") state.properties = { ...(inputs.properties as object), ...computed };
+      else Object.assign(state, computed);
+    }
+    if (key === "network:VirtualNetwork") {
+      for (const subnet of (inputs.subnets as { name?: string; addressPrefix?: string }[] | undefined) ??
+        []) {
+        if (subnet.name && subnet.addressPrefix)
+          this.addSubnet(`${id}/subnets/${subnet.name}`, subnet.addressPrefix);
+      }
+    }
+    if (key === "network:Subnet" && typeof inputs.addressPrefix === "string")
+      this.addSubnet(id, inputs.addressPrefix);
+    if (key === "network:PrivateEndpoint") Object.assign(state, this.endpointOutputs(id, inputs, location));
+    if (key === "storage:StorageAccount") {
+      const cloud = cloudOfRegion(location) ?? "AzureCloud";
+      state.primaryEndpoints = Object.fromEntries(
+        (["blob", "file", "queue", "table", "dfs"] as const).map((g) => [
+          g,
+          `https://${endpointFqdns[cloud][g][0].replace("{name}", String(state.name))}/`,
+        ]),
+      );
+    }
+    if (key === "containerregistry:Registry") state.loginServer = `${String(state.name)}.azurecr.io`;
+    if (key === "keyvault:Vault") {
+      state.properties = {
+        ...(inputs.properties as object),
+        vaultUri: `https://${String(state.name)}.vault.azure.net/`,
+      };
+    }
+  }
+
+  private addSubnet(id: string, prefix: string) {
+    const cidr = parseCidr(prefix);
+    // Azure keeps the first four addresses of every subnet.
+    if (cidr) this.subnets.set(armIdKey(id), { cidr, next: 4 });
+  }
+
+  /** Hands out private IPs from the endpoint's subnet and fills in the FQDNs Azure would register. */
+  private endpointOutputs(id: string, inputs: Record<string, unknown>, location: string) {
+    const connections = [
+      ...((inputs.privateLinkServiceConnections as unknown[]) ?? []),
+      ...((inputs.manualPrivateLinkServiceConnections as unknown[]) ?? []),
+    ] as { privateLinkServiceId?: string; groupIds?: string[] }[];
+    const target = connections[0]?.privateLinkServiceId
+      ? parseArmId(connections[0].privateLinkServiceId)
+      : undefined;
+    const groupId = connections[0]?.groupIds?.[0] as GroupId | undefined;
+    const cloud = cloudOfRegion(location) ?? "AzureCloud";
+    const patterns = groupId && target && endpointFqdns[cloud][groupId] ? endpointFqdns[cloud][groupId] : [];
+    const subnetId = (inputs.subnet as { id?: string } | undefined)?.id;
+    const subnet = subnetId ? this.subnets.get(armIdKey(subnetId)) : undefined;
+    const customDnsConfigs = patterns.map((pattern) => {
+      const fqdn = pattern
+        .replace(/\{name\}/g, target!.name.toLowerCase())
+        .replace(/\{region\}/g, location.toLowerCase())
+        .replace(/\{guid\}/g, fakeGuid(`workspace:${connections[0].privateLinkServiceId}`));
+      const ipAddresses = subnet ? [addressAt(subnet.cidr, subnet.next++)] : [];
+      return { fqdn, ipAddresses };
+    });
+    const nicId = id.replace(
+      /privateEndpoints\/([^/]+)$/,
+      (_, pe: string) => `networkInterfaces/${pe}.nic.${fakeGuid(id)}`,
+    );
+    return { customDnsConfigs, networkInterfaces: [{ id: nicId }] };
+  }
+}

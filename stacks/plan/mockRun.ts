@@ -1,0 +1,179 @@
+/**
+ * Runs a Pulumi program on the SDK's mock monitor against the fake Azure and records the graph the
+ * engine would receive: every registration with its parent, dependencies, property dependencies and
+ * options. Tests assert on this graph; the offline plan prints it and hands it to the policy pack.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { FakeAzure } from "./fakeAzure";
+
+/** One resource registration as the engine sees it. */
+export interface RecordedResource {
+  urn: string;
+  type: string;
+  name: string;
+  custom: boolean;
+  /** Parent URN; undefined only for the stack itself. */
+  parent?: string;
+  inputs: Record<string, unknown>;
+  /** Outputs returned by the fake (custom resources) or registered by the component. */
+  outputs: Record<string, unknown>;
+  id?: string;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  protect: boolean;
+  provider?: string;
+  deleteBeforeReplace: boolean;
+  ignoreChanges: string[];
+  replaceOnChanges: string[];
+  aliases: string[];
+}
+
+/** The graph of one run, in registration order. */
+export class RecordedGraph {
+  readonly resources: RecordedResource[] = [];
+
+  byUrn(urn: string): RecordedResource | undefined {
+    return this.resources.find((r) => r.urn === urn);
+  }
+
+  ofType(type: string): RecordedResource[] {
+    return this.resources.filter((r) => r.type === type);
+  }
+
+  /** The resource with this logical name (and type, when names repeat). */
+  named(name: string, type?: string): RecordedResource {
+    const found = this.resources.filter((r) => r.name === name && (type === undefined || r.type === type));
+    if (found.length !== 1) throw new Error(`expected one resource named ${name}, found ${found.length}`);
+    return found[0];
+  }
+
+  childrenOf(urn: string): RecordedResource[] {
+    return this.resources.filter((r) => r.parent === urn);
+  }
+}
+
+let current: RecordedGraph | undefined;
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): Struct;
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): {
+    forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void;
+  };
+  getProtect(): boolean;
+  getProvider(): string;
+  getDeletebeforereplace(): boolean;
+  getIgnorechangesList(): string[];
+  getReplaceonchangesList(): string[];
+  getAliasesList(): { getUrn(): string; getSpec(): unknown }[];
+}
+
+type Struct = Parameters<typeof deserializeProperties>[0];
+type Callback = (err: unknown, response?: { getUrn(): string; getId(): string; getObject(): Struct }) => void;
+
+// `waitForRPCs` is internal to the SDK (absent from its typings) but is how the SDK itself drains a run.
+const waitForRPCs = (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
+
+const originalRegister = MockMonitor.prototype.registerResource;
+const originalRegisterOutputs = MockMonitor.prototype.registerResourceOutputs;
+
+// Patched once per process: the mock monitor hands us the engine's full request, which its
+// `newResource` hook does not show (parent, dependencies, options).
+MockMonitor.prototype.registerResource = function (req: RegisterRequest, callback: Callback) {
+  const graph = current;
+  return originalRegister.call(this, req, (err, response) => {
+    if (!err && response && graph) {
+      const propertyDependencies: Record<string, string[]> = {};
+      req
+        .getPropertydependenciesMap()
+        .forEach((value, key) => (propertyDependencies[key] = value.getUrnsList()));
+      graph.resources.push({
+        urn: response.getUrn(),
+        type: req.getType(),
+        name: req.getName(),
+        custom: req.getCustom(),
+        parent: req.getParent() || undefined,
+        inputs: deserializeProperties(req.getObject(), true),
+        outputs: deserializeProperties(response.getObject()),
+        id: response.getId() || undefined,
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        protect: req.getProtect(),
+        provider: req.getProvider() || undefined,
+        deleteBeforeReplace: req.getDeletebeforereplace(),
+        ignoreChanges: req.getIgnorechangesList(),
+        replaceOnChanges: req.getReplaceonchangesList(),
+        aliases: req.getAliasesList().map((a) => a.getUrn()),
+      });
+    }
+    callback(err, response);
+  });
+};
+
+MockMonitor.prototype.registerResourceOutputs = function (
+  req: { getUrn(): string; getOutputs(): Struct },
+  callback: (err: unknown, res?: unknown) => void,
+) {
+  const resource = current?.byUrn(req.getUrn());
+  if (resource) resource.outputs = deserializeProperties(req.getOutputs());
+  return originalRegisterOutputs.call(this, req, callback);
+};
+
+export interface MockRunOptions {
+  /** Run as `pulumi preview` (in-stack ids and computed outputs unknown). Default false (`pulumi up`). */
+  preview?: boolean;
+  project?: string;
+  stack?: string;
+  /** Stack config, keyed `<namespace>:<key>`, values as the CLI passes them (strings, JSON for objects). */
+  config?: Record<string, string>;
+}
+
+export interface MockRun {
+  graph: RecordedGraph;
+  /** The stack's outputs, resolved (unknowns at preview are undefined). */
+  outputs: Record<string, unknown>;
+}
+
+/**
+ * Runs `program` as a whole stack on the mock monitor. Runs are serialised: the mock monitor is
+ * process-global.
+ */
+export async function runOnMocks(program: () => unknown, options: MockRunOptions = {}): Promise<MockRun> {
+  const graph = await startRecording(options);
+  try {
+    const outputs = (await pulumi.runtime.runInPulumiStack(async () => program())) ?? {};
+    await waitForRPCs();
+    return { graph, outputs: outputs as Record<string, unknown> };
+  } finally {
+    current = undefined;
+  }
+}
+
+/**
+ * Points the mock monitor at a fresh fake Azure and starts a new graph. For tests that construct
+ * components directly; call {@link settle} before asserting.
+ */
+export async function startRecording(options: MockRunOptions = {}): Promise<RecordedGraph> {
+  const preview = options.preview ?? false;
+  pulumi.runtime.setAllConfig(options.config ?? {});
+  await pulumi.runtime.setMocks(
+    new FakeAzure(preview),
+    options.project ?? "project",
+    options.stack ?? "stack",
+    preview,
+  );
+  current = new RecordedGraph();
+  return current;
+}
+
+/** Waits until every registration the program started has reached the mock monitor. */
+export async function settle(): Promise<void> {
+  await waitForRPCs();
+}
