@@ -7,3 +7,7 @@
  *   private DNS zones, zone groups and VNet links.
  */
 export { AzureClouds, type AzureCloud, privateDnsZones, zonesFor } from "../policy/azure/clouds";
+export { SecuredWorkspace, securedWorkspaceType } from "./workspace/securedWorkspace";
+export type { SecuredWorkspaceArgs } from "./workspace/securedWorkspaceArgs";
+export { PublicNetworkAccess } from "./workspace/publicNetworkAccess";
+export { workspaceApiVersion } from "./workspace/workspaceResource";

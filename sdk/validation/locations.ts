@@ -1,0 +1,23 @@
+/** Checks of the cloud and location arguments against the shared region table. */
+import { allClouds, isAzureCloud, type AzureCloud } from "../../policy/azure/clouds";
+import { cloudOfRegion, isRegionOf } from "../../policy/azure/locations";
+import { shown, type ArgProblem } from "./argProblem";
+
+/** Why `value` is not a supported cloud. */
+export function cloudProblems(propertyPath: string, value: string): ArgProblem[] {
+  if (isAzureCloud(value)) return [];
+  return [
+    { propertyPath, reason: `${shown(value)} is not a supported cloud; use one of ${allClouds.join(", ")}` },
+  ];
+}
+
+/** Why `location` is not a region of `cloud` (unknown anywhere, or in another cloud). */
+export function locationProblems(propertyPath: string, location: string, cloud: AzureCloud): ArgProblem[] {
+  if (isRegionOf(cloud, location)) return [];
+  const other = cloudOfRegion(location);
+  const reason = other
+    ? `${shown(location)} is a region of ${other}, not of ${cloud}; set cloud to "${other}" or pick a ${cloud} region`
+    : `${shown(location)} is not a known Azure region; use a programmatic region name such as "westeurope" ` +
+      `(az account list-locations)`;
+  return [{ propertyPath, reason }];
+}

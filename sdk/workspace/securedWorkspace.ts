@@ -1,0 +1,212 @@
+/** {@link SecuredWorkspace}: an Azure Machine Learning workspace ready for Private Link. */
+import * as azure from "@pulumi/azure-native";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { AzureClouds, type AzureCloud } from "../../policy/azure/clouds";
+import { normalizeLocation } from "../../policy/azure/locations";
+import { argProblemsError, argProblemsMessage } from "../validation/argProblem";
+import { newApplicationInsights, newLogAnalyticsWorkspace } from "./applicationInsights";
+import { newContainerRegistry } from "./containerRegistry";
+import { globalDependencyNames, monitoringNames, nameSuffixLength } from "./dependencyNames";
+import type { DependencyPlacement } from "./dependencyPlacement";
+import { newKeyVault } from "./keyVault";
+import { PublicNetworkAccess, workspaceNetworkBody } from "./publicNetworkAccess";
+import type { SecuredWorkspaceArgs } from "./securedWorkspaceArgs";
+import {
+  deferredArgs,
+  securedWorkspaceArgProblems,
+  type AdoptedIdArg,
+  type ArgName,
+  type ResolvedWorkspaceArgs,
+} from "./securedWorkspaceArgProblems";
+import { newStorageAccount } from "./storageAccount";
+import { newWorkspaceResource } from "./workspaceResource";
+
+export const securedWorkspaceType = "azureml-network-isolation:index:SecuredWorkspace";
+
+/**
+ * An Azure Machine Learning workspace with a system-assigned identity and private dependencies: a storage
+ * account, key vault, Premium container registry and workspace-based Application Insights, each created here
+ * or adopted by ARM id. Public access is Disabled unless asked otherwise. Private endpoints come from
+ * `PrivateEndpointSet`, which takes this component's outputs.
+ *
+ * Arguments are validated before anything is registered; Output-valued arguments are validated when they
+ * resolve and fail the deployment with a `ResourceError`.
+ */
+export class SecuredWorkspace extends pulumi.ComponentResource {
+  /** ARM id of the workspace. */
+  declare readonly workspaceId: pulumi.Output<string>;
+  /** Azure name of the workspace. */
+  declare readonly workspaceName: pulumi.Output<string>;
+  /** The workspace's immutable GUID (ARM `properties.workspaceId`), as used in its private FQDNs. */
+  declare readonly workspaceGuid: pulumi.Output<string>;
+  /** Discovery URL of the workspace's regional services. */
+  declare readonly discoveryUrl: pulumi.Output<string>;
+  /** Object id of the workspace's system-assigned identity. */
+  declare readonly principalId: pulumi.Output<string>;
+  /** ARM id of the default storage account (created or adopted). */
+  declare readonly storageAccountId: pulumi.Output<string>;
+  /** ARM id of the key vault (created or adopted). */
+  declare readonly keyVaultId: pulumi.Output<string>;
+  /** ARM id of the container registry (created or adopted). */
+  declare readonly containerRegistryId: pulumi.Output<string>;
+  /** ARM id of Application Insights (created or adopted). */
+  declare readonly applicationInsightsId: pulumi.Output<string>;
+  /** Other storage accounts the workspace uses; endpoint sets give them endpoints too. May be empty. */
+  declare readonly additionalStorageAccountIds: pulumi.Output<string[]>;
+  /** Resource group of the workspace. */
+  declare readonly resourceGroupName: pulumi.Output<string>;
+  /** Normalised region name, e.g. "westeurope". */
+  declare readonly location: pulumi.Output<string>;
+  /** The Azure cloud the workspace is in. */
+  declare readonly cloud: pulumi.Output<AzureCloud>;
+  /** The public access mode. */
+  declare readonly publicNetworkAccess: pulumi.Output<PublicNetworkAccess>;
+  /** The IP ranges allowed in "EnabledFromSelectedIps" mode, de-duplicated; empty in other modes. */
+  declare readonly allowedIpRanges: pulumi.Output<string[]>;
+
+  constructor(name: string, args: SecuredWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
+    const deferred = deferredArgs(args ?? {});
+    if (!opts?.urn) {
+      const problems = securedWorkspaceArgProblems(name, args as Partial<ResolvedWorkspaceArgs>, deferred);
+      if (problems.length > 0) throw argProblemsError("SecuredWorkspace", name, problems);
+    }
+    super(securedWorkspaceType, name, {}, opts);
+    if (opts?.urn) return;
+
+    // Each value the children read passes through this check, so an Output-valued argument that resolves to a
+    // bad value fails the deployment instead of reaching Azure. Arguments checked together (location with
+    // cloud, mode with ranges) resolve together; the others stay independent, so one unknown argument at
+    // preview leaves only what depends on it unknown.
+    const plain = Object.fromEntries(
+      Object.entries(args).filter(([key]) => !deferred.has(key as ArgName)),
+    ) as Partial<ResolvedWorkspaceArgs>;
+    const checked = <K extends ArgName>(...keys: K[]): pulumi.Output<Pick<ResolvedWorkspaceArgs, K>> =>
+      pulumi.output(Object.fromEntries(keys.map((key) => [key, args[key]]))).apply((values) => {
+        const stillDeferred = new Set([...deferred].filter((key) => !(keys as ArgName[]).includes(key)));
+        const problems = securedWorkspaceArgProblems(name, { ...plain, ...values }, stillDeferred);
+        if (problems.length > 0)
+          throw new pulumi.ResourceError(argProblemsMessage("SecuredWorkspace", name, problems), this);
+        return values as Pick<ResolvedWorkspaceArgs, K>;
+      });
+    const workspaceName = checked("workspaceName").apply((a) => a.workspaceName ?? name);
+    const region = checked("location", "cloud");
+    const access = checked("publicNetworkAccess", "allowedIpRanges");
+    const placement: DependencyPlacement = {
+      resourceGroupName: checked("resourceGroupName").apply((a) => a.resourceGroupName),
+      location: region.apply((a) => normalizeLocation(a.location)),
+      tags: args.tags,
+    };
+    const adopted = <K extends AdoptedIdArg>(key: K): pulumi.Output<string> | undefined =>
+      args[key] === undefined ? undefined : checked(key).apply((a) => a[key] as string);
+    const protect = (args.protectStatefulResources as boolean | undefined) ?? true;
+    const child: pulumi.CustomResourceOptions = { parent: this };
+    // Unset rather than false when protection is off, so protection set on the component still applies.
+    const stateful: pulumi.CustomResourceOptions = { parent: this, protect: protect ? true : undefined };
+
+    const needsSuffix = [args.storageAccountId, args.keyVaultId, args.containerRegistryId].some(
+      (id) => id === undefined,
+    );
+    const suffix = needsSuffix
+      ? new random.RandomString(
+          `${name}-suffix`,
+          { length: nameSuffixLength, lower: true, upper: false, numeric: true, special: false },
+          child,
+        ).result
+      : undefined;
+    const names = suffix
+      ? pulumi.all([workspaceName, suffix]).apply(([w, s]) => globalDependencyNames(w, s))
+      : undefined;
+
+    const storageAccountId =
+      adopted("storageAccountId") ??
+      newStorageAccount(`${name}-storage`, names!.storageAccount, placement, stateful).id;
+    const keyVaultId =
+      adopted("keyVaultId") ??
+      newKeyVault(
+        `${name}-keyvault`,
+        names!.keyVault,
+        azure.authorization.getClientConfigOutput({ parent: this }).tenantId,
+        placement,
+        stateful,
+      ).id;
+    const containerRegistryId =
+      adopted("containerRegistryId") ??
+      newContainerRegistry(`${name}-registry`, names!.containerRegistry, placement, stateful).id;
+    const applicationInsightsId =
+      adopted("applicationInsightsId") ??
+      newApplicationInsights(
+        `${name}-insights`,
+        workspaceName.apply((w) => monitoringNames(w).applicationInsights),
+        adopted("logAnalyticsWorkspaceId") ??
+          newLogAnalyticsWorkspace(
+            `${name}-logs`,
+            workspaceName.apply((w) => monitoringNames(w).logAnalyticsWorkspace),
+            placement,
+            child,
+          ).id,
+        placement,
+        child,
+      ).id;
+
+    const mode = access.apply((a) => a.publicNetworkAccess ?? PublicNetworkAccess.Disabled);
+    const network = access.apply((a) =>
+      workspaceNetworkBody(a.publicNetworkAccess ?? PublicNetworkAccess.Disabled, a.allowedIpRanges ?? []),
+    );
+    const workspace = newWorkspaceResource(
+      `${name}-workspace`,
+      {
+        ...placement,
+        workspaceName,
+        properties: {
+          friendlyName: pulumi.all([args.friendlyName, workspaceName]).apply(([f, w]) => f ?? w),
+          description: args.description,
+          storageAccount: storageAccountId,
+          keyVault: keyVaultId,
+          containerRegistry: containerRegistryId,
+          applicationInsights: applicationInsightsId,
+          hbiWorkspace: pulumi.output(args.highBusinessImpact).apply((hbi) => hbi ?? false),
+          imageBuildCompute: checked("imageBuildCompute").apply((a) => a.imageBuildCompute),
+          publicNetworkAccess: network.publicNetworkAccess,
+          networkAcls: network.networkAcls,
+        },
+      },
+      stateful,
+    );
+
+    this.workspaceId = workspace.id;
+    this.workspaceName = workspace.name;
+    this.workspaceGuid = workspace.properties.apply((p) => String(p?.workspaceId ?? ""));
+    this.discoveryUrl = workspace.properties.apply((p) => String(p?.discoveryUrl ?? ""));
+    this.principalId = workspace.identity.apply((i) => i?.principalId ?? "");
+    this.storageAccountId = storageAccountId;
+    this.keyVaultId = keyVaultId;
+    this.containerRegistryId = containerRegistryId;
+    this.applicationInsightsId = applicationInsightsId;
+    this.additionalStorageAccountIds = checked("additionalStorageAccountIds").apply(
+      (a) => a.additionalStorageAccountIds ?? [],
+    );
+    this.resourceGroupName = pulumi.output(placement.resourceGroupName);
+    this.location = pulumi.output(placement.location);
+    this.cloud = region.apply((a) => a.cloud ?? AzureClouds.AzureCloud);
+    this.publicNetworkAccess = mode;
+    this.allowedIpRanges = network.networkAcls.ipRules.apply((rules) => rules.map((r) => r.value));
+    this.registerOutputs({
+      workspaceId: this.workspaceId,
+      workspaceName: this.workspaceName,
+      workspaceGuid: this.workspaceGuid,
+      discoveryUrl: this.discoveryUrl,
+      principalId: this.principalId,
+      storageAccountId: this.storageAccountId,
+      keyVaultId: this.keyVaultId,
+      containerRegistryId: this.containerRegistryId,
+      applicationInsightsId: this.applicationInsightsId,
+      additionalStorageAccountIds: this.additionalStorageAccountIds,
+      resourceGroupName: this.resourceGroupName,
+      location: this.location,
+      cloud: this.cloud,
+      publicNetworkAccess: this.publicNetworkAccess,
+      allowedIpRanges: this.allowedIpRanges,
+    });
+  }
+}
