@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { AzureClouds, type AzureCloud } from "../../policy/azure/clouds";
 import { normalizeLocation } from "../../policy/azure/locations";
-import { argProblemsError, argProblemsMessage } from "../validation/argProblem";
+import { argProblemsError } from "../validation/argProblem";
+import { checkedArgs } from "./checkedArgs";
 import { newApplicationInsights, newLogAnalyticsWorkspace } from "./applicationInsights";
 import { newContainerRegistry } from "./containerRegistry";
 import { globalDependencyNames, monitoringNames, nameSuffixLength } from "./dependencyNames";
@@ -74,21 +75,10 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     super(securedWorkspaceType, name, {}, opts);
     if (opts?.urn) return;
 
-    // Each value the children read passes through this check, so an Output-valued argument that resolves to a
-    // bad value fails the deployment instead of reaching Azure. Arguments checked together (location with
-    // cloud, mode with ranges) resolve together; the others stay independent, so one unknown argument at
-    // preview leaves only what depends on it unknown.
-    const plain = Object.fromEntries(
-      Object.entries(args).filter(([key]) => !deferred.has(key as ArgName)),
-    ) as Partial<ResolvedWorkspaceArgs>;
-    const checked = <K extends ArgName>(...keys: K[]): pulumi.Output<Pick<ResolvedWorkspaceArgs, K>> =>
-      pulumi.output(Object.fromEntries(keys.map((key) => [key, args[key]]))).apply((values) => {
-        const stillDeferred = new Set([...deferred].filter((key) => !(keys as ArgName[]).includes(key)));
-        const problems = securedWorkspaceArgProblems(name, { ...plain, ...values }, stillDeferred);
-        if (problems.length > 0)
-          throw new pulumi.ResourceError(argProblemsMessage("SecuredWorkspace", name, problems), this);
-        return values as Pick<ResolvedWorkspaceArgs, K>;
-      });
+    // Each value the children read passes through `checkedArgs`. Arguments checked together resolve
+    // together; the others stay independent, so one unknown argument at preview leaves only what depends on it
+    // unknown.
+    const checked = <K extends ArgName>(...keys: K[]) => checkedArgs(name, args, deferred, keys, this);
     const workspaceName = checked("workspaceName").apply((a) => a.workspaceName ?? name);
     const region = checked("location", "cloud");
     const access = checked("publicNetworkAccess", "allowedIpRanges");
