@@ -1,0 +1,19 @@
+/** How an endpoint set resolves its endpoints' names. */
+export const DnsModes = {
+  /**
+   * This set's own zone instances, in a resource group of their own, linked only to this VNet: isolated
+   * VNets must not share zones, or two endpoints of one target overwrite each other's records.
+   */
+  OwnZones: "OwnZones",
+  /** Zones that already exist (a central DNS hub): zone groups only, no zones or links. */
+  ExistingZones: "ExistingZones",
+  /** Custom DNS: no zone groups; the set exposes the FQDN to IP records to create elsewhere. */
+  None: "None",
+} as const;
+export type DnsMode = (typeof DnsModes)[keyof typeof DnsModes];
+
+export const allDnsModes: readonly DnsMode[] = Object.values(DnsModes);
+
+export function isDnsMode(value: string): value is DnsMode {
+  return (allDnsModes as readonly string[]).includes(value);
+}

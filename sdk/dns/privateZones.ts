@@ -1,0 +1,80 @@
+/**
+ * The private DNS zones an endpoint set's zone groups write to: its own zone instances (own resource group,
+ * linked only to its VNet), or existing ones such as a hub's.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as privatedns from "@pulumi/azure-native/privatedns";
+import * as resources from "@pulumi/azure-native/resources";
+import { classifyZone, isAzureCloud } from "../../policy/azure/clouds";
+import { zoneKey, zoneNameFor } from "./zoneKeys";
+
+/** A zone as the zone groups see it. */
+export interface ZoneRef {
+  id: pulumi.Output<string>;
+  name: pulumi.Output<string>;
+}
+
+/** Zones by zone key (`api`, `notebooks`, `blob`, ...). */
+export type ZonesByKey = Record<string, ZoneRef>;
+
+export interface OwnZonesArgs {
+  zoneKeys: readonly string[];
+  cloud: pulumi.Output<string>;
+  /** Region of the zones' resource group (the zones themselves are global). */
+  location: pulumi.Input<string>;
+  virtualNetworkId: pulumi.Input<string>;
+}
+
+/**
+ * A resource group holding one zone per key, each linked to the VNet only. A group of its own because a
+ * resource group cannot hold two zones of one name, and another set's zones of the same names must exist.
+ */
+export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pulumi.Resource): ZonesByKey {
+  const group = new resources.ResourceGroup(`${name}-dns`, { location: args.location }, { parent });
+  const zones: ZonesByKey = {};
+  for (const key of args.zoneKeys) {
+    const zone = new privatedns.PrivateZone(
+      `${name}-zone-${key}`,
+      {
+        resourceGroupName: group.name,
+        location: "global",
+        privateZoneName: args.cloud.apply((cloud) => {
+          if (!isAzureCloud(cloud)) {
+            throw new pulumi.ResourceError(
+              `cloud ${cloud} is not AzureCloud, AzureChinaCloud or AzureUSGovernment`,
+              parent,
+            );
+          }
+          return zoneNameFor(cloud, key);
+        }),
+      },
+      { parent },
+    );
+    new privatedns.VirtualNetworkLink(
+      `${name}-link-${key}`,
+      {
+        resourceGroupName: group.name,
+        privateZoneName: zone.name,
+        location: "global",
+        virtualNetwork: { id: args.virtualNetworkId },
+        // Endpoint records come from zone groups; VM auto-registration would mix other names in.
+        registrationEnabled: false,
+      },
+      { parent },
+    );
+    zones[key] = { id: zone.id, name: zone.name };
+  }
+  return zones;
+}
+
+/** Existing zone ids keyed by zone name, re-keyed by zone key (names already validated). */
+export function existingZoneIdsByKey(ids: { [zoneName: string]: pulumi.Input<string> }): ZonesByKey {
+  return Object.fromEntries(
+    Object.entries(ids)
+      .filter(([zoneName]) => classifyZone(zoneName) !== undefined)
+      .map(([zoneName, id]) => [
+        zoneKey(zoneName.toLowerCase()),
+        { id: pulumi.output(id), name: pulumi.output(zoneName.toLowerCase()) },
+      ]),
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The arguments shared by {@link PrivateEndpointSet} and {@link WorkspaceNetwork}: the workspace and its
+ * dependencies, and one set's VNet and DNS layout. Also reads the layout's plan-time values.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { DnsMode } from "../dns/dnsModes";
+import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
+
+/** The workspace the endpoints connect to, by ids (from SecuredWorkspace or an existing workspace). */
+export interface WorkspaceTargetsArgs {
+  /** ARM id of the Azure Machine Learning workspace. */
+  workspaceId: pulumi.Input<string>;
+  /** ARM id of the workspace's default storage account. */
+  storageAccountId: pulumi.Input<string>;
+  /** ARM id of the workspace's key vault. */
+  keyVaultId: pulumi.Input<string>;
+  /** ARM id of the workspace's container registry (Premium tier: endpoints need it). */
+  containerRegistryId: pulumi.Input<string>;
+  /**
+   * Other storage accounts the workspace uses (datastores), by a stable key (the account name is a good
+   * one) to ARM id. Each gets blob and file endpoints named after its key, so adding or removing one never
+   * renames the others.
+   */
+  additionalStorageAccounts?: { [key: string]: pulumi.Input<string> };
+  /**
+   * Principal id of the workspace's managed identity. When given, it gets Reader on every storage endpoint:
+   * the studio reaches storage behind a VNet through that identity.
+   */
+  workspacePrincipalId?: pulumi.Input<string>;
+  /** Region of the VNet and endpoints (an existing subnet's region). */
+  location: pulumi.Input<string>;
+  /** AzureCloud (default), AzureChinaCloud or AzureUSGovernment: decides the private DNS zone names. */
+  cloud?: pulumi.Input<string>;
+  /** Resource group of the VNet and endpoints created here. */
+  resourceGroupName: pulumi.Input<string>;
+}
+
+/** One VNet's layout. The values that decide which resources exist must be plain values. */
+export interface EndpointSetLayoutArgs {
+  /** Address prefixes of a new VNet (plain values). Mutually exclusive with subnetId. */
+  addressSpace?: pulumi.Input<string>[];
+  /** Prefix of the new VNet's endpoint subnet, inside addressSpace and large enough for the endpoints. */
+  endpointSubnetPrefix?: pulumi.Input<string>;
+  /** ARM id of an existing subnet for the endpoints (its private-endpoint network policies disabled). */
+  subnetId?: pulumi.Input<string>;
+  /** OwnZones (default), ExistingZones or None: see {@link DnsModes}. */
+  dnsMode?: pulumi.Input<DnsMode>;
+  /** With dnsMode ExistingZones: the ARM id of each zone the endpoints write to, keyed by zone name. */
+  existingZoneIds?: { [zoneName: string]: pulumi.Input<string> };
+  /** Extra endpoints on the default storage account: any of queue, table, dfs (blob and file always). */
+  storageGroupIds?: pulumi.Input<string>[];
+  /**
+   * Whether this is the services set: the VNet whose endpoints the workspace itself uses, where its
+   * computes go. Exactly one per workspace when there are several sets.
+   */
+  servicesSet?: pulumi.Input<boolean>;
+}
+
+/** A plan-time value: undefined when absent, an error when it is only known after deployment. */
+function planValue<T>(value: pulumi.Input<T> | undefined, property: string): T | undefined {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+    throw new pulumi.InputPropertyError({
+      propertyPath: property,
+      reason: `${property} decides which resources exist, so it must be a plain value, not an output`,
+    });
+  }
+  return value as T | undefined;
+}
+
+function planValues<T>(values: pulumi.Input<T>[] | undefined, property: string): T[] | undefined {
+  return values?.map((v) => planValue(v, property) as T);
+}
+
+/** The layout of one set as plain values; unknown ids become undefined. */
+export function layoutOf(
+  name: string,
+  args: EndpointSetLayoutArgs & Pick<WorkspaceTargetsArgs, "additionalStorageAccounts" | "cloud">,
+): EndpointSetLayout {
+  const known = (value: pulumi.Input<string> | undefined) => (typeof value === "string" ? value : undefined);
+  return {
+    name,
+    addressSpace: planValues(args.addressSpace, "addressSpace"),
+    endpointSubnetPrefix: planValue(args.endpointSubnetPrefix, "endpointSubnetPrefix"),
+    usesExistingSubnet: args.subnetId !== undefined,
+    subnetId: known(args.subnetId),
+    dnsMode: planValue(args.dnsMode, "dnsMode"),
+    existingZoneIds: args.existingZoneIds
+      ? Object.fromEntries(Object.entries(args.existingZoneIds).map(([zone, id]) => [zone, known(id)]))
+      : undefined,
+    storageGroupIds: planValues(args.storageGroupIds, "storageGroupIds"),
+    additionalStorageKeys: Object.keys(args.additionalStorageAccounts ?? {}),
+    servicesSet: planValue(args.servicesSet, "servicesSet"),
+    cloud: known(args.cloud),
+  };
+}
+
+/** Throws the problems as one structured error; `prefix` locates the set among the caller's args. */
+export function throwProblems(
+  problems: readonly EndpointSetProblem[],
+  prefix: (set: string) => string,
+): void {
+  if (problems.length === 0) return;
+  const errors = problems.map((p) => ({
+    propertyPath: `${prefix(p.set)}${p.property}`,
+    reason: `${p.value}: ${p.reason}`,
+  }));
+  throw new pulumi.InputPropertiesError({
+    message: `invalid endpoint set arguments:\n${errors.map((e) => `  ${e.propertyPath} = ${e.reason}`).join("\n")}`,
+    errors,
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * One VNet's private endpoints to a secured workspace: the workspace endpoint and the endpoints of its
+ * storage, key vault and registry, their private DNS and the studio's Reader role on storage endpoints.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as network from "@pulumi/azure-native/network";
+import { parseArmId } from "../../policy/azure/armId";
+import { DnsModes } from "../dns/dnsModes";
+import { type DnsRecord, dnsRecordsOf } from "../dns/dnsRecords";
+import { createPrivateZones, existingZoneIdsByKey } from "../dns/privateZones";
+import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
+import { type EndpointTargetKind, type PlannedEndpoint, planEndpoints } from "./endpointPlan";
+import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
+import {
+  type EndpointSetLayoutArgs,
+  type WorkspaceTargetsArgs,
+  layoutOf,
+  throwProblems,
+} from "./endpointSetArgs";
+import { dnsModeOf, validateEndpointSet } from "./validateEndpointSets";
+
+/** Built-in Reader role. */
+const readerRoleDefinitionGuid = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+
+/** Arguments of {@link PrivateEndpointSet}: the workspace's ids plus this VNet's layout. */
+export interface PrivateEndpointSetArgs extends WorkspaceTargetsArgs, EndpointSetLayoutArgs {}
+
+export class PrivateEndpointSet extends pulumi.ComponentResource {
+  /** Private endpoint ids by endpoint key (e.g. `workspace-amlworkspace`, `storage-blob`). */
+  public readonly endpointIds!: pulumi.Output<Record<string, string>>;
+  /** Private IPs of each endpoint, by endpoint key. */
+  public readonly privateIpAddresses!: pulumi.Output<Record<string, string[]>>;
+  /** FQDNs each endpoint serves, by endpoint key. */
+  public readonly fqdns!: pulumi.Output<Record<string, string[]>>;
+  /** Every FQDN → private IP record of this set's endpoints (what a custom DNS server must hold). */
+  public readonly dnsRecords!: pulumi.Output<DnsRecord[]>;
+  /** Ids of the zones the endpoints write to, by zone name; empty with dnsMode None. */
+  public readonly zoneIds!: pulumi.Output<Record<string, string>>;
+  public readonly virtualNetworkId!: pulumi.Output<string>;
+  public readonly virtualNetworkName!: pulumi.Output<string>;
+  /** The endpoint subnet (also where the services set's computes go). */
+  public readonly subnetId!: pulumi.Output<string>;
+
+  constructor(name: string, args: PrivateEndpointSetArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("azureml-network-isolation:index:PrivateEndpointSet", name, {}, opts);
+    if (opts?.urn) return;
+    const layout = layoutOf(name, args);
+    throwProblems(validateEndpointSet(layout), () => "");
+
+    const endpoints = planEndpoints(layout);
+    const net = layout.usesExistingSubnet
+      ? existingEndpointNetwork(args.subnetId!)
+      : createEndpointNetwork(
+          name,
+          {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            addressSpace: [...layout.addressSpace!],
+            endpointSubnetPrefix: layout.endpointSubnetPrefix!,
+          },
+          this,
+        );
+    const cloud = pulumi.output(args.cloud ?? "AzureCloud");
+    const mode = dnsModeOf(layout);
+    const zones =
+      mode === DnsModes.OwnZones
+        ? createPrivateZones(
+            name,
+            {
+              zoneKeys: zoneKeysOf(endpoints.map((e) => e.groupId)),
+              cloud,
+              location: args.location,
+              virtualNetworkId: net.virtualNetworkId,
+            },
+            this,
+          )
+        : mode === DnsModes.ExistingZones
+          ? existingZoneIdsByKey(args.existingZoneIds ?? {})
+          : {};
+
+    const created = endpoints.map((endpoint) => {
+      const pe = new network.PrivateEndpoint(
+        `${name}-pe-${endpoint.key}`,
+        {
+          resourceGroupName: args.resourceGroupName,
+          location: args.location,
+          subnet: { id: net.subnetId },
+          privateLinkServiceConnections: [
+            {
+              name: endpoint.key,
+              privateLinkServiceId: targetOf[endpoint.kind](args, endpoint),
+              groupIds: [endpoint.groupId],
+            },
+          ],
+        },
+        { parent: this },
+      );
+      if (mode !== DnsModes.None) {
+        new network.PrivateDnsZoneGroup(
+          `${name}-zg-${endpoint.key}`,
+          {
+            resourceGroupName: args.resourceGroupName,
+            privateEndpointName: pe.name,
+            privateDnsZoneGroupName: "default",
+            // One group per endpoint with every zone of its group id: the workspace's api and notebooks zones together.
+            privateDnsZoneConfigs: zoneKeysFor(endpoint.groupId).map((key) => ({
+              name: key,
+              privateDnsZoneId: zones[key].id,
+            })),
+          },
+          { parent: this },
+        );
+      }
+      if (endpoint.studioReader && args.workspacePrincipalId !== undefined) {
+        new authorization.RoleAssignment(
+          `${name}-reader-${endpoint.key}`,
+          {
+            scope: pe.id,
+            principalId: args.workspacePrincipalId,
+            principalType: authorization.PrincipalType.ServicePrincipal,
+            roleDefinitionId: pe.id.apply(
+              (id) =>
+                `/subscriptions/${parseArmId(id)?.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${readerRoleDefinitionGuid}`,
+            ),
+          },
+          { parent: this },
+        );
+      }
+      return { key: endpoint.key, pe };
+    });
+
+    const byKey = <T>(pick: (pe: network.PrivateEndpoint) => pulumi.Output<T>) =>
+      pulumi.all(Object.fromEntries(created.map(({ key, pe }) => [key, pick(pe)]))) as pulumi.Output<
+        Record<string, T>
+      >;
+    const configs = byKey((pe) => pe.customDnsConfigs.apply((c) => c ?? []));
+    this.endpointIds = byKey((pe) => pe.id);
+    this.privateIpAddresses = configs.apply((all) =>
+      mapValues(all, (c) => [...new Set(c.flatMap((x) => x.ipAddresses ?? []))]),
+    );
+    this.fqdns = configs.apply((all) => mapValues(all, (c) => c.flatMap((x) => (x.fqdn ? [x.fqdn] : []))));
+    this.dnsRecords = configs.apply((all) => dnsRecordsOf(Object.values(all)));
+    this.zoneIds = pulumi
+      .all(Object.values(zones).map((z) => pulumi.all([z.name, z.id])))
+      .apply((pairs) => Object.fromEntries(pairs));
+    this.virtualNetworkId = net.virtualNetworkId;
+    this.virtualNetworkName = net.virtualNetworkName;
+    this.subnetId = net.subnetId;
+    this.registerOutputs({
+      endpointIds: this.endpointIds,
+      privateIpAddresses: this.privateIpAddresses,
+      fqdns: this.fqdns,
+      dnsRecords: this.dnsRecords,
+      zoneIds: this.zoneIds,
+      virtualNetworkId: this.virtualNetworkId,
+      virtualNetworkName: this.virtualNetworkName,
+      subnetId: this.subnetId,
+    });
+  }
+}
+
+/** The resource each kind of endpoint connects to. */
+const targetOf: Record<
+  EndpointTargetKind,
+  (args: WorkspaceTargetsArgs, e: PlannedEndpoint) => pulumi.Input<string>
+> = {
+  workspace: (args) => args.workspaceId,
+  storage: (args) => args.storageAccountId,
+  vault: (args) => args.keyVaultId,
+  registry: (args) => args.containerRegistryId,
+  additionalStorage: (args, e) => args.additionalStorageAccounts![e.targetKey!],
+};
+
+function mapValues<A, B>(record: Record<string, A>, f: (a: A) => B): Record<string, B> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
+}

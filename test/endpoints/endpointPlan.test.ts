@@ -1,0 +1,53 @@
+import { expect } from "chai";
+import { addressesNeeded, planEndpoints } from "../../sdk/endpoints/endpointPlan";
+import { zoneKeysFor, zoneKeysOf, zoneNameFor } from "../../sdk/dns/zoneKeys";
+import { allClouds, privateDnsZones } from "../../policy/azure/clouds";
+
+describe("endpoint plan", () => {
+  it("plans the workspace, blob, file, vault and registry endpoints under stable keys", () => {
+    expect(planEndpoints({}).map((e) => [e.key, e.groupId, e.studioReader])).to.deep.equal([
+      ["workspace-amlworkspace", "amlworkspace", false],
+      ["storage-blob", "blob", true],
+      ["storage-file", "file", true],
+      ["vault-vault", "vault", false],
+      ["registry-registry", "registry", false],
+    ]);
+  });
+
+  it("adds requested storage sub-resources once, and blob and file per additional account keyed by its key", () => {
+    const keys = planEndpoints({
+      storageGroupIds: ["dfs", "queue", "dfs"],
+      additionalStorageKeys: ["lake"],
+    }).map((e) => e.key);
+    expect(keys).to.include.members([
+      "storage-dfs",
+      "storage-queue",
+      "storage-lake-blob",
+      "storage-lake-file",
+    ]);
+    expect(keys.filter((k) => k === "storage-dfs")).to.have.length(1);
+  });
+
+  it("counts the private IPs the endpoints take", () => {
+    expect(addressesNeeded(planEndpoints({}))).to.equal(3 + 1 + 1 + 1 + 2);
+    expect(addressesNeeded(planEndpoints({ additionalStorageKeys: ["a", "b"] }))).to.equal(12);
+  });
+
+  it("keys zones the same way in every cloud, and maps keys back to each cloud's zone names", () => {
+    expect(zoneKeysFor("amlworkspace")).to.deep.equal(["api", "notebooks"]);
+    expect(zoneKeysOf(["blob", "file", "blob", "vault", "registry"])).to.deep.equal([
+      "blob",
+      "file",
+      "vaultcore",
+      "azurecr",
+    ]);
+    for (const cloud of allClouds) {
+      for (const [groupId, zones] of Object.entries(privateDnsZones[cloud])) {
+        const keys = zoneKeysFor(groupId as keyof (typeof privateDnsZones)[typeof cloud]);
+        expect(keys.map((k) => zoneNameFor(cloud, k))).to.deep.equal(zones);
+      }
+    }
+    expect(zoneNameFor("AzureChinaCloud", "notebooks")).to.equal("privatelink.notebooks.chinacloudapi.cn");
+    expect(zoneNameFor("AzureUSGovernment", "vaultcore")).to.equal("privatelink.vaultcore.usgovcloudapi.net");
+  });
+});
