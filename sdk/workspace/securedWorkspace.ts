@@ -2,7 +2,7 @@
 import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { AzureClouds, type AzureCloud } from "../../policy/azure/clouds";
+import { AzureClouds } from "../../policy/azure/clouds";
 import { normalizeLocation } from "../../policy/azure/locations";
 import { argProblemsError } from "../validation/argProblem";
 import { checkedArgs } from "./checkedArgs";
@@ -59,8 +59,8 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
   declare readonly resourceGroupName: pulumi.Output<string>;
   /** Normalised region name, e.g. "westeurope". */
   declare readonly location: pulumi.Output<string>;
-  /** The Azure cloud the workspace is in. */
-  declare readonly cloud: pulumi.Output<AzureCloud>;
+  /** The Azure cloud the workspace is in: "AzureCloud", "AzureChinaCloud" or "AzureUSGovernment". */
+  declare readonly cloud: pulumi.Output<string>;
   /** The public access mode. */
   declare readonly publicNetworkAccess: pulumi.Output<PublicNetworkAccess>;
   /** The IP ranges allowed in "EnabledFromSelectedIps" mode, de-duplicated; empty in other modes. */

@@ -1,6 +1,5 @@
 /** The arguments of {@link SecuredWorkspace}. */
 import type * as pulumi from "@pulumi/pulumi";
-import type { AzureCloud } from "../../policy/azure/clouds";
 import type { PublicNetworkAccess } from "./publicNetworkAccess";
 
 export interface SecuredWorkspaceArgs {
@@ -14,8 +13,12 @@ export interface SecuredWorkspaceArgs {
    * Immutable: changing it would replace the workspace and its dependencies.
    */
   location: pulumi.Input<string>;
-  /** The Azure cloud: "AzureCloud" (default), "AzureChinaCloud" or "AzureUSGovernment". */
-  cloud?: pulumi.Input<AzureCloud>;
+  /**
+   * The Azure cloud: "AzureCloud" (default), "AzureChinaCloud" or "AzureUSGovernment" (the `AzureClouds`
+   * values). A string rather than the `AzureCloud` type: the schema analyzer only takes an `as const` enum
+   * whose type and object share one name.
+   */
+  cloud?: pulumi.Input<string>;
   /**
    * The workspace's Azure name: 3 to 33 letters, digits, '_' and '-', starting with a letter or digit.
    * Defaults to the component's name. Immutable: the names of created dependencies derive from it.
