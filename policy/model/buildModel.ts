@@ -1,0 +1,111 @@
+/**
+ * Builds the one model of a stack every rule reads: recognised resources parsed per kind, linked to each
+ * other through property dependencies, ARM ids and resource group + name, and indexed so rules look
+ * things up instead of scanning (cost stays linear in the number of resources).
+ */
+import { parseInlineZoneGroups, parseVnetLink, parseZone, parseZoneGroup } from "./dnsParsers";
+import { parseManagedEndpoint } from "./managedEndpointParsers";
+import { parseBatchEndpoint, parseCompute, parseManagedCluster, parseOnlineEndpoint } from "./mlParsers";
+import { parseEndpoint, parseInlineSubnets, parseSubnet, parseVirtualNetwork } from "./networkParsers";
+import { ResourceIndex } from "./resourceIndex";
+import { viewOf, type ResourceView } from "./resourceView";
+import type { StackResource } from "./stackResource";
+import type { Key, StackModel } from "./types";
+import { isUnknown, unknown, type Maybe } from "./values";
+import { parseDependencyService, parseSynapseWorkspace, parseWorkspace } from "./workspaceParsers";
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function buildModel(resources: readonly StackResource[]): StackModel {
+  const views = resources.map(viewOf).filter((v): v is ResourceView => v !== undefined);
+  const index = new ResourceIndex(views);
+  const model: StackModel = {
+    workspaces: [],
+    services: new Map(),
+    endpoints: [],
+    zoneGroups: [],
+    zones: new Map(),
+    links: [],
+    vnets: new Map(),
+    subnets: new Map(),
+    computes: [],
+    clusters: new Map(),
+    onlineEndpoints: [],
+    batchEndpoints: [],
+    synapseWorkspaces: new Map(),
+    managedEndpoints: [],
+    workspacesByKey: new Map(),
+    endpointsByTarget: new Map(),
+    zoneGroupsByEndpoint: new Map(),
+    linkedVnetsByZone: new Map(),
+    label: (key) => index.label(key),
+  };
+
+  // VNets first: their inline subnets must be in the index before endpoints look subnets up by id.
+  for (const view of views.filter((v) => v.kind === "virtualNetwork")) {
+    model.vnets.set(view.urn, parseVirtualNetwork(view, index));
+    for (const subnet of parseInlineSubnets(view, index)) model.subnets.set(subnet.key, subnet);
+  }
+
+  const parsers: Partial<Record<ResourceView["kind"], (view: ResourceView) => void>> = {
+    workspace: (v) => model.workspaces.push(parseWorkspace(v, index)),
+    storageAccount: (v) => model.services.set(v.urn, parseDependencyService(v, index)),
+    keyVault: (v) => model.services.set(v.urn, parseDependencyService(v, index)),
+    containerRegistry: (v) => model.services.set(v.urn, parseDependencyService(v, index)),
+    subnet: (v) => model.subnets.set(v.urn, parseSubnet(v, index)),
+    privateEndpoint: (v) => {
+      model.endpoints.push(parseEndpoint(v, index));
+      model.zoneGroups.push(...parseInlineZoneGroups(v, index));
+    },
+    zoneGroup: (v) => model.zoneGroups.push(parseZoneGroup(v, index)),
+    privateZone: (v) => model.zones.set(v.urn, parseZone(v, index)),
+    vnetLink: (v) => model.links.push(parseVnetLink(v, index)),
+    compute: (v) => model.computes.push(parseCompute(v, index)),
+    managedCluster: (v) => model.clusters.set(v.urn, parseManagedCluster(v, index)),
+    onlineEndpoint: (v) => model.onlineEndpoints.push(parseOnlineEndpoint(v, index)),
+    batchEndpoint: (v) => model.batchEndpoints.push(parseBatchEndpoint(v, index)),
+    synapseWorkspace: (v) => model.synapseWorkspaces.set(v.urn, parseSynapseWorkspace(v, index)),
+    synapseManagedEndpoint: (v) => model.managedEndpoints.push(parseManagedEndpoint(v, index)),
+    dataFactoryManagedEndpoint: (v) => model.managedEndpoints.push(parseManagedEndpoint(v, index)),
+  };
+  for (const view of views) parsers[view.kind]?.(view);
+
+  /** The VNet of a subnet key (a VNet key stands for itself: an inline subnet unknown at preview). */
+  const vnetOf = (subnet: Maybe<Key>): Maybe<Key> => {
+    if (subnet === undefined || isUnknown(subnet)) return subnet;
+    if (index.kindOf(subnet) === "virtualNetwork") return subnet;
+    const known = model.subnets.get(subnet);
+    if (known) return known.vnet;
+    return index.parentVnetOfExternalSubnet(subnet) ?? unknown;
+  };
+
+  for (const workspace of model.workspaces) model.workspacesByKey.set(workspace.key, workspace);
+  for (const endpoint of model.endpoints) {
+    endpoint.vnet = vnetOf(endpoint.subnet);
+    for (const c of endpoint.connections)
+      if (typeof c.target === "string") push(model.endpointsByTarget, c.target, endpoint);
+  }
+  for (const cluster of model.clusters.values()) cluster.vnet = vnetOf(cluster.subnet);
+  for (const compute of model.computes) {
+    const cluster = typeof compute.cluster === "string" ? model.clusters.get(compute.cluster) : undefined;
+    if (cluster) compute.subnet = cluster.subnet;
+    compute.vnet = cluster ? cluster.vnet : vnetOf(compute.subnet);
+    // An attached cluster runs where the AKS cluster is, whatever the compute resource's own location.
+    if (cluster && cluster.location !== undefined) compute.location = cluster.location;
+  }
+  for (const group of model.zoneGroups) {
+    for (const zone of group.zones) zone.zoneName ??= model.zones.get(zone.key)?.zoneName;
+    if (typeof group.endpoint === "string") push(model.zoneGroupsByEndpoint, group.endpoint, group);
+  }
+  for (const link of model.links) {
+    if (typeof link.zone !== "string" || typeof link.vnet !== "string") continue;
+    const vnets = model.linkedVnetsByZone.get(link.zone) ?? new Set<Key>();
+    vnets.add(link.vnet);
+    model.linkedVnetsByZone.set(link.zone, vnets);
+  }
+  return model;
+}

@@ -1,0 +1,166 @@
+/**
+ * The resource kinds the model understands, and how each appears in a Pulumi program: token patterns
+ * (azure-native v3, v2 versioned tokens, the v2 `network` zone tokens, the classic provider where
+ * azure-native has no resource), its ARM type, the inputs that name it, and whether azure-native flattens
+ * the ARM `properties` bag into top-level inputs. A generic `azure-native:resources:Resource` is mapped
+ * through its ARM type.
+ */
+import { ArmTypes } from "../azure/armId";
+
+export const Kinds = {
+  workspace: "workspace",
+  storageAccount: "storageAccount",
+  keyVault: "keyVault",
+  containerRegistry: "containerRegistry",
+  virtualNetwork: "virtualNetwork",
+  subnet: "subnet",
+  privateEndpoint: "privateEndpoint",
+  zoneGroup: "zoneGroup",
+  privateZone: "privateZone",
+  vnetLink: "vnetLink",
+  compute: "compute",
+  onlineEndpoint: "onlineEndpoint",
+  batchEndpoint: "batchEndpoint",
+  managedCluster: "managedCluster",
+  synapseWorkspace: "synapseWorkspace",
+  synapseManagedEndpoint: "synapseManagedEndpoint",
+  dataFactoryManagedEndpoint: "dataFactoryManagedEndpoint",
+} as const;
+export type Kind = (typeof Kinds)[keyof typeof Kinds];
+
+export interface KindInfo {
+  /** Matches the Pulumi type token; `(/v\w+)?` admits versioned modules. */
+  token: RegExp;
+  /** ARM resource type; absent for resources ARM does not know (Synapse managed endpoints are data plane). */
+  armType?: string;
+  /** Inputs naming the resource and its ARM parents, outermost first. */
+  nameInputs: readonly string[];
+  /** azure-native puts the ARM `properties` bag at the top level of the inputs. */
+  flattened: boolean;
+}
+
+const native = (module: string, type: string) => new RegExp(`^azure-native:${module}(/v[0-9a-z]+)?:${type}$`);
+
+export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
+  workspace: {
+    token: native("machinelearningservices", "Workspace"),
+    armType: ArmTypes.workspace,
+    nameInputs: ["workspaceName"],
+    flattened: true,
+  },
+  storageAccount: {
+    token: native("storage", "StorageAccount"),
+    armType: ArmTypes.storageAccount,
+    nameInputs: ["accountName"],
+    flattened: true,
+  },
+  keyVault: {
+    token: native("keyvault", "Vault"),
+    armType: ArmTypes.keyVault,
+    nameInputs: ["vaultName"],
+    flattened: false,
+  },
+  containerRegistry: {
+    token: native("containerregistry", "Registry"),
+    armType: ArmTypes.containerRegistry,
+    nameInputs: ["registryName"],
+    flattened: true,
+  },
+  virtualNetwork: {
+    token: native("network", "VirtualNetwork"),
+    armType: ArmTypes.virtualNetwork,
+    nameInputs: ["virtualNetworkName"],
+    flattened: true,
+  },
+  subnet: {
+    token: native("network", "Subnet"),
+    armType: ArmTypes.subnet,
+    nameInputs: ["virtualNetworkName", "subnetName"],
+    flattened: true,
+  },
+  privateEndpoint: {
+    token: native("network", "PrivateEndpoint"),
+    armType: "Microsoft.Network/privateEndpoints",
+    nameInputs: ["privateEndpointName"],
+    flattened: true,
+  },
+  zoneGroup: {
+    token: native("network", "PrivateDnsZoneGroup"),
+    armType: "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+    nameInputs: ["privateEndpointName", "privateDnsZoneGroupName"],
+    flattened: true,
+  },
+  privateZone: {
+    token: /^azure-native:(privatedns|network)(\/v[0-9a-z]+)?:PrivateZone$/,
+    armType: ArmTypes.privateDnsZone,
+    nameInputs: ["privateZoneName"],
+    flattened: true,
+  },
+  vnetLink: {
+    token: /^azure-native:(privatedns|network)(\/v[0-9a-z]+)?:VirtualNetworkLink$/,
+    armType: "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+    nameInputs: ["privateZoneName", "virtualNetworkLinkName"],
+    flattened: true,
+  },
+  compute: {
+    token: native("machinelearningservices", "Compute"),
+    armType: "Microsoft.MachineLearningServices/workspaces/computes",
+    nameInputs: ["workspaceName", "computeName"],
+    flattened: false,
+  },
+  onlineEndpoint: {
+    token: native("machinelearningservices", "OnlineEndpoint"),
+    armType: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints",
+    nameInputs: ["workspaceName", "endpointName"],
+    flattened: false,
+  },
+  batchEndpoint: {
+    token: native("machinelearningservices", "BatchEndpoint"),
+    armType: "Microsoft.MachineLearningServices/workspaces/batchEndpoints",
+    nameInputs: ["workspaceName", "endpointName"],
+    flattened: false,
+  },
+  managedCluster: {
+    token: native("containerservice", "ManagedCluster"),
+    armType: ArmTypes.managedCluster,
+    nameInputs: ["resourceName"],
+    flattened: true,
+  },
+  synapseWorkspace: {
+    token: /^(azure-native:synapse(\/v[0-9a-z]+)?:Workspace|azure:synapse\/workspace:Workspace)$/,
+    armType: ArmTypes.synapseWorkspace,
+    nameInputs: ["workspaceName"],
+    flattened: true,
+  },
+  synapseManagedEndpoint: {
+    token: /^azure:synapse\/managedPrivateEndpoint:ManagedPrivateEndpoint$/,
+    nameInputs: ["name"],
+    flattened: true,
+  },
+  dataFactoryManagedEndpoint: {
+    token: native("datafactory", "ManagedPrivateEndpoint"),
+    armType: "Microsoft.DataFactory/factories/managedVirtualNetworks/managedPrivateEndpoints",
+    nameInputs: ["factoryName", "managedVirtualNetworkName", "managedPrivateEndpointName"],
+    flattened: false,
+  },
+};
+
+const allKinds = Object.keys(kindInfo) as Kind[];
+
+const kindByArmType = new Map<string, Kind>(
+  allKinds.flatMap((k) => {
+    const armType = kindInfo[k].armType;
+    return armType ? [[armType.toLowerCase(), k] as [string, Kind]] : [];
+  }),
+);
+
+/** The generic ARM resource token (any API version). */
+export const genericResourceToken = native("resources", "Resource");
+
+export function kindOfToken(token: string): Kind | undefined {
+  return allKinds.find((k) => kindInfo[k].token.test(token));
+}
+
+export function kindOfArmType(armType: string): Kind | undefined {
+  return kindByArmType.get(armType.toLowerCase());
+}

@@ -1,0 +1,65 @@
+/** Reads ML computes, AKS clusters and online/batch endpoints from resource views. */
+import type { ResourceIndex } from "./resourceIndex";
+import type { ResourceView } from "./resourceView";
+import type { BatchEndpoint, Compute, ManagedCluster, OnlineEndpoint } from "./types";
+import { at, bool, isUnknown, list, str, unknown, type Maybe } from "./values";
+import type { Key } from "./types";
+
+function workspaceOf(view: ResourceView, index: ResourceIndex): Maybe<Key> {
+  return index.byName(view, "workspaceName", "workspace", view.resourceGroup, [view.armNames[0]]);
+}
+
+export function parseCompute(view: ResourceView, index: ResourceIndex): Compute {
+  const body = at(view.inputs, "properties");
+  const computeType = str(body, "computeType");
+  const location = str(view.inputs, "location");
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    workspace: workspaceOf(view, index),
+    computeType,
+    location: location ?? str(body, "computeLocation"),
+    subnet: index.byId(view, "properties", str(body, "properties", "subnet", "id"), [
+      "subnet",
+      "virtualNetwork",
+    ]),
+    vnet: undefined,
+    cluster:
+      computeType === "AKS"
+        ? index.byId(view, "properties", str(body, "resourceId"), ["managedCluster"])
+        : undefined,
+    disableLocalAuth: bool(body, "disableLocalAuth"),
+    enableNodePublicIp: bool(body, "properties", "enableNodePublicIp"),
+    idleTimeBeforeShutdown: str(body, "properties", "idleTimeBeforeShutdown"),
+  };
+}
+
+export function parseManagedCluster(view: ResourceView, index: ResourceIndex): ManagedCluster {
+  const pools = list(view.inputs, "agentPoolProfiles");
+  const subnetId = isUnknown(pools) ? unknown : str(pools?.[0], "vnetSubnetID");
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    location: str(view.inputs, "location"),
+    subnet: index.byId(view, "agentPoolProfiles", subnetId, ["subnet", "virtualNetwork"]),
+    vnet: undefined,
+  };
+}
+
+export function parseOnlineEndpoint(view: ResourceView, index: ResourceIndex): OnlineEndpoint {
+  // azure-native v3 nests the endpoint's properties under `properties`; v2 under `onlineEndpointProperties`.
+  const body = at(view.inputs, "properties") ?? at(view.inputs, "onlineEndpointProperties");
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    workspace: workspaceOf(view, index),
+    publicNetworkAccess: str(body, "publicNetworkAccess"),
+  };
+}
+
+export function parseBatchEndpoint(view: ResourceView, index: ResourceIndex): BatchEndpoint {
+  return { key: view.urn, urn: view.urn, label: index.label(view.urn), workspace: workspaceOf(view, index) };
+}

@@ -1,0 +1,95 @@
+/** Reads VNets (with inline subnets), subnets and private endpoints from resource views. */
+import { targetKindsOf } from "./groupTargets";
+import type { ResourceIndex } from "./resourceIndex";
+import type { ResourceView } from "./resourceView";
+import type { EndpointConnection, PrivateEndpoint, Subnet, VirtualNetwork } from "./types";
+import { at, isUnknown, list, str, strings, unknown, type Maybe } from "./values";
+
+export function parseVirtualNetwork(view: ResourceView, index: ResourceIndex): VirtualNetwork {
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    location: str(view.inputs, "location"),
+    addressPrefixes: strings(view.inputs, "addressSpace", "addressPrefixes"),
+  };
+}
+
+/**
+ * A VNet's inline `subnets`, registered in the index so endpoints can find them by id. They are reported
+ * on the VNet's URN.
+ */
+export function parseInlineSubnets(view: ResourceView, index: ResourceIndex): Subnet[] {
+  const subnets = list(view.inputs, "subnets");
+  if (subnets === undefined || isUnknown(subnets)) return [];
+  return subnets.map((subnet, position) => {
+    const name = str(subnet, "name");
+    const key = `${view.urn}/subnets/${typeof name === "string" ? name : `#${position}`}`;
+    const label = `subnet '${typeof name === "string" ? name : position}' of ${index.label(view.urn)}`;
+    index.add(key, "subnet", label);
+    index.addIdentity(
+      index.identityOf("Microsoft.Network/virtualNetworks/subnets", view.resourceGroup, [
+        view.armNames[0],
+        name,
+      ]),
+      key,
+    );
+    return {
+      key,
+      urn: view.urn,
+      label,
+      vnet: view.urn,
+      addressPrefixes: subnetPrefixes(subnet),
+      privateEndpointNetworkPolicies: str(subnet, "privateEndpointNetworkPolicies"),
+    };
+  });
+}
+
+export function parseSubnet(view: ResourceView, index: ResourceIndex): Subnet {
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    vnet: index.byName(view, "virtualNetworkName", "virtualNetwork", view.resourceGroup, [view.armNames[0]]),
+    addressPrefixes: subnetPrefixes(view.inputs),
+    privateEndpointNetworkPolicies: str(view.inputs, "privateEndpointNetworkPolicies"),
+  };
+}
+
+/** `addressPrefix` or `addressPrefixes`, whichever the subnet uses. */
+function subnetPrefixes(subnet: unknown): Maybe<string[]> {
+  const single = str(subnet, "addressPrefix");
+  if (isUnknown(single)) return unknown;
+  if (typeof single === "string") return [single];
+  return strings(subnet, "addressPrefixes");
+}
+
+export function parseEndpoint(view: ResourceView, index: ResourceIndex): PrivateEndpoint {
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    location: str(view.inputs, "location"),
+    subnet: index.byId(view, "subnet", str(view.inputs, "subnet", "id"), ["subnet", "virtualNetwork"]),
+    vnet: undefined,
+    connections: [
+      ...connections(view, index, "privateLinkServiceConnections"),
+      ...connections(view, index, "manualPrivateLinkServiceConnections"),
+    ],
+  };
+}
+
+function connections(view: ResourceView, index: ResourceIndex, input: string): EndpointConnection[] {
+  const entries = list(view.inputs, input);
+  if (entries === undefined) return [];
+  if (isUnknown(entries)) return [{ target: unknown, targetKind: undefined, groupIds: unknown }];
+  return entries.map((entry) => {
+    const groupIds = strings(entry, "groupIds");
+    const target = index.byId(view, input, str(entry, "privateLinkServiceId"), targetKindsOf(groupIds));
+    return {
+      target,
+      targetKind: typeof target === "string" ? index.kindOf(target) : undefined,
+      groupIds: isUnknown(at(entry, "groupIds")) ? unknown : groupIds,
+    };
+  });
+}

@@ -1,0 +1,44 @@
+/** Look-ups over the model that several rules share; all go through the model's indexes. */
+import type { Key, PrivateEndpoint, StackModel, Workspace } from "./types";
+import { isUnknown, type Maybe } from "./values";
+
+export function endpointsOf(model: StackModel, target: Key): PrivateEndpoint[] {
+  return model.endpointsByTarget.get(target) ?? [];
+}
+
+export function workspaceOf(model: StackModel, key: Maybe<Key>): Workspace | undefined {
+  return typeof key === "string" ? model.workspacesByKey.get(key) : undefined;
+}
+
+/** Group ids (lower case) of the endpoint's connections to `target`; unknown when any of them is. */
+export function groupIdsTo(endpoint: PrivateEndpoint, target: Key): Maybe<string[]> {
+  const ids: string[] = [];
+  for (const connection of endpoint.connections) {
+    if (connection.target !== target) continue;
+    if (isUnknown(connection.groupIds)) return connection.groupIds;
+    ids.push(...(connection.groupIds ?? []).map((g) => g.toLowerCase()));
+  }
+  return ids;
+}
+
+/**
+ * A dependency is private when the stack gives it a private endpoint or turns its public access off; only
+ * then must every workspace VNet reach it through endpoints of its own.
+ */
+export function isPrivateService(model: StackModel, key: Key): boolean {
+  if (endpointsOf(model, key).length > 0) return true;
+  const access = model.services.get(key)?.publicNetworkAccess;
+  return typeof access === "string" && access.toLowerCase() === "disabled";
+}
+
+/** The workspace's dependency services, by kind, where the reference is known. */
+export function dependenciesOf(
+  workspace: Workspace,
+): { kind: "storageAccount" | "keyVault" | "containerRegistry"; key: Key }[] {
+  const refs = [
+    { kind: "storageAccount", key: workspace.storageAccount },
+    { kind: "keyVault", key: workspace.keyVault },
+    { kind: "containerRegistry", key: workspace.containerRegistry },
+  ] as const;
+  return refs.flatMap((r) => (typeof r.key === "string" ? [{ kind: r.kind, key: r.key }] : []));
+}

@@ -1,0 +1,102 @@
+/**
+ * A recognised resource in one shape whatever its token: the inputs as azure-native's typed resource has
+ * them (a generic `resources:Resource` has its ARM `properties` bag lifted where azure-native flattens it),
+ * its ARM names, and its property dependencies keyed by those inputs.
+ */
+import { parseArmId } from "../azure/armId";
+import { genericResourceToken, kindInfo, kindOfArmType, kindOfToken, type Kind } from "./kinds";
+import type { StackResource } from "./stackResource";
+import { at, isUnknown, str, toPlain, unknown, type Maybe, type Unknown } from "./values";
+
+export interface ResourceView {
+  kind: Kind;
+  urn: string;
+  name: string;
+  type: string;
+  /** Unknown as a whole when a generic resource's `properties` bag is unknown. */
+  inputs: Record<string, unknown> | Unknown;
+  resourceGroup: Maybe<string>;
+  /** ARM names, outermost first (e.g. VNet then subnet); an entry is unknown or absent when its input is. */
+  armNames: Maybe<string>[];
+  /** Its ARM id when known (outputs after an update). */
+  armId?: string;
+  /** URNs the given input was computed from. */
+  dependencies(input: string): readonly string[];
+}
+
+/** ARM inputs that stay at the top level of a generic resource. */
+const genericTopLevel = new Set(["location", "sku", "identity", "kind", "tags"]);
+
+const tokenKinds = new Map<string, Kind | undefined>();
+
+function cachedKindOfToken(token: string): Kind | undefined {
+  if (!tokenKinds.has(token)) tokenKinds.set(token, kindOfToken(token));
+  return tokenKinds.get(token);
+}
+
+/** The view of a resource, or undefined when the model does not use its kind. */
+export function viewOf(resource: StackResource): ResourceView | undefined {
+  const props = toPlain(resource.props) as Record<string, unknown>;
+  const deps = resource.propertyDependencies ?? {};
+  const depsOf = (input: string) => (deps[input] ?? []).map((r) => r.urn);
+  if (genericResourceToken.test(resource.type)) return genericView(resource, props, depsOf);
+  const kind = cachedKindOfToken(resource.type);
+  if (!kind) return undefined;
+  const info = kindInfo[kind];
+  const armNames = info.nameInputs.map((input, i) =>
+    i === info.nameInputs.length - 1 ? (str(props, input) ?? str(props, "name")) : str(props, input),
+  );
+  return {
+    kind,
+    urn: resource.urn,
+    name: resource.name,
+    type: resource.type,
+    inputs: props,
+    resourceGroup: str(props, "resourceGroupName"),
+    armNames,
+    armId: knownArmId(props),
+    dependencies: depsOf,
+  };
+}
+
+function genericView(
+  resource: StackResource,
+  props: Record<string, unknown>,
+  depsOf: (input: string) => string[],
+): ResourceView | undefined {
+  const namespace = str(props, "resourceProviderNamespace");
+  const resourceType = str(props, "resourceType");
+  if (typeof namespace !== "string" || typeof resourceType !== "string") return undefined;
+  const parentPath = str(props, "parentResourcePath");
+  // A child type's ARM type joins its parent types: `workspaces/ws1` + `computes` -> workspaces/computes.
+  const parentSegments = typeof parentPath === "string" && parentPath !== "" ? parentPath.split("/") : [];
+  const parentTypes = parentSegments.filter((_, i) => i % 2 === 0);
+  const parentNames = parentSegments.filter((_, i) => i % 2 === 1);
+  const kind = kindOfArmType([namespace, ...parentTypes, resourceType].join("/"));
+  if (!kind) return undefined;
+  const flattened = kindInfo[kind].flattened;
+  const bag = at(props, "properties");
+  const lifted: Record<string, unknown> = {};
+  if (flattened && bag && typeof bag === "object") Object.assign(lifted, bag);
+  for (const key of genericTopLevel) if (props[key] !== undefined) lifted[key] = props[key];
+  const inputs = flattened ? lifted : props;
+  return {
+    kind,
+    urn: resource.urn,
+    name: resource.name,
+    type: resource.type,
+    inputs: isUnknown(bag) && flattened ? unknown : inputs,
+    resourceGroup: str(props, "resourceGroupName"),
+    armNames: [...parentNames, str(props, "resourceName")],
+    armId: knownArmId(props),
+    dependencies: (input) =>
+      depsOf(genericTopLevel.has(input) || !flattened ? input : "properties").concat(
+        kindInfo[kind].nameInputs.includes(input) ? depsOf("parentResourcePath") : [],
+      ),
+  };
+}
+
+function knownArmId(props: Record<string, unknown>): string | undefined {
+  const id = str(props, "id");
+  return typeof id === "string" && parseArmId(id) ? id : undefined;
+}

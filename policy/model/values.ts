@@ -1,0 +1,82 @@
+/**
+ * Plain values read from policy resources. `@pulumi/policy` hands policies proxies that throw an
+ * `UnknownValueError` on any read of a value unknown at preview, and that one throw downgrades the whole
+ * policy to "can't run during preview". Copying the proxy once into plain data, with each unknown replaced
+ * by the `unknown` marker, lets every rule treat unknowns item by item.
+ */
+import { UnknownValueError } from "@pulumi/policy";
+
+/** Marks a value that is not known yet (an output of a resource not created, at preview). */
+export const unknown: unique symbol = Symbol("unknown");
+export type Unknown = typeof unknown;
+
+/** A value as read from a resource: known, unknown at preview, or absent. */
+export type Maybe<T> = T | Unknown | undefined;
+
+export function isUnknown(value: unknown): value is Unknown {
+  return value === unknown;
+}
+
+/** Deep copy of a (possibly proxied) value with unknowns replaced by the `unknown` marker. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(readSafely(() => (value as unknown[])[i]));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    out[key] = readSafely(() => (value as Record<string, unknown>)[key]);
+  }
+  return out;
+}
+
+function readSafely(read: () => unknown): unknown {
+  try {
+    return toPlain(read());
+  } catch (e) {
+    if (e instanceof UnknownValueError) return unknown;
+    throw e;
+  }
+}
+
+/** The property at `path` of a plain object; unknown when any step is unknown. */
+export function at(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (isUnknown(current)) return unknown;
+    if (current === null || typeof current !== "object" || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export function str(value: unknown, ...path: string[]): Maybe<string> {
+  const v = at(value, ...path);
+  return isUnknown(v) || typeof v === "string" ? v : undefined;
+}
+
+export function bool(value: unknown, ...path: string[]): Maybe<boolean> {
+  const v = at(value, ...path);
+  return isUnknown(v) || typeof v === "boolean" ? v : undefined;
+}
+
+export function list(value: unknown, ...path: string[]): Maybe<unknown[]> {
+  const v = at(value, ...path);
+  return isUnknown(v) || Array.isArray(v) ? v : undefined;
+}
+
+/** A list of strings; an unknown element makes the list unknown. */
+export function strings(value: unknown, ...path: string[]): Maybe<string[]> {
+  const v = list(value, ...path);
+  if (v === undefined || isUnknown(v)) return v;
+  if (v.some(isUnknown)) return unknown;
+  return v.filter((s): s is string => typeof s === "string");
+}
+
+/** Case-insensitive equality of a maybe-known string with a known one; unknown stays unknown. */
+export function equalsIgnoreCase(value: Maybe<string>, expected: string): Maybe<boolean> {
+  if (value === undefined || isUnknown(value)) return value;
+  return value.toLowerCase() === expected.toLowerCase();
+}

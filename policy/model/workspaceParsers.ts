@@ -1,0 +1,69 @@
+/** Reads ML workspaces, their dependency services and Synapse workspaces from resource views. */
+import type { ResourceIndex } from "./resourceIndex";
+import type { ResourceView } from "./resourceView";
+import type { DependencyService, SynapseWorkspace, Workspace } from "./types";
+import { at, bool, isUnknown, list, str, strings, unknown, type Maybe } from "./values";
+
+export function parseWorkspace(view: ResourceView, index: ResourceIndex): Workspace {
+  const inputs = view.inputs;
+  const networkAcls = at(inputs, "networkAcls");
+  const hasAcls = networkAcls !== undefined;
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    location: str(inputs, "location"),
+    publicNetworkAccess: str(inputs, "publicNetworkAccess"),
+    allowPublicAccessWhenBehindVnet: bool(inputs, "allowPublicAccessWhenBehindVnet"),
+    ipRules: hasAcls ? aclRuleValues(networkAcls) : strings(inputs, "ipAllowlist"),
+    ipRulesInput: hasAcls
+      ? "networkAcls"
+      : at(inputs, "ipAllowlist") !== undefined
+        ? "ipAllowlist"
+        : undefined,
+    ipDefaultAction: str(networkAcls, "defaultAction"),
+    imageBuildCompute: str(inputs, "imageBuildCompute"),
+    storageAccount: index.byId(view, "storageAccount", str(inputs, "storageAccount"), ["storageAccount"]),
+    keyVault: index.byId(view, "keyVault", str(inputs, "keyVault"), ["keyVault"]),
+    containerRegistry: index.byId(view, "containerRegistry", str(inputs, "containerRegistry"), [
+      "containerRegistry",
+    ]),
+  };
+}
+
+/** `networkAcls.ipRules[].value`; one unknown value makes the list unknown. */
+function aclRuleValues(networkAcls: unknown): Maybe<string[]> {
+  const rules = list(networkAcls, "ipRules");
+  if (rules === undefined || isUnknown(rules)) return rules;
+  const values = rules.map((rule) => str(rule, "value"));
+  if (values.some(isUnknown)) return unknown;
+  return values.filter((v): v is string => typeof v === "string");
+}
+
+export function parseDependencyService(view: ResourceView, index: ResourceIndex): DependencyService {
+  // Key Vault keeps its ARM `properties` bag in azure-native; the others are flattened.
+  const publicNetworkAccess =
+    view.kind === "keyVault"
+      ? str(view.inputs, "properties", "publicNetworkAccess")
+      : str(view.inputs, "publicNetworkAccess");
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    kind: view.kind,
+    publicNetworkAccess,
+    skuName: str(view.inputs, "sku", "name"),
+  };
+}
+
+export function parseSynapseWorkspace(view: ResourceView, index: ResourceIndex): SynapseWorkspace {
+  const native = bool(view.inputs, "managedVirtualNetworkSettings", "preventDataExfiltration");
+  // The classic provider names the flag differently.
+  const classic = bool(view.inputs, "dataExfiltrationProtectionEnabled");
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    preventDataExfiltration: native ?? classic,
+  };
+}

@@ -1,0 +1,31 @@
+/** The shape of a rule: a small function over the model (or one resource) plus its policy metadata. */
+import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import type { ResourceView } from "../model/resourceView";
+import type { StackModel } from "../model/types";
+
+export interface Violation {
+  /** URN of the offending resource. */
+  urn: string;
+  message: string;
+}
+
+interface RuleMetadata<C> {
+  name: string;
+  description: string;
+  enforcementLevel: EnforcementLevel;
+  /** JSON schema of the rule's own settings (the enforcement level is added by the pack). */
+  configSchema: PolicyConfigSchema;
+  /** Settings used when the pack config gives none. */
+  defaults: C;
+}
+
+export interface StackRule<C> extends RuleMetadata<C> {
+  check(model: StackModel, config: C): Violation[];
+}
+
+export interface ResourceRule<C> extends RuleMetadata<C> {
+  /** Messages about one resource; empty when it complies or the rule does not apply to it. */
+  check(view: ResourceView, config: C): string[];
+  /** Inputs to apply at enforcement level `remediate`, or undefined to leave the resource as it is. */
+  remediate?(view: ResourceView, props: Record<string, unknown>): Record<string, unknown> | undefined;
+}

@@ -1,0 +1,33 @@
+/** Rule 9 (VNet): a compute in a VNet must be in a VNet that holds one of its workspace's private endpoints. */
+import { message } from "../pack/message";
+import type { StackRule } from "../pack/rule";
+import { endpointsOf, workspaceOf } from "../model/queries";
+import { quotes } from "./quotes";
+
+export const computeVnet: StackRule<object> = {
+  name: "compute-in-endpoint-vnet",
+  description: "A compute placed in a VNet must be in a VNet that holds a private endpoint of its workspace.",
+  enforcementLevel: "mandatory",
+  configSchema: { properties: {} },
+  defaults: {},
+  check: (model) =>
+    model.computes.flatMap((compute) => {
+      const workspace = workspaceOf(model, compute.workspace);
+      const vnet = compute.vnet;
+      if (!workspace || typeof vnet !== "string") return [];
+      const endpoints = endpointsOf(model, workspace.key);
+      if (endpoints.length === 0 || endpoints.some((e) => typeof e.vnet !== "string")) return [];
+      if (endpoints.some((e) => e.vnet === vnet)) return [];
+      return [
+        {
+          urn: compute.urn,
+          message: message({
+            subject: compute.label,
+            problem: `is in ${model.label(vnet)}, which holds no private endpoint of ${workspace.label}`,
+            quote: quotes.computeVnet,
+            fix: "put the compute in the VNet of one of the workspace's endpoints, or add a workspace endpoint (with dependency endpoints) to this VNet",
+          }),
+        },
+      ];
+    }),
+};

@@ -1,0 +1,31 @@
+/** Rule 10 (image builds): with private dependencies, ACR tasks cannot build images; name a build cluster. */
+import { message } from "../pack/message";
+import type { StackRule } from "../pack/rule";
+import { dependenciesOf, isPrivateService } from "../model/queries";
+import { quotes } from "./quotes";
+
+export const imageBuildCompute: StackRule<object> = {
+  name: "image-build-compute-with-private-dependencies",
+  description:
+    "A workspace whose storage account, key vault or registry is private must set imageBuildCompute.",
+  enforcementLevel: "mandatory",
+  configSchema: { properties: {} },
+  defaults: {},
+  check: (model) =>
+    model.workspaces.flatMap((workspace) => {
+      if (workspace.imageBuildCompute !== undefined) return [];
+      const privateDeps = dependenciesOf(workspace).filter((d) => isPrivateService(model, d.key));
+      if (privateDeps.length === 0) return [];
+      return [
+        {
+          urn: workspace.urn,
+          message: message({
+            subject: workspace.label,
+            problem: `has private dependencies (${privateDeps.map((d) => model.label(d.key)).join(", ")}) but no imageBuildCompute`,
+            quote: quotes.imageBuildCompute,
+            fix: "set imageBuildCompute to the name of a compute cluster in the workspace",
+          }),
+        },
+      ];
+    }),
+};

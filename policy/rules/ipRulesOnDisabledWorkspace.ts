@@ -1,0 +1,31 @@
+/** Rule 3: IP rules left on a workspace whose public access is Disabled; online endpoints keep honouring them. */
+import { message } from "../pack/message";
+import type { StackRule } from "../pack/rule";
+import { accessMode, AccessModes } from "../model/workspaceAccess";
+import { quotes } from "./quotes";
+
+export const ipRulesOnDisabledWorkspace: StackRule<object> = {
+  name: "ip-rules-on-private-workspace",
+  description:
+    "A workspace with public access Disabled should carry no IP rules: its online endpoints keep honouring them.",
+  enforcementLevel: "advisory",
+  configSchema: { properties: {} },
+  defaults: {},
+  check: (model) =>
+    model.workspaces.flatMap((workspace) => {
+      const rules = workspace.ipRules;
+      if (accessMode(workspace) !== AccessModes.disabled || !Array.isArray(rules) || rules.length === 0)
+        return [];
+      return [
+        {
+          urn: workspace.urn,
+          message: message({
+            subject: workspace.label,
+            problem: `has public access Disabled but still lists ${rules.length} IP rule(s) in ${workspace.ipRulesInput} (${rules.slice(0, 3).join(", ")}${rules.length > 3 ? ", ..." : ""})`,
+            quote: quotes.ipRulesKeptAfterDisable,
+            fix: `remove ${workspace.ipRulesInput} from the workspace`,
+          }),
+        },
+      ];
+    }),
+};

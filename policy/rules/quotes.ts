@@ -1,0 +1,106 @@
+/**
+ * The documentation each rule rests on, quoted in its messages. Most come from "Configure a private
+ * endpoint for an Azure Machine Learning workspace" (how-to-configure-private-link); the others name
+ * their source.
+ */
+export interface Quote {
+  source: string;
+  text: string;
+}
+
+const privateLinkDoc = "Azure ML docs (how-to-configure-private-link)";
+
+export const quotes = {
+  onlineEndpointSelectedIps: {
+    source: privateLinkDoc,
+    text: "If public ingress is enabled on your managed online endpoint, then you can't enable selected IP addresses on our workspace.",
+  },
+  batchEndpointSelectedIps: {
+    source: privateLinkDoc,
+    text: "The selected IP's configuration isn't supported for batch endpoints. There's no public network access flag on batch endpoints.",
+  },
+  ipRulesKeptAfterDisable: {
+    source: privateLinkDoc,
+    text: "If the workspace public network access configuration is changed from selected IPs to disabled, the managed online enedpoints will continue to respect the selected IPs. If you do not want thee selected IPs applied to your online endpoints, remove the addresses before selecting Disabled for the workspace",
+  },
+  ipRuleRestrictions: {
+    source: privateLinkDoc,
+    text: "Each Azure Machine Learning workspace supports up to 200 rules. [...] You can only use IPv4 addresses. [...] IP network rules are allowed only for public internet IP addresses.",
+  },
+  publicAccessWithEndpoints: {
+    source: privateLinkDoc,
+    text: "Enabling public access doesn't remove any private endpoints that exist. [...] If you enable public access for a workspace secured with private endpoint and use Azure Machine Learning studio over the public internet, some features such as the designer might fail to access your data.",
+  },
+  legacyPublicAccessFlag: {
+    source: privateLinkDoc,
+    text: "Each property overrides the other. [...] Microsoft recommends using public_network_access to enable or disable public access to a workspace.",
+  },
+  dependencyEndpointsPerVnet: {
+    source: privateLinkDoc,
+    text: "Each VNet that contains a private endpoint for the workspace must also be able to access the Azure Storage Account, Azure Key Vault, and Azure Container Registry used by the workspace. For example, you might create a private endpoint for the services in each VNet.",
+  },
+  workspaceSharesVnetWithDependencies: {
+    source: privateLinkDoc,
+    text: "When you use a workspace with multiple private endpoints, one of the private endpoints must be in the same virtual network as the following dependency services: Azure Storage Account [...] Azure Key Vault [...] Azure Container Registry",
+  },
+  zoneIntegration: {
+    source: privateLinkDoc,
+    text: "This private endpoint should exist in the client virtual network and have private DNS zone integration enabled.",
+  },
+  workspaceZones: {
+    source: privateLinkDoc,
+    text: "az network private-endpoint dns-zone-group create [...] --private-dns-zone privatelink.api.azureml.ms [...] az network private-endpoint dns-zone-group add [...] --private-dns-zone privatelink.notebooks.azure.net",
+  },
+  zoneLinkedToVnet: {
+    source: privateLinkDoc,
+    text: "az network private-dns link vnet create [...] --zone-name privatelink.api.azureml.ms [...] --virtual-network <vnet-name>",
+  },
+  recordCollision: {
+    source: "Azure Private Link DNS behaviour",
+    text: "Each endpoint's zone group writes A records for the target's FQDNs into the zones it names. Two endpoints of the same target writing into the same zone overwrite each other (and deleting one deletes the record).",
+  },
+  dockerBridge: {
+    source: privateLinkDoc,
+    text: "Do not use the 172.17.0.0/16 IP address range for your VNet. This is the default subnet range used by the Docker bridge network, and will result in errors if used for your VNet.",
+  },
+  endpointNetworkPolicies: {
+    source: privateLinkDoc,
+    text: "Disable network policies for private endpoints before adding the private endpoint.",
+  },
+  computeRegion: {
+    source: privateLinkDoc,
+    text: "When you create a compute instance or compute cluster in a workspace with a private endpoint, the compute instance and compute cluster must be in the same Azure region as the workspace. [...] When you attach an Azure Kubernetes Service cluster to a workspace with a private endpoint, the cluster must be in the same region as the workspace.",
+  },
+  computeVnet: {
+    source: privateLinkDoc,
+    text: "If you have any existing compute targets associated with this workspace, and they are not behind the same virtual network that the private endpoint is created in, they will not work.",
+  },
+  imageBuildCompute: {
+    source: privateLinkDoc,
+    text: "If your workspace dependencies are under network restrictions, use the image_build_compute property to specify a compute cluster to use for image building.",
+  },
+  registryPremium: {
+    source: "Azure Container Registry docs (private link)",
+    text: "This feature is available in the Premium container registry service tier.",
+  },
+  synapseExfiltration: {
+    source: privateLinkDoc,
+    text: "Synapse's data exfiltration protection is not supported with Azure Machine Learning.",
+  },
+  workspacePublicAccess: {
+    source: "Azure Policy built-in",
+    text: "Azure Machine Learning Workspaces should disable public network access",
+  },
+  computeLocalAuth: {
+    source: "Azure Policy built-in",
+    text: "Azure Machine Learning Computes should have local authentication methods disabled",
+  },
+  computePublicIp: {
+    source: "Azure ML REST API (enableNodePublicIp)",
+    text: "false - Indicates that the compute nodes will have a private endpoint and no public IPs.",
+  },
+  computeIdleShutdown: {
+    source: "Azure Policy built-in",
+    text: "Azure Machine Learning Compute Instance should have idle shutdown.",
+  },
+} as const satisfies Record<string, Quote>;
