@@ -8,15 +8,3 @@ import * as pulumi from "@pulumi/pulumi";
 export function isDeferred(value: unknown): boolean {
   return pulumi.Output.isInstance(value) || value instanceof Promise;
 }
-
-/** The value when it is known now, else undefined. */
-export function known<T>(value: pulumi.Input<T> | undefined): T | undefined {
-  return value === undefined || isDeferred(value) ? undefined : (value as T);
-}
-
-/** A list whose every element is known now, else undefined. */
-export function knownList<T>(value: pulumi.Input<pulumi.Input<T>[]> | undefined): T[] | undefined {
-  const list = known(value);
-  if (list === undefined || list.some(isDeferred)) return undefined;
-  return list as T[];
-}
