@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsMode } from "../dns/dnsModes";
+import type { EndpointTargetKind, PlannedEndpoint } from "./endpointPlan";
 import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
 
 /** The workspace the endpoints connect to, by ids (from SecuredWorkspace or an existing workspace). */
@@ -108,4 +109,27 @@ export function throwProblems(
     message: `invalid endpoint set arguments:\n${errors.map((e) => `  ${e.propertyPath} = ${e.reason}`).join("\n")}`,
     errors,
   });
+}
+
+/** The ids an endpoint's target is picked from. */
+export type WorkspaceTargetIds = Pick<
+  WorkspaceTargetsArgs,
+  "workspaceId" | "storageAccountId" | "keyVaultId" | "containerRegistryId" | "additionalStorageAccounts"
+>;
+
+/** The resource each kind of endpoint connects to. */
+const targetOf: Record<
+  EndpointTargetKind,
+  (ids: WorkspaceTargetIds, e: PlannedEndpoint) => pulumi.Input<string>
+> = {
+  workspace: (ids) => ids.workspaceId,
+  storage: (ids) => ids.storageAccountId,
+  vault: (ids) => ids.keyVaultId,
+  registry: (ids) => ids.containerRegistryId,
+  additionalStorage: (ids, e) => ids.additionalStorageAccounts![e.targetKey!],
+};
+
+/** The id of the resource a planned endpoint connects to. */
+export function targetIdOf(ids: WorkspaceTargetIds, endpoint: PlannedEndpoint): pulumi.Input<string> {
+  return targetOf[endpoint.kind](ids, endpoint);
 }

@@ -10,12 +10,13 @@ import { DnsModes } from "../dns/dnsModes";
 import { type DnsRecord, dnsRecordsOf } from "../dns/dnsRecords";
 import { createPrivateZones, existingZoneIdsByKey } from "../dns/privateZones";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
-import { type EndpointTargetKind, type PlannedEndpoint, planEndpoints } from "./endpointPlan";
+import { planEndpoints } from "./endpointPlan";
 import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
 import {
   type EndpointSetLayoutArgs,
   type WorkspaceTargetsArgs,
   layoutOf,
+  targetIdOf,
   throwProblems,
 } from "./endpointSetArgs";
 import { dnsModeOf, validateEndpointSet } from "./validateEndpointSets";
@@ -89,7 +90,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
           privateLinkServiceConnections: [
             {
               name: endpoint.key,
-              privateLinkServiceId: targetOf[endpoint.kind](args, endpoint),
+              privateLinkServiceId: targetIdOf(args, endpoint),
               groupIds: [endpoint.groupId],
             },
           ],
@@ -159,18 +160,6 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
     });
   }
 }
-
-/** The resource each kind of endpoint connects to. */
-const targetOf: Record<
-  EndpointTargetKind,
-  (args: WorkspaceTargetsArgs, e: PlannedEndpoint) => pulumi.Input<string>
-> = {
-  workspace: (args) => args.workspaceId,
-  storage: (args) => args.storageAccountId,
-  vault: (args) => args.keyVaultId,
-  registry: (args) => args.containerRegistryId,
-  additionalStorage: (args, e) => args.additionalStorageAccounts![e.targetKey!],
-};
 
 function mapValues<A, B>(record: Record<string, A>, f: (a: A) => B): Record<string, B> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));

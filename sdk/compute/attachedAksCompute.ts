@@ -1,0 +1,52 @@
+/**
+ * An existing AKS cluster attached to a private workspace as a compute target. The cluster sits in its
+ * own VNet, which needs an endpoint set of its own; it must be in the workspace's region.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as ml from "@pulumi/azure-native/machinelearningservices";
+import { checkedRegion } from "./sameRegion";
+
+/** Arguments of {@link AttachedAksCompute}. */
+export interface AttachedAksComputeArgs {
+  /** Name of the workspace. */
+  workspaceName: pulumi.Input<string>;
+  /** Resource group of the workspace. */
+  resourceGroupName: pulumi.Input<string>;
+  /** Region of the workspace. */
+  workspaceLocation: pulumi.Input<string>;
+  /** ARM id of the AKS cluster. */
+  clusterId: pulumi.Input<string>;
+  /** Region of the AKS cluster: must be the workspace's. */
+  clusterLocation: pulumi.Input<string>;
+  /** Compute name in the workspace (2-16 characters). */
+  computeName?: pulumi.Input<string>;
+}
+
+export class AttachedAksCompute extends pulumi.ComponentResource {
+  /** ARM id of the compute target. */
+  public readonly computeId!: pulumi.Output<string>;
+
+  constructor(name: string, args: AttachedAksComputeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("azureml-network-isolation:index:AttachedAksCompute", name, {}, opts);
+    if (opts?.urn) return;
+    const location = checkedRegion("clusterLocation", args.workspaceLocation, args.clusterLocation, this);
+    const compute = new ml.Compute(
+      `${name}-compute`,
+      {
+        workspaceName: args.workspaceName,
+        resourceGroupName: args.resourceGroupName,
+        computeName: args.computeName,
+        location,
+        properties: {
+          computeType: "AKS",
+          resourceId: args.clusterId,
+          computeLocation: location,
+          disableLocalAuth: true,
+        },
+      },
+      { parent: this },
+    );
+    this.computeId = compute.id;
+    this.registerOutputs({ computeId: this.computeId });
+  }
+}

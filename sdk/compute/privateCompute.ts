@@ -1,0 +1,107 @@
+/**
+ * A compute cluster or compute instance of a private workspace: in the services subnet, in the workspace's
+ * region, without public IPs or local (key) authentication.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as ml from "@pulumi/azure-native/machinelearningservices";
+import { checkedRegion } from "./sameRegion";
+
+/** The kinds of compute this component creates. */
+export const PrivateComputeKinds = {
+  /** A compute cluster (AmlCompute), scaling from zero. */
+  Cluster: "Cluster",
+  /** A compute instance (one VM for one user). */
+  Instance: "Instance",
+} as const;
+export type PrivateComputeKind = (typeof PrivateComputeKinds)[keyof typeof PrivateComputeKinds];
+
+/** Arguments of {@link PrivateCompute}. */
+export interface PrivateComputeArgs {
+  /** Cluster or Instance. */
+  kind: pulumi.Input<PrivateComputeKind>;
+  /** Name of the workspace. */
+  workspaceName: pulumi.Input<string>;
+  /** Resource group of the workspace. */
+  resourceGroupName: pulumi.Input<string>;
+  /** Region of the workspace. */
+  workspaceLocation: pulumi.Input<string>;
+  /** Region of the compute; defaults to the workspace's and must equal it. */
+  location?: pulumi.Input<string>;
+  /** The subnet the nodes join: the services set's subnet (`WorkspaceNetwork.servicesSubnetId`). */
+  subnetId: pulumi.Input<string>;
+  /** VM size, e.g. Standard_DS3_v2. */
+  vmSize: pulumi.Input<string>;
+  /** Cluster only: most nodes (default 4). The cluster scales to zero when idle. */
+  maxNodes?: pulumi.Input<number>;
+  /** Compute name in the workspace (2-24 characters for clusters, 3-24 for instances). */
+  computeName?: pulumi.Input<string>;
+}
+
+/** The compute properties per kind: no public IP, no public SSH, no local auth. */
+const propertiesOf: Record<
+  PrivateComputeKind,
+  (args: PrivateComputeArgs, location: pulumi.Input<string>) => ml.ComputeArgs["properties"]
+> = {
+  Cluster: (args, location) => ({
+    computeType: "AmlCompute",
+    computeLocation: location,
+    disableLocalAuth: true,
+    properties: {
+      vmSize: args.vmSize,
+      subnet: { id: args.subnetId },
+      enableNodePublicIp: false,
+      remoteLoginPortPublicAccess: ml.RemoteLoginPortPublicAccess.Disabled,
+      scaleSettings: { minNodeCount: 0, maxNodeCount: args.maxNodes ?? 4 },
+    },
+  }),
+  Instance: (args, location) => ({
+    computeType: "ComputeInstance",
+    computeLocation: location,
+    disableLocalAuth: true,
+    properties: {
+      vmSize: args.vmSize,
+      subnet: { id: args.subnetId },
+      enableNodePublicIp: false,
+      sshSettings: { sshPublicAccess: ml.SshPublicAccess.Disabled },
+    },
+  }),
+};
+
+export class PrivateCompute extends pulumi.ComponentResource {
+  /** ARM id of the compute. */
+  public readonly computeId!: pulumi.Output<string>;
+  /** Name of the compute in the workspace. */
+  public readonly computeName!: pulumi.Output<string>;
+
+  constructor(name: string, args: PrivateComputeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("azureml-network-isolation:index:PrivateCompute", name, {}, opts);
+    if (opts?.urn) return;
+    const kind = args.kind;
+    if (typeof kind !== "string" || !(kind in propertiesOf)) {
+      throw new pulumi.InputPropertyError({
+        propertyPath: "kind",
+        reason: `${String(kind)}: must be a plain ${Object.keys(propertiesOf).join(" or ")}`,
+      });
+    }
+    const location = checkedRegion(
+      "location",
+      args.workspaceLocation,
+      args.location ?? args.workspaceLocation,
+      this,
+    );
+    const compute = new ml.Compute(
+      `${name}-compute`,
+      {
+        workspaceName: args.workspaceName,
+        resourceGroupName: args.resourceGroupName,
+        computeName: args.computeName,
+        location,
+        properties: propertiesOf[kind](args, location),
+      },
+      { parent: this },
+    );
+    this.computeId = compute.id;
+    this.computeName = compute.name;
+    this.registerOutputs({ computeId: this.computeId, computeName: this.computeName });
+  }
+}

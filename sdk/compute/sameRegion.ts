@@ -1,0 +1,34 @@
+/**
+ * Computes of a workspace that uses private endpoints must be in the workspace's region. Checked at plan
+ * time when both regions are plain values, else when they resolve.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { normalizeLocation } from "../../policy/azure/locations";
+
+/** Why `location` is not allowed for a compute of a workspace in `workspaceLocation`, if it is not. */
+export function sameRegionProblem(workspaceLocation: string, location: string): string | undefined {
+  return normalizeLocation(workspaceLocation) === normalizeLocation(location)
+    ? undefined
+    : `${location} is not the workspace's region ${workspaceLocation}; a workspace behind private endpoints only reaches computes in its own region`;
+}
+
+/**
+ * The compute's region, checked: throws an InputPropertyError now when both are known, or a ResourceError
+ * when they resolve to different regions.
+ */
+export function checkedRegion(
+  property: string,
+  workspaceLocation: pulumi.Input<string>,
+  location: pulumi.Input<string>,
+  resource: pulumi.Resource,
+): pulumi.Output<string> {
+  if (typeof workspaceLocation === "string" && typeof location === "string") {
+    const reason = sameRegionProblem(workspaceLocation, location);
+    if (reason) throw new pulumi.InputPropertyError({ propertyPath: property, reason });
+  }
+  return pulumi.all([workspaceLocation, location]).apply(([w, l]) => {
+    const reason = sameRegionProblem(w, l);
+    if (reason) throw new pulumi.ResourceError(`${property}: ${reason}`, resource);
+    return l;
+  });
+}
