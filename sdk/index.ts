@@ -11,3 +11,22 @@ export { SecuredWorkspace, securedWorkspaceType } from "./workspace/securedWorks
 export type { SecuredWorkspaceArgs } from "./workspace/securedWorkspaceArgs";
 export { PublicNetworkAccess } from "./workspace/publicNetworkAccess";
 export { workspaceApiVersion } from "./workspace/workspaceResource";
+export { PrivateEndpointSet, type PrivateEndpointSetArgs } from "./endpoints/privateEndpointSet";
+export { WorkspaceNetwork, type WorkspaceNetworkArgs } from "./endpoints/workspaceNetwork";
+export type { EndpointSetLayoutArgs, WorkspaceTargetsArgs } from "./endpoints/endpointSetArgs";
+export { planEndpoints, type PlannedEndpoint } from "./endpoints/endpointPlan";
+export {
+  validateEndpointSet,
+  validateEndpointSets,
+  type EndpointSetLayout,
+  type EndpointSetProblem,
+} from "./endpoints/validateEndpointSets";
+export { DnsModes, type DnsMode } from "./dns/dnsModes";
+export type { DnsRecord } from "./dns/dnsRecords";
+export { PrivateCompute, PrivateComputeKinds, type PrivateComputeArgs } from "./compute/privateCompute";
+export { AttachedAksCompute, type AttachedAksComputeArgs } from "./compute/attachedAksCompute";
+export {
+  DataFactoryManagedEndpoints,
+  type DataFactoryManagedEndpointsArgs,
+} from "./managedVnet/dataFactoryManagedEndpoints";
+export { synapseManagedVnetProblem } from "./managedVnet/synapseSupport";
