@@ -1,0 +1,154 @@
+/**
+ * Deploys a {@link Topology}: the secured workspace, one private endpoint set per VNet, the image-build
+ * cluster (and optionally a compute instance) in the services subnet, an optional isolated AKS cluster
+ * attached to the workspace, and an optional managed online endpoint.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as containerservice from "@pulumi/azure-native/containerservice";
+import * as ml from "@pulumi/azure-native/machinelearningservices";
+import * as network from "@pulumi/azure-native/network";
+import * as resources from "@pulumi/azure-native/resources";
+import {
+  AttachedAksCompute,
+  type DnsMode,
+  type PublicNetworkAccess,
+  PrivateComputeKinds,
+  PrivateCompute,
+  SecuredWorkspace,
+  WorkspaceNetwork,
+  type EndpointSetLayoutArgs,
+} from "../../sdk";
+import type { Topology, VnetConfig } from "./topology";
+
+function endpointSet(topology: Topology, vnet: VnetConfig, servicesSet: boolean): EndpointSetLayoutArgs {
+  return {
+    addressSpace: [vnet.addressSpace],
+    endpointSubnetPrefix: vnet.endpointSubnet,
+    servicesSet,
+    dnsMode: topology.dnsMode as DnsMode,
+    existingZoneIds: topology.dnsMode === "ExistingZones" ? topology.hubZoneIds : undefined,
+  };
+}
+
+export function deployTopology(topology: Topology) {
+  const protect = topology.protectStatefulResources;
+  const { location } = topology;
+  // Deleting the group would delete the protected resources in it, so it shares their protection.
+  const group = new resources.ResourceGroup(
+    "rg",
+    { resourceGroupName: topology.resourceGroupName, location },
+    { protect },
+  );
+
+  const workspace = new SecuredWorkspace("ml", {
+    resourceGroupName: group.name,
+    location,
+    cloud: topology.cloud,
+    workspaceName: topology.workspaceName,
+    publicNetworkAccess: topology.publicNetworkAccess as PublicNetworkAccess,
+    allowedIpRanges: topology.allowedIpRanges,
+    imageBuildCompute: topology.imageBuildCompute,
+    protectStatefulResources: protect,
+  });
+
+  const sets: Record<string, EndpointSetLayoutArgs> = {
+    services: endpointSet(topology, topology.services, true),
+  };
+  if (topology.clients) sets.clients = endpointSet(topology, topology.clients, false);
+  if (topology.aks) sets.aks = endpointSet(topology, topology.aks, false);
+  const net = new WorkspaceNetwork("net", {
+    workspaceId: workspace.workspaceId,
+    storageAccountId: workspace.storageAccountId,
+    keyVaultId: workspace.keyVaultId,
+    containerRegistryId: workspace.containerRegistryId,
+    workspacePrincipalId: workspace.principalId,
+    location,
+    cloud: topology.cloud,
+    resourceGroupName: group.name,
+    sets,
+  });
+
+  const computeArgs = {
+    workspaceName: workspace.workspaceName,
+    resourceGroupName: group.name,
+    workspaceLocation: location,
+    subnetId: net.servicesSubnetId,
+    vmSize: topology.computeVmSize,
+  };
+  new PrivateCompute("build", {
+    ...computeArgs,
+    kind: PrivateComputeKinds.Cluster,
+    computeName: topology.imageBuildCompute,
+  });
+  if (topology.computeInstanceName) {
+    new PrivateCompute("instance", {
+      ...computeArgs,
+      kind: PrivateComputeKinds.Instance,
+      computeName: topology.computeInstanceName,
+    });
+  }
+
+  if (topology.aks) {
+    const nodes = new network.Subnet("aks-nodes", {
+      resourceGroupName: group.name,
+      virtualNetworkName: net.sets.aks.virtualNetworkName,
+      addressPrefix: topology.aks.nodeSubnet,
+    });
+    const cluster = new containerservice.ManagedCluster("aks", {
+      resourceGroupName: group.name,
+      location,
+      dnsPrefix: `${topology.workspaceName}-aks`,
+      identity: { type: containerservice.ResourceIdentityType.SystemAssigned },
+      enableRBAC: true,
+      disableLocalAccounts: true,
+      aadProfile: { managed: true, enableAzureRBAC: true },
+      apiServerAccessProfile: { enablePrivateCluster: true },
+      networkProfile: { networkPlugin: containerservice.NetworkPlugin.Azure, networkPluginMode: "overlay" },
+      agentPoolProfiles: [
+        {
+          name: "system",
+          mode: containerservice.AgentPoolMode.System,
+          count: topology.aks.nodeCount,
+          vmSize: "Standard_D4s_v5",
+          vnetSubnetID: nodes.id,
+        },
+      ],
+    });
+    new AttachedAksCompute("aks", {
+      workspaceName: workspace.workspaceName,
+      resourceGroupName: group.name,
+      workspaceLocation: location,
+      clusterId: cluster.id,
+      clusterLocation: location,
+      computeName: "aks-inference",
+    });
+  }
+
+  const onlineEndpoint = topology.onlineEndpoint
+    ? new ml.OnlineEndpoint("endpoint", {
+        endpointName: topology.onlineEndpoint.name,
+        workspaceName: workspace.workspaceName,
+        resourceGroupName: group.name,
+        location,
+        identity: { type: ml.ManagedServiceIdentityType.SystemAssigned },
+        properties: {
+          authMode: ml.EndpointAuthMode.Key,
+          publicNetworkAccess: topology.onlineEndpoint.publicNetworkAccess,
+        },
+      })
+    : undefined;
+
+  return {
+    resourceGroupName: group.name,
+    workspaceId: workspace.workspaceId,
+    workspaceName: workspace.workspaceName,
+    discoveryUrl: workspace.discoveryUrl,
+    principalId: workspace.principalId,
+    servicesSubnetId: net.servicesSubnetId,
+    dnsRecords: net.dnsRecords,
+    privateIpAddresses: pulumi.all(
+      Object.fromEntries(Object.entries(net.sets).map(([k, s]) => [k, s.privateIpAddresses])),
+    ),
+    ...(onlineEndpoint ? { onlineEndpointId: onlineEndpoint.id } : {}),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The topology a provided stack deploys, read from stack config. Pure: the program and the tests call
+ * {@link topologyFromConfig} with any key lookup. Stack-config mistakes are reported with the config key
+ * (`pulumi config set <key>`), since that is what the user edits.
+ */
+import { parseArmId } from "../../policy/azure/armId";
+
+/** One VNet's endpoint set as the stack config describes it. */
+export interface VnetConfig {
+  addressSpace: string;
+  endpointSubnet: string;
+}
+
+export interface Topology {
+  location: string;
+  cloud: string;
+  resourceGroupName: string;
+  workspaceName: string;
+  publicNetworkAccess: string;
+  allowedIpRanges: string[];
+  imageBuildCompute: string;
+  computeVmSize: string;
+  computeInstanceName?: string;
+  services: VnetConfig;
+  clients?: VnetConfig;
+  aks?: VnetConfig & { nodeSubnet: string; nodeCount: number };
+  dnsMode: string;
+  /** Hub zone ids by zone name (the id's last segment). */
+  hubZoneIds: Record<string, string>;
+  onlineEndpoint?: { name: string; publicNetworkAccess: string };
+  protectStatefulResources: boolean;
+}
+
+/** Reads one config key, already defaulted from Pulumi.yaml by the CLI (or by the offline plan). */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+  getObject<T>(key: string): T | undefined;
+  getBoolean(key: string): boolean | undefined;
+  getNumber(key: string): number | undefined;
+}
+
+export class StackConfigError extends Error {}
+
+function optionalVnet(config: ConfigSource, prefix: "clients" | "aks"): VnetConfig | undefined {
+  const addressSpace = config.get(`${prefix}AddressSpace`) ?? "";
+  const endpointSubnet = config.get(`${prefix}EndpointSubnet`) ?? "";
+  if (addressSpace === "" && endpointSubnet === "") return undefined;
+  if (addressSpace === "" || endpointSubnet === "") {
+    throw new StackConfigError(
+      `${prefix}AddressSpace and ${prefix}EndpointSubnet go together: set both ` +
+        `(e.g. pulumi config set ${prefix}EndpointSubnet <cidr inside ${prefix}AddressSpace>) or neither`,
+    );
+  }
+  return { addressSpace, endpointSubnet };
+}
+
+function hubZoneIdsByName(ids: string[]): Record<string, string> {
+  const byName: Record<string, string> = {};
+  for (const id of ids) {
+    const parsed = parseArmId(id);
+    if (!parsed || parsed.type.toLowerCase() !== "microsoft.network/privatednszones") {
+      throw new StackConfigError(
+        `hubZoneIds: '${id}' is not the ARM id of a private DNS zone ` +
+          `(/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone name>)`,
+      );
+    }
+    byName[parsed.name.toLowerCase()] = id;
+  }
+  return byName;
+}
+
+export function topologyFromConfig(config: ConfigSource): Topology {
+  const workspaceName = config.get("workspaceName") ?? "mlw-isolated";
+  const aks = optionalVnet(config, "aks");
+  const aksNodeSubnet = config.get("aksNodeSubnet") ?? "";
+  if (aks && aksNodeSubnet === "") {
+    throw new StackConfigError("aksNodeSubnet: the AKS VNet needs a node subnet inside aksAddressSpace");
+  }
+  const onlineEndpointName = config.get("onlineEndpointName") ?? "";
+  const computeInstanceName = config.get("computeInstanceName") ?? "";
+  return {
+    location: config.get("location") ?? "westeurope",
+    cloud: config.get("cloud") ?? "AzureCloud",
+    resourceGroupName: config.get("resourceGroupName") || `rg-${workspaceName}`,
+    workspaceName,
+    publicNetworkAccess: config.get("publicNetworkAccess") ?? "Disabled",
+    allowedIpRanges: config.getObject<string[]>("allowedIpRanges") ?? [],
+    imageBuildCompute: config.get("imageBuildCompute") ?? "cpu-cluster",
+    computeVmSize: config.get("computeVmSize") ?? "Standard_DS3_v2",
+    computeInstanceName: computeInstanceName === "" ? undefined : computeInstanceName,
+    services: {
+      addressSpace: config.get("servicesAddressSpace") ?? "10.10.0.0/16",
+      endpointSubnet: config.get("servicesEndpointSubnet") ?? "10.10.1.0/24",
+    },
+    clients: optionalVnet(config, "clients"),
+    aks: aks && { ...aks, nodeSubnet: aksNodeSubnet, nodeCount: config.getNumber("aksNodeCount") ?? 3 },
+    dnsMode: config.get("dnsMode") ?? "OwnZones",
+    hubZoneIds: hubZoneIdsByName(config.getObject<string[]>("hubZoneIds") ?? []),
+    onlineEndpoint:
+      onlineEndpointName === ""
+        ? undefined
+        : {
+            name: onlineEndpointName,
+            publicNetworkAccess: config.get("onlineEndpointPublicNetworkAccess") ?? "Disabled",
+          },
+    protectStatefulResources: config.getBoolean("protectStatefulResources") ?? true,
+  };
+}
