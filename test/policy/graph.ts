@@ -21,27 +21,27 @@ export interface GraphNode {
   name: string;
   urn: string;
   props: Record<string, unknown>;
-  armId: string;
+  readonly armId: string;
 }
 
 export class Ref {
   constructor(
     readonly node: GraphNode,
-    /** The value when known. */
-    readonly value: string,
+    /** The value when known (read late, so renaming a node renames its references). */
+    readonly value: () => string,
   ) {}
 }
 
 /** A reference to `node`'s ARM id (plus a suffix such as `/subnets/a`). */
 export function ref(node: GraphNode, suffix = ""): Ref {
-  return new Ref(node, node.armId + suffix);
+  return new Ref(node, () => node.armId + suffix);
 }
 
 /** A reference to `node`'s name output (`workspace.name`), unknown at preview like any output. */
 export function nameOf(node: GraphNode): Ref {
   const kind = kindOfToken(node.token);
   const inputs = kind ? kindInfo[kind].nameInputs : ["name"];
-  return new Ref(node, String(node.props[inputs[inputs.length - 1]]));
+  return new Ref(node, () => String(node.props[inputs[inputs.length - 1]]));
 }
 
 const subscription = "00000000-0000-0000-0000-000000000000";
@@ -53,7 +53,7 @@ function armIdOf(token: string, props: Record<string, unknown>): string {
   const [namespace, ...types] = info.armType.split("/");
   const nameAt = (i: number) => {
     const value = props[info.nameInputs[i]];
-    return value instanceof Ref ? value.value : String(value);
+    return value instanceof Ref ? value.value() : String(value);
   };
   const path = types.map((t, i) => `${t}/${nameAt(i)}`).join("/");
   return `/subscriptions/${subscription}/resourceGroups/${String(props.resourceGroupName)}/providers/${namespace}/${path}`;
@@ -70,7 +70,9 @@ export class Graph {
       name,
       urn: `urn:pulumi:test::proj::${token}::${name}`,
       props,
-      armId: armIdOf(token, props),
+      get armId() {
+        return armIdOf(token, props);
+      },
     };
     this.nodes.push(node);
     return node;
@@ -97,7 +99,7 @@ export class Graph {
   private render(value: unknown, input: string, dependencies: Record<string, { urn: string }[]>): unknown {
     if (value instanceof Ref) {
       if (this.form !== "literal") (dependencies[input] ??= []).push({ urn: value.node.urn });
-      return this.form === "preview" ? unknownString : value.value;
+      return this.form === "preview" ? unknownString : value.value();
     }
     if (Array.isArray(value)) return value.map((v) => this.render(v, input, dependencies));
     if (value && typeof value === "object") {

@@ -98,8 +98,9 @@ export function endpointSet(
   net: Network,
   zoneRg: string,
   targets: { node: GraphNode; groupId: GroupId }[],
+  /** Zones by name; pass another set's map to make this set write into the same zone instances. */
+  zones = new Map<string, GraphNode>(),
 ): GraphNode[] {
-  const zones = new Map<string, GraphNode>();
   const zoneOf = (zoneName: string) => {
     if (!zones.has(zoneName)) {
       const zone = graph.add(tokens.zone, `${prefix}-${zoneName}`, {
@@ -172,7 +173,8 @@ export function computeCluster(
 export function singleVnet(form: Form) {
   const c = core(form);
   const services = network(c.graph, "services", "10.0");
-  endpointSet(c.graph, "services", services, rg, allTargets(c));
+  const zones = new Map<string, GraphNode>();
+  endpointSet(c.graph, "services", services, rg, allTargets(c), zones);
   computeCluster(c.graph, c.workspace, services.computeSubnet);
   c.graph.add(tokens.onlineEndpoint, "scoring", {
     resourceGroupName: rg,
@@ -181,7 +183,7 @@ export function singleVnet(form: Form) {
     location,
     properties: { authMode: "Key", publicNetworkAccess: "Disabled" },
   });
-  return { ...c, services };
+  return { ...c, services, zones };
 }
 
 export function isolatedClients(form: Form) {

@@ -1,0 +1,86 @@
+import { expect } from "chai";
+import { dnsRecordCollision } from "../../policy/rules/dnsRecordCollision";
+import { endpointZoneGroups } from "../../policy/rules/endpointZoneGroups";
+import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
+import { messagesOf } from "./check";
+import { forms, type Graph } from "./graph";
+import { allTargets, core, endpointSet, network, rg, singleVnet, tokens } from "./topologies";
+
+const named = (graph: Graph, name: string) => graph.nodes.find((n) => n.name === name)!;
+
+describe("rule 7: DNS zone groups, zones, links and collisions", () => {
+  for (const form of forms) {
+    it(`flags a workspace zone group without the notebooks zone (${form})`, () => {
+      const t = singleVnet(form);
+      const group = named(t.graph, "services-pe-mlw-amlworkspace-dns");
+      group.props.privateDnsZoneConfigs = (group.props.privateDnsZoneConfigs as { name: string }[]).filter(
+        (c) => !c.name.includes("notebooks"),
+      );
+      const messages = messagesOf(t.graph.resources(), endpointZoneGroups);
+      expect(messages).to.have.length(1);
+      expect(messages[0]).to.include("does not name privatelink.notebooks.azure.net");
+    });
+    it(`flags an endpoint without a zone group (${form})`, () => {
+      const t = singleVnet(form);
+      t.graph.nodes.splice(t.graph.nodes.indexOf(named(t.graph, "services-pe-kv-vault-dns")), 1);
+      const messages = messagesOf(t.graph.resources(), endpointZoneGroups);
+      expect(messages).to.have.length(1);
+      expect(messages[0]).to.include(
+        "private endpoint 'services-pe-kv-vault' (vault) has no private DNS zone group",
+      );
+      expect(messages[0]).to.include("privatelink.vaultcore.azure.net");
+    });
+    it(`flags a zone not linked to the endpoint's VNet (${form})`, () => {
+      const t = singleVnet(form);
+      t.graph.nodes.splice(
+        t.graph.nodes.indexOf(named(t.graph, "services-privatelink.api.azureml.ms-link")),
+        1,
+      );
+      const messages = messagesOf(t.graph.resources(), zoneLinkedToVnet);
+      expect(messages).to.have.length(1);
+      expect(messages[0]).to.include("is not linked to its VNet 'services-vnet'");
+    });
+    it(`flags two endpoints of one target writing into one zone (${form})`, () => {
+      const t = singleVnet(form);
+      const clients = network(t.graph, "clients", "10.1");
+      // The clients' endpoints write into the services' zone instances.
+      endpointSet(t.graph, "clients", clients, rg, allTargets(t), t.zones);
+      const messages = messagesOf(t.graph.resources(), dnsRecordCollision);
+      expect(messages.length).to.be.greaterThan(0);
+      expect(messages.join("\n")).to.include(
+        "private endpoint 'clients-pe-mlw-amlworkspace' writes the records of ML workspace 'mlw'",
+      );
+    });
+  }
+  it("uses the China zone names when the zones are China's", () => {
+    const c = core("update");
+    const net = network(c.graph, "services", "10.0");
+    endpointSet(c.graph, "services", net, rg, [{ node: c.workspace, groupId: "amlworkspace" }]);
+    const group = named(c.graph, "services-pe-mlw-amlworkspace-dns");
+    const zone = c.graph.add(tokens.zone, "cn-api", {
+      resourceGroupName: rg,
+      privateZoneName: "privatelink.api.ml.azure.cn",
+    });
+    group.props.privateDnsZoneConfigs = [
+      {
+        name: "api",
+        privateDnsZoneId: `/subscriptions/s/resourceGroups/${rg}/providers/Microsoft.Network/privateDnsZones/privatelink.api.ml.azure.cn`,
+      },
+    ];
+    void zone;
+    const messages = messagesOf(c.graph.resources(), endpointZoneGroups);
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.include("AzureChinaCloud").and.include("privatelink.notebooks.chinacloudapi.cn");
+  });
+  it("accepts a zone linked only to a hub VNet when allowHubLinkedZones is set", () => {
+    const t = singleVnet("update");
+    const link = named(t.graph, "services-privatelink.api.azureml.ms-link");
+    const hub = network(t.graph, "hub", "10.9");
+    (link.props.virtualNetwork as { id: unknown }).id =
+      `/subscriptions/s/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/${String(hub.vnet.props.virtualNetworkName)}`;
+    expect(messagesOf(t.graph.resources(), zoneLinkedToVnet)).to.have.length(1);
+    expect(messagesOf(t.graph.resources(), zoneLinkedToVnet, { allowHubLinkedZones: true })).to.deep.equal(
+      [],
+    );
+  });
+});
