@@ -1,0 +1,42 @@
+/**
+ * Adapts a recorded graph to the resources the policy pack's model reads (`policy/model`), so the plan
+ * shows the stack through the same model the rules judge it by. Properties are what `AnalyzeStack` sees:
+ * the outputs of a created resource, the inputs (unknowns marked) of one not created yet, at preview.
+ */
+import { buildModel } from "../../policy/model/buildModel";
+import type { StackResource } from "../../policy/model/stackResource";
+import type { StackModel } from "../../policy/model/types";
+import { unknown } from "../../policy/model/values";
+import type { RecordedGraph, RecordedResource } from "./mockRun";
+import { unknownSentinel } from "./policy/engineValue";
+
+const sigKey = "4dabf18193072939515e22adb298388d";
+
+/** A recorded value as a policy reads it: unknowns as the model's marker, secrets unwrapped. */
+function plainValue(value: unknown): unknown {
+  if (value === unknownSentinel) return unknown;
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (sigKey in record) return plainValue(record.value);
+  // Live objects (resource references, assets) carry nothing the model reads.
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plainValue(v)]));
+}
+
+export function modelResource(r: RecordedResource): StackResource {
+  return {
+    type: r.type,
+    urn: r.urn,
+    name: r.name,
+    props: plainValue(r.id === undefined ? r.inputs : r.outputs) as Record<string, unknown>,
+    propertyDependencies: Object.fromEntries(
+      Object.entries(r.propertyDependencies).map(([k, urns]) => [k, urns.map((urn) => ({ urn }))]),
+    ),
+  };
+}
+
+export function stackModel(graph: RecordedGraph): StackModel {
+  return buildModel(graph.resources.filter((r) => r.custom).map(modelResource));
+}

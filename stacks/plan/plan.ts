@@ -1,0 +1,144 @@
+/**
+ * The offline plan: runs a program on the mock monitor against the fake Azure while the policy pack
+ * starts (the two overlap: the pack is a separate process), then checks the recorded graph with the pack
+ * as `pulumi preview --policy-pack` would, and describes the result as one document.
+ */
+import * as path from "path";
+import { compiledPack } from "./compiledPack";
+import { groupFindings, type Findings } from "./findings";
+import { runOnMocks } from "./mockRun";
+import { stackModel } from "./modelResources";
+import { resolveTarget } from "./planTarget";
+import type { PolicyPackConfig } from "./policy/policyConfig";
+import { PolicyPackSession } from "./policy/policyPackSession";
+import { programOf } from "./programEntry";
+import { countsByType, resourceTree, type TreeRow } from "./resourceTree";
+import { topologyDiagram } from "./topologyDiagram";
+import { vnetTables, type VnetTable } from "./vnetTables";
+
+/** The pack this repository ships, checked by default. */
+export const defaultPackDir = path.resolve(__dirname, "..", "..", "policy");
+
+export interface PlanOptions {
+  /** Stack of a program given by path (its `Pulumi.<stack>.yaml`). */
+  stack?: string;
+  /** Run as `pulumi preview` (in-stack ids and computed outputs unknown) instead of after an update. */
+  preview?: boolean;
+  /** Policy pack directory; false to plan without one. Default: this repository's `policy/`. */
+  policyPack?: string | false;
+  /** The `--policy-pack-config` JSON. */
+  policyPackConfig?: PolicyPackConfig;
+  /** A pack already started (tests start one per file); it is left running. */
+  session?: PolicyPackSession;
+  /** Where a stack name's project is looked up; default the working directory. */
+  cwd?: string;
+}
+
+export interface PlanDocument {
+  project: string;
+  stack: string;
+  program: string;
+  mode: "update" | "preview";
+  policyPack?: { name: string; version: string };
+  resources: TreeRow[];
+  counts: { total: number; byType: Record<string, number> };
+  vnets: VnetTable[];
+  findings: Findings;
+  /** Mermaid flowchart of the topology. */
+  diagram: string;
+  timings: {
+    /** Transpiling a TypeScript pack (0 when cached or JavaScript). */
+    packCompileMs: number;
+    /** Starting and configuring the pack (overlaps the program run; 0 for a given session). */
+    packStartMs: number;
+    programMs: number;
+    policyMs: number;
+    totalMs: number;
+  };
+}
+
+/** The CLI's exit code for a plan: non-zero when the pack reported a mandatory violation. */
+export function exitCodeOf(document: PlanDocument): number {
+  return document.findings.mandatory.length > 0 ? 1 : 0;
+}
+
+async function startPack(
+  options: PlanOptions,
+  identity: { project: string; stack: string; stackConfig: Record<string, string> },
+): Promise<{ session?: PolicyPackSession; compileMs: number; owned: boolean }> {
+  if (options.session) return { session: options.session, compileMs: 0, owned: false };
+  if (options.policyPack === false) return { compileMs: 0, owned: false };
+  const pack = compiledPack(options.policyPack ?? defaultPackDir);
+  const session = await PolicyPackSession.start({
+    packDir: pack.dir,
+    ...identity,
+    // Nothing is deployed: the pack runs as in a preview, so AnalyzeStack always runs.
+    dryRun: true,
+    policyConfig: options.policyPackConfig,
+  });
+  return { session, compileMs: pack.compileMs, owned: true };
+}
+
+/** Plans a provided stack by name, or the program at a path. */
+export async function planProgram(target: string, options: PlanOptions = {}): Promise<PlanDocument> {
+  const began = performance.now();
+  const resolved = resolveTarget(target, { stack: options.stack, cwd: options.cwd });
+  const identity = {
+    project: resolved.project.name,
+    stack: resolved.stack,
+    stackConfig: resolved.config.config,
+  };
+  const packStarting = startPack(options, identity);
+  // A failed start is reported after the program ran; keep it from counting as unhandled meanwhile.
+  packStarting.catch(() => undefined);
+
+  let run: Awaited<ReturnType<typeof runOnMocks>>;
+  const programStarted = performance.now();
+  try {
+    run = await runOnMocks(programOf(resolved.entry), {
+      preview: options.preview,
+      project: resolved.project.name,
+      stack: resolved.stack,
+      config: resolved.config.config,
+    });
+  } catch (e) {
+    await packStarting.then((p) => (p.owned ? p.session?.stop() : undefined)).catch(() => undefined);
+    throw e;
+  }
+  const programMs = performance.now() - programStarted;
+
+  const pack = await packStarting;
+  const policyStarted = performance.now();
+  try {
+    const policyRun = pack.session ? await pack.session.check(run.graph) : undefined;
+    const policyMs = performance.now() - policyStarted;
+    const model = stackModel(run.graph);
+    const tree = resourceTree(run.graph);
+    return {
+      project: resolved.project.name,
+      stack: resolved.stack,
+      program: resolved.entry,
+      mode: options.preview ? "preview" : "update",
+      policyPack: pack.session && { name: pack.session.info.name, version: pack.session.info.version },
+      resources: tree,
+      counts: { total: tree.length, byType: countsByType(run.graph) },
+      vnets: vnetTables(model, run.graph),
+      findings: groupFindings(policyRun?.diagnostics ?? []),
+      diagram: topologyDiagram(model, run.graph),
+      timings: {
+        packCompileMs: pack.compileMs,
+        packStartMs: pack.owned && pack.session ? pack.session.startMs : 0,
+        programMs,
+        policyMs,
+        totalMs: performance.now() - began,
+      },
+    };
+  } finally {
+    if (pack.owned) await pack.session?.stop();
+  }
+}
+
+/** Plans a provided stack (`stacks/Pulumi.<name>.yaml` of this repository's project). */
+export function planStack(name: string, options: Omit<PlanOptions, "stack"> = {}): Promise<PlanDocument> {
+  return planProgram(name, { cwd: path.resolve(__dirname, "..", ".."), ...options });
+}

@@ -1,0 +1,68 @@
+/**
+ * A Pulumi project on disk as the CLI reads it: `Pulumi.yaml` (name, `main`, `stackConfigDir`, the typed
+ * `config` schema) and its stack files `Pulumi.<stack>.yaml`.
+ */
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as path from "path";
+
+export interface PulumiProject {
+  /** Directory holding `Pulumi.yaml`. */
+  dir: string;
+  name: string;
+  /** `main`, resolved against `dir`; the project directory when absent. */
+  main: string;
+  /** Where stack files live (`stackConfigDir`, resolved). */
+  stackConfigDir: string;
+  /** The `config:` block of `Pulumi.yaml` as written. */
+  config: Record<string, unknown>;
+}
+
+export function readYaml(file: string): Record<string, unknown> {
+  const parsed = yaml.load(fs.readFileSync(file, "utf8"));
+  if (parsed === null || parsed === undefined) return {};
+  if (typeof parsed !== "object" || Array.isArray(parsed))
+    throw new Error(`${file}: expected a YAML mapping`);
+  return parsed as Record<string, unknown>;
+}
+
+export function loadProject(dir: string): PulumiProject {
+  const file = path.join(dir, "Pulumi.yaml");
+  if (!fs.existsSync(file)) throw new Error(`no Pulumi.yaml in ${dir}`);
+  const doc = readYaml(file);
+  if (typeof doc.name !== "string") throw new Error(`${file}: 'name' is required`);
+  if (doc.runtime !== "nodejs" && (doc.runtime as { name?: string } | undefined)?.name !== "nodejs") {
+    throw new Error(
+      `${file}: only nodejs programs can be planned (runtime is ${JSON.stringify(doc.runtime)})`,
+    );
+  }
+  return {
+    dir,
+    name: doc.name,
+    main: path.resolve(dir, typeof doc.main === "string" ? doc.main : "."),
+    stackConfigDir: path.resolve(dir, typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : "."),
+    config: (doc.config as Record<string, unknown> | undefined) ?? {},
+  };
+}
+
+/** The nearest directory at or above `from` holding a `Pulumi.yaml`, as the CLI finds its project. */
+export function findProjectDir(from: string): string | undefined {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export function stackFile(project: PulumiProject, stack: string): string {
+  return path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
+}
+
+/** Stack names that have a stack file. */
+export function stackNames(project: PulumiProject): string[] {
+  if (!fs.existsSync(project.stackConfigDir)) return [];
+  return fs
+    .readdirSync(project.stackConfigDir)
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+}

@@ -1,0 +1,68 @@
+/**
+ * The config a program sees, computed as the CLI does: the stack file's values over the project's
+ * defaults from `Pulumi.yaml`, keys namespaced `<project>:<key>` when written bare, values passed as
+ * strings (objects and arrays as JSON). A key declared with a type but no default must be set.
+ */
+
+/** A `Pulumi.yaml` config entry: a typed declaration, or a bare value that is its default. */
+interface ConfigDeclaration {
+  type?: string;
+  default?: unknown;
+  value?: unknown;
+  secret?: boolean;
+}
+
+const declarationKeys = new Set(["type", "default", "value", "description", "secret", "items"]);
+
+function isDeclaration(entry: unknown): entry is ConfigDeclaration {
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    !Array.isArray(entry) &&
+    Object.keys(entry).length > 0 &&
+    Object.keys(entry).every((k) => declarationKeys.has(k))
+  );
+}
+
+export function namespaced(project: string, key: string): string {
+  return key.includes(":") ? key : `${project}:${key}`;
+}
+
+function configString(key: string, value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null && "secure" in value) {
+    throw new Error(`config ${key} is encrypted; the offline plan cannot decrypt it — set a plain value`);
+  }
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+export interface ResolvedConfig {
+  config: Record<string, string>;
+  /** Keys declared `secret: true`, passed to the SDK so their values stay secret. */
+  secretKeys: string[];
+}
+
+export function resolveStackConfig(
+  project: string,
+  projectConfig: Record<string, unknown>,
+  stackConfig: Record<string, unknown>,
+): ResolvedConfig {
+  const config: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  const required: string[] = [];
+  for (const [rawKey, entry] of Object.entries(projectConfig)) {
+    const key = namespaced(project, rawKey);
+    const declaration = isDeclaration(entry) ? entry : { default: entry };
+    const value = declaration.value ?? declaration.default;
+    if (value !== undefined) config[key] = configString(key, value);
+    else if (declaration.type !== undefined) required.push(key);
+    if (declaration.secret) secretKeys.push(key);
+  }
+  for (const [rawKey, value] of Object.entries(stackConfig)) {
+    const key = namespaced(project, rawKey);
+    config[key] = configString(key, value);
+  }
+  const missing = required.filter((k) => !(k in config));
+  if (missing.length > 0) throw new Error(`stack is missing configuration value(s) ${missing.join(", ")}`);
+  return { config, secretKeys };
+}

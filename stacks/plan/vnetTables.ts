@@ -1,0 +1,107 @@
+/**
+ * One table per VNet: its private endpoints with target, group ids, the private IPs and FQDNs Azure
+ * registers (the fake's `customDnsConfigs`), the zones the endpoint's zone groups write into, and
+ * whether each zone is linked to this VNet. Everything but the DNS configs comes from the pack's model.
+ */
+import type { Key, PrivateEndpoint, StackModel } from "../../policy/model/types";
+import { isUnknown } from "../../policy/model/values";
+import type { RecordedGraph } from "./mockRun";
+
+export interface DnsRecord {
+  fqdn: string;
+  ipAddresses: string[];
+}
+
+export interface ZoneCell {
+  zone: string;
+  /** Whether the zone is linked to the table's VNet; "unknown" when a link's ends are unknown (preview). */
+  linked: boolean | "unknown";
+}
+
+export interface EndpointRow {
+  endpoint: string;
+  urn: string;
+  /** What the endpoint connects to (one entry per connection). */
+  targets: string[];
+  groupIds: string[];
+  /** Distinct private IPs, in the order Azure handed them out. */
+  privateIps: string[];
+  dns: DnsRecord[];
+  zones: ZoneCell[];
+}
+
+export interface VnetTable {
+  vnet: string;
+  /** The VNet's URN when it is in the stack. */
+  urn?: string;
+  addressPrefixes: string[];
+  rows: EndpointRow[];
+}
+
+/** Label of the table for endpoints whose subnet is not known (an unknown id at preview). */
+export const unknownVnet = "VNet not known at preview";
+
+/** The FQDNs and private IPs Azure registered for an endpoint (empty until it exists). */
+export function endpointDns(graph: RecordedGraph, urn: string): DnsRecord[] {
+  const configs = graph.byUrn(urn)?.outputs.customDnsConfigs;
+  if (!Array.isArray(configs)) return [];
+  return configs.map((c: { fqdn?: unknown; ipAddresses?: unknown }) => ({
+    fqdn: String(c.fqdn),
+    ipAddresses: Array.isArray(c.ipAddresses) ? c.ipAddresses.map(String) : [],
+  }));
+}
+
+function row(
+  model: StackModel,
+  graph: RecordedGraph,
+  endpoint: PrivateEndpoint,
+  vnet: Key | undefined,
+): EndpointRow {
+  const linksResolved = model.links.every((l) => typeof l.zone === "string" && typeof l.vnet === "string");
+  const dns = endpointDns(graph, endpoint.urn);
+  const zones = (model.zoneGroupsByEndpoint.get(endpoint.key) ?? []).flatMap((group) =>
+    group.zones.map((zone): ZoneCell => {
+      const linked = vnet !== undefined && (model.linkedVnetsByZone.get(zone.key)?.has(vnet) ?? false);
+      return {
+        zone: typeof zone.zoneName === "string" ? zone.zoneName : model.label(zone.key),
+        linked: linked || (linksResolved && vnet !== undefined) ? linked : "unknown",
+      };
+    }),
+  );
+  return {
+    endpoint: graph.byUrn(endpoint.urn)?.name ?? endpoint.label,
+    urn: endpoint.urn,
+    targets: endpoint.connections.map((c) =>
+      typeof c.target === "string" ? model.label(c.target) : "unknown",
+    ),
+    groupIds: endpoint.connections.flatMap((c) =>
+      c.groupIds === undefined || isUnknown(c.groupIds) ? [] : c.groupIds,
+    ),
+    privateIps: [...new Set(dns.flatMap((d) => d.ipAddresses))],
+    dns,
+    zones,
+  };
+}
+
+export function vnetTables(model: StackModel, graph: RecordedGraph): VnetTable[] {
+  const tables = new Map<Key | undefined, VnetTable>();
+  for (const vnet of model.vnets.values()) {
+    const prefixes = vnet.addressPrefixes;
+    tables.set(vnet.key, {
+      vnet: graph.byUrn(vnet.urn)?.name ?? vnet.label,
+      urn: vnet.urn,
+      addressPrefixes: Array.isArray(prefixes) ? prefixes : [],
+      rows: [],
+    });
+  }
+  for (const endpoint of model.endpoints) {
+    const vnet = typeof endpoint.vnet === "string" ? endpoint.vnet : undefined;
+    let table = tables.get(vnet);
+    if (!table) {
+      table = { vnet: vnet === undefined ? unknownVnet : model.label(vnet), addressPrefixes: [], rows: [] };
+      tables.set(vnet, table);
+    }
+    table.rows.push(row(model, graph, endpoint, vnet));
+  }
+  return [...tables.values()];
+}
