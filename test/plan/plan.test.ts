@@ -1,0 +1,259 @@
+import { expect } from "chai";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runCli } from "../../stacks/plan/cli";
+import { compiledPack } from "../../stacks/plan/compiledPack";
+import { exitCodeOf, planProgram, type PlanDocument } from "../../stacks/plan/plan";
+import { PolicyPackSession } from "../../stacks/plan/policy/policyPackSession";
+import { textReport } from "../../stacks/plan/textReport";
+import { parseMermaid } from "./mermaidParser";
+
+const fixture = path.join(__dirname, "fixtures", "two-vnets");
+const packDir = path.join(__dirname, "fixtures", "pack");
+const repoRoot = path.resolve(__dirname, "..", "..");
+
+let session: PolicyPackSession;
+const plans: Record<string, PlanDocument> = {};
+
+function table(doc: PlanDocument, vnet: string) {
+  const found = doc.vnets.find((t) => t.vnet === vnet);
+  if (!found) throw new Error(`no table for ${vnet}`);
+  return found;
+}
+
+function row(doc: PlanDocument, vnet: string, endpoint: string) {
+  const found = table(doc, vnet).rows.find((r) => r.endpoint === endpoint);
+  if (!found) throw new Error(`no row ${endpoint} in ${vnet}`);
+  return found;
+}
+
+/** Captures what the CLI prints. */
+function io() {
+  const out = { stdout: "", stderr: "" };
+  return {
+    out,
+    io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), session },
+  };
+}
+
+describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => {
+  before(async () => {
+    session = await PolicyPackSession.start({ packDir: compiledPack(packDir).dir, project: "plan-fixture" });
+    plans.good = await planProgram(fixture, { stack: "good", session });
+    plans.bad = await planProgram(fixture, { stack: "bad", session });
+    plans.preview = await planProgram(fixture, { stack: "good", session, preview: true });
+  });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  it("draws the resource tree like pulumi preview, with protect markers and counts by type", () => {
+    const doc = plans.good;
+    expect(doc).to.include({ project: "plan-fixture", stack: "good", mode: "update" });
+    expect(doc.program).to.equal(path.join(fixture, "index.ts"));
+    const lines = doc.resources.map(
+      (r) => `${r.prefix}${r.type} ${r.name}${r.protect ? " [protected]" : ""}`,
+    );
+    expect(lines[0]).to.equal("pulumi:pulumi:Stack plan-fixture-good");
+    expect(lines).to.include.members([
+      "├─ fixture:index:ClientAccess clients",
+      "│  ├─ azure-native:network:PrivateEndpoint pe-ws-clients",
+      "│  └─ azure-native:network:PrivateDnsZoneGroup pe-ws-clients-zones",
+      "├─ azure-native:network:VirtualNetwork vnet-services [protected]",
+      "├─ azure-native:network:VirtualNetwork vnet-clients",
+    ]);
+    expect(lines[lines.length - 1]).to.match(/^└─ /);
+    expect(doc.resources.find((r) => r.name === "pe-ws-clients")?.depth).to.equal(2);
+    expect(doc.counts).to.deep.equal({
+      total: 23,
+      byType: {
+        "azure-native:machinelearningservices:Workspace": 1,
+        "azure-native:network:PrivateDnsZoneGroup": 3,
+        "azure-native:network:PrivateEndpoint": 3,
+        "azure-native:network:Subnet": 1,
+        "azure-native:network:VirtualNetwork": 2,
+        "azure-native:privatedns:PrivateZone": 3,
+        "azure-native:privatedns:VirtualNetworkLink": 6,
+        "azure-native:resources:ResourceGroup": 1,
+        "azure-native:storage:StorageAccount": 1,
+        "fixture:index:ClientAccess": 1,
+        "pulumi:pulumi:Stack": 1,
+      },
+    });
+  });
+
+  it("tables each VNet's endpoints: target, group id, IPs from the subnet, FQDNs, zones and links", () => {
+    const doc = plans.good;
+    expect(doc.vnets.map((t) => [t.vnet, t.addressPrefixes, t.rows.length])).to.deep.equal([
+      ["vnet-services", ["10.10.0.0/16"], 2],
+      ["vnet-clients", ["10.20.0.0/16"], 1],
+    ]);
+    const ws = row(doc, "vnet-services", "pe-ws-services");
+    expect(ws).to.deep.include({
+      targets: ["ML workspace 'ws'"],
+      groupIds: ["amlworkspace"],
+      privateIps: ["10.10.1.4", "10.10.1.5", "10.10.1.6"],
+      zones: [
+        { zone: "privatelink.api.azureml.ms", linked: true },
+        { zone: "privatelink.notebooks.azure.net", linked: true },
+      ],
+    });
+    expect(ws.dns.map((d) => d.fqdn)).to.satisfy((fqdns: string[]) =>
+      [
+        /\.workspace\.westeurope\.api\.azureml\.ms$/,
+        /\.cert\.api\.azureml\.ms$/,
+        /\.notebooks\.azure\.net$/,
+      ].every((re, i) => re.test(fqdns[i])),
+    );
+    expect(row(doc, "vnet-services", "pe-blob-services")).to.deep.include({
+      targets: ["storage account 'st'"],
+      groupIds: ["blob"],
+      privateIps: ["10.10.1.7"],
+      dns: [{ fqdn: "stplan.blob.core.windows.net", ipAddresses: ["10.10.1.7"] }],
+      zones: [{ zone: "privatelink.blob.core.windows.net", linked: true }],
+    });
+    // The clients endpoint sits in the VNet's inline subnet: IPs come from that prefix.
+    expect(row(doc, "vnet-clients", "pe-ws-clients").privateIps).to.deep.equal([
+      "10.20.1.4",
+      "10.20.1.5",
+      "10.20.1.6",
+    ]);
+  });
+
+  it("applies stack config over Pulumi.yaml defaults: another prefix, and unlinked zones show as not linked", () => {
+    const clients = row(plans.bad, "vnet-clients", "pe-ws-clients");
+    expect(clients.privateIps).to.deep.equal(["10.20.8.4", "10.20.8.5", "10.20.8.6"]);
+    expect(clients.zones.map((z) => z.linked)).to.deep.equal([false, false]);
+    expect(row(plans.bad, "vnet-services", "pe-ws-services").zones.map((z) => z.linked)).to.deep.equal([
+      true,
+      true,
+    ]);
+  });
+
+  it("groups the pack's findings by level; a mandatory one makes the exit code non-zero", () => {
+    expect(plans.good.policyPack).to.deep.equal({ name: "plan-test-pack", version: "1.2.3" });
+    expect(plans.good.findings.mandatory).to.deep.equal([]);
+    expect(plans.good.findings.advisory.map((f) => [f.policy, f.type, f.name])).to.deep.equal([
+      ["workspace-hbi", "azure-native:machinelearningservices:Workspace", "ws"],
+    ]);
+    expect(exitCodeOf(plans.good)).to.equal(0);
+    const [mandatory] = plans.bad.findings.mandatory;
+    expect(plans.bad.findings.mandatory).to.have.length(1);
+    expect(mandatory).to.include({ policy: "storage-public-access", name: "st" });
+    expect(mandatory.message).to.contain("publicNetworkAccess is Enabled");
+    expect(exitCodeOf(plans.bad)).to.equal(1);
+  });
+
+  it("at preview, ids and IPs are unknown but endpoints still land in their VNets through dependencies", () => {
+    const doc = plans.preview;
+    expect(doc.mode).to.equal("preview");
+    // The same registrations; their order may differ as outputs resolve differently at preview.
+    expect(doc.resources.map((r) => r.urn).sort()).to.deep.equal(
+      plans.good.resources.map((r) => r.urn).sort(),
+    );
+    expect(doc.resources.every((r) => r.id === undefined)).to.equal(true);
+    expect(doc.vnets.map((t) => [t.vnet, t.rows.map((r) => r.endpoint).sort()])).to.deep.equal([
+      ["vnet-services", ["pe-blob-services", "pe-ws-services"]],
+      ["vnet-clients", ["pe-ws-clients"]],
+    ]);
+    expect(doc.vnets.flatMap((t) => t.rows.flatMap((r) => r.privateIps))).to.deep.equal([]);
+  });
+
+  it("prints the text report: tree, counts, VNet tables, findings and timings", () => {
+    const text = textReport(plans.bad);
+    expect(text).to.match(
+      /^ \+ {2}├─ azure-native:network:VirtualNetwork +vnet-services +create +protected$/m,
+    );
+    expect(text).to.match(/^ +3 {2}azure-native:network:PrivateEndpoint$/m);
+    // Without the clients VNet's three links.
+    expect(text).to.match(/^ +20 {2}total to create$/m);
+    expect(text).to.match(/^VNet vnet-clients \(10\.20\.0\.0\/16\)$/m);
+    expect(text).to.match(
+      /^ +pe-ws-clients +ML workspace 'ws' +amlworkspace +10\.20\.8\.4 +\S+ +privatelink\.api\.azureml\.ms +NO$/m,
+    );
+    expect(text).to.match(
+      /Mandatory: 1\n {4}\[mandatory\] storage-public-access {2}\(azure-native:storage:StorageAccount: st\)/,
+    );
+    expect(text).to.match(/Advisory: 1\n {4}\[advisory\] workspace-hbi/);
+    expect(text).to.match(/^Planned in \d+ ms: program \d+ ms/m);
+  });
+
+  it("writes a Mermaid diagram that mermaid's parser accepts, and the check rejects a broken one", async () => {
+    const diagram = plans.good.diagram;
+    expect(diagram).to.match(/^flowchart LR\n/);
+    expect(diagram).to.match(/subgraph n\d+\["VNet vnet-services<br\/>10\.10\.0\.0\/16"\]/);
+    expect(diagram).to.contain('{{"privatelink.notebooks.azure.net"}}');
+    expect(diagram.match(/---\|"linked"\|/g)).to.have.length(6);
+    expect(plans.bad.diagram.match(/---\|"linked"\|/g)).to.have.length(3);
+    await parseMermaid(diagram);
+    await parseMermaid(plans.preview.diagram);
+    const broken = diagram.replace(/ -->\|/, " -->|unclosed ");
+    let error: unknown;
+    await parseMermaid(broken).catch((e: unknown) => (error = e));
+    expect(String(error)).to.match(/Parse error/);
+  });
+
+  it("CLI: --json prints the document, --diagram writes the file, exit codes follow the findings", async () => {
+    const diagramFile = path.join(os.tmpdir(), `plan-test-${process.pid}.mmd`);
+    const good = io();
+    expect(await runCli([fixture, "--stack", "good", "--json", "--diagram", diagramFile], good.io)).to.equal(
+      0,
+    );
+    const doc = JSON.parse(good.out.stdout) as PlanDocument;
+    expect(Object.keys(doc)).to.deep.equal([
+      "project",
+      "stack",
+      "program",
+      "mode",
+      "policyPack",
+      "resources",
+      "counts",
+      "vnets",
+      "findings",
+      "diagram",
+      "timings",
+    ]);
+    expect(doc.vnets).to.deep.equal(plans.good.vnets);
+    expect(doc.counts).to.deep.equal(plans.good.counts);
+    expect(Object.values(doc.timings).every((ms) => typeof ms === "number" && ms >= 0)).to.equal(true);
+    expect(fs.readFileSync(diagramFile, "utf8")).to.equal(doc.diagram);
+    fs.rmSync(diagramFile);
+
+    const bad = io();
+    expect(await runCli([fixture, "--stack=bad"], bad.io)).to.equal(1);
+    expect(bad.out.stdout).to.contain("[mandatory] storage-public-access");
+
+    const usage = io();
+    expect(await runCli([fixture, "--bogus"], usage.io)).to.equal(2);
+    expect(usage.out.stderr).to.contain("unknown option --bogus");
+    const missing = io();
+    expect(await runCli(["no-such-stack"], { ...missing.io, session: undefined })).to.equal(2);
+    expect(missing.out.stderr).to.match(/no stack file .*Pulumi\.no-such-stack\.yaml/);
+  });
+
+  it("CLI as a process: serves the TypeScript pack itself and exits 1 on a mandatory finding", () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        require.resolve("ts-node/dist/bin"),
+        "--transpile-only",
+        path.join(repoRoot, "stacks", "plan", "cli.ts"),
+        fixture,
+        "--stack",
+        "bad",
+        "--json",
+        "--policy-pack",
+        packDir,
+      ],
+      { cwd: repoRoot, encoding: "utf8", timeout: 30_000 },
+    );
+    expect(result.stderr).to.equal("");
+    expect(result.status).to.equal(1);
+    const doc = JSON.parse(result.stdout) as PlanDocument;
+    expect(doc.findings.mandatory.map((f) => f.policy)).to.deep.equal(["storage-public-access"]);
+    expect(doc.timings.packStartMs).to.be.greaterThan(0);
+  });
+});
