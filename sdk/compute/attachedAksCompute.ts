@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
-import { checkedRegion } from "./sameRegion";
+import { argProblemsError } from "../validation/argProblem";
+import { checkedRegion, plainRegionProblems } from "./sameRegion";
 
 /** Arguments of {@link AttachedAksCompute}. */
 export interface AttachedAksComputeArgs {
@@ -27,6 +28,10 @@ export class AttachedAksCompute extends pulumi.ComponentResource {
   public readonly computeId!: pulumi.Output<string>;
 
   constructor(name: string, args: AttachedAksComputeArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = opts?.urn
+      ? []
+      : plainRegionProblems("clusterLocation", args.workspaceLocation, args.clusterLocation);
+    if (problems.length > 0) throw argProblemsError("AttachedAksCompute", name, problems);
     super("azureml-network-isolation:index:AttachedAksCompute", name, {}, opts);
     if (opts?.urn) return;
     const location = checkedRegion("clusterLocation", args.workspaceLocation, args.clusterLocation, this);

@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
-import { checkedRegion } from "./sameRegion";
+import { argProblemsError, type ArgProblem } from "../validation/argProblem";
+import { checkedRegion, plainRegionProblems } from "./sameRegion";
 
 /** The kinds of compute this component creates. */
 export const PrivateComputeKinds = {
@@ -35,9 +36,14 @@ export interface PrivateComputeArgs {
   maxNodes?: pulumi.Input<number>;
   /** Compute name in the workspace (2-24 characters for clusters, 3-24 for instances). */
   computeName?: pulumi.Input<string>;
+  /**
+   * Instance only: minutes of inactivity before the instance shuts down (15 to 4320, default 60). Azure Policy's
+   * built-in "Compute Instance should have idle shutdown" expects it.
+   */
+  idleShutdownMinutes?: pulumi.Input<number>;
 }
 
-/** The compute properties per kind: no public IP, no public SSH, no local auth. */
+/** The compute properties per kind: no public IP, no public SSH, no local auth; instances shut down when idle. */
 const propertiesOf: Record<
   PrivateComputeKind,
   (args: PrivateComputeArgs, location: pulumi.Input<string>) => ml.ComputeArgs["properties"]
@@ -63,9 +69,32 @@ const propertiesOf: Record<
       subnet: { id: args.subnetId },
       enableNodePublicIp: false,
       sshSettings: { sshPublicAccess: ml.SshPublicAccess.Disabled },
+      idleTimeBeforeShutdown: pulumi.interpolate`PT${args.idleShutdownMinutes ?? 60}M`,
     },
   }),
 };
+
+/** The plain-value problems of the arguments, found before anything is registered. */
+export function privateComputeProblems(args: PrivateComputeArgs): ArgProblem[] {
+  const problems: ArgProblem[] = [];
+  const { kind, idleShutdownMinutes: idle } = args;
+  if (typeof kind !== "string" || !(kind in propertiesOf)) {
+    problems.push({
+      propertyPath: "kind",
+      reason: `${String(kind)} is not a plain ${Object.keys(propertiesOf).join(" or ")}`,
+    });
+  }
+  if (typeof idle === "number" && !(Number.isInteger(idle) && idle >= 15 && idle <= 4320)) {
+    problems.push({
+      propertyPath: "idleShutdownMinutes",
+      reason: `${idle}: Azure ML takes a whole number of minutes from 15 to 4320 (3 days)`,
+    });
+  }
+  return [
+    ...problems,
+    ...plainRegionProblems("location", args.workspaceLocation, args.location ?? args.workspaceLocation),
+  ];
+}
 
 export class PrivateCompute extends pulumi.ComponentResource {
   /** ARM id of the compute. */
@@ -74,15 +103,10 @@ export class PrivateCompute extends pulumi.ComponentResource {
   public readonly computeName!: pulumi.Output<string>;
 
   constructor(name: string, args: PrivateComputeArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = opts?.urn ? [] : privateComputeProblems(args);
+    if (problems.length > 0) throw argProblemsError("PrivateCompute", name, problems);
     super("azureml-network-isolation:index:PrivateCompute", name, {}, opts);
     if (opts?.urn) return;
-    const kind = args.kind;
-    if (typeof kind !== "string" || !(kind in propertiesOf)) {
-      throw new pulumi.InputPropertyError({
-        propertyPath: "kind",
-        reason: `${String(kind)}: must be a plain ${Object.keys(propertiesOf).join(" or ")}`,
-      });
-    }
     const location = checkedRegion(
       "location",
       args.workspaceLocation,
@@ -96,7 +120,7 @@ export class PrivateCompute extends pulumi.ComponentResource {
         resourceGroupName: args.resourceGroupName,
         computeName: args.computeName,
         location,
-        properties: propertiesOf[kind](args, location),
+        properties: propertiesOf[args.kind as PrivateComputeKind](args, location),
       },
       { parent: this },
     );

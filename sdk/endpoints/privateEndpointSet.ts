@@ -44,10 +44,11 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
   public readonly subnetId!: pulumi.Output<string>;
 
   constructor(name: string, args: PrivateEndpointSetArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Checked before registering anything, the component itself included; rehydration (opts.urn) has no args.
+    const layout = opts?.urn ? undefined : layoutOf(name, args);
+    if (layout) throwProblems(validateEndpointSet(layout), () => "");
     super("azureml-network-isolation:index:PrivateEndpointSet", name, {}, opts);
-    if (opts?.urn) return;
-    const layout = layoutOf(name, args);
-    throwProblems(validateEndpointSet(layout), () => "");
+    if (!layout) return;
 
     const endpoints = planEndpoints(layout);
     const net = layout.usesExistingSubnet

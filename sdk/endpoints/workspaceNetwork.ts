@@ -12,7 +12,7 @@ import {
   throwProblems,
 } from "./endpointSetArgs";
 import { PrivateEndpointSet } from "./privateEndpointSet";
-import { validateEndpointSets } from "./validateEndpointSets";
+import { type EndpointSetLayout, validateEndpointSets } from "./validateEndpointSets";
 
 /** Arguments of {@link WorkspaceNetwork}. */
 export interface WorkspaceNetworkArgs extends WorkspaceTargetsArgs {
@@ -23,9 +23,29 @@ export interface WorkspaceNetworkArgs extends WorkspaceTargetsArgs {
   sets: { [setName: string]: EndpointSetLayoutArgs };
 }
 
+/** Every set's layout, validated across sets. */
+function checkedLayouts(args: WorkspaceNetworkArgs): EndpointSetLayout[] {
+  const setNames = Object.keys(args.sets);
+  if (setNames.length === 0) {
+    throw new pulumi.InputPropertyError({
+      propertyPath: "sets",
+      reason: "sets is empty: give at least one endpoint set",
+    });
+  }
+  const layouts = setNames.map((setName) =>
+    layoutOf(setName, {
+      ...args.sets[setName],
+      additionalStorageAccounts: args.additionalStorageAccounts,
+      cloud: args.cloud,
+    }),
+  );
+  throwProblems(validateEndpointSets(layouts), (set) => `sets.${set}.`);
+  return layouts;
+}
+
 export class WorkspaceNetwork extends pulumi.ComponentResource {
   /** The endpoint sets, by set name. */
-  public readonly sets: Readonly<Record<string, PrivateEndpointSet>> = {};
+  public readonly sets!: Readonly<Record<string, PrivateEndpointSet>>;
   /** Name of the services set (the only set, or the one marked servicesSet). */
   public readonly servicesSetName!: string;
   /** The services set's endpoint subnet: where computes go. */
@@ -34,20 +54,11 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
   public readonly dnsRecords!: pulumi.Output<Record<string, DnsRecord[]>>;
 
   constructor(name: string, args: WorkspaceNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Checked before registering anything, the component itself included; rehydration (opts.urn) has no args.
+    const layouts = opts?.urn ? undefined : checkedLayouts(args);
     super("azureml-network-isolation:index:WorkspaceNetwork", name, {}, opts);
-    if (opts?.urn) return;
-    const setNames = Object.keys(args.sets);
-    if (setNames.length === 0) {
-      throw new pulumi.InputPropertyError({ propertyPath: "sets", reason: "give at least one endpoint set" });
-    }
-    const layouts = setNames.map((setName) =>
-      layoutOf(setName, {
-        ...args.sets[setName],
-        additionalStorageAccounts: args.additionalStorageAccounts,
-        cloud: args.cloud,
-      }),
-    );
-    throwProblems(validateEndpointSets(layouts), (set) => `sets.${set}.`);
+    if (!layouts) return;
+    const setNames = layouts.map((l) => l.name);
 
     const sets: Record<string, PrivateEndpointSet> = {};
     for (const setName of setNames) {
