@@ -29,4 +29,14 @@ export {
   DataFactoryManagedEndpoints,
   type DataFactoryManagedEndpointsArgs,
 } from "./managedVnet/dataFactoryManagedEndpoints";
-export { synapseManagedVnetProblem } from "./managedVnet/synapseSupport";
+export { synapseManagedVnetProblem, type SynapseNetworkSettings } from "./managedVnet/synapseSupport";
+export {
+  ManagedEndpointApproval,
+  type ManagedEndpointApprovalArgs,
+  approvalTemplate,
+} from "./managedVnet/managedEndpointApproval";
+export {
+  SynapseManagedEndpoints,
+  type SynapseManagedEndpointsArgs,
+  type SynapseManagedEndpoint,
+} from "./managedVnet/synapseManagedEndpoints";

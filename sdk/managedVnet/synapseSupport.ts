@@ -1,23 +1,34 @@
 /**
- * Azure Synapse managed VNets and Azure Machine Learning. Synapse managed private endpoints are a data-plane
- * API (not in azure-native), so the product only checks the Synapse workspace: data exfiltration protection
- * is not supported with Azure Machine Learning.
+ * Whether an Azure Synapse workspace's managed VNet can reach a private Azure Machine Learning workspace:
+ * it needs a managed VNet, and Synapse data exfiltration protection is not supported with Azure ML.
  */
+import type { ArgProblem } from "../validation/argProblem";
 
-/** The Synapse workspace settings that matter here. */
+/** The Synapse workspace settings that matter here, as given to `synapse.Workspace`. */
 export interface SynapseNetworkSettings {
-  /** Whether the workspace has a managed VNet. */
+  /** The workspace's `managedVirtualNetwork`: `default` when it has a managed VNet. */
   managedVirtualNetwork?: string;
-  managedVirtualNetworkSettings?: { preventDataExfiltration?: boolean };
+  /** The workspace's `managedVirtualNetworkSettings.preventDataExfiltration`. */
+  preventDataExfiltration?: boolean;
 }
 
 /** Why a Synapse workspace cannot reach a private Azure ML workspace through its managed VNet, if it cannot. */
-export function synapseManagedVnetProblem(settings: SynapseNetworkSettings): string | undefined {
+export function synapseManagedVnetProblem(settings: SynapseNetworkSettings): ArgProblem | undefined {
   if (settings.managedVirtualNetwork !== "default") {
-    return "the Synapse workspace has no managed VNet (managedVirtualNetwork: default), so it cannot hold managed private endpoints";
+    return {
+      propertyPath: "managedVirtualNetwork",
+      reason:
+        `${JSON.stringify(settings.managedVirtualNetwork)}: the Synapse workspace has no managed VNet, so it cannot ` +
+        `hold managed private endpoints; create it with managedVirtualNetwork: "default"`,
+    };
   }
-  if (settings.managedVirtualNetworkSettings?.preventDataExfiltration === true) {
-    return "data exfiltration protection is not supported with Azure Machine Learning; set preventDataExfiltration: false";
+  if (settings.preventDataExfiltration === true) {
+    return {
+      propertyPath: "preventDataExfiltration",
+      reason:
+        "true: Synapse data exfiltration protection is not supported with Azure Machine Learning; " +
+        "use a Synapse workspace created with preventDataExfiltration: false (it cannot be changed afterwards)",
+    };
   }
   return undefined;
 }

@@ -166,6 +166,41 @@ const endpointFqdns: Record<AzureCloud, Record<GroupId, string[]>> = {
   },
 };
 
+/** A private endpoint connection as it appears on its target. */
+interface FakeConnection {
+  id: string;
+  name: string;
+  privateEndpoint: { id: string };
+  privateLinkServiceConnectionState: { status: string; description: string };
+}
+
+/** Invokes that GET a private-link target: its ARM type, the argument naming it, where connections sit. */
+const targetReads: Record<
+  string,
+  { type: string; nameArg: string; result: (c: FakeConnection[]) => Record<string, unknown> }
+> = {
+  "azure-native:machinelearningservices:getWorkspace": {
+    type: "Microsoft.MachineLearningServices/workspaces",
+    nameArg: "workspaceName",
+    result: (c) => ({ privateEndpointConnections: c }),
+  },
+  "azure-native:storage:getStorageAccount": {
+    type: "Microsoft.Storage/storageAccounts",
+    nameArg: "accountName",
+    result: (c) => ({ privateEndpointConnections: c }),
+  },
+  "azure-native:keyvault:getVault": {
+    type: "Microsoft.KeyVault/vaults",
+    nameArg: "vaultName",
+    result: (c) => ({ properties: { privateEndpointConnections: c } }),
+  },
+  "azure-native:containerregistry:getRegistry": {
+    type: "Microsoft.ContainerRegistry/registries",
+    nameArg: "registryName",
+    result: (c) => ({ privateEndpointConnections: c }),
+  },
+};
+
 /** A GUID-shaped value derived from `seed`. */
 export function fakeGuid(seed: string): string {
   const h = createHash("sha256").update(seed).digest("hex");
@@ -179,6 +214,8 @@ function suffix(seed: string, length: number): string {
 /** The fake ARM, one per program run. */
 export class FakeAzure implements pulumi.runtime.Mocks {
   private readonly subnets = new Map<string, { cidr: Cidr; next: number }>();
+  /** Private endpoint connections by target (ARM id key), in creation order. */
+  private readonly connections = new Map<string, FakeConnection[]>();
 
   constructor(private readonly preview: boolean) {}
 
@@ -195,6 +232,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     const id = this.armId(`${module}:${type}`, args.type, inputs, name);
     const state: Record<string, unknown> = { ...inputs, id, name };
     this.addComputedOutputs(`${module}:${type}`, id, inputs, state);
+    this.addConnections(`${module}:${type}`, id, name, inputs);
     return { id, state };
   }
 
@@ -207,7 +245,53 @@ export class FakeAzure implements pulumi.runtime.Mocks {
         tenantId: fakeTenantId,
       };
     }
+    const read = targetReads[args.token];
+    if (read) {
+      const inputs = args.inputs as Record<string, string>;
+      const targetId = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${inputs.resourceGroupName}/providers/${read.type}/${inputs[read.nameArg]}`;
+      return { id: targetId, ...read.result(this.connections.get(armIdKey(targetId)) ?? []) };
+    }
     throw new Error(`fake Azure: no answer for invoke ${args.token}`);
+  }
+
+  /**
+   * The connections an endpoint creates on its target: a VNet private endpoint's are Approved (automatic
+   * approval, or Pending for manual connections); a Data Factory managed private endpoint's is Pending and
+   * its private endpoint, in a Microsoft-managed subscription, is named `<factory>.<managed endpoint>`.
+   */
+  private addConnections(key: string, id: string, name: string, inputs: Record<string, unknown>) {
+    const add = (targetId: string | undefined, privateEndpointId: string, status: string) => {
+      if (!targetId) return;
+      const peName = privateEndpointId.split("/").pop()!;
+      const connection = {
+        id: `${targetId}/privateEndpointConnections/${peName}.${fakeGuid(privateEndpointId)}`,
+        name: `${peName}.${fakeGuid(privateEndpointId)}`,
+        privateEndpoint: { id: privateEndpointId },
+        privateLinkServiceConnectionState: { status, description: "" },
+      };
+      const list = this.connections.get(armIdKey(targetId)) ?? [];
+      this.connections.set(armIdKey(targetId), [...list, connection]);
+    };
+    if (key === "network:PrivateEndpoint") {
+      for (const [list, status] of [
+        ["privateLinkServiceConnections", "Approved"],
+        ["manualPrivateLinkServiceConnections", "Pending"],
+      ] as const) {
+        for (const c of (inputs[list] as { privateLinkServiceId?: string }[] | undefined) ?? [])
+          add(c.privateLinkServiceId, id, status);
+      }
+    }
+    if (key === "datafactory:ManagedPrivateEndpoint") {
+      const factory = String(inputs.factoryName);
+      const target = (inputs.properties as { privateLinkResourceId?: string } | undefined)
+        ?.privateLinkResourceId;
+      const managedSubscription = fakeGuid(`managed-vnet:${factory}`);
+      add(
+        target,
+        `/subscriptions/${managedSubscription}/resourceGroups/managed-${factory}/providers/Microsoft.Network/privateEndpoints/${factory}.${name}`,
+        "Pending",
+      );
+    }
   }
 
   private randomResource(args: pulumi.runtime.MockResourceArgs) {

@@ -7,7 +7,6 @@ import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as datafactory from "@pulumi/azure-native/datafactory";
 import * as network from "@pulumi/azure-native/network";
-import * as resources from "@pulumi/azure-native/resources";
 import { SecuredWorkspace } from "../../sdk/workspace/securedWorkspace";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
 import type { EndpointSetLayoutArgs } from "../../sdk/endpoints/endpointSetArgs";
@@ -15,7 +14,9 @@ import { AttachedAksCompute } from "../../sdk/compute/attachedAksCompute";
 import { PrivateCompute } from "../../sdk/compute/privateCompute";
 import { DataFactoryManagedEndpoints } from "../../sdk/managedVnet/dataFactoryManagedEndpoints";
 import { synapseManagedVnetProblem } from "../../sdk/managedVnet/synapseSupport";
-import { armIdKey } from "../../policy/azure/armId";
+import { SynapseManagedEndpoints } from "../../sdk/managedVnet/synapseManagedEndpoints";
+import { connectionsOfManagedEndpoint } from "../../sdk/managedVnet/targetConnections";
+import { armIdKey, parseArmId } from "../../policy/azure/armId";
 import {
   type MockRun,
   type RecordedGraph,
@@ -183,7 +184,7 @@ for (const preview of [false, true]) {
       expect(compute.inputs.location).to.equal("westeurope");
     });
 
-    it("4. Data Factory managed VNet: managed private endpoints to the workspace and its dependencies", async () => {
+    it("4. Data Factory managed VNet: managed private endpoints to the workspace and its dependencies, approved on each target", async () => {
       const run = await runOnMocks(
         scenario(["services"], (ws) => {
           const factory = new datafactory.Factory("adf", {
@@ -191,20 +192,10 @@ for (const preview of [false, true]) {
             location: "westeurope",
             publicNetworkAccess: "Disabled",
           });
-          // azure-native v3 has no ManagedVirtualNetwork resource: the factory's managed VNet is a generic ARM resource.
-          const vnet = new resources.Resource("adf-vnet", {
-            resourceGroupName: "rg-ml",
-            resourceProviderNamespace: "Microsoft.DataFactory",
-            parentResourcePath: pulumi.interpolate`factories/${factory.name}`,
-            resourceType: "managedVirtualNetworks",
-            resourceName: "default",
-            apiVersion: "2018-06-01",
-            properties: {},
-          });
           new DataFactoryManagedEndpoints("adf-ml", {
             factoryName: factory.name,
             factoryResourceGroupName: "rg-ml",
-            managedVirtualNetworkName: vnet.name,
+            createManagedVirtualNetwork: true,
             workspaceId: ws.workspaceId,
             storageAccountId: ws.storageAccountId,
             keyVaultId: ws.keyVaultId,
@@ -215,22 +206,79 @@ for (const preview of [false, true]) {
       );
       expectCompleteSets(run, ["services"]);
       const { graph } = run;
+      const component = graph.named("adf-ml");
+      const vnet = graph.named("adf-ml-managed-vnet");
+      expect([vnet.type, vnet.parent, vnet.inputs.resourceType, vnet.inputs.resourceName]).to.deep.equal([
+        "azure-native:resources:Resource",
+        component.urn,
+        "managedVirtualNetworks",
+        "default",
+      ]);
+      expect(vnet.propertyDependencies.parentResourcePath).to.deep.equal([graph.named("adf").urn]);
       const mpes = graph.ofType("azure-native:datafactory:ManagedPrivateEndpoint");
-      expect(mpes.every((m) => m.parent === graph.named("adf-ml").urn)).to.equal(true);
+      expect(mpes.every((m) => m.parent === component.urn)).to.equal(true);
       const groups = mpes.map((m) => (m.inputs.properties as { groupId: string }).groupId).sort();
       expect(groups).to.deep.equal(["amlworkspace", "blob", "file", "registry", "vault"]);
+      const approvals = graph.ofType("azure-native:resources:Deployment");
+      expect(approvals).to.have.length(5);
       for (const m of mpes) {
         const groupId = (m.inputs.properties as { groupId: string }).groupId;
+        const targetId = String(
+          (m.inputs.properties as { privateLinkResourceId: string }).privateLinkResourceId,
+        );
         const target = preview
           ? graph.byUrn(m.propertyDependencies.properties[0])
-          : targetOf(
-              graph,
-              armIdKey(
-                String((m.inputs.properties as { privateLinkResourceId: string }).privateLinkResourceId),
-              ),
-            );
+          : targetOf(graph, armIdKey(targetId));
         expect(target?.type, m.name).to.equal(dependencyTypes[groupId]);
-        expect(m.propertyDependencies.managedVirtualNetworkName).to.deep.equal([graph.named("adf-vnet").urn]);
+        expect(m.propertyDependencies.managedVirtualNetworkName).to.deep.equal([vnet.urn]);
+
+        // One approval per endpoint, keyed like it, whose deployment waits for the endpoint.
+        const key = m.name.replace("adf-ml-mpe-", "");
+        const approval = graph.named(`adf-ml-approve-${key}`);
+        expect([approval.type, approval.parent]).to.deep.equal([
+          "azureml-network-isolation:index:ManagedEndpointApproval",
+          component.urn,
+        ]);
+        const deployment = graph.childrenOf(approval.urn);
+        expect(deployment.map((d) => [d.type, d.name])).to.deep.equal([
+          ["azure-native:resources:Deployment", `adf-ml-approve-${key}-deployment`],
+        ]);
+        expect(deployment[0].propertyDependencies.properties).to.include(m.urn);
+        expect(deployment[0].propertyDependencies.resourceGroupName).to.include(target!.urn);
+        if (preview) continue;
+
+        // At update: the template approves the managed endpoint's own connection on the target, in the
+        // target's resource group, although the services VNet's endpoint has an (approved) connection there too.
+        const properties = deployment[0].inputs.properties as {
+          mode: string;
+          template: { resources: { type: string; properties: unknown }[] };
+          parameters: { connectionName: { value: string } };
+        };
+        const parsedTarget = parseArmId(targetId)!;
+        expect(deployment[0].inputs.resourceGroupName).to.equal(parsedTarget.resourceGroup);
+        expect(properties.mode).to.equal("Incremental");
+        expect(properties.template.resources.map((r) => [r.type, r.properties])).to.deep.equal([
+          [
+            `${parsedTarget.type}/privateEndpointConnections`,
+            {
+              privateLinkServiceConnectionState: {
+                status: "Approved",
+                description: "[parameters('description')]",
+                actionsRequired: "None",
+              },
+            },
+          ],
+        ]);
+        const [targetName, connectionName] = properties.parameters.connectionName.value.split("/");
+        expect(targetName).to.equal(parsedTarget.name);
+        const factoryName = String(graph.named("adf").outputs.name);
+        expect(
+          connectionName.startsWith(`${factoryName}.${String(m.outputs.name)}.`),
+          connectionName,
+        ).to.equal(true);
+        expect(approval.outputs.connectionId).to.equal(
+          `${targetId}/privateEndpointConnections/${connectionName}`,
+        );
       }
     });
 
@@ -278,6 +326,14 @@ for (const preview of [false, true]) {
   });
 }
 
+const sub = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-ml/providers";
+const targetIds = {
+  workspaceId: `${sub}/Microsoft.MachineLearningServices/workspaces/mlw1`,
+  storageAccountId: `${sub}/Microsoft.Storage/storageAccounts/stml1`,
+  keyVaultId: `${sub}/Microsoft.KeyVault/vaults/kv-ml1`,
+  containerRegistryId: `${sub}/Microsoft.ContainerRegistry/registries/crml1`,
+};
+
 describe("documented scenarios: refusals", () => {
   it("3. refuses an AKS cluster outside the workspace's region", async () => {
     await runOnMocks(() => {
@@ -292,21 +348,138 @@ describe("documented scenarios: refusals", () => {
             clusterLocation: "North Europe",
           }),
       )
-        .to.throw(pulumi.InputPropertyError)
-        .with.property("reason")
-        .that.matches(/North Europe is not the workspace's region westeurope/);
+        .to.throw(pulumi.InputPropertiesError)
+        .with.property("message")
+        .that.matches(/clusterLocation: North Europe is not the workspace's region westeurope/);
     });
   });
 
-  it("4. refuses a Synapse workspace with data exfiltration protection, and one without a managed VNet", () => {
+  for (const [settings, property] of [
+    [{ managedVirtualNetwork: "default", preventDataExfiltration: true }, "preventDataExfiltration"],
+    [{ preventDataExfiltration: false }, "managedVirtualNetwork"],
+  ] as const) {
+    it(`4. refuses a Synapse workspace at preview before registering anything (${property})`, async () => {
+      const run = await runOnMocks(
+        () => {
+          expect(
+            () =>
+              new SynapseManagedEndpoints("syn-ml", {
+                ...targetIds,
+                synapseWorkspaceName: "synws",
+                ...settings,
+              }),
+          )
+            .to.throw(pulumi.InputPropertiesError)
+            .with.property("errors")
+            .that.deep.includes({
+              propertyPath: property,
+              reason: synapseManagedVnetProblem(settings)!.reason,
+            });
+        },
+        { preview: true },
+      );
+      expect(run.graph.resources.filter((r) => r.custom)).to.deep.equal([]);
+    });
+  }
+
+  it("4. Synapse: the exfiltration message says why and what to do", () => {
     expect(
-      synapseManagedVnetProblem({
-        managedVirtualNetwork: "default",
-        managedVirtualNetworkSettings: { preventDataExfiltration: true },
-      }),
-    ).to.match(/data exfiltration protection is not supported/);
-    expect(synapseManagedVnetProblem({})).to.match(/no managed VNet/);
+      synapseManagedVnetProblem({ managedVirtualNetwork: "default", preventDataExfiltration: true })?.reason,
+    ).to.match(
+      /data exfiltration protection is not supported with Azure Machine Learning.*preventDataExfiltration: false/,
+    );
     expect(synapseManagedVnetProblem({ managedVirtualNetwork: "default" })).to.equal(undefined);
+  });
+
+  it("4. Synapse: plans one managed private endpoint per target and gives the commands that create them", async () => {
+    const run = await runOnMocks(() => {
+      const synapse = new SynapseManagedEndpoints("syn-ml", {
+        ...targetIds,
+        synapseWorkspaceName: "synws",
+        managedVirtualNetwork: "default",
+        preventDataExfiltration: false,
+      });
+      return { commands: synapse.createCommands, endpoints: synapse.managedEndpoints };
+    });
+    // Nothing to register until the endpoints exist: Synapse managed private endpoints are data plane.
+    expect(run.graph.resources.filter((r) => r.custom)).to.deep.equal([]);
+    const endpoints = run.outputs.endpoints as Record<
+      string,
+      { name: string; privateLinkResourceId: string; groupId: string }
+    >;
+    expect(Object.values(endpoints).map((e) => [e.name, e.groupId, e.privateLinkResourceId])).to.deep.equal([
+      ["syn-ml-workspace-amlworkspace", "amlworkspace", targetIds.workspaceId],
+      ["syn-ml-storage-blob", "blob", targetIds.storageAccountId],
+      ["syn-ml-storage-file", "file", targetIds.storageAccountId],
+      ["syn-ml-vault-vault", "vault", targetIds.keyVaultId],
+      ["syn-ml-registry-registry", "registry", targetIds.containerRegistryId],
+    ]);
+    expect((run.outputs.commands as string[])[1]).to.equal(
+      "az synapse managed-private-endpoints create --workspace-name synws --pe-name syn-ml-storage-blob " +
+        `--file '{"privateLinkResourceId":"${targetIds.storageAccountId}","groupId":"blob"}'`,
+    );
+  });
+
+  it("4. Data Factory: refuses flags only known after deployment and targets of the wrong type", async () => {
+    await runOnMocks(() => {
+      expect(
+        () =>
+          new DataFactoryManagedEndpoints("adf-ml", {
+            factoryName: "adf1",
+            factoryResourceGroupName: "rg-ml",
+            ...targetIds,
+            keyVaultId: targetIds.storageAccountId,
+            approveOnTargets: pulumi.output(true),
+          }),
+      )
+        .to.throw(pulumi.InputPropertiesError)
+        .with.property("errors")
+        .that.has.deep.members([
+          {
+            propertyPath: "approveOnTargets",
+            reason:
+              "approveOnTargets decides which resources exist, so it must be a plain boolean, not an output",
+          },
+          {
+            propertyPath: "keyVaultId",
+            reason:
+              `"${targetIds.storageAccountId}" is the id of a Microsoft.Storage/storageAccounts; give the id of a ` +
+              "Microsoft.KeyVault/vaults, e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>",
+          },
+        ]);
+    });
+  });
+
+  it("4. Data Factory: approveOnTargets false leaves the connections to the targets' owners", async () => {
+    const run = await runOnMocks(() => {
+      new DataFactoryManagedEndpoints("adf-ml", {
+        factoryName: "adf1",
+        factoryResourceGroupName: "rg-ml",
+        ...targetIds,
+        approveOnTargets: false,
+      });
+    });
+    expect(run.graph.ofType("azure-native:datafactory:ManagedPrivateEndpoint")).to.have.length(5);
+    expect(run.graph.ofType("azure-native:resources:Deployment")).to.deep.equal([]);
+    expect(run.graph.ofType("azure-native:resources:Resource")).to.deep.equal([]);
+  });
+
+  it("4. the approval matches the managed endpoint's connection by its private endpoint's name", () => {
+    const connections = [
+      {
+        id: "t/privateEndpointConnections/pe-services.1",
+        privateEndpointId: "/s/x/privateEndpoints/pe-services",
+      },
+      {
+        id: "t/privateEndpointConnections/adf1.mpe-blob.2",
+        privateEndpointId: "/s/y/privateEndpoints/ADF1.MPE-BLOB",
+      },
+      { id: "t/privateEndpointConnections/other", privateEndpointId: undefined },
+    ];
+    expect(connectionsOfManagedEndpoint(connections, "mpe-blob").map((c) => c.id)).to.deep.equal([
+      "t/privateEndpointConnections/adf1.mpe-blob.2",
+    ]);
+    expect(connectionsOfManagedEndpoint(connections, "mpe-file")).to.deep.equal([]);
   });
 
   it("5. refuses compute in another region", async () => {
@@ -324,9 +497,9 @@ describe("documented scenarios: refusals", () => {
             vmSize: "Standard_DS3_v2",
           }),
       )
-        .to.throw(pulumi.InputPropertyError)
-        .with.property("reason")
-        .that.matches(/eastus is not the workspace's region westeurope/);
+        .to.throw(pulumi.InputPropertiesError)
+        .with.property("message")
+        .that.matches(/location: eastus is not the workspace's region westeurope/);
     });
   });
 });

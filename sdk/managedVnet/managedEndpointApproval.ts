@@ -1,0 +1,173 @@
+/**
+ * Approval, on the target side, of the private endpoint connection a managed private endpoint (Data Factory
+ * or Synapse managed VNet) created there. Azure creates that connection Pending; until its owner approves
+ * it, the managed VNet cannot reach the target.
+ *
+ * Why an ARM template deployment and not `storage.PrivateEndpointConnection` and its siblings: those
+ * azure-native resources GET the connection before creating it and refuse one that exists ("cannot create
+ * already existing resource"), and the pending connection always exists. A template deployment PUTs the
+ * connection as ARM templates always do (create or update), which is the documented approval call of each
+ * resource provider. Deleting this resource deletes only the deployment record; the connection goes away
+ * with its managed private endpoint.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as resources from "@pulumi/azure-native/resources";
+import { isDeferred } from "../validation/plainValues";
+import { argProblemsError, shown, type ArgProblem } from "../validation/argProblem";
+import {
+  approvableTargetTypes,
+  approvalTargetOf,
+  connectionNameOf,
+  connectionsOfManagedEndpoint,
+  readTargetConnections,
+} from "./targetConnections";
+
+export const managedEndpointApprovalType = "azureml-network-isolation:index:ManagedEndpointApproval";
+
+/**
+ * Arguments of {@link ManagedEndpointApproval}. The identity running Pulumi needs, on the target's resource
+ * group, `Microsoft.Resources/deployments/write` and the right to approve connections on the target
+ * (`<type>/privateEndpointConnectionsApproval/action`, e.g. Contributor). The target must be in the
+ * provider's subscription.
+ */
+export interface ManagedEndpointApprovalArgs {
+  /** ARM id of the target: an Azure ML workspace, storage account, key vault or container registry. */
+  targetId: pulumi.Input<string>;
+  /**
+   * Name of the managed private endpoint whose connection to approve. Pass the managed private endpoint's
+   * name output so the lookup runs after it exists.
+   */
+  managedEndpointName: pulumi.Input<string>;
+  /** Text recorded on the approved connection. */
+  description?: pulumi.Input<string>;
+}
+
+/** How long to wait for Azure to show the pending connection on the target after the endpoint exists. */
+const lookupAttempts = 12;
+const lookupIntervalMs = 10_000;
+
+/** An ARM template that sets one private endpoint connection to Approved. Pure. */
+export function approvalTemplate(connectionType: string, apiVersion: string): Record<string, unknown> {
+  return {
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    contentVersion: "1.0.0.0",
+    parameters: {
+      // `<target name>/<connection name>`: ARM's name of a child resource.
+      connectionName: { type: "string" },
+      description: { type: "string" },
+    },
+    resources: [
+      {
+        type: connectionType,
+        apiVersion,
+        name: "[parameters('connectionName')]",
+        properties: {
+          privateLinkServiceConnectionState: {
+            status: "Approved",
+            description: "[parameters('description')]",
+            actionsRequired: "None",
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** The manual equivalent, for error messages. */
+function manualStep(targetId: string): string {
+  return (
+    `az network private-endpoint-connection list --id ${targetId} ` +
+    `--query "[?properties.privateLinkServiceConnectionState.status=='Pending'].id" -o tsv, then ` +
+    `az network private-endpoint-connection approve --id <connection id> --description Approved`
+  );
+}
+
+/** Problems of the plain-valued arguments. Pure. */
+export function managedEndpointApprovalProblems(args: ManagedEndpointApprovalArgs): ArgProblem[] {
+  const targetId = args.targetId;
+  if (isDeferred(targetId) || approvalTargetOf(targetId as string)) return [];
+  return [
+    {
+      propertyPath: "targetId",
+      reason:
+        `${shown(targetId)} is not the id of a ${approvableTargetTypes.join(", ")}; ` +
+        `give the ARM id of the managed private endpoint's target`,
+    },
+  ];
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class ManagedEndpointApproval extends pulumi.ComponentResource {
+  /** ARM id of the approved connection on the target. */
+  public readonly connectionId!: pulumi.Output<string>;
+
+  constructor(name: string, args: ManagedEndpointApprovalArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(managedEndpointApprovalType, name, {}, opts);
+    if (opts?.urn) return;
+    const problems = managedEndpointApprovalProblems(args);
+    if (problems.length > 0) throw argProblemsError("ManagedEndpointApproval", name, problems);
+
+    const connectionId = pulumi
+      .all([args.targetId, args.managedEndpointName])
+      .apply(([targetId, endpointName]) => this.findConnection(targetId, endpointName));
+    const target = pulumi.output(args.targetId).apply((id) => {
+      const found = approvalTargetOf(id);
+      if (!found)
+        throw new pulumi.ResourceError(
+          managedEndpointApprovalProblems({ ...args, targetId: id })[0].reason,
+          this,
+        );
+      return found;
+    });
+
+    new resources.Deployment(
+      `${name}-deployment`,
+      {
+        resourceGroupName: target.resourceGroup,
+        properties: {
+          mode: resources.DeploymentMode.Incremental,
+          template: target.apply((t) => approvalTemplate(t.connectionType, t.apiVersion)),
+          parameters: {
+            connectionName: {
+              value: pulumi.interpolate`${target.name}/${connectionId.apply((id) => connectionNameOf({ id }))}`,
+            },
+            description: { value: args.description ?? "Approved by Pulumi (azureml-network-isolation)" },
+          },
+        },
+      },
+      { parent: this },
+    );
+    this.connectionId = connectionId;
+    this.registerOutputs({ connectionId });
+  }
+
+  /** Waits for the connection the managed private endpoint created on the target, then returns its id. */
+  private async findConnection(targetId: string, endpointName: string): Promise<string> {
+    // A preview only shows what would happen; waiting for Azure there would only slow it down.
+    const attempts = pulumi.runtime.isDryRun() ? 1 : lookupAttempts;
+    for (let attempt = 1; ; attempt++) {
+      const connections = await readTargetConnections(targetId, { parent: this });
+      const matches = connectionsOfManagedEndpoint(connections, endpointName);
+      if (matches.length === 1) return matches[0].id;
+      if (matches.length > 1) {
+        throw new pulumi.ResourceError(
+          `several connections on ${targetId} belong to a private endpoint named like ${endpointName}: ` +
+            `${matches.map(connectionNameOf).join(", ")}; give the managed private endpoint a more specific name`,
+          this,
+        );
+      }
+      if (attempt >= attempts) {
+        throw new pulumi.ResourceError(
+          `no private endpoint connection of managed private endpoint ${endpointName} on ${targetId} ` +
+            `after ${attempts} lookups; check that the endpoint exists and targets it, or approve by hand: ` +
+            manualStep(targetId),
+          this,
+        );
+      }
+      await delay(lookupIntervalMs);
+    }
+  }
+}

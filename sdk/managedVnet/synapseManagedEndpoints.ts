@@ -1,0 +1,121 @@
+/**
+ * Managed private endpoints from an Azure Synapse managed VNet to a private workspace and its storage, key
+ * vault and registry. Synapse managed private endpoints are a data-plane API
+ * (`https://<workspace>.dev.azuresynapse.net/managedVirtualNetworks/default/managedPrivateEndpoints`): no
+ * azure-native v3 resource or ARM template can create them. So this component checks the Synapse workspace
+ * (refusing data exfiltration protection before anything is registered), plans the endpoints and gives the
+ * commands that create them; once they exist, it approves their connections on the targets.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { planEndpoints } from "../endpoints/endpointPlan";
+import { type WorkspaceTargetIds, targetIdOf } from "../endpoints/endpointSetArgs";
+import { argProblemsError, type ArgProblem } from "../validation/argProblem";
+import { isDeferred } from "../validation/plainValues";
+import { ManagedEndpointApproval } from "./managedEndpointApproval";
+import { synapseManagedVnetProblem } from "./synapseSupport";
+
+/** Arguments of {@link SynapseManagedEndpoints}. */
+export interface SynapseManagedEndpointsArgs extends WorkspaceTargetIds {
+  /** Name of the Synapse workspace. */
+  synapseWorkspaceName: pulumi.Input<string>;
+  /** The Synapse workspace's `managedVirtualNetwork` (plain value): must be `default`. */
+  managedVirtualNetwork?: pulumi.Input<string>;
+  /**
+   * The Synapse workspace's `managedVirtualNetworkSettings.preventDataExfiltration` (plain value): must not
+   * be true, Azure Machine Learning does not support it.
+   */
+  preventDataExfiltration?: pulumi.Input<boolean>;
+  /**
+   * Approve the endpoints' connections on their targets (plain value, default false). Set it once the
+   * endpoints exist (created with {@link SynapseManagedEndpoints.createCommands}): the approval looks them up.
+   */
+  approveOnTargets?: pulumi.Input<boolean>;
+}
+
+/** One managed private endpoint to create in the Synapse workspace. */
+export interface SynapseManagedEndpoint {
+  name: string;
+  privateLinkResourceId: string;
+  groupId: string;
+}
+
+const plainSettings = ["managedVirtualNetwork", "preventDataExfiltration", "approveOnTargets"] as const;
+
+/** Problems of the arguments: the settings must be plain, and the Synapse workspace must be supported. Pure. */
+export function synapseManagedEndpointsProblems(args: SynapseManagedEndpointsArgs): ArgProblem[] {
+  const deferred = plainSettings
+    .filter((p) => isDeferred(args[p]))
+    .map((p) => ({
+      propertyPath: p,
+      reason: `${p} is checked before any resource is registered, so it must be a plain value, not an output`,
+    }));
+  if (deferred.length > 0) return deferred;
+  const problem = synapseManagedVnetProblem({
+    managedVirtualNetwork: args.managedVirtualNetwork as string | undefined,
+    preventDataExfiltration: args.preventDataExfiltration as boolean | undefined,
+  });
+  return problem ? [problem] : [];
+}
+
+/** The Azure CLI command that creates one managed private endpoint. Pure. */
+export function synapseCreateCommand(workspaceName: string, endpoint: SynapseManagedEndpoint): string {
+  const definition = JSON.stringify({
+    privateLinkResourceId: endpoint.privateLinkResourceId,
+    groupId: endpoint.groupId,
+  });
+  return (
+    `az synapse managed-private-endpoints create --workspace-name ${workspaceName} ` +
+    `--pe-name ${endpoint.name} --file '${definition}'`
+  );
+}
+
+export class SynapseManagedEndpoints extends pulumi.ComponentResource {
+  /** The managed private endpoints to create, by endpoint key (`workspace-amlworkspace`, `storage-blob`, ...). */
+  public readonly managedEndpoints!: pulumi.Output<Record<string, SynapseManagedEndpoint>>;
+  /** One `az synapse managed-private-endpoints create` command per endpoint (needs Synapse RBAC on the workspace). */
+  public readonly createCommands!: pulumi.Output<string[]>;
+  /** Approved connection ids on the targets by endpoint key; empty unless approveOnTargets. */
+  public readonly approvedConnectionIds!: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: SynapseManagedEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("azureml-network-isolation:index:SynapseManagedEndpoints", name, {}, opts);
+    if (opts?.urn) return;
+    const problems = synapseManagedEndpointsProblems(args);
+    if (problems.length > 0) throw argProblemsError("SynapseManagedEndpoints", name, problems);
+
+    const planned = planEndpoints({
+      additionalStorageKeys: Object.keys(args.additionalStorageAccounts ?? {}),
+    });
+    const endpoints: Record<string, pulumi.Output<SynapseManagedEndpoint>> = {};
+    const approved: Record<string, pulumi.Output<string>> = {};
+    for (const endpoint of planned) {
+      const targetId = targetIdOf(args, endpoint);
+      const endpointName = `${name}-${endpoint.key}`;
+      endpoints[endpoint.key] = pulumi.output(targetId).apply((privateLinkResourceId) => ({
+        name: endpointName,
+        privateLinkResourceId,
+        groupId: endpoint.groupId,
+      }));
+      if (args.approveOnTargets !== true) continue;
+      approved[endpoint.key] = new ManagedEndpointApproval(
+        `${name}-approve-${endpoint.key}`,
+        {
+          targetId,
+          managedEndpointName: endpointName,
+          description: pulumi.interpolate`Managed private endpoint ${endpointName} of Synapse workspace ${args.synapseWorkspaceName}`,
+        },
+        { parent: this },
+      ).connectionId;
+    }
+    this.managedEndpoints = pulumi.all(endpoints);
+    this.createCommands = pulumi
+      .all([args.synapseWorkspaceName, this.managedEndpoints])
+      .apply(([workspace, all]) => Object.values(all).map((e) => synapseCreateCommand(workspace, e)));
+    this.approvedConnectionIds = pulumi.all(approved);
+    this.registerOutputs({
+      managedEndpoints: this.managedEndpoints,
+      createCommands: this.createCommands,
+      approvedConnectionIds: this.approvedConnectionIds,
+    });
+  }
+}
