@@ -4,7 +4,7 @@
  */
 import type { Finding } from "./findings";
 import type { PlanDocument } from "./plan";
-import type { EndpointRow, VnetTable } from "./vnetTables";
+import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
 
 /** Columns padded to their widest cell; the last column is not padded. */
 function columns(rows: string[][], indent = ""): string[] {
@@ -38,8 +38,8 @@ function treeSection(doc: PlanDocument): string[] {
   ];
 }
 
-function linkedText(linked: boolean | "unknown"): string {
-  return linked === "unknown" ? "unknown" : linked ? "yes" : "NO";
+function linkedText(linked: ZoneCell["linked"]): string {
+  return typeof linked === "string" ? linked : linked ? "yes" : "NO";
 }
 
 /** An endpoint over as many lines as it has FQDNs or zones. */

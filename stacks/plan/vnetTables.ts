@@ -14,8 +14,11 @@ export interface DnsRecord {
 
 export interface ZoneCell {
   zone: string;
-  /** Whether the zone is linked to the table's VNet; "unknown" when a link's ends are unknown (preview). */
-  linked: boolean | "unknown";
+  /**
+   * Whether the zone is linked to the table's VNet: "unknown" when a link's ends are unknown (preview),
+   * "external" for a zone outside the stack that the stack links nowhere (its links are managed elsewhere).
+   */
+  linked: boolean | "unknown" | "external";
 }
 
 export interface EndpointRow {
@@ -61,11 +64,11 @@ function row(
   const dns = endpointDns(graph, endpoint.urn);
   const zones = (model.zoneGroupsByEndpoint.get(endpoint.key) ?? []).flatMap((group) =>
     group.zones.map((zone): ZoneCell => {
-      const linked = vnet !== undefined && (model.linkedVnetsByZone.get(zone.key)?.has(vnet) ?? false);
-      return {
-        zone: typeof zone.zoneName === "string" ? zone.zoneName : model.label(zone.key),
-        linked: linked || (linksResolved && vnet !== undefined) ? linked : "unknown",
-      };
+      const name = typeof zone.zoneName === "string" ? zone.zoneName : model.label(zone.key);
+      const links = model.linkedVnetsByZone.get(zone.key);
+      if (!model.zones.has(zone.key) && !links) return { zone: name, linked: "external" };
+      const linked = vnet !== undefined && (links?.has(vnet) ?? false);
+      return { zone: name, linked: linked || (linksResolved && vnet !== undefined) ? linked : "unknown" };
     }),
   );
   return {

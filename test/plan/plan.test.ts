@@ -229,6 +229,12 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
     const usage = io();
     expect(await runCli([fixture, "--bogus"], usage.io)).to.equal(2);
     expect(usage.out.stderr).to.contain("unknown option --bogus");
+    // The failing program is re-run with stack traces, so the report says where it failed.
+    const failing = io();
+    expect(await runCli([path.join(__dirname, "fixtures", "failing")], failing.io)).to.equal(2);
+    expect(failing.out.stderr).to.match(
+      /address prefix 10\.0\.0\.0 is not a CIDR\n\s+at checkPrefix \(.*fixtures\/failing\/index\.ts:7/,
+    );
     const missing = io();
     expect(await runCli(["no-such-stack"], { ...missing.io, session: undefined })).to.equal(2);
     expect(missing.out.stderr).to.match(/no stack file .*Pulumi\.no-such-stack\.yaml/);

@@ -1,0 +1,127 @@
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { contains, parseCidr } from "../../policy/azure/cidr";
+import { compiledPack } from "../../stacks/plan/compiledPack";
+import { defaultPackDir, exitCodeOf, planStack, type PlanDocument } from "../../stacks/plan/plan";
+import { PolicyPackSession } from "../../stacks/plan/policy/policyPackSession";
+import type { ZoneCell } from "../../stacks/plan/vnetTables";
+import { parseMermaid } from "./mermaidParser";
+
+const stacksDir = path.resolve(__dirname, "..", "..", "stacks");
+
+interface Expected {
+  vnets: string[];
+  /** Mandatory findings as `policy:resource`. */
+  mandatory: string[];
+  /** The link state of every zone of every endpoint. */
+  linked: ZoneCell["linked"];
+  /** Zones of the workspace endpoint (per cloud). */
+  workspaceZones: string[];
+}
+
+const publicWorkspaceZones = ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"];
+
+const expected: Record<string, Expected> = {
+  "single-vnet": {
+    vnets: ["net-services-vnet"],
+    mandatory: [],
+    linked: true,
+    workspaceZones: publicWorkspaceZones,
+  },
+  "isolated-clients": {
+    vnets: ["net-services-vnet", "net-clients-vnet"],
+    mandatory: [],
+    linked: true,
+    workspaceZones: publicWorkspaceZones,
+  },
+  "isolated-aks": {
+    vnets: ["net-services-vnet", "net-aks-vnet"],
+    mandatory: [],
+    linked: true,
+    workspaceZones: publicWorkspaceZones,
+  },
+  "selected-ips": {
+    vnets: ["net-services-vnet"],
+    mandatory: [],
+    linked: true,
+    workspaceZones: publicWorkspaceZones,
+  },
+  // Zones and their links belong to the network team's hub, outside the stack.
+  "hub-dns": {
+    vnets: ["net-services-vnet"],
+    mandatory: [],
+    linked: "external",
+    workspaceZones: publicWorkspaceZones,
+  },
+  "usgov-isolated-clients": {
+    vnets: ["net-services-vnet", "net-clients-vnet"],
+    mandatory: [],
+    linked: true,
+    workspaceZones: ["privatelink.api.ml.azure.us", "privatelink.notebooks.usgovcloudapi.net"],
+  },
+  "insecure-public-endpoint": {
+    vnets: ["net-services-vnet"],
+    mandatory: ["online-endpoint-public-with-selected-ips:endpoint"],
+    linked: true,
+    workspaceZones: publicWorkspaceZones,
+  },
+};
+
+const plans: Record<string, PlanDocument> = {};
+let session: PolicyPackSession;
+
+describe("offline plan of every provided stack (policy/ pack)", () => {
+  before(async function () {
+    this.timeout(120_000);
+    session = await PolicyPackSession.start({
+      packDir: compiledPack(defaultPackDir).dir,
+      project: "azureml-isolated",
+    });
+    for (const stack of Object.keys(expected)) plans[stack] = await planStack(stack, { session });
+  });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  it("covers every stack file in stacks/", () => {
+    const files = fs.readdirSync(stacksDir).filter((f) => /^Pulumi\..+\.yaml$/.test(f));
+    expect(files.map((f) => f.slice("Pulumi.".length, -".yaml".length)).sort()).to.deep.equal(
+      Object.keys(expected).sort(),
+    );
+  });
+
+  for (const [stack, want] of Object.entries(expected)) {
+    it(`${stack}: findings, VNet tables with a full endpoint set per VNet, links, and a diagram that parses`, async () => {
+      const doc = plans[stack];
+      expect(doc.findings.mandatory.map((f) => `${f.policy}:${f.name}`)).to.deep.equal(want.mandatory);
+      expect(exitCodeOf(doc)).to.equal(want.mandatory.length > 0 ? 1 : 0);
+      expect(doc.vnets.map((t) => t.vnet)).to.deep.equal(want.vnets);
+      for (const table of doc.vnets) {
+        expect(table.rows.flatMap((r) => r.groupIds).sort(), table.vnet).to.deep.equal([
+          "amlworkspace",
+          "blob",
+          "file",
+          "registry",
+          "vault",
+        ]);
+        const prefix = parseCidr(table.addressPrefixes[0])!;
+        for (const r of table.rows) {
+          expect(r.privateIps, r.endpoint).to.have.length.greaterThan(0);
+          for (const ip of r.privateIps) expect(contains(prefix, parseCidr(`${ip}/32`)!), ip).to.equal(true);
+          expect(
+            r.zones.map((z) => z.linked),
+            r.endpoint,
+          ).to.satisfy((l: unknown[]) => l.every((x) => x === want.linked));
+        }
+        const workspace = table.rows.find((r) => r.groupIds.includes("amlworkspace"))!;
+        expect(workspace.zones.map((z) => z.zone)).to.deep.equal(want.workspaceZones);
+      }
+      const json = JSON.parse(JSON.stringify(doc)) as PlanDocument;
+      expect(json.vnets).to.deep.equal(doc.vnets);
+      expect(json.counts.total).to.equal(doc.resources.length);
+      await parseMermaid(doc.diagram);
+    });
+  }
+});
