@@ -133,6 +133,8 @@ export interface MockRunOptions {
   stack?: string;
   /** Stack config, keyed `<namespace>:<key>`, values as the CLI passes them (strings, JSON for objects). */
   config?: Record<string, string>;
+  /** Config keys the CLI marks secret (declared `secret: true` in Pulumi.yaml). */
+  secretKeys?: string[];
 }
 
 export interface MockRun {
@@ -162,7 +164,7 @@ export async function runOnMocks(program: () => unknown, options: MockRunOptions
  */
 export async function startRecording(options: MockRunOptions = {}): Promise<RecordedGraph> {
   const preview = options.preview ?? false;
-  pulumi.runtime.setAllConfig(options.config ?? {});
+  pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
   await pulumi.runtime.setMocks(
     new FakeAzure(preview),
     options.project ?? "project",

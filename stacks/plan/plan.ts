@@ -66,7 +66,12 @@ async function startPack(
   options: PlanOptions,
   identity: { project: string; stack: string; stackConfig: Record<string, string> },
 ): Promise<{ session?: PolicyPackSession; compileMs: number; owned: boolean }> {
-  if (options.session) return { session: options.session, compileMs: 0, owned: false };
+  if (options.session) {
+    if (options.policyPack !== undefined || options.policyPackConfig !== undefined) {
+      throw new Error("a started policy pack session already has its pack and config");
+    }
+    return { session: options.session, compileMs: 0, owned: false };
+  }
   if (options.policyPack === false) return { compileMs: 0, owned: false };
   const pack = compiledPack(options.policyPack ?? defaultPackDir);
   const session = await PolicyPackSession.start({
@@ -118,6 +123,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       project: resolved.project.name,
       stack: resolved.stack,
       config: resolved.config.config,
+      secretKeys: resolved.config.secretKeys,
     });
   } catch (e) {
     await packStarting.then((p) => (p.owned ? p.session?.stop() : undefined)).catch(() => undefined);

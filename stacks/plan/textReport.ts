@@ -87,10 +87,11 @@ function findingsSection(doc: PlanDocument): string[] {
 function timingLine(doc: PlanDocument): string {
   const t = doc.timings;
   const ms = (n: number) => `${Math.round(n)} ms`;
-  return (
-    `Planned in ${ms(t.totalMs)}: program ${ms(t.programMs)}, policy pack start ${ms(t.packStartMs)} (concurrent)` +
-    `${t.packCompileMs ? `, pack transpile ${ms(t.packCompileMs)}` : ""}, policies ${ms(t.policyMs)}`
-  );
+  const pack = doc.policyPack
+    ? `, policy pack start ${ms(t.packStartMs)} (concurrent)` +
+      `${t.packCompileMs ? `, pack transpile ${ms(t.packCompileMs)}` : ""}, policies ${ms(t.policyMs)}`
+    : "";
+  return `Planned in ${ms(t.totalMs)}: program ${ms(t.programMs)}${pack}`;
 }
 
 export function textReport(doc: PlanDocument): string {

@@ -71,7 +71,8 @@ export function topologyDiagram(model: StackModel, graph: RecordedGraph): string
       for (const zone of group.zones) {
         if (!nodes.has(zone.key)) {
           const name = typeof zone.zoneName === "string" ? zone.zoneName : model.label(zone.key);
-          out.push(`  ${nodes.id(zone.key)}{{${label(name)}}}`);
+          const where = model.zones.has(zone.key) ? [] : ["outside the stack"];
+          out.push(`  ${nodes.id(zone.key)}{{${label(name, ...where)}}}`);
         }
         out.push(`  ${nodes.id(e.key)} -.->|${label("A records")}| ${nodes.id(zone.key)}`);
       }

@@ -240,7 +240,9 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
     expect(missing.out.stderr).to.match(/no stack file .*Pulumi\.no-such-stack\.yaml/);
   });
 
-  it("CLI as a process: serves the TypeScript pack itself and exits 1 on a mandatory finding", () => {
+  it("CLI as a process: serves the TypeScript pack itself with --policy-pack-config, exits 1 on a mandatory finding", () => {
+    const configFile = path.join(os.tmpdir(), `plan-test-${process.pid}.json`);
+    fs.writeFileSync(configFile, JSON.stringify({ "workspace-hbi": "mandatory" }));
     const result = spawnSync(
       process.execPath,
       [
@@ -253,13 +255,20 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
         "--json",
         "--policy-pack",
         packDir,
+        "--policy-pack-config",
+        configFile,
       ],
       { cwd: repoRoot, encoding: "utf8", timeout: 30_000 },
     );
+    fs.rmSync(configFile);
     expect(result.stderr).to.equal("");
     expect(result.status).to.equal(1);
     const doc = JSON.parse(result.stdout) as PlanDocument;
-    expect(doc.findings.mandatory.map((f) => f.policy)).to.deep.equal(["storage-public-access"]);
+    expect(doc.findings.mandatory.map((f) => f.policy).sort()).to.deep.equal([
+      "storage-public-access",
+      "workspace-hbi",
+    ]);
+    expect(doc.findings.advisory).to.deep.equal([]);
     expect(doc.timings.packStartMs).to.be.greaterThan(0);
   });
 });

@@ -121,6 +121,7 @@ describe("offline plan of every provided stack (policy/ pack)", () => {
       const json = JSON.parse(JSON.stringify(doc)) as PlanDocument;
       expect(json.vnets).to.deep.equal(doc.vnets);
       expect(json.counts.total).to.equal(doc.resources.length);
+      if (want.linked === "external") expect(doc.diagram).to.contain("outside the stack");
       await parseMermaid(doc.diagram);
     });
   }
