@@ -14,7 +14,9 @@ export const PrivateComputeKinds = {
   /** A compute instance (one VM for one user). */
   Instance: "Instance",
 } as const;
-export type PrivateComputeKind = (typeof PrivateComputeKinds)[keyof typeof PrivateComputeKinds];
+/** A value of {@link PrivateComputeKinds}; named like the object because Pulumi's schema analyzer names the enum after it. */
+export type PrivateComputeKinds = (typeof PrivateComputeKinds)[keyof typeof PrivateComputeKinds];
+export type PrivateComputeKind = PrivateComputeKinds;
 
 /** Arguments of {@link PrivateCompute}. */
 export interface PrivateComputeArgs {

@@ -10,7 +10,9 @@ export const DnsModes = {
   /** Custom DNS: no zone groups; the set exposes the FQDN to IP records to create elsewhere. */
   None: "None",
 } as const;
-export type DnsMode = (typeof DnsModes)[keyof typeof DnsModes];
+/** A value of {@link DnsModes}; named like the object because Pulumi's schema analyzer names the enum after it. */
+export type DnsModes = (typeof DnsModes)[keyof typeof DnsModes];
+export type DnsMode = DnsModes;
 
 export const allDnsModes: readonly DnsMode[] = Object.values(DnsModes);
 

@@ -7,8 +7,12 @@ import type { DnsMode } from "../dns/dnsModes";
 import type { EndpointTargetKind, PlannedEndpoint } from "./endpointPlan";
 import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
 
-/** The workspace the endpoints connect to, by ids (from SecuredWorkspace or an existing workspace). */
-export interface WorkspaceTargetsArgs {
+/**
+ * The workspace and its dependencies, by ARM id (from SecuredWorkspace or an existing workspace). An interface,
+ * not a `Pick` of {@link WorkspaceTargetsArgs}: Pulumi's schema analyzer types a mapped type's properties as Any
+ * and drops their descriptions.
+ */
+export interface WorkspaceTargetIds {
   /** ARM id of the Azure Machine Learning workspace. */
   workspaceId: pulumi.Input<string>;
   /** ARM id of the workspace's default storage account. */
@@ -23,6 +27,10 @@ export interface WorkspaceTargetsArgs {
    * renames the others.
    */
   additionalStorageAccounts?: { [key: string]: pulumi.Input<string> };
+}
+
+/** The workspace the endpoints connect to, and where this set's VNet and endpoints go. */
+export interface WorkspaceTargetsArgs extends WorkspaceTargetIds {
   /**
    * Principal id of the workspace's managed identity. When given, it gets Reader on every storage endpoint:
    * the studio reaches storage behind a VNet through that identity.
@@ -110,12 +118,6 @@ export function throwProblems(
     errors,
   });
 }
-
-/** The ids an endpoint's target is picked from. */
-export type WorkspaceTargetIds = Pick<
-  WorkspaceTargetsArgs,
-  "workspaceId" | "storageAccountId" | "keyVaultId" | "containerRegistryId" | "additionalStorageAccounts"
->;
 
 /** The resource each kind of endpoint connects to. */
 const targetOf: Record<

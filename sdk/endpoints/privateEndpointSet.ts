@@ -38,7 +38,9 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
   public readonly dnsRecords!: pulumi.Output<DnsRecord[]>;
   /** Ids of the zones the endpoints write to, by zone name; empty with dnsMode None. */
   public readonly zoneIds!: pulumi.Output<Record<string, string>>;
+  /** ARM id of the VNet holding the endpoints (created here, or the existing subnet's). */
   public readonly virtualNetworkId!: pulumi.Output<string>;
+  /** Name of that VNet. */
   public readonly virtualNetworkName!: pulumi.Output<string>;
   /** The endpoint subnet (also where the services set's computes go). */
   public readonly subnetId!: pulumi.Output<string>;

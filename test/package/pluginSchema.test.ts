@@ -1,0 +1,165 @@
+import { expect } from "chai";
+import type { PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
+import { packageArtifacts } from "./packageArtifacts";
+import type { PluginSchema } from "./pluginSchema";
+
+const token = (name: string) => `azureml-network-isolation:index:${name}`;
+const ref = (name: string) => ({ $ref: `#/types/${token(name)}` });
+
+/**
+ * What each component must offer other languages: its required inputs, the schema type of chosen inputs and
+ * the outputs a consumer wires onwards. Every input and output must also carry its TSDoc as a description.
+ */
+const expected: Record<
+  string,
+  { required: string[]; inputs: Record<string, object>; outputs: Record<string, object> }
+> = {
+  SecuredWorkspace: {
+    required: ["imageBuildCompute", "location", "resourceGroupName"],
+    inputs: {
+      publicNetworkAccess: ref("PublicNetworkAccess"),
+      allowedIpRanges: { type: "array", items: { type: "string" } },
+      tags: { type: "object", additionalProperties: { type: "string" } },
+      protectStatefulResources: { type: "boolean" },
+    },
+    outputs: {
+      workspaceId: { type: "string" },
+      principalId: { type: "string" },
+      storageAccountId: { type: "string" },
+      publicNetworkAccess: ref("PublicNetworkAccess"),
+    },
+  },
+  PrivateEndpointSet: {
+    required: [
+      "containerRegistryId",
+      "keyVaultId",
+      "location",
+      "resourceGroupName",
+      "storageAccountId",
+      "workspaceId",
+    ],
+    inputs: {
+      dnsMode: ref("DnsModes"),
+      addressSpace: { type: "array", items: { type: "string" }, plain: true },
+      existingZoneIds: { type: "object", additionalProperties: { type: "string" }, plain: true },
+      servicesSet: { type: "boolean" },
+    },
+    outputs: {
+      subnetId: { type: "string" },
+      endpointIds: { type: "object", additionalProperties: { type: "string" } },
+      dnsRecords: { type: "array", items: ref("DnsRecord") },
+    },
+  },
+  WorkspaceNetwork: {
+    required: [
+      "containerRegistryId",
+      "keyVaultId",
+      "location",
+      "resourceGroupName",
+      "sets",
+      "storageAccountId",
+      "workspaceId",
+    ],
+    inputs: { sets: { type: "object", additionalProperties: ref("EndpointSetLayoutArgs"), plain: true } },
+    outputs: { servicesSubnetId: { type: "string" } },
+  },
+  PrivateCompute: {
+    required: ["kind", "resourceGroupName", "subnetId", "vmSize", "workspaceLocation", "workspaceName"],
+    inputs: { kind: ref("PrivateComputeKinds"), maxNodes: { type: "number" } },
+    outputs: { computeId: { type: "string" } },
+  },
+  AttachedAksCompute: {
+    required: ["clusterId", "clusterLocation", "resourceGroupName", "workspaceLocation", "workspaceName"],
+    inputs: { clusterId: { type: "string" } },
+    outputs: { computeId: { type: "string" } },
+  },
+  DataFactoryManagedEndpoints: {
+    required: [
+      "containerRegistryId",
+      "factoryName",
+      "factoryResourceGroupName",
+      "keyVaultId",
+      "storageAccountId",
+      "workspaceId",
+    ],
+    inputs: {
+      workspaceId: { type: "string" },
+      additionalStorageAccounts: { type: "object", additionalProperties: { type: "string" }, plain: true },
+    },
+    outputs: { managedEndpointIds: { type: "object", additionalProperties: { type: "string" } } },
+  },
+  SynapseManagedEndpoints: {
+    required: [
+      "containerRegistryId",
+      "keyVaultId",
+      "storageAccountId",
+      "synapseWorkspaceName",
+      "workspaceId",
+    ],
+    inputs: { workspaceId: { type: "string" }, synapseWorkspaceName: { type: "string" } },
+    outputs: {},
+  },
+};
+
+const enums: Record<string, string[]> = {
+  PublicNetworkAccess: ["Disabled", "Enabled", "EnabledFromSelectedIps"],
+  DnsModes: ["OwnZones", "ExistingZones", "None"],
+  PrivateComputeKinds: ["Cluster", "Instance"],
+};
+
+describe("multi-language schema (Pulumi's component analyzer over the package source)", function () {
+  this.timeout(240_000);
+  let plugin: PluginSchema;
+  let schema: PackageSpec;
+
+  before(() => {
+    plugin = packageArtifacts().plugin;
+    schema = plugin.schema;
+  });
+
+  it("finds every exported component, including the expected ones", () => {
+    expect(plugin.componentNames).to.include.members(Object.keys(expected));
+  });
+
+  it("accepts every exported component", () => {
+    expect(plugin.rejected).to.deep.equal({});
+  });
+
+  for (const [component, spec] of Object.entries(expected)) {
+    it(`describes ${component}: required inputs, input and output types, descriptions`, () => {
+      expect(plugin.rejected[component], plugin.rejected[component]).to.equal(undefined);
+      const resource = schema.resources[token(component)];
+      expect(resource, token(component)).to.not.equal(undefined);
+      expect(resource.isComponent).to.equal(true);
+      expect(resource.requiredInputs).to.deep.equal(spec.required);
+      for (const [input, type] of Object.entries(spec.inputs)) {
+        expect(resource.inputProperties![input], input).to.deep.include(type);
+      }
+      for (const [output, type] of Object.entries(spec.outputs)) {
+        expect(resource.properties![output], output).to.deep.include(type);
+      }
+      const undescribed = [
+        ...Object.entries(resource.inputProperties ?? {}).map(([p, d]) => [`input ${p}`, d] as const),
+        ...Object.entries(resource.properties ?? {}).map(([p, d]) => [`output ${p}`, d] as const),
+      ]
+        .filter(([, d]) => !d.description?.trim())
+        .map(([p]) => p);
+      expect(undescribed, "properties without a TSDoc description").to.deep.equal([]);
+    });
+  }
+
+  it("publishes the enums with their values", () => {
+    for (const [name, values] of Object.entries(enums)) {
+      expect(
+        schema.types[token(name)]?.enum?.map((e) => e.value),
+        name,
+      ).to.deep.equal(values);
+    }
+  });
+
+  it("uses only the index module, as multi-language hosting requires", () => {
+    for (const name of [...Object.keys(schema.resources), ...Object.keys(schema.types)]) {
+      expect(name.split(":")[1], name).to.equal("index");
+    }
+  });
+});
