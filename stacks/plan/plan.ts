@@ -62,26 +62,54 @@ export function exitCodeOf(document: PlanDocument): number {
   return document.findings.mandatory.length > 0 ? 1 : 0;
 }
 
-async function startPack(
+interface StartedPack {
+  session?: PolicyPackSession;
+  compileMs: number;
+  /** Whether this plan started the session (and stops it). */
+  owned: boolean;
+}
+
+/**
+ * Starts the pack. `spawned` settles once its process runs (or its start failed): the program must not
+ * block the event loop before that, or the pack's start waits for the program instead of overlapping it.
+ */
+function startPack(
   options: PlanOptions,
   identity: { project: string; stack: string; stackConfig: Record<string, string> },
-): Promise<{ session?: PolicyPackSession; compileMs: number; owned: boolean }> {
+): { spawned: Promise<void>; started: Promise<StartedPack> } {
   if (options.session) {
     if (options.policyPack !== undefined || options.policyPackConfig !== undefined) {
       throw new Error("a started policy pack session already has its pack and config");
     }
-    return { session: options.session, compileMs: 0, owned: false };
+    return {
+      spawned: Promise.resolve(),
+      started: Promise.resolve({ session: options.session, compileMs: 0, owned: false }),
+    };
   }
-  if (options.policyPack === false) return { compileMs: 0, owned: false };
+  if (options.policyPack === false) {
+    return { spawned: Promise.resolve(), started: Promise.resolve({ compileMs: 0, owned: false }) };
+  }
   const pack = compiledPack(options.policyPack ?? defaultPackDir);
-  const session = await PolicyPackSession.start({
+  let onSpawn!: () => void;
+  const spawned = new Promise<void>((resolve) => (onSpawn = resolve));
+  const started = PolicyPackSession.start({
     packDir: pack.dir,
     ...identity,
     // Nothing is deployed: the pack runs as in a preview, so AnalyzeStack always runs.
     dryRun: true,
     policyConfig: options.policyPackConfig,
-  });
-  return { session, compileMs: pack.compileMs, owned: true };
+    onSpawn,
+  }).then((session) => ({ session, compileMs: pack.compileMs, owned: true }));
+  return {
+    spawned: Promise.race([
+      spawned,
+      started.then(
+        () => undefined,
+        () => undefined,
+      ),
+    ]),
+    started,
+  };
 }
 
 /**
@@ -111,9 +139,10 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     stack: resolved.stack,
     stackConfig: resolved.config.config,
   };
-  const packStarting = startPack(options, identity);
+  const { spawned, started: packStarting } = startPack(options, identity);
   // A failed start is reported after the program ran; keep it from counting as unhandled meanwhile.
   packStarting.catch(() => undefined);
+  await spawned;
 
   let run: MockRun;
   const programStarted = performance.now();

@@ -35,6 +35,11 @@ export interface PolicyPackSessionOptions {
   policyConfig?: PolicyPackConfig;
   /** Analyze calls in flight at once; the engine itself analyzes one registration at a time. */
   concurrency?: number;
+  /**
+   * Called once the pack's process is spawned. Work that blocks the event loop (running a program) should
+   * wait for it, or the engine's socket setup waits for that work and the pack starts late.
+   */
+  onSpawn?: () => void;
 }
 
 /** One policy violation, as the CLI reports it. */
@@ -95,7 +100,7 @@ export class PolicyPackSession {
     let pack: PolicyPackProcess | undefined;
     let client: AnalyzerClient | undefined;
     try {
-      pack = await PolicyPackProcess.start({
+      const starting = PolicyPackProcess.start({
         packDir: options.packDir,
         engineAddress: engine.address,
         project,
@@ -104,6 +109,8 @@ export class PolicyPackSession {
         dryRun,
         config: options.stackConfig,
       });
+      options.onSpawn?.();
+      pack = await starting;
       client = new AnalyzerClient(`127.0.0.1:${pack.port}`);
       await client.ready();
 
