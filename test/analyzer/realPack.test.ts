@@ -1,0 +1,200 @@
+/**
+ * The real pack in `policy/`, served through `run-policy-pack` and driven over the Analyzer protocol as the
+ * CLI drives it, on graphs recorded from raw azure-native v3 programs run on the mocks. Each graph comes in
+ * three forms: preview (in-stack ids unknown, links only through property dependencies), after update (ids
+ * known), and with the workspace, its dependencies or the network outside the program, referenced by
+ * literal ARM id (no property dependencies).
+ */
+import { expect } from "chai";
+import { compiledPack } from "../../stacks/plan/compiledPack";
+import { runOnMocks, type RecordedGraph } from "../../stacks/plan/mockRun";
+import { PolicyPackSession, type PolicyRun } from "../../stacks/plan/policy/policyPackSession";
+import type { Existing } from "./programs/placement";
+import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpWorkspace";
+import { isolatedClients, singleVnet } from "./programs/topologies";
+
+const selectedIpsPolicy = "online-endpoint-public-with-selected-ips";
+
+/** One way to run a program: which part already exists, and preview or update. */
+interface Form {
+  name: string;
+  existing: Existing;
+  preview: boolean;
+}
+
+const preview: Form = { name: "preview", existing: "none", preview: true };
+const update: Form = { name: "after update", existing: "none", preview: false };
+const existingAt = (existing: Existing): Form => ({
+  name: `${existing} outside the program, by literal id (preview)`,
+  existing,
+  preview: true,
+});
+
+/** Mandatory findings as `policy @ logical name`, sorted. */
+function mandatory(run: PolicyRun, graph: RecordedGraph): string[] {
+  return run.diagnostics
+    .filter((d) => d.enforcementLevel === "mandatory")
+    .map((d) => `${d.policyName} @ ${graph.byUrn(d.urn)?.name ?? d.urn}`)
+    .sort();
+}
+
+/** @pulumi/policy's downgrade when a policy reads an unknown value at preview. */
+const previewDowngrade = /can't run .* during preview|can't be known during preview/;
+
+function expectNoPreviewDowngrade(run: PolicyRun, session: PolicyPackSession): void {
+  const logs = session.logs();
+  const texts = [
+    ...run.diagnostics.map((d) => d.message),
+    ...logs.engine.map((m) => m.message),
+    ...logs.output.map((o) => o.line),
+  ];
+  expect(texts.filter((t) => previewDowngrade.test(t))).to.deep.equal([]);
+}
+
+/** The recorded graph really is the form it claims to be. */
+function expectForm(graph: RecordedGraph, form: Form): void {
+  const ids = graph.resources.filter((r) => r.custom && r.type.startsWith("azure-native:")).map((r) => r.id);
+  expect(ids.every((id) => (form.preview ? id === undefined : typeof id === "string"))).to.equal(true);
+  const absent: Record<Existing, string[]> = {
+    none: [],
+    workspace: ["azure-native:machinelearningservices:Workspace", "azure-native:storage:StorageAccount"],
+    dependencies: ["azure-native:storage:StorageAccount", "azure-native:keyvault:Vault"],
+    network: ["azure-native:network:VirtualNetwork", "azure-native:network:Subnet"],
+  };
+  for (const type of absent[form.existing]) expect(graph.ofType(type), type).to.deep.equal([]);
+}
+
+let sessions: { preview: PolicyPackSession; update: PolicyPackSession; advisory: PolicyPackSession };
+
+async function check(
+  program: () => void,
+  form: Form,
+  session = form.preview ? sessions.preview : sessions.update,
+) {
+  const { graph } = await runOnMocks(program, { preview: form.preview });
+  expectForm(graph, form);
+  const run = await session.check(graph);
+  expect(run.stackAnalyzed).to.equal(true);
+  if (form.preview) expectNoPreviewDowngrade(run, session);
+  return { graph, run };
+}
+
+describe("the real policy pack over the Analyzer protocol, on raw azure-native programs", function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    // The CLI type-checks a TypeScript pack at every start (8 s here); the transpiled copy of the same
+    // sources, cached by content, starts in about 1 s.
+    const packDir = compiledPack("policy").dir;
+    const [p, u, a] = await Promise.all([
+      PolicyPackSession.start({ packDir, dryRun: true }),
+      PolicyPackSession.start({ packDir, dryRun: false }),
+      // As `pulumi preview --policy-pack-config cfg.json`: the documented table allows the combination.
+      PolicyPackSession.start({
+        packDir,
+        dryRun: true,
+        policyConfig: { [selectedIpsPolicy]: { enforcementLevel: "advisory" } },
+      }),
+    ]);
+    sessions = { preview: p, update: u, advisory: a };
+  });
+
+  after(async () => {
+    await Promise.all(Object.values(sessions ?? {}).map((s) => s.stop()));
+  });
+
+  describe("endpoint topologies", () => {
+    const topologies: {
+      graph: string;
+      program: (e: Existing) => () => void;
+      forms: Form[];
+      expected: (e: Existing) => string[];
+    }[] = [
+      {
+        graph: "correct single-VNet topology",
+        program: singleVnet,
+        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        expected: () => [],
+      },
+      {
+        graph: "correct isolated-clients topology",
+        program: (e) => isolatedClients(e),
+        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        expected: () => [],
+      },
+      {
+        graph: "clients VNet holding only a workspace endpoint",
+        program: (e) => isolatedClients(e, ["amlworkspace"]),
+        forms: [preview, update, existingAt("dependencies"), existingAt("network"), existingAt("workspace")],
+        // With the workspace outside the stack, which dependencies it has is unknown: nothing to report.
+        expected: (e) =>
+          e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
+      },
+    ];
+    for (const t of topologies) {
+      for (const form of t.forms) {
+        const expected = t.expected(form.existing);
+        it(`${t.graph}, ${form.name}: ${expected.length === 0 ? "no mandatory finding" : expected.join(", ")}`, async () => {
+          const { graph, run } = await check(t.program(form.existing), form);
+          expect(mandatory(run, graph)).to.deep.equal(expected);
+        });
+      }
+    }
+  });
+
+  describe("online endpoint with public ingress in a selected-IP workspace", () => {
+    const found = [`${selectedIpsPolicy} @ scoring`];
+    /**
+     * Known pack gap, reported to the lead: at preview the workspace's resource group name comes from the
+     * ResourceGroup's output, so its rg + name identity is unknown and a reference by literal name does not
+     * find it. The update catches it, but stack policies run only after `pulumi up` has created everything.
+     */
+    const literalNameGap =
+      "at preview the pack cannot match a literal name to a workspace whose rg is an output";
+    const cases: { args: SelectedIpArgs; expected: string[]; previewGap?: string }[] = [
+      ...(["networkAcls", "ipAllowlist"] as const).flatMap((ipForm) => [
+        { args: { ipForm, endpointAccess: "Enabled", link: "outputs" } as const, expected: found },
+        { args: { ipForm, endpointAccess: undefined, link: "outputs" } as const, expected: found },
+        { args: { ipForm, endpointAccess: "Disabled", link: "outputs" } as const, expected: [] },
+      ]),
+      {
+        args: { ipForm: "networkAcls", endpointAccess: undefined, link: "names" },
+        expected: found,
+        previewGap: literalNameGap,
+      },
+      {
+        args: { ipForm: "networkAcls", endpointAccess: undefined, link: "name" },
+        expected: found,
+        previewGap: literalNameGap,
+      },
+      // The workspace's IP rules are outside the stack: the pack must not guess.
+      { args: { ipForm: "networkAcls", endpointAccess: "Enabled", link: "existing" }, expected: [] },
+    ];
+    for (const c of cases) {
+      for (const form of [preview, update]) {
+        const { ipForm, endpointAccess, link } = c.args;
+        const title = `${ipForm}, endpoint access ${endpointAccess ?? "omitted"}, workspace named by ${link}, ${form.name}: ${c.expected.length === 0 ? "nothing" : c.expected.join(", ")}`;
+        const gap = form.preview ? c.previewGap : undefined;
+        (gap ? it.skip : it)(gap ? `${title} [known pack gap: ${gap}]` : title, async () => {
+          const { graph, run } = await check(selectedIpWorkspace(c.args), form);
+          expect(mandatory(run, graph)).to.deep.equal(c.expected);
+        });
+      }
+    }
+
+    it("with the policy configured advisory, the same finding comes back advisory", async () => {
+      const program = selectedIpWorkspace({
+        ipForm: "networkAcls",
+        endpointAccess: undefined,
+        link: "outputs",
+      });
+      const { graph, run } = await check(program, preview, sessions.advisory);
+      expect(sessions.advisory.config[selectedIpsPolicy].enforcementLevel).to.equal("advisory");
+      expect(mandatory(run, graph)).to.deep.equal([]);
+      const finding = run.diagnostics.filter((d) => d.policyName === selectedIpsPolicy);
+      expect(finding.map((d) => [d.enforcementLevel, d.urn])).to.deep.equal([
+        ["advisory", graph.named("scoring").urn],
+      ]);
+    });
+  });
+});
