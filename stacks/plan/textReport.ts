@@ -49,7 +49,8 @@ function endpointLines(row: EndpointRow): string[][] {
     i === 0 ? row.endpoint : "",
     row.targets[i] ?? "",
     i === 0 ? row.groupIds.join(", ") : "",
-    row.dns[i]?.ipAddresses.join(", ") ?? "",
+    // Azure assigns addresses on creation: none yet at preview.
+    row.dns[i]?.ipAddresses.join(", ") ?? (i === 0 ? "unknown" : ""),
     row.dns[i]?.fqdn ?? "",
     row.zones[i]?.zone ?? "",
     row.zones[i] ? linkedText(row.zones[i].linked) : "",

@@ -160,6 +160,9 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
       ["vnet-clients", ["pe-ws-clients"]],
     ]);
     expect(doc.vnets.flatMap((t) => t.rows.flatMap((r) => r.privateIps))).to.deep.equal([]);
+    expect(textReport(doc)).to.match(
+      /^ +pe-ws-clients +ML workspace 'ws' +amlworkspace +unknown +privatelink\.api/m,
+    );
   });
 
   it("prints the text report: tree, counts, VNet tables, findings and timings", () => {
