@@ -78,6 +78,12 @@ export function compiledPack(packDir: string): CompiledPack {
   } catch {
     fs.rmSync(staging, { recursive: true, force: true });
   }
+  // Copies of earlier versions of the pack are dead weight once it changed.
+  for (const old of fs.readdirSync(path.dirname(out))) {
+    if (/^[0-9a-f]{16}$/.test(old) && old !== path.basename(out)) {
+      fs.rmSync(path.join(path.dirname(out), old), { recursive: true, force: true });
+    }
+  }
   return { dir: out, compileMs: performance.now() - began };
 }
 

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { parseCliArgs } from "../../stacks/plan/cliArgs";
 import { compiledPack } from "../../stacks/plan/compiledPack";
@@ -110,6 +111,30 @@ describe("offline plan inputs", () => {
       dir: ts.dir,
       compileMs: 0,
     });
+  });
+
+  it("transpiles a changed pack afresh and drops the copy of its previous version", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-pack-"));
+    try {
+      fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ name: "p", version: "1.0.0", main: "index.ts" }),
+      );
+      fs.writeFileSync(path.join(dir, "index.ts"), "export const level: string = 'advisory';\n");
+      const first = compiledPack(dir);
+      expect(fs.readFileSync(path.join(first.dir, "index.js"), "utf8")).to.match(
+        /exports\.level = 'advisory';/,
+      );
+      fs.writeFileSync(path.join(dir, "index.ts"), "export const level: string = 'mandatory';\n");
+      const second = compiledPack(dir);
+      expect(second.dir).to.not.equal(first.dir);
+      expect(fs.readFileSync(path.join(second.dir, "index.js"), "utf8")).to.match(
+        /exports\.level = 'mandatory';/,
+      );
+      expect(fs.existsSync(first.dir)).to.equal(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reads a finding's resource type and name from its URN", () => {
