@@ -8,7 +8,7 @@ import { parseManagedEndpoint } from "./managedEndpointParsers";
 import { parseBatchEndpoint, parseCompute, parseManagedCluster, parseOnlineEndpoint } from "./mlParsers";
 import { parseEndpoint, parseInlineSubnets, parseSubnet, parseVirtualNetwork } from "./networkParsers";
 import { ResourceIndex } from "./resourceIndex";
-import { viewOf, type ResourceView } from "./resourceView";
+import { namedResourceGroups, viewOf, type ResourceView } from "./resourceView";
 import type { StackResource } from "./stackResource";
 import type { Key, StackModel } from "./types";
 import { isUnknown, unknown, type Maybe } from "./values";
@@ -21,7 +21,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function buildModel(resources: readonly StackResource[]): StackModel {
-  const views = resources.map(viewOf).filter((v): v is ResourceView => v !== undefined);
+  const groupNames = namedResourceGroups(resources);
+  const views = resources.map((r) => viewOf(r, groupNames)).filter((v): v is ResourceView => v !== undefined);
   const index = new ResourceIndex(views);
   const model: StackModel = {
     workspaces: [],

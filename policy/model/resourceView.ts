@@ -34,12 +34,36 @@ function cachedKindOfToken(token: string): Kind | undefined {
   return tokenKinds.get(token);
 }
 
+const resourceGroupToken = /^azure-native:resources(\/v[0-9a-z]+)?:ResourceGroup$/;
+
+/**
+ * The names of the stack's resource groups that name themselves explicitly, by URN. At preview a resource's
+ * `resourceGroupName: rg.name` is unknown, but it is the group's own `resourceGroupName` input, which is
+ * known: resolving it keeps rg + name links working before anything exists.
+ */
+export function namedResourceGroups(resources: readonly StackResource[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of resources) {
+    if (!resourceGroupToken.test(r.type)) continue;
+    const name = str(toPlain(r.props), "resourceGroupName");
+    if (typeof name === "string") names.set(r.urn, name);
+  }
+  return names;
+}
+
 /** The view of a resource, or undefined when the model does not use its kind. */
-export function viewOf(resource: StackResource): ResourceView | undefined {
+export function viewOf(
+  resource: StackResource,
+  groupNames: ReadonlyMap<string, string> = new Map(),
+): ResourceView | undefined {
   const props = toPlain(resource.props) as Record<string, unknown>;
   const deps = resource.propertyDependencies ?? {};
   const depsOf = (input: string) => (deps[input] ?? []).map((r) => r.urn);
-  if (genericResourceToken.test(resource.type)) return genericView(resource, props, depsOf);
+  const group = str(props, "resourceGroupName");
+  const groupSources = depsOf("resourceGroupName");
+  const resourceGroup =
+    isUnknown(group) && groupSources.length === 1 ? (groupNames.get(groupSources[0]) ?? group) : group;
+  if (genericResourceToken.test(resource.type)) return genericView(resource, props, resourceGroup, depsOf);
   const kind = cachedKindOfToken(resource.type);
   if (!kind) return undefined;
   const info = kindInfo[kind];
@@ -52,7 +76,7 @@ export function viewOf(resource: StackResource): ResourceView | undefined {
     name: resource.name,
     type: resource.type,
     inputs: props,
-    resourceGroup: str(props, "resourceGroupName"),
+    resourceGroup,
     armNames,
     armId: knownArmId(props),
     dependencies: depsOf,
@@ -62,6 +86,7 @@ export function viewOf(resource: StackResource): ResourceView | undefined {
 function genericView(
   resource: StackResource,
   props: Record<string, unknown>,
+  resourceGroup: Maybe<string>,
   depsOf: (input: string) => string[],
 ): ResourceView | undefined {
   const namespace = str(props, "resourceProviderNamespace");
@@ -86,7 +111,7 @@ function genericView(
     name: resource.name,
     type: resource.type,
     inputs: isUnknown(bag) && flattened ? unknown : inputs,
-    resourceGroup: str(props, "resourceGroupName"),
+    resourceGroup,
     armNames: [...parentNames, str(props, "resourceName")],
     armId: knownArmId(props),
     dependencies: (input) =>

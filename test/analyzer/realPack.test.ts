@@ -144,14 +144,9 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
 
   describe("online endpoint with public ingress in a selected-IP workspace", () => {
     const found = [`${selectedIpsPolicy} @ scoring`];
-    /**
-     * Known pack gap, reported to the lead: at preview the workspace's resource group name comes from the
-     * ResourceGroup's output, so its rg + name identity is unknown and a reference by literal name does not
-     * find it. The update catches it, but stack policies run only after `pulumi up` has created everything.
-     */
-    const literalNameGap =
-      "at preview the pack cannot match a literal name to a workspace whose rg is an output";
-    const cases: { args: SelectedIpArgs; expected: string[]; previewGap?: string }[] = [
+    // "names": the endpoint names the workspace by literal rg + name; "name": by literal name, rg from an output.
+    // At preview the workspace's own rg is an output too, resolved through its ResourceGroup's name input.
+    const cases: { args: SelectedIpArgs; expected: string[] }[] = [
       ...(["networkAcls", "ipAllowlist"] as const).flatMap((ipForm) => [
         { args: { ipForm, endpointAccess: "Enabled", link: "outputs" } as const, expected: found },
         { args: { ipForm, endpointAccess: undefined, link: "outputs" } as const, expected: found },
@@ -160,12 +155,10 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
       {
         args: { ipForm: "networkAcls", endpointAccess: undefined, link: "names" },
         expected: found,
-        previewGap: literalNameGap,
       },
       {
         args: { ipForm: "networkAcls", endpointAccess: undefined, link: "name" },
         expected: found,
-        previewGap: literalNameGap,
       },
       // The workspace's IP rules are outside the stack: the pack must not guess.
       { args: { ipForm: "networkAcls", endpointAccess: "Enabled", link: "existing" }, expected: [] },
@@ -174,8 +167,7 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
       for (const form of [preview, update]) {
         const { ipForm, endpointAccess, link } = c.args;
         const title = `${ipForm}, endpoint access ${endpointAccess ?? "omitted"}, workspace named by ${link}, ${form.name}: ${c.expected.length === 0 ? "nothing" : c.expected.join(", ")}`;
-        const gap = form.preview ? c.previewGap : undefined;
-        (gap ? it.skip : it)(gap ? `${title} [known pack gap: ${gap}]` : title, async () => {
+        it(title, async () => {
           const { graph, run } = await check(selectedIpWorkspace(c.args), form);
           expect(mandatory(run, graph)).to.deep.equal(c.expected);
         });

@@ -122,6 +122,41 @@ describe("policy model", () => {
     );
   });
 
+  it("resolves a resource group name unknown at preview through the ResourceGroup that names it", () => {
+    const group = res("azure-native:resources:ResourceGroup", "rg", { resourceGroupName: "rg-ml" });
+    const autoNamed = res("azure-native:resources:ResourceGroup", "rg2", { location: "westeurope" });
+    const model = buildModel([
+      group,
+      autoNamed,
+      res(
+        tokens.workspace,
+        "ws",
+        { resourceGroupName: unknownString, workspaceName: "mlw1" },
+        { resourceGroupName: [group.urn] },
+      ),
+      res(
+        tokens.workspace,
+        "ws2",
+        { resourceGroupName: unknownString, workspaceName: "mlw2" },
+        { resourceGroupName: [autoNamed.urn] },
+      ),
+      res(tokens.onlineEndpoint, "scoring", {
+        resourceGroupName: "rg-ml",
+        workspaceName: "mlw1",
+        properties: {},
+      }),
+      res(tokens.onlineEndpoint, "other", {
+        resourceGroupName: "rg-ml",
+        workspaceName: "mlw2",
+        properties: {},
+      }),
+    ]);
+    const [scoring, other] = model.onlineEndpoints;
+    expect(scoring.workspace).to.equal(model.workspaces.find((w) => w.urn.endsWith("::ws"))!.key);
+    // An auto-named group's name is unknown until it exists: the link stays unknown, not wrong.
+    expect(other.workspace).to.not.equal(model.workspaces.find((w) => w.urn.endsWith("::ws2"))!.key);
+  });
+
   it("runs as a stack policy on proxied resources at preview without an UnknownValueError", async () => {
     const resources = isolatedClients("preview").graph.resources() as unknown as PolicyResource[];
     for (const rule of stackRules) {
