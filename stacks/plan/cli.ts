@@ -38,6 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       preview: args.preview,
       policyPack: args.policyPack,
       policyPackConfig,
+      typecheckPack: args.typecheckPack || undefined,
       session: io.session,
     });
     if (args.diagram) fs.writeFileSync(args.diagram, doc.diagram);

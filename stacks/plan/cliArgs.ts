@@ -8,6 +8,7 @@ export interface CliArgs {
   diagram?: string;
   policyPack?: string | false;
   policyPackConfig?: string;
+  typecheckPack: boolean;
 }
 
 export const usage = `usage: npm run plan -- <stack | program-dir> [options]
@@ -21,6 +22,8 @@ export const usage = `usage: npm run plan -- <stack | program-dir> [options]
   --policy-pack DIR       the policy pack to check with (default: policy/)
   --policy-pack-config F  the pack's config JSON, as for pulumi --policy-pack-config
   --no-policy-pack        plan without a policy pack
+  --typecheck-pack        serve a TypeScript pack from its sources, type-checked as pulumi does
+                          (default: a cached transpiled copy, seconds faster)
 
 exit code: 0 when no mandatory policy violation, 1 with one, 2 on a usage or program error`;
 
@@ -36,7 +39,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`${arg} needs a value`);
       values[arg] = value;
-    } else if (["--preview", "--json", "--no-policy-pack"].includes(arg)) {
+    } else if (["--preview", "--json", "--no-policy-pack", "--typecheck-pack"].includes(arg)) {
       flags.add(arg);
     } else if (arg.startsWith("-")) {
       throw new Error(`unknown option ${arg}`);
@@ -56,5 +59,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     diagram: values["--diagram"],
     policyPack: flags.has("--no-policy-pack") ? false : values["--policy-pack"],
     policyPackConfig: values["--policy-pack-config"],
+    typecheckPack: flags.has("--typecheck-pack"),
   };
 }

@@ -28,6 +28,8 @@ export interface PlanOptions {
   policyPack?: string | false;
   /** The `--policy-pack-config` JSON. */
   policyPackConfig?: PolicyPackConfig;
+  /** Serve a TypeScript pack from its sources, type-checked at start exactly as the CLI does (seconds slower). */
+  typecheckPack?: boolean;
   /** A pack already started (tests start one per file); it is left running. */
   session?: PolicyPackSession;
   /** Where a stack name's project is looked up; default the working directory. */
@@ -78,7 +80,7 @@ function startPack(
   identity: { project: string; stack: string; stackConfig: Record<string, string> },
 ): { spawned: Promise<void>; started: Promise<StartedPack> } {
   if (options.session) {
-    if (options.policyPack !== undefined || options.policyPackConfig !== undefined) {
+    if (options.policyPack !== undefined || options.policyPackConfig !== undefined || options.typecheckPack) {
       throw new Error("a started policy pack session already has its pack and config");
     }
     return {
@@ -89,7 +91,8 @@ function startPack(
   if (options.policyPack === false) {
     return { spawned: Promise.resolve(), started: Promise.resolve({ compileMs: 0, owned: false }) };
   }
-  const pack = compiledPack(options.policyPack ?? defaultPackDir);
+  const packDir = options.policyPack ?? defaultPackDir;
+  const pack = options.typecheckPack ? { dir: packDir, compileMs: 0 } : compiledPack(packDir);
   let onSpawn!: () => void;
   const spawned = new Promise<void>((resolve) => (onSpawn = resolve));
   const started = PolicyPackSession.start({

@@ -55,11 +55,13 @@ describe("offline plan inputs", () => {
         diagram: "out.mmd",
         policyPack: "p",
         policyPackConfig: undefined,
+        typecheckPack: false,
       });
       expect(parseCliArgs(["dir", "--no-policy-pack", "--preview"])).to.include({
         policyPack: false,
         preview: true,
       });
+      expect(parseCliArgs(["dir", "--typecheck-pack"])).to.include({ typecheckPack: true });
     });
 
     it("rejects unknown options, missing values and a missing or extra target", () => {
