@@ -7,6 +7,8 @@ import * as path from "path";
 import { compiledPack } from "../plan/compiledPack";
 import { analyzerResources, type AnalyzerResource } from "../plan/policy/analyzerResources";
 import { PolicyPackSession, type PolicyRun } from "../plan/policy/policyPackSession";
+import { collectGarbage } from "./collectGarbage";
+import { ownCpuMs, processCpuMs } from "./cpuTime";
 import { median } from "./median";
 import { organisationOfSize, workspaceTemplate } from "./organisationStack";
 
@@ -18,7 +20,7 @@ export interface PolicyBenchOptions {
   sizes: number[];
   /** Endpoint sets per workspace. */
   setsPerWorkspace: number;
-  /** Measured runs per pack and size (after one warm-up run per pack). */
+  /** Measured runs per pack and size (after one warm-up run per pack on the largest stack). */
   repeats: number;
   /** Analyze calls in flight at once (the session's pool). */
   concurrency: number;
@@ -30,6 +32,9 @@ export interface PackTiming {
   analyzeStackMs: number;
   totalMs: number;
   usPerResource: number;
+  /** Median CPU milliseconds of the run: the pack's process plus this one (the engine's side). */
+  cpuMs: number;
+  cpuUsPerResource: number;
   mandatory: number;
   advisory: number;
 }
@@ -39,8 +44,9 @@ export interface PolicySizeRow {
   workspaces: number;
   nullPack: PackTiming;
   realPack: PackTiming;
-  /** Real pack total over null pack total. */
+  /** Real pack over null pack: wall time, and CPU time. */
   ratio: number;
+  cpuRatio: number;
 }
 
 export interface PolicyBenchReport {
@@ -49,15 +55,24 @@ export interface PolicyBenchReport {
   repeats: number;
   rows: PolicySizeRow[];
   /** Largest over smallest size: resources, and each pack's total time. */
-  growth: { resources: number; nullPack: number; realPack: number };
+  growth: { resources: number; nullPack: number; realPack: number; nullPackCpu: number; realPackCpu: number };
   /** What the null pack said it read in its stack policy at the largest size (proof it read everything). */
   nullPackRead: string;
 }
 
-function timingOf(runs: PolicyRun[], resources: number): PackTiming {
+interface MeasuredRun {
+  run: PolicyRun;
+  cpuMs: number;
+}
+
+function timingOf(measured: MeasuredRun[], resources: number): PackTiming {
+  const runs = measured.map((m) => m.run);
   const total = runs.map((r) => r.timings.analyzeMs + r.timings.analyzeStackMs);
+  const cpuMs = median(measured.map((m) => m.cpuMs));
   const last = runs[runs.length - 1].diagnostics;
   return {
+    cpuMs,
+    cpuUsPerResource: (cpuMs * 1000) / resources,
     analyzeMs: median(runs.map((r) => r.timings.analyzeMs)),
     analyzeStackMs: median(runs.map((r) => r.timings.analyzeStackMs)),
     totalMs: median(total),
@@ -78,16 +93,22 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
     PolicyPackSession.start({ packDir, dryRun: true, concurrency: options.concurrency });
   const [nullPack, realPack] = await Promise.all([start(nullPackDir), start(compiledPack(realPackDir).dir)]);
   try {
-    const check = (session: PolicyPackSession, resources: AnalyzerResource[]) =>
-      session.checkResources(resources);
-    await check(nullPack, stacks[0].resources);
-    await check(realPack, stacks[0].resources);
+    const check = async (session: PolicyPackSession, resources: AnalyzerResource[]): Promise<MeasuredRun> => {
+      collectGarbage();
+      const cpu = () => ownCpuMs() + (processCpuMs(session.pid) ?? Number.NaN);
+      const before = cpu();
+      const run = await session.checkResources(resources);
+      return { run, cpuMs: cpu() - before };
+    };
+    // Warm up on the largest stack: the first runs of a process are several times slower (JIT, heap growth).
+    await check(nullPack, stacks[stacks.length - 1].resources);
+    await check(realPack, stacks[stacks.length - 1].resources);
 
     const rows: PolicySizeRow[] = [];
     let nullPackRead = "";
     for (const stack of stacks) {
-      const nullRuns: PolicyRun[] = [];
-      const realRuns: PolicyRun[] = [];
+      const nullRuns: MeasuredRun[] = [];
+      const realRuns: MeasuredRun[] = [];
       for (let i = 0; i < options.repeats; i++) {
         // Alternate which pack goes first so neither always inherits the other's garbage.
         const order = i % 2 === 0 ? [nullPack, realPack] : [realPack, nullPack];
@@ -103,9 +124,14 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
         nullPack: timingOf(nullRuns, n),
         realPack: timingOf(realRuns, n),
       };
-      rows.push({ ...row, ratio: row.realPack.totalMs / row.nullPack.totalMs });
+      rows.push({
+        ...row,
+        ratio: row.realPack.totalMs / row.nullPack.totalMs,
+        cpuRatio: row.realPack.cpuMs / row.nullPack.cpuMs,
+      });
       nullPackRead =
-        nullRuns[nullRuns.length - 1].diagnostics.find((d) => d.policyName === "read-stack")?.message ?? "";
+        nullRuns[nullRuns.length - 1].run.diagnostics.find((d) => d.policyName === "read-stack")?.message ??
+        "";
     }
     const [first, last] = [rows[0], rows[rows.length - 1]];
     return {
@@ -117,6 +143,8 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
         resources: last.resources / first.resources,
         nullPack: last.nullPack.totalMs / first.nullPack.totalMs,
         realPack: last.realPack.totalMs / first.realPack.totalMs,
+        nullPackCpu: last.nullPack.cpuMs / first.nullPack.cpuMs,
+        realPackCpu: last.realPack.cpuMs / first.realPack.cpuMs,
       },
       nullPackRead,
     };

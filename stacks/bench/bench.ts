@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: the policy pack at organisation scale, the components against flat programs, and the
+ * deployment critical paths. Prints the figures; `--json` prints the raw reports instead. `--only
+ * policy|components|critical-path` runs one part; `--quick` runs small sizes (seconds, not minutes).
+ */
+import { componentText, criticalPathText, policyText } from "./benchReport";
+import { componentBench } from "./componentBench";
+import { criticalPathBench } from "./criticalPathBench";
+import { policyBench } from "./policyBench";
+
+const parts = ["policy", "components", "critical-path"] as const;
+type Part = (typeof parts)[number];
+
+function parseArgs(argv: string[]): { only?: Part; quick: boolean; json: boolean } {
+  const onlyAt = argv.indexOf("--only");
+  const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
+  if (only !== undefined && !parts.includes(only as Part)) {
+    throw new Error(`--only takes one of ${parts.join(", ")}, got ${only}`);
+  }
+  return { only: only as Part | undefined, quick: argv.includes("--quick"), json: argv.includes("--json") };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const wanted = (part: Part) => args.only === undefined || args.only === part;
+  const print = (text: string, report: unknown) =>
+    console.log(args.json ? JSON.stringify(report, null, 2) : `${text}\n`);
+  if (wanted("policy")) {
+    const report = await policyBench(
+      args.quick
+        ? { sizes: [100, 300], setsPerWorkspace: 3, repeats: 3, concurrency: 16 }
+        : { sizes: [1000, 10000], setsPerWorkspace: 3, repeats: 3, concurrency: 16 },
+    );
+    print(policyText(report), report);
+  }
+  if (wanted("components")) {
+    const report = await componentBench(
+      args.quick ? { sets: [1, 3], repeats: 3 } : { sets: [1, 10, 100], repeats: 3 },
+    );
+    print(componentText(report), report);
+  }
+  if (wanted("critical-path")) {
+    const report = await criticalPathBench({ sets: args.quick ? [1, 2] : [1, 2, 5, 10] });
+    print(criticalPathText(report), report);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+});
