@@ -44,12 +44,24 @@ function checkedLayouts(args: WorkspaceNetworkArgs): EndpointSetLayout[] {
 }
 
 export class WorkspaceNetwork extends pulumi.ComponentResource {
-  /** The endpoint sets, by set name. */
-  public readonly sets!: Readonly<Record<string, PrivateEndpointSet>>;
+  // Per-set values are maps keyed by set name (not the PrivateEndpointSet objects): Pulumi's schema for other
+  // languages can only carry plain outputs and references to @pulumi/* resources.
   /** Name of the services set (the only set, or the one marked servicesSet). */
-  public readonly servicesSetName!: string;
+  public readonly servicesSetName!: pulumi.Output<string>;
   /** The services set's endpoint subnet: where computes go. */
   public readonly servicesSubnetId!: pulumi.Output<string>;
+  /** Each set's VNet id, by set name. */
+  public readonly virtualNetworkIds!: pulumi.Output<Record<string, string>>;
+  /** Each set's VNet name, by set name (to add subnets, e.g. an AKS node subnet, to a set's VNet). */
+  public readonly virtualNetworkNames!: pulumi.Output<Record<string, string>>;
+  /** Each set's endpoint subnet id, by set name. */
+  public readonly subnetIds!: pulumi.Output<Record<string, string>>;
+  /** Each set's private endpoint ids by endpoint key (e.g. `workspace-amlworkspace`), by set name. */
+  public readonly endpointIds!: pulumi.Output<Record<string, Record<string, string>>>;
+  /** Each set's private IPs by endpoint key, by set name. */
+  public readonly privateIpAddresses!: pulumi.Output<Record<string, Record<string, string[]>>>;
+  /** Each set's private DNS zone ids by zone name, by set name (empty for dnsMode None). */
+  public readonly zoneIds!: pulumi.Output<Record<string, Record<string, string>>>;
   /** Each set's FQDN → private IP records, by set name. */
   public readonly dnsRecords!: pulumi.Output<Record<string, DnsRecord[]>>;
 
@@ -68,10 +80,32 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
         { parent: this },
       );
     }
-    this.sets = sets;
-    this.servicesSetName = setNames.length === 1 ? setNames[0] : layouts.find((l) => l.servicesSet)!.name;
-    this.servicesSubnetId = sets[this.servicesSetName].subnetId;
-    this.dnsRecords = pulumi.all(Object.fromEntries(setNames.map((s) => [s, sets[s].dnsRecords])));
-    this.registerOutputs({ servicesSubnetId: this.servicesSubnetId, dnsRecords: this.dnsRecords });
+    const servicesSetName = setNames.length === 1 ? setNames[0] : layouts.find((l) => l.servicesSet)!.name;
+    const bySet = <T>(
+      value: (set: PrivateEndpointSet) => pulumi.Output<T>,
+    ): pulumi.Output<Record<string, T>> =>
+      pulumi.all(Object.fromEntries(setNames.map((s) => [s, value(sets[s])]))) as pulumi.Output<
+        Record<string, T>
+      >;
+    this.servicesSetName = pulumi.output(servicesSetName);
+    this.servicesSubnetId = sets[servicesSetName].subnetId;
+    this.virtualNetworkIds = bySet((s) => s.virtualNetworkId);
+    this.virtualNetworkNames = bySet((s) => s.virtualNetworkName);
+    this.subnetIds = bySet((s) => s.subnetId);
+    this.endpointIds = bySet((s) => s.endpointIds);
+    this.privateIpAddresses = bySet((s) => s.privateIpAddresses);
+    this.zoneIds = bySet((s) => s.zoneIds);
+    this.dnsRecords = bySet((s) => s.dnsRecords);
+    this.registerOutputs({
+      servicesSetName: this.servicesSetName,
+      servicesSubnetId: this.servicesSubnetId,
+      virtualNetworkIds: this.virtualNetworkIds,
+      virtualNetworkNames: this.virtualNetworkNames,
+      subnetIds: this.subnetIds,
+      endpointIds: this.endpointIds,
+      privateIpAddresses: this.privateIpAddresses,
+      zoneIds: this.zoneIds,
+      dnsRecords: this.dnsRecords,
+    });
   }
 }

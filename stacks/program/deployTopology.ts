@@ -3,7 +3,6 @@
  * cluster (and optionally a compute instance) in the services subnet, an optional isolated AKS cluster
  * attached to the workspace, and an optional managed online endpoint.
  */
-import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as network from "@pulumi/azure-native/network";
@@ -91,7 +90,7 @@ export function deployTopology(topology: Topology) {
   if (topology.aks) {
     const nodes = new network.Subnet("aks-nodes", {
       resourceGroupName: group.name,
-      virtualNetworkName: net.sets.aks.virtualNetworkName,
+      virtualNetworkName: net.virtualNetworkNames.apply((names) => names.aks),
       addressPrefix: topology.aks.nodeSubnet,
     });
     const cluster = new containerservice.ManagedCluster("aks", {
@@ -146,9 +145,7 @@ export function deployTopology(topology: Topology) {
     principalId: workspace.principalId,
     servicesSubnetId: net.servicesSubnetId,
     dnsRecords: net.dnsRecords,
-    privateIpAddresses: pulumi.all(
-      Object.fromEntries(Object.entries(net.sets).map(([k, s]) => [k, s.privateIpAddresses])),
-    ),
+    privateIpAddresses: net.privateIpAddresses,
     ...(onlineEndpoint ? { onlineEndpointId: onlineEndpoint.id } : {}),
   };
 }

@@ -60,8 +60,18 @@ const expected: Record<
       "storageAccountId",
       "workspaceId",
     ],
-    inputs: { sets: { type: "object", additionalProperties: ref("EndpointSetLayoutArgs"), plain: true } },
-    outputs: { servicesSubnetId: { type: "string" } },
+    inputs: {
+      sets: {
+        type: "object",
+        additionalProperties: { ...ref("EndpointSetLayoutArgs"), plain: true },
+        plain: true,
+      },
+    },
+    outputs: {
+      servicesSubnetId: { type: "string" },
+      subnetIds: { type: "object", additionalProperties: { type: "string" } },
+      virtualNetworkNames: { type: "object", additionalProperties: { type: "string" } },
+    },
   },
   PrivateCompute: {
     required: ["kind", "resourceGroupName", "subnetId", "vmSize", "workspaceLocation", "workspaceName"],
