@@ -43,6 +43,9 @@ function checkedLayouts(args: WorkspaceNetworkArgs): EndpointSetLayout[] {
   return layouts;
 }
 
+/** Each network's sets, kept off the class: the schema analyzer reads every class property as an output. */
+const setsOf = new WeakMap<WorkspaceNetwork, Readonly<Record<string, PrivateEndpointSet>>>();
+
 export class WorkspaceNetwork extends pulumi.ComponentResource {
   // Per-set values are maps keyed by set name (not the PrivateEndpointSet objects): Pulumi's schema for other
   // languages can only carry plain outputs and references to @pulumi/* resources.
@@ -65,6 +68,16 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
   /** Each set's FQDN → private IP records, by set name. */
   public readonly dnsRecords!: pulumi.Output<Record<string, DnsRecord[]>>;
 
+  /**
+   * One set, by name (TypeScript only): its outputs depend on that set's resources alone, where the maps
+   * above depend on every set.
+   */
+  endpointSet(setName: string): PrivateEndpointSet {
+    const set = setsOf.get(this)?.[setName];
+    if (!set) throw new Error(`WorkspaceNetwork has no endpoint set named '${setName}'`);
+    return set;
+  }
+
   constructor(name: string, args: WorkspaceNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     // Checked before registering anything, the component itself included; rehydration (opts.urn) has no args.
     const layouts = opts?.urn ? undefined : checkedLayouts(args);
@@ -80,6 +93,7 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
         { parent: this },
       );
     }
+    setsOf.set(this, sets);
     const servicesSetName = setNames.length === 1 ? setNames[0] : layouts.find((l) => l.servicesSet)!.name;
     const bySet = <T>(
       value: (set: PrivateEndpointSet) => pulumi.Output<T>,

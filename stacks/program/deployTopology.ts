@@ -90,7 +90,7 @@ export function deployTopology(topology: Topology) {
   if (topology.aks) {
     const nodes = new network.Subnet("aks-nodes", {
       resourceGroupName: group.name,
-      virtualNetworkName: net.virtualNetworkNames.apply((names) => names.aks),
+      virtualNetworkName: net.endpointSet("aks").virtualNetworkName,
       addressPrefix: topology.aks.nodeSubnet,
     });
     const cluster = new containerservice.ManagedCluster("aks", {

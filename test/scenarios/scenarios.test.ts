@@ -142,7 +142,7 @@ for (const preview of [false, true]) {
         scenario(["services", "aks"], (ws, net) => {
           const aksSubnet = new network.Subnet("aks-nodes", {
             resourceGroupName: "rg-ml",
-            virtualNetworkName: net.virtualNetworkNames.apply((names) => names.aks),
+            virtualNetworkName: net.endpointSet("aks").virtualNetworkName,
             addressPrefix: "10.3.4.0/22",
           });
           const cluster = new containerservice.ManagedCluster("aks", {
