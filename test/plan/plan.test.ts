@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../stacks/plan/cli";
+import { runCli } from "../../stacks/plan/planCommand";
 import { compiledPack } from "../../stacks/plan/compiledPack";
 import { exitCodeOf, planProgram, type PlanDocument } from "../../stacks/plan/plan";
 import { PolicyPackSession } from "../../stacks/plan/policy/policyPackSession";
@@ -13,6 +13,9 @@ import { parseMermaid } from "./mermaidParser";
 const fixture = path.join(__dirname, "fixtures", "two-vnets");
 const packDir = path.join(__dirname, "fixtures", "pack");
 const repoRoot = path.resolve(__dirname, "..", "..");
+/** The plan command as `npm run plan` runs it. */
+const cliBin = require.resolve("ts-node/dist/bin");
+const cliEntry = path.join(repoRoot, "stacks", "plan", "cli.ts");
 
 let session: PolicyPackSession;
 const plans: Record<string, PlanDocument> = {};
@@ -243,15 +246,34 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
     expect(missing.out.stderr).to.match(/no stack file .*Pulumi\.no-such-stack\.yaml/);
   });
 
+  it("CLI as a process: stack traces of a failing program point into its .ts, whether transpiled or from the cache", () => {
+    // The first run may fill the transpile cache, the second reads from it.
+    for (const run of [1, 2]) {
+      const result = spawnSync(
+        process.execPath,
+        [
+          cliBin,
+          "--transpile-only",
+          cliEntry,
+          path.join(__dirname, "fixtures", "failing"),
+          "--no-policy-pack",
+        ],
+        { cwd: repoRoot, encoding: "utf8", timeout: 30_000 },
+      );
+      expect(result.status, `run ${run}`).to.equal(2);
+      expect(result.stderr, `run ${run}`).to.match(/at checkPrefix \(.*fixtures\/failing\/index\.ts:7:36\)/);
+    }
+  });
+
   it("CLI as a process: serves the TypeScript pack itself with --policy-pack-config, exits 1 on a mandatory finding", () => {
     const configFile = path.join(os.tmpdir(), `plan-test-${process.pid}.json`);
     fs.writeFileSync(configFile, JSON.stringify({ "workspace-hbi": "mandatory" }));
     const result = spawnSync(
       process.execPath,
       [
-        require.resolve("ts-node/dist/bin"),
+        cliBin,
         "--transpile-only",
-        path.join(repoRoot, "stacks", "plan", "cli.ts"),
+        cliEntry,
         fixture,
         "--stack",
         "bad",
