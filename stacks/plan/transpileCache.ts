@@ -19,7 +19,9 @@ export function installTranspileCache(cacheDir: string): void {
   ];
   const tsNodeLoader = require.extensions[".ts"] as Loader | undefined;
   if (!service || !tsNodeLoader) return;
-  const salt = `${service.ts.version}\0${JSON.stringify(service.config.options)}\0`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tsNodeVersion = (require("ts-node") as { VERSION: string }).VERSION;
+  const salt = `${tsNodeVersion}\0${service.ts.version}\0${JSON.stringify(service.config.options)}\0`;
   const cached = new Map<string, string>();
   fs.mkdirSync(cacheDir, { recursive: true });
 
