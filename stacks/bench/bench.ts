@@ -35,7 +35,9 @@ async function main(): Promise<void> {
   }
   if (wanted("components")) {
     const report = await componentBench(
-      args.quick ? { sets: [1, 3], repeats: 3 } : { sets: [1, 10, 100], repeats: 3 },
+      args.quick
+        ? { sets: [1, 3], repeats: 3, warmUp: true }
+        : { sets: [1, 10, 100], repeats: 3, warmUp: true },
     );
     print(componentText(report), report);
   }

@@ -13,8 +13,10 @@ import { compareResources } from "./sameResources";
 export interface ComponentBenchOptions {
   /** Endpoint set counts, smallest first. */
   sets: number[];
-  /** Measured runs per program and size, after one warm-up run of each on the smallest size. */
+  /** Measured runs per program and size. */
   repeats: number;
+  /** Run each program once on the smallest size before measuring (JIT, module loading). */
+  warmUp: boolean;
 }
 
 export interface ComponentRow {
@@ -48,8 +50,10 @@ async function timedRun(program: () => void) {
 }
 
 export async function componentBench(options: ComponentBenchOptions): Promise<ComponentBenchReport> {
-  await timedRun(componentProgram(options.sets[0]));
-  await timedRun(flatProgram(options.sets[0]));
+  if (options.warmUp) {
+    await timedRun(componentProgram(options.sets[0]));
+    await timedRun(flatProgram(options.sets[0]));
+  }
   const rows: ComponentRow[] = [];
   for (const sets of options.sets) {
     const componentMs: number[] = [];
