@@ -1,4 +1,5 @@
 /** The plan command's arguments. */
+import { parseArgs } from "util";
 
 export interface CliArgs {
   target: string;
@@ -27,38 +28,37 @@ export const usage = `usage: npm run plan -- <stack | program-dir> [options]
 
 exit code: 0 when no mandatory policy violation, 1 with one, 2 on a usage or program error`;
 
-const valued = new Set(["--stack", "--diagram", "--policy-pack", "--policy-pack-config"]);
+const options = {
+  stack: { type: "string" },
+  preview: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  diagram: { type: "string" },
+  "policy-pack": { type: "string" },
+  "policy-pack-config": { type: "string" },
+  "no-policy-pack": { type: "boolean", default: false },
+  "typecheck-pack": { type: "boolean", default: false },
+} as const;
 
+/** Node's own parser; its errors ("Unknown option '--x'", "Option '--stack <value>' argument missing") are kept. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  const positional: string[] = [];
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const [arg, inline] = argv[i].split(/=(.*)/s, 2);
-    if (valued.has(arg)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      values[arg] = value;
-    } else if (["--preview", "--json", "--no-policy-pack", "--typecheck-pack"].includes(arg)) {
-      flags.add(arg);
-    } else if (arg.startsWith("-")) {
-      throw new Error(`unknown option ${arg}`);
-    } else {
-      positional.push(argv[i]);
-    }
-  }
-  if (positional.length !== 1) throw new Error("give exactly one stack name or program directory");
-  if (flags.has("--no-policy-pack") && values["--policy-pack"]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options,
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new Error("give exactly one stack name or program directory");
+  if (values["no-policy-pack"] && values["policy-pack"]) {
     throw new Error("--policy-pack and --no-policy-pack exclude each other");
   }
   return {
-    target: positional[0],
-    stack: values["--stack"],
-    preview: flags.has("--preview"),
-    json: flags.has("--json"),
-    diagram: values["--diagram"],
-    policyPack: flags.has("--no-policy-pack") ? false : values["--policy-pack"],
-    policyPackConfig: values["--policy-pack-config"],
-    typecheckPack: flags.has("--typecheck-pack"),
+    target: positionals[0],
+    stack: values.stack,
+    preview: values.preview,
+    json: values.json,
+    diagram: values.diagram,
+    policyPack: values["no-policy-pack"] ? false : values["policy-pack"],
+    policyPackConfig: values["policy-pack-config"],
+    typecheckPack: values["typecheck-pack"],
   };
 }

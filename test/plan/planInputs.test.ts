@@ -65,8 +65,8 @@ describe("offline plan inputs", () => {
     });
 
     it("rejects unknown options, missing values and a missing or extra target", () => {
-      expect(() => parseCliArgs(["a", "--nope"])).to.throw("unknown option --nope");
-      expect(() => parseCliArgs(["a", "--stack"])).to.throw("--stack needs a value");
+      expect(() => parseCliArgs(["a", "--nope"])).to.throw(/Unknown option '--nope'/);
+      expect(() => parseCliArgs(["a", "--stack"])).to.throw(/--stack <value>' argument missing/);
       expect(() => parseCliArgs([])).to.throw(/exactly one/);
       expect(() => parseCliArgs(["a", "b"])).to.throw(/exactly one/);
     });
