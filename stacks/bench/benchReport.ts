@@ -101,7 +101,7 @@ export function criticalPathText(r: CriticalPathReport): string {
     "Deployment critical path (longest chain of resources waiting on each other)",
     textTable(
       ["stack", "steps", "length", "chain"],
-      r.stacks.map((s) => [s.stack, s.steps, s.chain.length, chain(s)]),
+      r.stacks.map((s) => [s.stack, s.steps, s.chain.length, s.error ? `error: ${s.error}` : chain(s)]),
     ),
     textTable(
       ["endpoint sets", "steps", "length", "chain"],

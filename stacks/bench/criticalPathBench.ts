@@ -15,6 +15,8 @@ export const repositoryRoot = path.resolve(__dirname, "..", "..");
 
 export interface StackPath extends CriticalPath {
   stack: string;
+  /** Why the stack's program could not run (the path is then empty). */
+  error?: string;
 }
 
 export interface SetsPath extends CriticalPath {
@@ -49,7 +51,15 @@ export async function criticalPathBench(options: {
 }): Promise<CriticalPathReport> {
   const stacks: StackPath[] = [];
   for (const stack of options.stacks ?? stackNames(loadProject(repositoryRoot))) {
-    stacks.push(await stackCriticalPath(stack));
+    // One broken stack file or program must not hide the other stacks' figures.
+    stacks.push(
+      await stackCriticalPath(stack).catch((e: unknown) => ({
+        stack,
+        steps: 0,
+        chain: [],
+        error: e instanceof Error ? e.message : String(e),
+      })),
+    );
   }
   const bySets: SetsPath[] = [];
   for (const sets of options.sets) bySets.push(await setsCriticalPath(sets));
