@@ -89,7 +89,10 @@ export function componentText(r: ComponentBenchReport): string {
         fixed(row.cpuRatio, 2),
       ]),
     ),
-    `ratio at ${last.sets} sets: wall ${mark(ratioVerdict(last.ratio, componentRatioTarget))}; CPU ${mark(ratioVerdict(last.cpuRatio, componentRatioTarget))}`,
+    ...r.rows.map(
+      (row) =>
+        `ratio component/flat at ${row.sets} sets: wall ${mark(ratioVerdict(row.ratio, componentRatioTarget))}; CPU ${mark(ratioVerdict(row.cpuRatio, componentRatioTarget))}`,
+    ),
     `growth ${r.rows[0].sets} -> ${last.sets} sets: component wall ${mark(growthVerdict(r.growth.component, r.growth.sets))}; CPU ${mark(growthVerdict(r.growth.componentCpu, r.growth.sets))}`,
     `growth of the flat program: wall x${r.growth.flat.toFixed(1)}, CPU x${r.growth.flatCpu.toFixed(1)}`,
   ].join("\n");
