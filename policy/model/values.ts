@@ -17,8 +17,22 @@ export function isUnknown(value: unknown): value is Unknown {
   return value === unknown;
 }
 
-/** Deep copy of a (possibly proxied) value with unknowns replaced by the `unknown` marker. */
+/**
+ * Deep copy of a (possibly proxied) value with unknowns replaced by the `unknown` marker. @pulumi/policy's
+ * proxy throws an UnknownValueError for each unknown read; capturing a stack for each of those was most of
+ * the pack's cost at preview, so stacks are not captured while copying.
+ */
 export function toPlain(value: unknown): unknown {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return copy(value);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function copy(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
@@ -34,7 +48,7 @@ export function toPlain(value: unknown): unknown {
 
 function readSafely(read: () => unknown): unknown {
   try {
-    return toPlain(read());
+    return copy(read());
   } catch (e) {
     if (e instanceof UnknownValueError) return unknown;
     throw e;

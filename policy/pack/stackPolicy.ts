@@ -1,7 +1,27 @@
 /** Turns a stack rule into a CrossGuard stack policy: build the model, run the rule, report by URN. */
 import type { StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource } from "@pulumi/policy";
 import { buildModel } from "../model/buildModel";
+import type { StackModel } from "../model/types";
 import type { StackRule } from "./rule";
+
+let shared: { urns: string; model: StackModel } | undefined;
+
+/**
+ * The model of the stack under analysis, built once for all stack policies. @pulumi/policy hands each stack
+ * policy its own copy of the resources but runs them back to back within one AnalyzeStack request, awaiting
+ * only settled promises: the model is kept, keyed on the URNs, until the event loop moves on.
+ */
+function modelOf(resources: readonly PolicyResource[]): StackModel {
+  const urns = resources.map((r) => r.urn).join("\n");
+  if (shared?.urns === urns) return shared.model;
+  const model = buildModel(resources);
+  shared = { urns, model };
+  setImmediate(() => {
+    if (shared?.model === model) shared = undefined;
+  });
+  return model;
+}
 
 export function stackPolicy<C extends object>(rule: StackRule<C>): StackValidationPolicy {
   return {
@@ -11,7 +31,7 @@ export function stackPolicy<C extends object>(rule: StackRule<C>): StackValidati
     configSchema: rule.configSchema,
     validateStack: (args, reportViolation) => {
       const config = { ...rule.defaults, ...args.getConfig<Partial<C>>() };
-      for (const violation of rule.check(buildModel(args.resources), config)) {
+      for (const violation of rule.check(modelOf(args.resources), config)) {
         reportViolation(violation.message, violation.urn);
       }
     },
