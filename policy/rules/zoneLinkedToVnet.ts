@@ -13,11 +13,40 @@ export interface ZoneLinkedToVnetConfig {
   allowHubLinkedZones: boolean;
 }
 
-function check(model: StackModel, endpoint: PrivateEndpoint, config: ZoneLinkedToVnetConfig): Violation[] {
+/**
+ * What links unresolved at preview leave open: a link of unknown zone could link any zone to its VNet, a link
+ * of unknown VNet could link its zone to any VNet; only a link with neither known leaves everything open.
+ */
+interface OpenLinks {
+  anything: boolean;
+  vnetsOfUnknownZones: Set<string>;
+  zonesOfUnknownVnets: Set<string>;
+}
+
+function openLinks(model: StackModel): OpenLinks {
+  const open: OpenLinks = { anything: false, vnetsOfUnknownZones: new Set(), zonesOfUnknownVnets: new Set() };
+  for (const link of model.links) {
+    const zoneKnown = typeof link.zone === "string";
+    const vnetKnown = typeof link.vnet === "string";
+    if (!zoneKnown && !vnetKnown) open.anything = true;
+    else if (!zoneKnown) open.vnetsOfUnknownZones.add(link.vnet as string);
+    else if (!vnetKnown) open.zonesOfUnknownVnets.add(link.zone as string);
+  }
+  return open;
+}
+
+function check(
+  model: StackModel,
+  endpoint: PrivateEndpoint,
+  config: ZoneLinkedToVnetConfig,
+  open: OpenLinks,
+): Violation[] {
   const vnet = endpoint.vnet;
-  if (typeof vnet !== "string") return [];
+  // The missing link may be one not resolved yet: leave this endpoint for the update.
+  if (typeof vnet !== "string" || open.vnetsOfUnknownZones.has(vnet)) return [];
   return (model.zoneGroupsByEndpoint.get(endpoint.key) ?? []).flatMap((group) =>
     group.zones.flatMap((zone) => {
+      if (open.zonesOfUnknownVnets.has(zone.key)) return [];
       const linked = model.linkedVnetsByZone.get(zone.key);
       if (!model.zones.has(zone.key) && !linked) return [];
       if (linked?.has(vnet) || (config.allowHubLinkedZones && linked && linked.size > 0)) return [];
@@ -44,8 +73,8 @@ export const zoneLinkedToVnet: StackRule<ZoneLinkedToVnetConfig> = {
   configSchema: { properties: { allowHubLinkedZones: { type: "boolean", default: false } } },
   defaults: { allowHubLinkedZones: false },
   check: (model, config) => {
-    // A link whose zone or VNet is unknown at preview could be the missing one: stand down.
-    if (model.links.some((l) => typeof l.zone !== "string" || typeof l.vnet !== "string")) return [];
-    return model.endpoints.flatMap((e) => check(model, e, config));
+    const open = openLinks(model);
+    if (open.anything) return [];
+    return model.endpoints.flatMap((e) => check(model, e, config, open));
   },
 };
