@@ -14,7 +14,13 @@ export { workspaceApiVersion } from "./workspace/workspaceResource";
 export { PrivateEndpointSet, type PrivateEndpointSetArgs } from "./endpoints/privateEndpointSet";
 export { WorkspaceNetwork, type WorkspaceNetworkArgs } from "./endpoints/workspaceNetwork";
 export type { EndpointSetLayoutArgs, WorkspaceTargetsArgs } from "./endpoints/endpointSetArgs";
-export { planEndpoints, type PlannedEndpoint } from "./endpoints/endpointPlan";
+export {
+  planEndpoints,
+  type EndpointPlanInput,
+  type EndpointTargetKind,
+  type PlannedEndpoint,
+} from "./endpoints/endpointPlan";
+export type { ArgProblem } from "./validation/argProblem";
 export {
   validateEndpointSet,
   validateEndpointSets,
