@@ -18,6 +18,7 @@ export {
   planEndpoints,
   type EndpointPlanInput,
   type EndpointTargetKind,
+  EndpointTargetKinds,
   type PlannedEndpoint,
 } from "./endpoints/endpointPlan";
 export type { ArgProblem } from "./validation/argProblem";
