@@ -1,9 +1,11 @@
 /**
  * A Mermaid flowchart of the network topology, from the pack's model: workspaces and the services they
  * use, one subgraph per VNet holding its private endpoints, each endpoint's connection to its target
- * (labelled with the group ids), the zones its zone groups write into, and each zone's links to VNets.
+ * (labelled with the group ids), the zones its zone groups write into, and each zone's links to VNets; and one
+ * subgraph per managed VNet (Synapse, Data Factory) holding its managed private endpoints, each connected to
+ * its target.
  */
-import type { Key, StackModel } from "../../policy/model/types";
+import type { Key, ManagedEndpoint, StackModel } from "../../policy/model/types";
 import { isUnknown } from "../../policy/model/values";
 import type { RecordedGraph } from "./mockRun";
 import { endpointDns } from "./vnetTables";
@@ -25,6 +27,28 @@ class Nodes {
 
 function label(...lines: string[]): string {
   return `"${lines.map((l) => l.replace(/"/g, "#quot;").replace(/[<>]/g, "")).join("<br/>")}"`;
+}
+
+const managedVnetServices: Record<ManagedEndpoint["service"], string> = {
+  synapse: "Synapse workspace",
+  dataFactory: "data factory",
+};
+
+/**
+ * The service whose managed VNet holds a managed endpoint. The model keys a Synapse workspace only; a data
+ * factory is the in-stack factory its `factoryName` came from, else that input (a factory outside the stack).
+ */
+function managedVnetOwner(m: ManagedEndpoint, graph: RecordedGraph, nameOf: (key: Key) => string): string {
+  const resource = graph.byUrn(m.urn);
+  const factory = (resource?.propertyDependencies.factoryName ?? [])
+    .map((urn) => graph.byUrn(urn))
+    .find((r) => r?.type === "azure-native:datafactory:Factory");
+  const factoryName = resource?.inputs.factoryName;
+  const name =
+    typeof m.host === "string"
+      ? nameOf(m.host)
+      : (factory?.name ?? (typeof factoryName === "string" ? `'${factoryName}'` : "(not known)"));
+  return `${managedVnetServices[m.service]} ${name}`;
 }
 
 export function topologyDiagram(model: StackModel, graph: RecordedGraph): string {
@@ -49,6 +73,17 @@ export function topologyDiagram(model: StackModel, graph: RecordedGraph): string
   }
   for (const e of model.endpoints.filter((x) => typeof x.vnet !== "string")) {
     out.push(`  ${nodes.id(e.key)}(${label(nameOf(e.key), "VNet not known")})`);
+  }
+
+  const managedVnets = new Map<string, ManagedEndpoint[]>();
+  for (const m of model.managedEndpoints) {
+    const owner = managedVnetOwner(m, graph, nameOf);
+    managedVnets.set(owner, [...(managedVnets.get(owner) ?? []), m]);
+  }
+  for (const [owner, endpoints] of managedVnets) {
+    out.push(`  subgraph ${nodes.id(`managed VNet of ${owner}`)}[${label(`managed VNet of ${owner}`)}]`);
+    for (const m of endpoints) out.push(`    ${nodes.id(m.key)}(${label(nameOf(m.key))})`);
+    out.push("  end");
   }
 
   for (const w of model.workspaces) {
@@ -77,6 +112,13 @@ export function topologyDiagram(model: StackModel, graph: RecordedGraph): string
         out.push(`  ${nodes.id(e.key)} -.->|${label("A records")}| ${nodes.id(zone.key)}`);
       }
     }
+  }
+
+  for (const m of model.managedEndpoints) {
+    if (typeof m.target !== "string") continue;
+    if (!nodes.has(m.target)) out.push(`  ${nodes.id(m.target)}[(${label(model.label(m.target))})]`);
+    const group = typeof m.groupId === "string" ? `|${label(m.groupId)}|` : "";
+    out.push(`  ${nodes.id(m.key)} -->${group} ${nodes.id(m.target)}`);
   }
 
   for (const zone of model.zones.values()) {

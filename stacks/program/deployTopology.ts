@@ -1,14 +1,17 @@
 /**
  * Deploys a {@link Topology}: the secured workspace, one private endpoint set per VNet, the image-build
  * cluster (and optionally a compute instance) in the services subnet, an optional isolated AKS cluster
- * attached to the workspace, and an optional managed online endpoint.
+ * attached to the workspace, an optional managed online endpoint, and an optional data factory whose managed VNet
+ * reaches the workspace through managed private endpoints.
  */
 import * as containerservice from "@pulumi/azure-native/containerservice";
+import * as datafactory from "@pulumi/azure-native/datafactory";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import {
   AttachedAksCompute,
+  DataFactoryManagedEndpoints,
   type DnsMode,
   type PublicNetworkAccess,
   PrivateComputeKinds,
@@ -137,6 +140,27 @@ export function deployTopology(topology: Topology) {
       })
     : undefined;
 
+  const dataFactory = topology.dataFactoryName
+    ? new DataFactoryManagedEndpoints("adf", {
+        // Through the factory's output, so the managed VNet and endpoints wait for the factory.
+        factoryName: new datafactory.Factory("adf", {
+          factoryName: topology.dataFactoryName,
+          resourceGroupName: group.name,
+          location,
+          identity: { type: datafactory.FactoryIdentityType.SystemAssigned },
+          publicNetworkAccess: datafactory.PublicNetworkAccess.Disabled,
+        }).name,
+        factoryResourceGroupName: group.name,
+        // A new factory has no managed VNet yet.
+        createManagedVirtualNetwork: true,
+        approveOnTargets: true,
+        workspaceId: workspace.workspaceId,
+        storageAccountId: workspace.storageAccountId,
+        keyVaultId: workspace.keyVaultId,
+        containerRegistryId: workspace.containerRegistryId,
+      })
+    : undefined;
+
   return {
     resourceGroupName: group.name,
     workspaceId: workspace.workspaceId,
@@ -147,5 +171,6 @@ export function deployTopology(topology: Topology) {
     dnsRecords: net.dnsRecords,
     privateIpAddresses: net.privateIpAddresses,
     ...(onlineEndpoint ? { onlineEndpointId: onlineEndpoint.id } : {}),
+    ...(dataFactory ? { dataFactoryManagedEndpointIds: dataFactory.managedEndpointIds } : {}),
   };
 }

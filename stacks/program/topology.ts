@@ -28,6 +28,8 @@ export interface Topology {
   /** Hub zone ids by zone name (the id's last segment). */
   hubZoneIds: Record<string, string>;
   onlineEndpoint?: { name: string; publicNetworkAccess: string };
+  /** A data factory whose managed VNet reaches the workspace through managed private endpoints. */
+  dataFactoryName?: string;
   protectStatefulResources: boolean;
 }
 
@@ -78,6 +80,7 @@ export function topologyFromConfig(config: ConfigSource): Topology {
   }
   const onlineEndpointName = config.get("onlineEndpointName") ?? "";
   const computeInstanceName = config.get("computeInstanceName") ?? "";
+  const dataFactoryName = config.get("dataFactoryName") ?? "";
   return {
     location: config.get("location") ?? "westeurope",
     cloud: config.get("cloud") ?? "AzureCloud",
@@ -103,6 +106,7 @@ export function topologyFromConfig(config: ConfigSource): Topology {
             name: onlineEndpointName,
             publicNetworkAccess: config.get("onlineEndpointPublicNetworkAccess") ?? "Disabled",
           },
+    dataFactoryName: dataFactoryName === "" ? undefined : dataFactoryName,
     protectStatefulResources: config.getBoolean("protectStatefulResources") ?? true,
   };
 }

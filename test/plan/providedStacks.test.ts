@@ -14,6 +14,8 @@ interface Expected {
   vnets: string[];
   /** Mandatory findings as `policy:resource`. */
   mandatory: string[];
+  /** Advisory findings as `policy:resource`. */
+  advisory: string[];
   /** The link state of every zone of every endpoint. */
   linked: ZoneCell["linked"];
   /** Zones of the workspace endpoint (per cloud). */
@@ -26,24 +28,29 @@ const expected: Record<string, Expected> = {
   "single-vnet": {
     vnets: ["net-services-vnet"],
     mandatory: [],
+    advisory: [],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "isolated-clients": {
     vnets: ["net-services-vnet", "net-clients-vnet"],
     mandatory: [],
+    advisory: [],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "isolated-aks": {
     vnets: ["net-services-vnet", "net-aks-vnet"],
     mandatory: [],
+    advisory: [],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "selected-ips": {
     vnets: ["net-services-vnet"],
     mandatory: [],
+    // Public access from selected IPs is this stack's point; the pack advises Disabled.
+    advisory: ["workspace-public-network-access-disabled:ml-workspace"],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
@@ -51,18 +58,30 @@ const expected: Record<string, Expected> = {
   "hub-dns": {
     vnets: ["net-services-vnet"],
     mandatory: [],
+    advisory: [],
     linked: "external",
     workspaceZones: publicWorkspaceZones,
   },
   "usgov-isolated-clients": {
     vnets: ["net-services-vnet", "net-clients-vnet"],
     mandatory: [],
+    advisory: [],
     linked: true,
     workspaceZones: ["privatelink.api.ml.azure.us", "privatelink.notebooks.usgovcloudapi.net"],
+  },
+  // No advisory findings either: the workspace is as in single-vnet, and the pack reads managed endpoints only
+  // for Synapse's exfiltration check. The factory's endpoints are in its managed VNet: no VNet table of their own.
+  "data-factory-managed-vnet": {
+    vnets: ["net-services-vnet"],
+    mandatory: [],
+    advisory: [],
+    linked: true,
+    workspaceZones: publicWorkspaceZones,
   },
   "insecure-public-endpoint": {
     vnets: ["net-services-vnet"],
     mandatory: ["online-endpoint-public-with-selected-ips:endpoint"],
+    advisory: ["workspace-public-network-access-disabled:ml-workspace"],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
@@ -92,10 +111,34 @@ describe("offline plan of every provided stack (policy/ pack)", () => {
     );
   });
 
+  it("data-factory-managed-vnet: single-vnet's graph (without its compute instance) plus the factory, its managed VNet and five approved managed endpoints", () => {
+    const counts = (stack: string) => plans[stack].counts.byType;
+    const types = new Set([
+      ...Object.keys(counts("single-vnet")),
+      ...Object.keys(counts("data-factory-managed-vnet")),
+    ]);
+    const added = Object.fromEntries(
+      [...types]
+        .map((t) => [t, (counts("data-factory-managed-vnet")[t] ?? 0) - (counts("single-vnet")[t] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
+    expect(added).to.deep.equal({
+      "azure-native:datafactory:Factory": 1,
+      "azure-native:resources:Resource": 1,
+      "azure-native:datafactory:ManagedPrivateEndpoint": 5,
+      "azureml-network-isolation:index:DataFactoryManagedEndpoints": 1,
+      "azureml-network-isolation:index:ManagedEndpointApproval": 5,
+      "azure-native:resources:Deployment": 5,
+      "azureml-network-isolation:index:PrivateCompute": -1,
+      "azure-native:machinelearningservices:Compute": -1,
+    });
+  });
+
   for (const [stack, want] of Object.entries(expected)) {
     it(`${stack}: findings, VNet tables with a full endpoint set per VNet, links, and a diagram that parses`, async () => {
       const doc = plans[stack];
       expect(doc.findings.mandatory.map((f) => `${f.policy}:${f.name}`)).to.deep.equal(want.mandatory);
+      expect(doc.findings.advisory.map((f) => `${f.policy}:${f.name}`)).to.deep.equal(want.advisory);
       expect(exitCodeOf(doc)).to.equal(want.mandatory.length > 0 ? 1 : 0);
       expect(doc.vnets.map((t) => t.vnet)).to.deep.equal(want.vnets);
       for (const table of doc.vnets) {

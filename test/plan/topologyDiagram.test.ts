@@ -1,0 +1,74 @@
+import { expect } from "chai";
+import { DataFactoryManagedEndpoints } from "../../sdk/managedVnet/dataFactoryManagedEndpoints";
+import { runOnMocks } from "../../stacks/plan/mockRun";
+import { stackModel } from "../../stacks/plan/modelResources";
+import { planStack } from "../../stacks/plan/plan";
+import { topologyDiagram } from "../../stacks/plan/topologyDiagram";
+import { parseMermaid } from "./mermaidParser";
+
+/** A node's label: the quoted text of its declaration, whatever its shape. */
+function labelsById(diagram: string): Map<string, string> {
+  return new Map([...diagram.matchAll(/^\s*(n\d+)[[({]+"([^"]*)"/gm)].map((m) => [m[1], m[2]]));
+}
+
+/**
+ * The managed VNet subgraph titled `title`, as `endpoint -> group id -> target` lines, read from the
+ * Mermaid text itself: the endpoint nodes declared inside it and the edges leaving them.
+ */
+function managedVnet(diagram: string, title: string): string[] {
+  const block = diagram.match(new RegExp(`^  subgraph n\\d+\\["${title}"\\]\\n((?:    .*\\n)*)  end$`, "m"));
+  if (!block) throw new Error(`no subgraph "${title}" in\n${diagram}`);
+  const labels = labelsById(diagram);
+  const members = [...block[1].matchAll(/^\s+(n\d+)\(/gm)].map((m) => m[1]);
+  return members.flatMap((id) =>
+    [...diagram.matchAll(new RegExp(`^  ${id} -->\\|"([^"]*)"\\| (n\\d+)$`, "gm"))].map(
+      ([, group, target]) => `${labels.get(id)} -> ${group} -> ${labels.get(target)}`,
+    ),
+  );
+}
+
+describe("topology diagram: managed VNets", () => {
+  for (const preview of [false, true]) {
+    it(`data-factory-managed-vnet${preview ? " (preview)" : ""}: the factory's managed VNet holds one endpoint per target, labelled with its group id`, async function () {
+      this.timeout(60_000);
+      const { diagram } = await planStack("data-factory-managed-vnet", { policyPack: false, preview });
+      expect(managedVnet(diagram, "managed VNet of data factory adf").sort()).to.deep.equal([
+        "adf-mpe-registry-registry -> registry -> container registry 'ml-registry'",
+        "adf-mpe-storage-blob -> blob -> storage account 'ml-storage'",
+        "adf-mpe-storage-file -> file -> storage account 'ml-storage'",
+        "adf-mpe-vault-vault -> vault -> key vault 'ml-keyvault'",
+        "adf-mpe-workspace-amlworkspace -> amlworkspace -> ML workspace ml-workspace",
+      ]);
+      // The managed endpoints are the factory's, not in any VNet of the stack.
+      expect(diagram.match(/subgraph /g)).to.have.length(2);
+      await parseMermaid(diagram);
+    });
+  }
+
+  it("names a factory outside the stack by its factoryName and draws targets outside the stack", async () => {
+    const sub = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers";
+    const run = await runOnMocks(() => {
+      new DataFactoryManagedEndpoints("adf-ml", {
+        factoryName: "adf1",
+        factoryResourceGroupName: "rg-ml",
+        workspaceId: `${sub}/Microsoft.MachineLearningServices/workspaces/mlw1`,
+        storageAccountId: `${sub}/Microsoft.Storage/storageAccounts/stml1`,
+        keyVaultId: `${sub}/Microsoft.KeyVault/vaults/kv-ml1`,
+        containerRegistryId: `${sub}/Microsoft.ContainerRegistry/registries/crml1`,
+        approveOnTargets: false,
+      });
+    });
+    const diagram = topologyDiagram(stackModel(run.graph), run.graph);
+    const outside = (what: string) => `${what} (resource group rg-ml, outside this stack)`;
+    expect(managedVnet(diagram, "managed VNet of data factory 'adf1'").sort()).to.deep.equal([
+      `adf-ml-mpe-registry-registry -> registry -> ${outside("container registry 'crml1'")}`,
+      `adf-ml-mpe-storage-blob -> blob -> ${outside("storage account 'stml1'")}`,
+      `adf-ml-mpe-storage-file -> file -> ${outside("storage account 'stml1'")}`,
+      `adf-ml-mpe-vault-vault -> vault -> ${outside("key vault 'kv-ml1'")}`,
+      `adf-ml-mpe-workspace-amlworkspace -> amlworkspace -> ${outside("ML workspace 'mlw1'")}`,
+    ]);
+    // Each target outside the stack is drawn once, as a service node.
+    expect(diagram.match(/^ {2}n\d+\[\("/gm)).to.have.length(4);
+    await parseMermaid(diagram);
+  });
+});
