@@ -234,7 +234,7 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
 
     const usage = io();
     expect(await runCli([fixture, "--bogus"], usage.io)).to.equal(2);
-    expect(usage.out.stderr).to.contain("unknown option --bogus");
+    expect(usage.out.stderr).to.contain("Unknown option '--bogus'");
     // The failing program is re-run with stack traces, so the report says where it failed.
     const failing = io();
     expect(await runCli([path.join(__dirname, "fixtures", "failing")], failing.io)).to.equal(2);
