@@ -3,6 +3,7 @@
  * deployment critical paths. Prints the figures; `--json` prints the raw reports instead. `--only
  * policy|components|critical-path` runs one part; `--quick` runs small sizes (seconds, not minutes).
  */
+import { parseArgs } from "util";
 import { componentText, criticalPathText, policyText } from "./benchReport";
 import { componentBench } from "./componentBench";
 import { criticalPathBench } from "./criticalPathBench";
@@ -11,17 +12,24 @@ import { policyBench } from "./policyBench";
 const parts = ["policy", "components", "critical-path"] as const;
 type Part = (typeof parts)[number];
 
-function parseArgs(argv: string[]): { only?: Part; quick: boolean; json: boolean } {
-  const onlyAt = argv.indexOf("--only");
-  const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
-  if (only !== undefined && !parts.includes(only as Part)) {
-    throw new Error(`--only takes one of ${parts.join(", ")}, got ${only}`);
+function benchArgs(argv: string[]): { only?: Part; quick: boolean; json: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      only: { type: "string" },
+      quick: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.only !== undefined && !parts.includes(values.only as Part)) {
+    throw new Error(`--only takes one of ${parts.join(", ")}, got ${values.only}`);
   }
-  return { only: only as Part | undefined, quick: argv.includes("--quick"), json: argv.includes("--json") };
+  return { only: values.only as Part | undefined, quick: values.quick, json: values.json };
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = benchArgs(process.argv.slice(2));
   const wanted = (part: Part) => args.only === undefined || args.only === part;
   const print = (text: string, report: unknown) =>
     console.log(args.json ? JSON.stringify(report, null, 2) : `${text}\n`);
