@@ -1,6 +1,7 @@
 /** {@link SecuredWorkspace}: an Azure Machine Learning workspace ready for Private Link. */
 import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
+import type { WorkspaceTargetsArgs } from "../endpoints/endpointSetArgs";
 import * as random from "@pulumi/random";
 import { AzureClouds } from "../../policy/azure/clouds";
 import { normalizeLocation } from "../../policy/azure/locations";
@@ -65,6 +66,24 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
   declare readonly publicNetworkAccess: pulumi.Output<PublicNetworkAccess>;
   /** The IP ranges allowed in "EnabledFromSelectedIps" mode, de-duplicated; empty in other modes. */
   declare readonly allowedIpRanges: pulumi.Output<string[]>;
+
+  /**
+   * The workspace as endpoint sets take it (TypeScript): spread it into the args of `WorkspaceNetwork` or
+   * `PrivateEndpointSet` (its ids, identity, region and cloud; endpoints go in the workspace's resource group
+   * unless a `resourceGroupName` is given after it), or of `DataFactoryManagedEndpoints`.
+   */
+  endpointTargets(): WorkspaceTargetsArgs {
+    return {
+      workspaceId: this.workspaceId,
+      storageAccountId: this.storageAccountId,
+      keyVaultId: this.keyVaultId,
+      containerRegistryId: this.containerRegistryId,
+      workspacePrincipalId: this.principalId,
+      location: this.location,
+      cloud: this.cloud,
+      resourceGroupName: this.resourceGroupName,
+    };
+  }
 
   constructor(name: string, args: SecuredWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     const deferred = deferredArgs(args ?? {});

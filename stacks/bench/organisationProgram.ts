@@ -30,13 +30,7 @@ export function organisationProgram(shape: OrganisationShape): () => void {
         protectStatefulResources: false,
       });
       const net = new WorkspaceNetwork(`${name}-net`, {
-        workspaceId: workspace.workspaceId,
-        storageAccountId: workspace.storageAccountId,
-        keyVaultId: workspace.keyVaultId,
-        containerRegistryId: workspace.containerRegistryId,
-        workspacePrincipalId: workspace.principalId,
-        location,
-        resourceGroupName: group.name,
+        ...workspace.endpointTargets(),
         sets: endpointSetLayouts(shape.setsPerWorkspace),
       });
       const compute = {

@@ -59,14 +59,7 @@ export function deployTopology(topology: Topology) {
   if (topology.clients) sets.clients = endpointSet(topology, topology.clients, false);
   if (topology.aks) sets.aks = endpointSet(topology, topology.aks, false);
   const net = new WorkspaceNetwork("net", {
-    workspaceId: workspace.workspaceId,
-    storageAccountId: workspace.storageAccountId,
-    keyVaultId: workspace.keyVaultId,
-    containerRegistryId: workspace.containerRegistryId,
-    workspacePrincipalId: workspace.principalId,
-    location,
-    cloud: topology.cloud,
-    resourceGroupName: group.name,
+    ...workspace.endpointTargets(),
     sets,
   });
 
@@ -154,10 +147,7 @@ export function deployTopology(topology: Topology) {
         // A new factory has no managed VNet yet.
         createManagedVirtualNetwork: true,
         approveOnTargets: true,
-        workspaceId: workspace.workspaceId,
-        storageAccountId: workspace.storageAccountId,
-        keyVaultId: workspace.keyVaultId,
-        containerRegistryId: workspace.containerRegistryId,
+        ...workspace.endpointTargets(),
       })
     : undefined;
 

@@ -202,6 +202,27 @@ describe("SecuredWorkspace", () => {
     });
   });
 
+  it("gives endpoint sets its ids, identity, region, cloud and resource group through endpointTargets()", async () => {
+    const run = await runOnMocks(() => {
+      const ws = new SecuredWorkspace("ml", validArgs());
+      const targets = ws.endpointTargets();
+      return { targets: pulumi.output(targets), own: pulumi.output({ ...ws }) };
+    });
+    const targets = run.outputs.targets as Record<string, string>;
+    const own = run.outputs.own as Record<string, string>;
+    expect(targets).to.deep.equal({
+      workspaceId: own.workspaceId,
+      storageAccountId: own.storageAccountId,
+      keyVaultId: own.keyVaultId,
+      containerRegistryId: own.containerRegistryId,
+      workspacePrincipalId: own.principalId,
+      location: own.location,
+      cloud: own.cloud,
+      resourceGroupName: own.resourceGroupName,
+    });
+    expect(targets.workspaceId).to.match(/\/providers\/Microsoft.MachineLearningServices\/workspaces\//);
+  });
+
   it("registers the same children at preview as at update, with ids unknown", async () => {
     const args = validArgs({
       publicNetworkAccess: "EnabledFromSelectedIps",

@@ -25,13 +25,7 @@ const workspaceArgs: SecuredWorkspaceArgs = {
 const workspace = new SecuredWorkspace("ml", workspaceArgs);
 
 const network = new WorkspaceNetwork("ml", {
-  workspaceId: workspace.workspaceId,
-  storageAccountId: workspace.storageAccountId,
-  keyVaultId: workspace.keyVaultId,
-  containerRegistryId: workspace.containerRegistryId,
-  workspacePrincipalId: workspace.principalId,
-  location,
-  resourceGroupName,
+  ...workspace.endpointTargets(),
   sets: {
     services: {
       addressSpace: ["10.10.0.0/16"],
