@@ -5,7 +5,13 @@
  */
 import { parseInlineZoneGroups, parseVnetLink, parseZone, parseZoneGroup } from "./dnsParsers";
 import { parseManagedEndpoint } from "./managedEndpointParsers";
-import { parseBatchEndpoint, parseCompute, parseManagedCluster, parseOnlineEndpoint } from "./mlParsers";
+import {
+  parseBatchEndpoint,
+  parseCompute,
+  parseDatastore,
+  parseManagedCluster,
+  parseOnlineEndpoint,
+} from "./mlParsers";
 import { parseEndpoint, parseInlineSubnets, parseSubnet, parseVirtualNetwork } from "./networkParsers";
 import { ResourceIndex } from "./resourceIndex";
 import { namedResourceGroups, viewOf, type ResourceView } from "./resourceView";
@@ -37,9 +43,11 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     clusters: new Map(),
     onlineEndpoints: [],
     batchEndpoints: [],
+    datastores: [],
     synapseWorkspaces: new Map(),
     managedEndpoints: [],
     workspacesByKey: new Map(),
+    datastoresByWorkspace: new Map(),
     endpointsByTarget: new Map(),
     zoneGroupsByEndpoint: new Map(),
     linkedVnetsByZone: new Map(),
@@ -69,6 +77,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     managedCluster: (v) => model.clusters.set(v.urn, parseManagedCluster(v, index)),
     onlineEndpoint: (v) => model.onlineEndpoints.push(parseOnlineEndpoint(v, index)),
     batchEndpoint: (v) => model.batchEndpoints.push(parseBatchEndpoint(v, index)),
+    datastore: (v) => model.datastores.push(parseDatastore(v, index)),
     synapseWorkspace: (v) => model.synapseWorkspaces.set(v.urn, parseSynapseWorkspace(v, index)),
     synapseManagedEndpoint: (v) => model.managedEndpoints.push(parseManagedEndpoint(v, index)),
     dataFactoryManagedEndpoint: (v) => model.managedEndpoints.push(parseManagedEndpoint(v, index)),
@@ -85,6 +94,9 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
   };
 
   for (const workspace of model.workspaces) model.workspacesByKey.set(workspace.key, workspace);
+  for (const datastore of model.datastores)
+    if (typeof datastore.workspace === "string")
+      push(model.datastoresByWorkspace, datastore.workspace, datastore);
   for (const endpoint of model.endpoints) {
     endpoint.vnet = vnetOf(endpoint.subnet);
     for (const c of endpoint.connections)

@@ -21,6 +21,7 @@ export const Kinds = {
   compute: "compute",
   onlineEndpoint: "onlineEndpoint",
   batchEndpoint: "batchEndpoint",
+  datastore: "datastore",
   managedCluster: "managedCluster",
   synapseWorkspace: "synapseWorkspace",
   synapseManagedEndpoint: "synapseManagedEndpoint",
@@ -118,6 +119,12 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     token: native("machinelearningservices", "BatchEndpoint"),
     armType: "Microsoft.MachineLearningServices/workspaces/batchEndpoints",
     nameInputs: ["workspaceName", "endpointName"],
+    flattened: false,
+  },
+  datastore: {
+    token: native("machinelearningservices", "Datastore"),
+    armType: "Microsoft.MachineLearningServices/workspaces/datastores",
+    nameInputs: ["workspaceName", "name"],
     flattened: false,
   },
   managedCluster: {

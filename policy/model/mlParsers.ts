@@ -1,7 +1,7 @@
-/** Reads ML computes, AKS clusters and online/batch endpoints from resource views. */
+/** Reads ML computes, AKS clusters, online/batch endpoints and datastores from resource views. */
 import type { ResourceIndex } from "./resourceIndex";
 import type { ResourceView } from "./resourceView";
-import type { BatchEndpoint, Compute, ManagedCluster, OnlineEndpoint } from "./types";
+import type { BatchEndpoint, Compute, Datastore, ManagedCluster, OnlineEndpoint } from "./types";
 import { at, bool, isUnknown, list, str, unknown, type Maybe } from "./values";
 import type { Key } from "./types";
 
@@ -62,4 +62,20 @@ export function parseOnlineEndpoint(view: ResourceView, index: ResourceIndex): O
 
 export function parseBatchEndpoint(view: ResourceView, index: ResourceIndex): BatchEndpoint {
   return { key: view.urn, urn: view.urn, label: index.label(view.urn), workspace: workspaceOf(view, index) };
+}
+
+export function parseDatastore(view: ResourceView, index: ResourceIndex): Datastore {
+  // azure-native v3 names the body `properties`; v2 `datastoreProperties`.
+  const input = at(view.inputs, "properties") !== undefined ? "properties" : "datastoreProperties";
+  const body = at(view.inputs, input);
+  // The storage account's resource group defaults to the datastore's own.
+  const accountGroup = str(body, "resourceGroup") ?? view.resourceGroup;
+  return {
+    key: view.urn,
+    urn: view.urn,
+    label: index.label(view.urn),
+    workspace: workspaceOf(view, index),
+    datastoreType: str(body, "datastoreType"),
+    storageAccount: index.byName(view, input, "storageAccount", accountGroup, [str(body, "accountName")]),
+  };
 }

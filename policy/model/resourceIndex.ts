@@ -134,6 +134,7 @@ export const kindLabels: Readonly<Record<Kind, string>> = {
   compute: "compute",
   onlineEndpoint: "online endpoint",
   batchEndpoint: "batch endpoint",
+  datastore: "datastore",
   managedCluster: "AKS cluster",
   synapseWorkspace: "Synapse workspace",
   synapseManagedEndpoint: "Synapse managed private endpoint",

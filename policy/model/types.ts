@@ -114,6 +114,13 @@ export interface BatchEndpoint extends Entity {
   workspace: Maybe<Key>;
 }
 
+/** A workspace datastore naming a storage account by `accountName`. */
+export interface Datastore extends Entity {
+  workspace: Maybe<Key>;
+  datastoreType: Maybe<string>;
+  storageAccount: Maybe<Key>;
+}
+
 export interface SynapseWorkspace extends Entity {
   preventDataExfiltration: Maybe<boolean>;
 }
@@ -140,10 +147,12 @@ export interface StackModel {
   clusters: Map<Key, ManagedCluster>;
   onlineEndpoints: OnlineEndpoint[];
   batchEndpoints: BatchEndpoint[];
+  datastores: Datastore[];
   synapseWorkspaces: Map<Key, SynapseWorkspace>;
   managedEndpoints: ManagedEndpoint[];
 
   workspacesByKey: Map<Key, Workspace>;
+  datastoresByWorkspace: Map<Key, Datastore[]>;
   /** Endpoints per target key (any group id). */
   endpointsByTarget: Map<Key, PrivateEndpoint[]>;
   zoneGroupsByEndpoint: Map<Key, ZoneGroup[]>;

@@ -1,13 +1,15 @@
 /**
  * Rule 6: every VNet holding a workspace endpoint needs `blob`, `file`, `vault` and `registry` endpoints for
- * the workspace's private storage account, key vault and registry; and one workspace endpoint must share a
- * VNet with the dependencies' endpoints. A dependency whose endpoints' VNets or group ids are unknown at
- * preview is left out rather than guessed.
+ * the workspace's private storage account, key vault and registry, and an endpoint for each in-stack private
+ * storage account a datastore of the workspace uses (the datastore's sub-resource); and one workspace
+ * endpoint must share a VNet with the dependencies' endpoints. A dependency whose endpoints' VNets or group
+ * ids are unknown at preview, or a datastore whose storage account is unknown or outside the stack, is left
+ * out rather than guessed.
  */
 import { message } from "../pack/message";
 import type { StackRule, Violation } from "../pack/rule";
 import { dependenciesOf, endpointsOf, groupIdsTo, isPrivateService } from "../model/queries";
-import type { Key, StackModel, Workspace } from "../model/types";
+import type { Datastore, Key, StackModel, Workspace } from "../model/types";
 import { quotes } from "./quotes";
 
 /** The group ids a VNet needs per dependency kind. */
@@ -17,20 +19,25 @@ const requiredGroupIds = {
   containerRegistry: ["registry"],
 } as const;
 
+/** The storage sub-resource (group id) each datastore type reads through. */
+const datastoreGroupIds: ReadonlyMap<string, string> = new Map([
+  ["AzureBlob", "blob"],
+  ["AzureFile", "file"],
+  ["AzureDataLakeGen2", "dfs"],
+]);
+
+/** Group ids (lower case) per VNet key. */
+type GroupsByVnet = Map<Key, Set<string>>;
+
 interface DependencyReach {
   key: Key;
   required: readonly string[];
-  /** Group ids available per VNet key. */
-  groupsByVnet: Map<Key, Set<string>>;
+  groupsByVnet: GroupsByVnet;
 }
 
-/** Where a private dependency has endpoints; undefined when some of that is unknown. */
-function reachOf(
-  model: StackModel,
-  kind: keyof typeof requiredGroupIds,
-  key: Key,
-): DependencyReach | undefined {
-  const groupsByVnet = new Map<Key, Set<string>>();
+/** The group ids a service's endpoints offer per VNet; undefined when some of that is unknown. */
+function groupsByVnetOf(model: StackModel, key: Key): GroupsByVnet | undefined {
+  const groupsByVnet: GroupsByVnet = new Map();
   for (const endpoint of endpointsOf(model, key)) {
     const groups = groupIdsTo(endpoint, key);
     if (typeof endpoint.vnet !== "string" || !Array.isArray(groups)) return undefined;
@@ -38,7 +45,40 @@ function reachOf(
     groups.forEach((g) => set.add(g));
     groupsByVnet.set(endpoint.vnet, set);
   }
-  return { key, required: requiredGroupIds[kind], groupsByVnet };
+  return groupsByVnet;
+}
+
+/** One violation per workspace VNet lacking an endpoint for the sub-resource a datastore reads. */
+function checkDatastore(
+  model: StackModel,
+  workspace: Workspace,
+  datastore: Datastore,
+  workspaceVnets: ReadonlyMap<Key, string>,
+  /** Per storage account, so datastores sharing one look its endpoints up once. */
+  groupsCache: Map<Key, GroupsByVnet | undefined>,
+): Violation[] {
+  const groupId =
+    typeof datastore.datastoreType === "string" ? datastoreGroupIds.get(datastore.datastoreType) : undefined;
+  const account = datastore.storageAccount;
+  // Unknown at preview, or outside the stack (its endpoints are not visible): nothing to check. A public
+  // account is reachable without endpoints, as for the default storage.
+  if (groupId === undefined || typeof account !== "string" || !model.services.has(account)) return [];
+  if (!isPrivateService(model, account)) return [];
+  if (!groupsCache.has(account)) groupsCache.set(account, groupsByVnetOf(model, account));
+  const groupsByVnet = groupsCache.get(account);
+  if (!groupsByVnet) return [];
+  const accountLabel = model.label(account);
+  return [...workspaceVnets.keys()]
+    .filter((vnet) => !groupsByVnet.get(vnet)?.has(groupId))
+    .map((vnet) => ({
+      urn: datastore.urn,
+      message: message({
+        subject: `${model.label(vnet)}, which holds a private endpoint of ${workspace.label},`,
+        problem: `has no ${groupId} private endpoint for ${accountLabel}, which ${datastore.label} of that workspace uses`,
+        quote: quotes.datastoreEndpoints,
+        fix: `add a private endpoint with group id '${groupId}' for ${accountLabel} in this VNet, with a DNS zone group`,
+      }),
+    }));
 }
 
 function check(model: StackModel, workspace: Workspace): Violation[] {
@@ -50,8 +90,10 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
   if (workspaceVnets.size === 0) return [];
   const reaches = dependenciesOf(workspace)
     .filter((d) => isPrivateService(model, d.key))
-    .map((d) => reachOf(model, d.kind, d.key))
-    .filter((r): r is DependencyReach => r !== undefined);
+    .flatMap((d): DependencyReach[] => {
+      const groupsByVnet = groupsByVnetOf(model, d.key);
+      return groupsByVnet ? [{ key: d.key, required: requiredGroupIds[d.kind], groupsByVnet }] : [];
+    });
   const violations: Violation[] = [];
   for (const [vnet, endpointUrn] of workspaceVnets) {
     const missing = reaches.flatMap((r) =>
@@ -68,6 +110,9 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
       }),
     });
   }
+  const groupsCache = new Map<Key, GroupsByVnet | undefined>();
+  for (const datastore of model.datastoresByWorkspace.get(workspace.key) ?? [])
+    violations.push(...checkDatastore(model, workspace, datastore, workspaceVnets, groupsCache));
   const withEndpoints = reaches.filter((r) => r.groupsByVnet.size > 0);
   const shared = [...workspaceVnets.keys()].some((vnet) =>
     withEndpoints.every((r) => r.groupsByVnet.has(vnet)),
@@ -89,7 +134,7 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
 export const dependencyEndpointsPerVnet: StackRule<object> = {
   name: "dependency-endpoints-per-vnet",
   description:
-    "Each VNet with a workspace private endpoint needs endpoints for the workspace's private storage (blob, file), key vault and registry; one workspace endpoint must share a VNet with them.",
+    "Each VNet with a workspace private endpoint needs endpoints for the workspace's private storage (blob, file), key vault and registry, and for the private storage its datastores use (blob, file or dfs); one workspace endpoint must share a VNet with the default dependencies.",
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},

@@ -43,6 +43,10 @@ export const quotes = {
     source: privateLinkDoc,
     text: "When you use a workspace with multiple private endpoints, one of the private endpoints must be in the same virtual network as the following dependency services: Azure Storage Account [...] Azure Key Vault [...] Azure Container Registry",
   },
+  datastoreEndpoints: {
+    source: privateLinkDoc,
+    text: "If you have another storage that is used by your workspace, add a new private endpoint for that storage. The private endpoint should exist in the client virtual network and have private DNS zone integration enabled.",
+  },
   zoneIntegration: {
     source: privateLinkDoc,
     text: "This private endpoint should exist in the client virtual network and have private DNS zone integration enabled.",

@@ -1,9 +1,19 @@
 import { expect } from "chai";
 import { dependencyEndpointsPerVnet } from "../../policy/rules/dependencyEndpointsPerVnet";
 import { publicAccessWithEndpoints } from "../../policy/rules/publicAccessWithEndpoints";
-import { messagesOf } from "./check";
-import { forms } from "./graph";
-import { allTargets, core, endpointSet, isolatedClients, network, rg, singleVnet } from "./topologies";
+import { check, messagesOf } from "./check";
+import { forms, Graph, nameOf, type Form } from "./graph";
+import {
+  allTargets,
+  core,
+  endpointSet,
+  isolatedClients,
+  location,
+  network,
+  rg,
+  singleVnet,
+  tokens,
+} from "./topologies";
 
 describe("rule 5: public access alongside private endpoints", () => {
   it("flags a workspace open to all networks that has private endpoints", () => {
@@ -86,5 +96,96 @@ describe("rule 6: dependency endpoints in every workspace VNet", () => {
       { node: c.workspace, groupId: "amlworkspace" },
     ]);
     expect(messagesOf(c.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
+  });
+});
+
+describe("rule 6: endpoints for the storage behind datastores", () => {
+  /** Isolated clients plus a private data lake account with `blob` endpoints in both VNets and `dfs` in the services VNet. */
+  function withDataLake(form: Form) {
+    const t = isolatedClients(form);
+    const lake = t.graph.add(tokens.storage, "lake", {
+      resourceGroupName: rg,
+      accountName: "stlake",
+      location,
+      publicNetworkAccess: "Disabled",
+    });
+    endpointSet(t.graph, "services-lake", t.services, rg, [
+      { node: lake, groupId: "blob" },
+      { node: lake, groupId: "dfs" },
+    ]);
+    endpointSet(t.graph, "clients-lake", t.clients, "rg-clients-dns", [{ node: lake, groupId: "blob" }]);
+    const datastore = (name: string, properties: Record<string, unknown>) =>
+      t.graph.add(tokens.datastore, name, {
+        resourceGroupName: rg,
+        workspaceName: nameOf(t.workspace),
+        name,
+        properties: { ...properties, credentials: { credentialsType: "None" } },
+      });
+    return { ...t, lake, datastore };
+  }
+
+  for (const form of forms) {
+    it(`flags a clients VNet without the dfs endpoint a Data Lake Gen2 datastore needs (${form})`, () => {
+      const t = withDataLake(form);
+      const lakehouse = t.datastore("lakehouse", {
+        datastoreType: "AzureDataLakeGen2",
+        accountName: nameOf(t.lake),
+        filesystem: "raw",
+      });
+      const found = check(t.graph.resources(), [dependencyEndpointsPerVnet]);
+      expect(found.map((f) => f.urn)).to.deep.equal([lakehouse.urn]);
+      expect(found[0].message).to.match(
+        /^VNet 'clients-vnet', which holds a private endpoint of ML workspace 'mlw', has no dfs private endpoint for storage account 'lake', which datastore 'lakehouse' of that workspace uses\./,
+      );
+      expect(found[0].message).to.include("If you have another storage that is used by your workspace");
+    });
+    it(`accepts blob and dfs datastores whose endpoints are in every workspace VNet (${form})`, () => {
+      const t = withDataLake(form);
+      endpointSet(t.graph, "clients-lake-dfs", t.clients, "rg-clients-dns", [
+        { node: t.lake, groupId: "dfs" },
+      ]);
+      t.datastore("lakeblob", {
+        datastoreType: "AzureBlob",
+        accountName: nameOf(t.lake),
+        containerName: "c",
+      });
+      t.datastore("lakehouse", {
+        datastoreType: "AzureDataLakeGen2",
+        accountName: nameOf(t.lake),
+        filesystem: "raw",
+      });
+      expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
+    });
+  }
+  it("maps AzureFile to the file group id, and reads v2 datastoreProperties", () => {
+    const t = withDataLake("update");
+    t.graph.add("azure-native:machinelearningservices/v20240401:Datastore", "share", {
+      resourceGroupName: rg,
+      workspaceName: nameOf(t.workspace),
+      name: "share",
+      datastoreProperties: { datastoreType: "AzureFile", accountName: nameOf(t.lake), fileShareName: "s" },
+    });
+    const messages = messagesOf(t.graph.resources(), dependencyEndpointsPerVnet);
+    expect(messages).to.have.length(2);
+    expect(
+      messages.every((m) => m.includes("has no file private endpoint for storage account 'lake'")),
+    ).to.equal(true);
+  });
+  it("skips storage outside the stack (even with endpoints here) and public storage without endpoints", () => {
+    const t = withDataLake("update");
+    const elsewhere = new Graph("update").add(tokens.storage, "elsewhere", {
+      resourceGroupName: rg,
+      accountName: "stelsewhere",
+    });
+    endpointSet(t.graph, "services-elsewhere", t.services, rg, [{ node: elsewhere, groupId: "blob" }]);
+    t.datastore("external", { datastoreType: "AzureBlob", accountName: "stelsewhere", containerName: "c" });
+    const open = t.graph.add(tokens.storage, "open", {
+      resourceGroupName: rg,
+      accountName: "stopen",
+      location,
+      publicNetworkAccess: "Enabled",
+    });
+    t.datastore("public", { datastoreType: "AzureFile", accountName: nameOf(open), fileShareName: "s" });
+    expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
   });
 });

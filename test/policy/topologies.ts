@@ -17,6 +17,7 @@ export const tokens = {
   compute: "azure-native:machinelearningservices:Compute",
   onlineEndpoint: "azure-native:machinelearningservices:OnlineEndpoint",
   batchEndpoint: "azure-native:machinelearningservices:BatchEndpoint",
+  datastore: "azure-native:machinelearningservices:Datastore",
   storage: "azure-native:storage:StorageAccount",
   vault: "azure-native:keyvault:Vault",
   registry: "azure-native:containerregistry:Registry",
