@@ -7,18 +7,24 @@ import { allGroupIds, endpointSet, type GroupId } from "./endpointSet";
 import type { Existing } from "./placement";
 import { workspaceWithDependencies } from "./workspaceWithDependencies";
 
+/** The workspace with its dependencies, and the services VNet's complete endpoint set. */
+function servicesTopology(existing: Existing) {
+  const targets = workspaceWithDependencies(existing);
+  const existingNetwork = existing === "network";
+  endpointSet({
+    prefix: "services",
+    cidr: "10.10.0.0/16",
+    subnetCidr: "10.10.1.0/24",
+    groupIds: allGroupIds,
+    targets,
+    existingNetwork,
+  });
+  return { targets, existingNetwork };
+}
+
 export function singleVnet(existing: Existing): () => void {
   return () => {
-    const targets = workspaceWithDependencies(existing);
-    const existingNetwork = existing === "network";
-    endpointSet({
-      prefix: "services",
-      cidr: "10.10.0.0/16",
-      subnetCidr: "10.10.1.0/24",
-      groupIds: allGroupIds,
-      targets,
-      existingNetwork,
-    });
+    servicesTopology(existing);
   };
 }
 
@@ -27,16 +33,7 @@ export function isolatedClients(
   clientGroupIds: readonly GroupId[] = allGroupIds,
 ): () => void {
   return () => {
-    const targets = workspaceWithDependencies(existing);
-    const existingNetwork = existing === "network";
-    endpointSet({
-      prefix: "services",
-      cidr: "10.10.0.0/16",
-      subnetCidr: "10.10.1.0/24",
-      groupIds: allGroupIds,
-      targets,
-      existingNetwork,
-    });
+    const { targets, existingNetwork } = servicesTopology(existing);
     endpointSet({
       prefix: "clients",
       cidr: "10.20.0.0/16",
