@@ -5,7 +5,7 @@
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { viewOf } from "../model/resourceView";
-import type { ResourceRule } from "./rule";
+import { configOf, policyMetadata, type ResourceRule } from "./rule";
 
 function viewOfArgs(args: ResourceValidationArgs) {
   return viewOf({ type: args.type, urn: args.urn, name: args.name, props: args.props });
@@ -14,21 +14,16 @@ function viewOfArgs(args: ResourceValidationArgs) {
 export function resourcePolicy<C extends object>(rule: ResourceRule<C>): ResourceValidationPolicy {
   const remediate = rule.remediate;
   return {
-    name: rule.name,
-    description: rule.description,
-    enforcementLevel: rule.enforcementLevel,
-    configSchema: rule.configSchema,
+    ...policyMetadata(rule),
     validateResource: (args, reportViolation) => {
       const view = viewOfArgs(args);
       if (!view) return;
-      const config = { ...rule.defaults, ...args.getConfig<Partial<C>>() };
-      for (const text of rule.check(view, config)) reportViolation(text);
+      for (const text of rule.check(view, configOf(rule, args))) reportViolation(text);
     },
     ...(remediate && {
       remediateResource: (args: ResourceValidationArgs) => {
         const view = viewOfArgs(args);
-        const config = { ...rule.defaults, ...args.getConfig<Partial<C>>() };
-        if (!view || rule.check(view, config).length === 0) return undefined;
+        if (!view || rule.check(view, configOf(rule, args)).length === 0) return undefined;
         return remediate(view, args.props);
       },
     }),

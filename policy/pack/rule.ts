@@ -29,3 +29,17 @@ export interface ResourceRule<C> extends RuleMetadata<C> {
   /** Inputs to apply at enforcement level `remediate`, or undefined to leave the resource as it is. */
   remediate?(view: ResourceView, props: Record<string, unknown>): Record<string, unknown> | undefined;
 }
+
+/** The CrossGuard policy fields every rule carries. */
+export function policyMetadata<C>(rule: RuleMetadata<C>) {
+  const { name, description, enforcementLevel, configSchema } = rule;
+  return { name, description, enforcementLevel, configSchema };
+}
+
+/** The rule's settings for one evaluation: the pack config over the rule's defaults. */
+export function configOf<C extends object>(
+  rule: RuleMetadata<C>,
+  args: { getConfig<T extends object>(): T },
+): C {
+  return { ...rule.defaults, ...args.getConfig<Partial<C>>() };
+}

@@ -3,7 +3,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import type { PolicyResource } from "@pulumi/policy";
 import { buildModel } from "../model/buildModel";
 import type { StackModel } from "../model/types";
-import type { StackRule } from "./rule";
+import { configOf, policyMetadata, type StackRule } from "./rule";
 
 let shared: { urns: string; model: StackModel } | undefined;
 
@@ -25,13 +25,9 @@ function modelOf(resources: readonly PolicyResource[]): StackModel {
 
 export function stackPolicy<C extends object>(rule: StackRule<C>): StackValidationPolicy {
   return {
-    name: rule.name,
-    description: rule.description,
-    enforcementLevel: rule.enforcementLevel,
-    configSchema: rule.configSchema,
+    ...policyMetadata(rule),
     validateStack: (args, reportViolation) => {
-      const config = { ...rule.defaults, ...args.getConfig<Partial<C>>() };
-      for (const violation of rule.check(modelOf(args.resources), config)) {
+      for (const violation of rule.check(modelOf(args.resources), configOf(rule, args))) {
         reportViolation(violation.message, violation.urn);
       }
     },
