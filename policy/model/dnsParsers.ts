@@ -6,14 +6,12 @@ import type { PrivateZone, VnetLink, ZoneGroup, ZoneRef } from "./types";
 import { isUnknown, list, str, type Maybe } from "./values";
 
 export function parseZone(view: ResourceView, index: ResourceIndex): PrivateZone {
-  return { key: view.urn, urn: view.urn, label: index.label(view.urn), zoneName: view.armNames[0] };
+  return { ...index.entity(view), zoneName: view.armNames[0] };
 }
 
 export function parseZoneGroup(view: ResourceView, index: ResourceIndex): ZoneGroup {
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     endpoint: index.byName(view, "privateEndpointName", "privateEndpoint", view.resourceGroup, [
       view.armNames[0],
     ]),
@@ -69,9 +67,7 @@ function dependencyZones(view: ResourceView, index: ResourceIndex, input: string
 
 export function parseVnetLink(view: ResourceView, index: ResourceIndex): VnetLink {
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     zone: index.byName(view, "privateZoneName", "privateZone", view.resourceGroup, [view.armNames[0]]),
     vnet: index.byId(view, "virtualNetwork", str(view.inputs, "virtualNetwork", "id"), ["virtualNetwork"]),
   };

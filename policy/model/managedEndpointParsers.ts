@@ -14,9 +14,7 @@ export function parseManagedEndpoint(view: ResourceView, index: ResourceIndex): 
     : str(view.inputs, "properties", "privateLinkResourceId");
   const target: Maybe<Key> = index.byId(view, targetInput, targetId, endpointTargetKinds);
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     service: synapse ? "synapse" : "dataFactory",
     host: synapse
       ? index.byId(view, "synapseWorkspaceId", str(view.inputs, "synapseWorkspaceId"), ["synapseWorkspace"])

@@ -14,9 +14,7 @@ export function parseCompute(view: ResourceView, index: ResourceIndex): Compute 
   const computeType = str(body, "computeType");
   const location = str(view.inputs, "location");
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     workspace: workspaceOf(view, index),
     computeType,
     location: location ?? str(body, "computeLocation"),
@@ -39,9 +37,7 @@ export function parseManagedCluster(view: ResourceView, index: ResourceIndex): M
   const pools = list(view.inputs, "agentPoolProfiles");
   const subnetId = isUnknown(pools) ? unknown : str(pools?.[0], "vnetSubnetID");
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     location: str(view.inputs, "location"),
     subnet: index.byId(view, "agentPoolProfiles", subnetId, ["subnet", "virtualNetwork"]),
     vnet: undefined,
@@ -52,16 +48,14 @@ export function parseOnlineEndpoint(view: ResourceView, index: ResourceIndex): O
   // azure-native v3 nests the endpoint's properties under `properties`; v2 under `onlineEndpointProperties`.
   const body = at(view.inputs, "properties") ?? at(view.inputs, "onlineEndpointProperties");
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     workspace: workspaceOf(view, index),
     publicNetworkAccess: str(body, "publicNetworkAccess"),
   };
 }
 
 export function parseBatchEndpoint(view: ResourceView, index: ResourceIndex): BatchEndpoint {
-  return { key: view.urn, urn: view.urn, label: index.label(view.urn), workspace: workspaceOf(view, index) };
+  return { ...index.entity(view), workspace: workspaceOf(view, index) };
 }
 
 export function parseDatastore(view: ResourceView, index: ResourceIndex): Datastore {
@@ -71,9 +65,7 @@ export function parseDatastore(view: ResourceView, index: ResourceIndex): Datast
   // The storage account's resource group defaults to the datastore's own.
   const accountGroup = str(body, "resourceGroup") ?? view.resourceGroup;
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     workspace: workspaceOf(view, index),
     datastoreType: str(body, "datastoreType"),
     storageAccount: index.byName(view, input, "storageAccount", accountGroup, [str(body, "accountName")]),

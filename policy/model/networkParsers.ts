@@ -7,9 +7,7 @@ import { at, isUnknown, list, str, strings, unknown, type Maybe } from "./values
 
 export function parseVirtualNetwork(view: ResourceView, index: ResourceIndex): VirtualNetwork {
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     location: str(view.inputs, "location"),
     addressPrefixes: strings(view.inputs, "addressSpace", "addressPrefixes"),
   };
@@ -47,9 +45,7 @@ export function parseInlineSubnets(view: ResourceView, index: ResourceIndex): Su
 
 export function parseSubnet(view: ResourceView, index: ResourceIndex): Subnet {
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     vnet: index.byName(view, "virtualNetworkName", "virtualNetwork", view.resourceGroup, [view.armNames[0]]),
     addressPrefixes: subnetPrefixes(view.inputs),
     privateEndpointNetworkPolicies: str(view.inputs, "privateEndpointNetworkPolicies"),
@@ -66,9 +62,7 @@ function subnetPrefixes(subnet: unknown): Maybe<string[]> {
 
 export function parseEndpoint(view: ResourceView, index: ResourceIndex): PrivateEndpoint {
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     location: str(view.inputs, "location"),
     subnet: index.byId(view, "subnet", str(view.inputs, "subnet", "id"), ["subnet", "virtualNetwork"]),
     vnet: undefined,

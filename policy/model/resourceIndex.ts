@@ -6,7 +6,7 @@
 import { armIdentity, armIdentityOfId, externalKey, parseExternalKey } from "./identity";
 import { kindInfo, kindOfArmType, type Kind } from "./kinds";
 import type { ResourceView } from "./resourceView";
-import type { Key } from "./types";
+import type { Entity, Key } from "./types";
 import { isUnknown, unknown, type Maybe } from "./values";
 
 export class ResourceIndex {
@@ -49,6 +49,11 @@ export class ResourceIndex {
   kindOf(key: Key): Kind | undefined {
     const external = parseExternalKey(key);
     return external ? kindOfArmType(external.type) : this.kinds.get(key);
+  }
+
+  /** An in-stack resource as the model's entities name it: keyed by URN, labelled for messages. */
+  entity(view: ResourceView): Entity {
+    return { key: view.urn, urn: view.urn, label: this.label(view.urn) };
   }
 
   label(key: Key): string {

@@ -9,9 +9,7 @@ export function parseWorkspace(view: ResourceView, index: ResourceIndex): Worksp
   const networkAcls = at(inputs, "networkAcls");
   const hasAcls = networkAcls !== undefined;
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     location: str(inputs, "location"),
     publicNetworkAccess: str(inputs, "publicNetworkAccess"),
     allowPublicAccessWhenBehindVnet: bool(inputs, "allowPublicAccessWhenBehindVnet"),
@@ -47,9 +45,7 @@ export function parseDependencyService(view: ResourceView, index: ResourceIndex)
       ? str(view.inputs, "properties", "publicNetworkAccess")
       : str(view.inputs, "publicNetworkAccess");
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     kind: view.kind,
     publicNetworkAccess,
     skuName: str(view.inputs, "sku", "name"),
@@ -61,9 +57,7 @@ export function parseSynapseWorkspace(view: ResourceView, index: ResourceIndex):
   // The classic provider names the flag differently.
   const classic = bool(view.inputs, "dataExfiltrationProtectionEnabled");
   return {
-    key: view.urn,
-    urn: view.urn,
-    label: index.label(view.urn),
+    ...index.entity(view),
     preventDataExfiltration: native ?? classic,
   };
 }
