@@ -1,5 +1,10 @@
 /** The shape of a rule: a small function over the model (or one resource) plus its policy metadata. */
-import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import type {
+  EnforcementLevel,
+  PolicyComplianceFramework,
+  PolicyConfigSchema,
+  Severity,
+} from "@pulumi/policy";
 import type { ResourceView } from "../model/resourceView";
 import type { StackModel } from "../model/types";
 
@@ -17,6 +22,15 @@ interface RuleMetadata<C> {
   configSchema: PolicyConfigSchema;
   /** Settings used when the pack config gives none. */
   defaults: C;
+  /** Compliance metadata Pulumi Cloud shows on its policy findings pages (@pulumi/policy 1.21). */
+  severity?: Severity;
+  /** The Microsoft cloud security benchmark control the rule serves. */
+  framework?: PolicyComplianceFramework;
+  /** Markdown: the fix in azure-native and with this package's components. */
+  remediationSteps?: string;
+  /** The Azure document the rule rests on. */
+  url?: string;
+  tags?: string[];
 }
 
 export interface StackRule<C> extends RuleMetadata<C> {
@@ -32,8 +46,28 @@ export interface ResourceRule<C> extends RuleMetadata<C> {
 
 /** The CrossGuard policy fields every rule carries. */
 export function policyMetadata<C>(rule: RuleMetadata<C>) {
-  const { name, description, enforcementLevel, configSchema } = rule;
-  return { name, description, enforcementLevel, configSchema };
+  const {
+    name,
+    description,
+    enforcementLevel,
+    configSchema,
+    severity,
+    framework,
+    remediationSteps,
+    url,
+    tags,
+  } = rule;
+  return {
+    name,
+    description,
+    enforcementLevel,
+    configSchema,
+    severity,
+    framework,
+    remediationSteps,
+    url,
+    tags,
+  };
 }
 
 /** The rule's settings for one evaluation: the pack config over the rule's defaults. */
