@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as azure from "@pulumi/azure-native";
-import { runOnMocks } from "../stacks/plan/mockRun";
+import { runOnMocks } from "../plan/mockRun";
 
 describe("mock harness", () => {
   it("records parents, dependencies, protect and fake ARM ids; preview leaves ids unknown", async () => {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { engineProperties, unknownSentinel } from "../../stacks/plan/policy/engineValue";
+import { engineProperties, unknownSentinel } from "../../plan/policy/engineValue";
 
 const secret = (value: unknown) => ({
   "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",

@@ -6,9 +6,9 @@
  * literal ARM id (no property dependencies).
  */
 import { expect } from "chai";
-import { compiledPack } from "../../stacks/plan/compiledPack";
-import { runOnMocks, type RecordedGraph } from "../../stacks/plan/mockRun";
-import { PolicyPackSession, type PolicyRun } from "../../stacks/plan/policy/policyPackSession";
+import { compiledPack } from "../../plan/compiledPack";
+import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
+import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
 import type { Existing } from "./programs/placement";
 import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpWorkspace";
 import { isolatedClients, singleVnet } from "./programs/topologies";

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as path from "path";
-import { runOnMocks } from "../../stacks/plan/mockRun";
-import { PolicyPackSession, type PolicyRun } from "../../stacks/plan/policy/policyPackSession";
+import { runOnMocks } from "../../plan/mockRun";
+import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
 import { probeProgram } from "./probeProgram";
 
 const packDir = path.join(__dirname, "fixtures", "probe-pack");

@@ -3,14 +3,14 @@
  * not a timing test); structure, resource counts and the critical path's invariants are.
  */
 import { expect } from "chai";
-import { RecordedGraph, type RecordedResource, runOnMocks } from "../../stacks/plan/mockRun";
-import { componentBench } from "../../stacks/bench/componentBench";
-import { criticalPath } from "../../stacks/bench/criticalPath";
-import { componentProgram } from "../../stacks/bench/endpointSetPrograms";
-import { organisationProgram } from "../../stacks/bench/organisationProgram";
-import { organisationGraph, workspaceTemplate } from "../../stacks/bench/organisationStack";
-import { policyBench } from "../../stacks/bench/policyBench";
-import { growthVerdict, ratioVerdict } from "../../stacks/bench/targets";
+import { RecordedGraph, type RecordedResource, runOnMocks } from "../../plan/mockRun";
+import { componentBench } from "../../bench/componentBench";
+import { criticalPath } from "../../bench/criticalPath";
+import { componentProgram } from "../../bench/endpointSetPrograms";
+import { organisationProgram } from "../../bench/organisationProgram";
+import { organisationGraph, workspaceTemplate } from "../../bench/organisationStack";
+import { policyBench } from "../../bench/policyBench";
+import { growthVerdict, ratioVerdict } from "../../bench/targets";
 
 function resource(name: string, custom: boolean, extra: Partial<RecordedResource> = {}): RecordedResource {
   return {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { PrivateCompute, PrivateComputeKinds, type PrivateComputeArgs } from "../../sdk";
-import { settle, startRecording } from "../../stacks/plan/mockRun";
+import { settle, startRecording } from "../../plan/mockRun";
 
 const base: PrivateComputeArgs = {
   kind: PrivateComputeKinds.Instance,

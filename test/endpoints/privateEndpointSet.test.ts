@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpoints/privateEndpointSet";
-import { runOnMocks, settle, startRecording } from "../../stacks/plan/mockRun";
+import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
 import {
   allPublicZones,
   endpointFacts,

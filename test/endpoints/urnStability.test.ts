@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
 import type { EndpointSetLayoutArgs } from "../../sdk/endpoints/endpointSetArgs";
-import { runOnMocks } from "../../stacks/plan/mockRun";
+import { runOnMocks } from "../../plan/mockRun";
 import { archiveId, dataLakeId, existingWorkspace } from "./fixtures";
 
 const layouts: Record<string, EndpointSetLayoutArgs> = {

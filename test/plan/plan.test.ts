@@ -3,11 +3,11 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../stacks/plan/planCommand";
-import { compiledPack } from "../../stacks/plan/compiledPack";
-import { exitCodeOf, planProgram, type PlanDocument } from "../../stacks/plan/plan";
-import { PolicyPackSession } from "../../stacks/plan/policy/policyPackSession";
-import { textReport } from "../../stacks/plan/textReport";
+import { runCli } from "../../plan/planCommand";
+import { compiledPack } from "../../plan/compiledPack";
+import { exitCodeOf, planProgram, type PlanDocument } from "../../plan/plan";
+import { PolicyPackSession } from "../../plan/policy/policyPackSession";
+import { textReport } from "../../plan/textReport";
 import { parseMermaid } from "./mermaidParser";
 
 const fixture = path.join(__dirname, "fixtures", "two-vnets");
@@ -15,7 +15,7 @@ const packDir = path.join(__dirname, "fixtures", "pack");
 const repoRoot = path.resolve(__dirname, "..", "..");
 /** The plan command as `npm run plan` runs it. */
 const cliBin = require.resolve("ts-node/dist/bin");
-const cliEntry = path.join(repoRoot, "stacks", "plan", "cli.ts");
+const cliEntry = path.join(repoRoot, "plan", "cli.ts");
 
 let session: PolicyPackSession;
 const plans: Record<string, PlanDocument> = {};

@@ -2,12 +2,12 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseCliArgs } from "../../stacks/plan/cliArgs";
-import { compiledPack } from "../../stacks/plan/compiledPack";
-import { urnParts } from "../../stacks/plan/findings";
-import { resolveTarget } from "../../stacks/plan/planTarget";
-import { programEntry } from "../../stacks/plan/programEntry";
-import { resolveStackConfig } from "../../stacks/plan/stackConfig";
+import { parseCliArgs } from "../../plan/cliArgs";
+import { compiledPack } from "../../plan/compiledPack";
+import { urnParts } from "../../plan/findings";
+import { resolveTarget } from "../../plan/planTarget";
+import { programEntry } from "../../plan/programEntry";
+import { resolveStackConfig } from "../../plan/stackConfig";
 
 const fixture = path.join(__dirname, "fixtures", "two-vnets");
 

@@ -2,10 +2,10 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { contains, parseCidr } from "../../policy/azure/cidr";
-import { compiledPack } from "../../stacks/plan/compiledPack";
-import { defaultPackDir, exitCodeOf, planStack, type PlanDocument } from "../../stacks/plan/plan";
-import { PolicyPackSession } from "../../stacks/plan/policy/policyPackSession";
-import type { ZoneCell } from "../../stacks/plan/vnetTables";
+import { compiledPack } from "../../plan/compiledPack";
+import { defaultPackDir, exitCodeOf, planStack, type PlanDocument } from "../../plan/plan";
+import { PolicyPackSession } from "../../plan/policy/policyPackSession";
+import type { ZoneCell } from "../../plan/vnetTables";
 import { parseMermaid } from "./mermaidParser";
 
 const stacksDir = path.resolve(__dirname, "..", "..", "stacks");

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { DataFactoryManagedEndpoints } from "../../sdk/managedVnet/dataFactoryManagedEndpoints";
-import { runOnMocks } from "../../stacks/plan/mockRun";
-import { stackModel } from "../../stacks/plan/modelResources";
-import { planStack } from "../../stacks/plan/plan";
-import { topologyDiagram } from "../../stacks/plan/topologyDiagram";
+import { runOnMocks } from "../../plan/mockRun";
+import { stackModel } from "../../plan/modelResources";
+import { planStack } from "../../plan/plan";
+import { topologyDiagram } from "../../plan/topologyDiagram";
 import { parseMermaid } from "./mermaidParser";
 
 /** A node's label: the quoted text of its declaration, whatever its shape. */

@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PolicyPackSession } from "../../stacks/plan/policy/policyPackSession";
+import { PolicyPackSession } from "../../plan/policy/policyPackSession";
 
 const root = path.resolve(__dirname, "../..");
 

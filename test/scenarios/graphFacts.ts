@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { armIdKey, parseArmId } from "../../policy/azure/armId";
-import type { RecordedGraph, RecordedResource } from "../../stacks/plan/mockRun";
+import type { RecordedGraph, RecordedResource } from "../../plan/mockRun";
 
 export const types = {
   endpoint: "azure-native:network:PrivateEndpoint",

@@ -17,12 +17,7 @@ import { synapseManagedVnetProblem } from "../../sdk/managedVnet/synapseSupport"
 import { SynapseManagedEndpoints } from "../../sdk/managedVnet/synapseManagedEndpoints";
 import { connectionsOfManagedEndpoint } from "../../sdk/managedVnet/targetConnections";
 import { armIdKey, parseArmId } from "../../policy/azure/armId";
-import {
-  type MockRun,
-  type RecordedGraph,
-  type RecordedResource,
-  runOnMocks,
-} from "../../stacks/plan/mockRun";
+import { type MockRun, type RecordedGraph, type RecordedResource, runOnMocks } from "../../plan/mockRun";
 import {
   allPublicZones,
   endpointFacts,

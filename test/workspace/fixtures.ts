@@ -1,5 +1,5 @@
 /** Arguments and ids shared by the workspace tests. */
-import { fakeSubscriptionId } from "../../stacks/plan/fakeAzure";
+import { fakeSubscriptionId } from "../../plan/fakeAzure";
 import type { SecuredWorkspaceArgs } from "../../sdk/workspace/securedWorkspaceArgs";
 
 const rg = `/subscriptions/${fakeSubscriptionId}/resourceGroups/rg-shared/providers`;

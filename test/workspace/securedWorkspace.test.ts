@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { runOnMocks, type MockRun, type RecordedResource } from "../../stacks/plan/mockRun";
-import { fakeGuid, fakeSubscriptionId, fakeTenantId } from "../../stacks/plan/fakeAzure";
+import { runOnMocks, type MockRun, type RecordedResource } from "../../plan/mockRun";
+import { fakeGuid, fakeSubscriptionId, fakeTenantId } from "../../plan/fakeAzure";
 import { SecuredWorkspace, securedWorkspaceType } from "../../sdk/workspace/securedWorkspace";
 import type { SecuredWorkspaceArgs } from "../../sdk/workspace/securedWorkspaceArgs";
 import { workspaceApiVersion } from "../../sdk/workspace/workspaceResource";

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { settle, startRecording } from "../../stacks/plan/mockRun";
+import { settle, startRecording } from "../../plan/mockRun";
 import { checkedArgs } from "../../sdk/workspace/checkedArgs";
 import { SecuredWorkspace } from "../../sdk/workspace/securedWorkspace";
 import { deferredArgs, securedWorkspaceArgProblems } from "../../sdk/workspace/securedWorkspaceArgProblems";

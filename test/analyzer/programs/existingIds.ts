@@ -2,7 +2,7 @@
  * Literal ARM ids of resources that exist outside the program (created by another stack or by hand), as a
  * program would paste them from the portal: no Output, so the engine sends no property dependencies.
  */
-import { fakeSubscriptionId } from "../../../stacks/plan/fakeAzure";
+import { fakeSubscriptionId } from "../../../plan/fakeAzure";
 
 const rgId = (resourceGroup: string) =>
   `/subscriptions/${fakeSubscriptionId}/resourceGroups/${resourceGroup}`;

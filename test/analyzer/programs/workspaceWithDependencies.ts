@@ -4,7 +4,7 @@
  */
 import * as azure from "@pulumi/azure-native";
 import type * as pulumi from "@pulumi/pulumi";
-import { fakeTenantId } from "../../../stacks/plan/fakeAzure";
+import { fakeTenantId } from "../../../plan/fakeAzure";
 import { existingIds } from "./existingIds";
 import type { Existing } from "./placement";
 

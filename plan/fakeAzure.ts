@@ -9,10 +9,10 @@
  */
 import { createHash } from "crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import { addressAt, parseCidr, type Cidr } from "../../policy/azure/cidr";
-import { armIdKey, parseArmId } from "../../policy/azure/armId";
-import { cloudOfRegion } from "../../policy/azure/locations";
-import type { AzureCloud, GroupId } from "../../policy/azure/clouds";
+import { addressAt, parseCidr, type Cidr } from "../policy/azure/cidr";
+import { armIdKey, parseArmId } from "../policy/azure/armId";
+import { cloudOfRegion } from "../policy/azure/locations";
+import type { AzureCloud, GroupId } from "../policy/azure/clouds";
 
 export const fakeSubscriptionId = "00000000-1111-2222-3333-444444444444";
 export const fakeTenantId = "99999999-8888-7777-6666-555555555555";

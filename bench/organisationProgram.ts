@@ -6,7 +6,7 @@
  */
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as resources from "@pulumi/azure-native/resources";
-import { PrivateCompute, PrivateComputeKinds, SecuredWorkspace, WorkspaceNetwork } from "../../sdk";
+import { PrivateCompute, PrivateComputeKinds, SecuredWorkspace, WorkspaceNetwork } from "../sdk";
 import { endpointSetLayouts } from "./endpointSetLayouts";
 
 export interface OrganisationShape {

@@ -11,7 +11,7 @@ import { loadProject, stackNames } from "../plan/pulumiProject";
 import { criticalPath, type CriticalPath } from "./criticalPath";
 import { organisationProgram } from "./organisationProgram";
 
-export const repositoryRoot = path.resolve(__dirname, "..", "..");
+export const repositoryRoot = path.resolve(__dirname, "..");
 
 export interface StackPath extends CriticalPath {
   stack: string;

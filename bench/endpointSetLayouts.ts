@@ -2,7 +2,7 @@
  * Layouts of `count` endpoint sets for one workspace: distinct /16 address spaces (10.<i>.0.0/16, never
  * the Docker bridge range), each with an endpoint subnet, the first marked as the services set.
  */
-import type { EndpointSetLayoutArgs } from "../../sdk";
+import type { EndpointSetLayoutArgs } from "../sdk";
 
 /** The most sets distinct 10.<i>.0.0/16 spaces allow. */
 export const maxEndpointSets = 256;

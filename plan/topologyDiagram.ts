@@ -5,8 +5,8 @@
  * subgraph per managed VNet (Synapse, Data Factory) holding its managed private endpoints, each connected to
  * its target.
  */
-import type { Key, ManagedEndpoint, StackModel } from "../../policy/model/types";
-import { isUnknown } from "../../policy/model/values";
+import type { Key, ManagedEndpoint, StackModel } from "../policy/model/types";
+import { isUnknown } from "../policy/model/values";
 import type { RecordedGraph } from "./mockRun";
 import { endpointDns } from "./vnetTables";
 

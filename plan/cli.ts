@@ -5,7 +5,7 @@
 import * as path from "path";
 import { installTranspileCache } from "./transpileCache";
 
-installTranspileCache(path.resolve(__dirname, "..", "..", "node_modules", ".cache", "offline-plan-ts"));
+installTranspileCache(path.resolve(__dirname, "..", "node_modules", ".cache", "offline-plan-ts"));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { runCli } = require("./planCommand") as typeof import("./planCommand");
 runCli(process.argv.slice(2)).then((code) => process.exit(code));

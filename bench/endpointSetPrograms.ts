@@ -7,7 +7,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
-import { WorkspaceNetwork } from "../../sdk";
+import { WorkspaceNetwork } from "../sdk";
 import { endpointSetLayouts, endpointSetName } from "./endpointSetLayouts";
 import { existingWorkspace as ws } from "./existingWorkspace";
 

@@ -3,8 +3,8 @@
  * registers (the fake's `customDnsConfigs`), the zones the endpoint's zone groups write into, and
  * whether each zone is linked to this VNet. Everything but the DNS configs comes from the pack's model.
  */
-import type { Key, PrivateEndpoint, StackModel } from "../../policy/model/types";
-import { isUnknown } from "../../policy/model/values";
+import type { Key, PrivateEndpoint, StackModel } from "../policy/model/types";
+import { isUnknown } from "../policy/model/values";
 import type { RecordedGraph } from "./mockRun";
 
 export interface DnsRecord {

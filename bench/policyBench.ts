@@ -13,7 +13,7 @@ import { median } from "./median";
 import { organisationOfSize, workspaceTemplate } from "./organisationStack";
 
 export const nullPackDir = path.join(__dirname, "nullPack");
-export const realPackDir = path.resolve(__dirname, "..", "..", "policy");
+export const realPackDir = path.resolve(__dirname, "..", "policy");
 
 export interface PolicyBenchOptions {
   /** Target stack sizes in resources, smallest first. */

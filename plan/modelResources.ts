@@ -3,10 +3,10 @@
  * shows the stack through the same model the rules judge it by. Properties are what `AnalyzeStack` sees:
  * the outputs of a created resource, the inputs (unknowns marked) of one not created yet, at preview.
  */
-import { buildModel } from "../../policy/model/buildModel";
-import type { StackResource } from "../../policy/model/stackResource";
-import type { StackModel } from "../../policy/model/types";
-import { unknown } from "../../policy/model/values";
+import { buildModel } from "../policy/model/buildModel";
+import type { StackResource } from "../policy/model/stackResource";
+import type { StackModel } from "../policy/model/types";
+import { unknown } from "../policy/model/values";
 import type { RecordedGraph, RecordedResource } from "./mockRun";
 import { unknownSentinel } from "./policy/engineValue";
 

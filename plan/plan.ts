@@ -17,7 +17,7 @@ import { topologyDiagram } from "./topologyDiagram";
 import { vnetTables, type VnetTable } from "./vnetTables";
 
 /** The pack this repository ships, checked by default. */
-export const defaultPackDir = path.resolve(__dirname, "..", "..", "policy");
+export const defaultPackDir = path.resolve(__dirname, "..", "policy");
 
 export interface PlanOptions {
   /** Stack of a program given by path (its `Pulumi.<stack>.yaml`). */
@@ -196,5 +196,5 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
 
 /** Plans a provided stack (`stacks/Pulumi.<name>.yaml` of this repository's project). */
 export function planStack(name: string, options: Omit<PlanOptions, "stack"> = {}): Promise<PlanDocument> {
-  return planProgram(name, { cwd: path.resolve(__dirname, "..", ".."), ...options });
+  return planProgram(name, { cwd: path.resolve(__dirname, ".."), ...options });
 }
