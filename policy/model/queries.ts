@@ -42,3 +42,13 @@ export function dependenciesOf(
   ] as const;
   return refs.flatMap((r) => (typeof r.key === "string" ? [{ kind: r.kind, key: r.key }] : []));
 }
+
+/**
+ * The workspace runs its computes in a Microsoft-managed VNet: its managed network is on (any mode but
+ * Disabled). Unknown at preview when the mode is.
+ */
+export function usesManagedNetwork(workspace: Workspace): Maybe<boolean> {
+  const mode = workspace.managedNetworkMode;
+  if (isUnknown(mode)) return mode;
+  return typeof mode === "string" && mode.toLowerCase() !== "disabled";
+}

@@ -26,6 +26,8 @@ export interface Workspace extends Entity {
   /** `networkAcls.defaultAction`; selected IPs apply only when it is Deny. */
   ipDefaultAction: Maybe<string>;
   imageBuildCompute: Maybe<string>;
+  /** `managedNetwork.isolationMode` as declared (Disabled, AllowInternetOutbound, AllowOnlyApprovedOutbound). */
+  managedNetworkMode: Maybe<string>;
   storageAccount: Maybe<Key>;
   keyVault: Maybe<Key>;
   containerRegistry: Maybe<Key>;

@@ -21,6 +21,7 @@ export function parseWorkspace(view: ResourceView, index: ResourceIndex): Worksp
         : undefined,
     ipDefaultAction: str(networkAcls, "defaultAction"),
     imageBuildCompute: str(inputs, "imageBuildCompute"),
+    managedNetworkMode: str(inputs, "managedNetwork", "isolationMode"),
     storageAccount: index.byId(view, "storageAccount", str(inputs, "storageAccount"), ["storageAccount"]),
     keyVault: index.byId(view, "keyVault", str(inputs, "keyVault"), ["keyVault"]),
     containerRegistry: index.byId(view, "containerRegistry", str(inputs, "containerRegistry"), [
