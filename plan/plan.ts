@@ -77,15 +77,24 @@ interface StartedPack {
  */
 function startPack(
   options: PlanOptions,
-  identity: { project: string; stack: string; stackConfig: Record<string, string> },
+  identity: {
+    project: string;
+    stack: string;
+    stackConfig: Record<string, string>;
+    stackTags: Record<string, string>;
+  },
 ): { spawned: Promise<void>; started: Promise<StartedPack> } {
   if (options.session) {
     if (options.policyPack !== undefined || options.policyPackConfig !== undefined || options.typecheckPack) {
       throw new Error("a started policy pack session already has its pack and config");
     }
+    const session = options.session;
+    // A session shared by several plans gets each stack's tags, as a fresh one would at its start.
     return {
       spawned: Promise.resolve(),
-      started: Promise.resolve({ session: options.session, compileMs: 0, owned: false }),
+      started: session
+        .configureStack(identity.stackTags)
+        .then(() => ({ session, compileMs: 0, owned: false })),
     };
   }
   if (options.policyPack === false) {
@@ -141,6 +150,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     project: resolved.project.name,
     stack: resolved.stack,
     stackConfig: resolved.config.config,
+    stackTags: resolved.stackTags,
   };
   const { spawned, started: packStarting } = startPack(options, identity);
   // A failed start is reported after the program ran; keep it from counting as unhandled meanwhile.

@@ -14,7 +14,7 @@ import {
   type PulumiProject,
 } from "./pulumiProject";
 import { programEntry } from "./programEntry";
-import { resolveStackConfig, type ResolvedConfig } from "./stackConfig";
+import { resolveStackConfig, stackTagsOf, type ResolvedConfig } from "./stackConfig";
 
 export interface PlanTarget {
   project: PulumiProject;
@@ -23,6 +23,8 @@ export interface PlanTarget {
   stackFile?: string;
   entry: string;
   config: ResolvedConfig;
+  /** The stack's tags from its `pulumi:tags` config, sent to the policy pack as the CLI sends them. */
+  stackTags: Record<string, string>;
 }
 
 /** A stack name has no path separator and is not an existing directory. */
@@ -59,11 +61,13 @@ export function resolveTarget(arg: string, options: { stack?: string; cwd?: stri
   const file = stackFile(project, stack);
   const stackDoc = fs.existsSync(file) ? readYaml(file) : undefined;
   const stackConfig = (stackDoc?.config as Record<string, unknown> | undefined) ?? {};
+  const config = resolveStackConfig(project.name, project.config, stackConfig);
   return {
     project,
     stack,
     stackFile: stackDoc ? file : undefined,
     entry: programEntry(project.main),
-    config: resolveStackConfig(project.name, project.config, stackConfig),
+    config,
+    stackTags: stackTagsOf(config.config),
   };
 }

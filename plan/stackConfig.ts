@@ -66,3 +66,24 @@ export function resolveStackConfig(
   if (missing.length > 0) throw new Error(`stack is missing configuration value(s) ${missing.join(", ")}`);
   return { config, secretKeys };
 }
+
+/** The config key a stack file sets its stack tags with; the CLI applies them and sends them to policy packs. */
+export const stackTagsKey = "pulumi:tags";
+
+/** The stack tags the resolved config declares (`pulumi:tags`, a map of strings). */
+export function stackTagsOf(config: Record<string, string>): Record<string, string> {
+  const raw = config[stackTagsKey];
+  if (raw === undefined) return {};
+  let tags: unknown;
+  try {
+    tags = JSON.parse(raw);
+  } catch {
+    tags = undefined;
+  }
+  if (typeof tags !== "object" || tags === null || Array.isArray(tags)) {
+    throw new Error(`config ${stackTagsKey} must be a map of tag names to values, got ${raw}`);
+  }
+  return Object.fromEntries(
+    Object.entries(tags).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
+}

@@ -89,6 +89,8 @@ export class PolicyPackSession {
     readonly startMs: number,
     private readonly dryRun: boolean,
     private readonly concurrency: number,
+    /** What ConfigureStack sends. */
+    private readonly stackOptions: StackOptions,
   ) {}
 
   static async start(options: PolicyPackSessionOptions): Promise<PolicyPackSession> {
@@ -120,14 +122,7 @@ export class PolicyPackSession {
       handshake.setProgramDirectory(options.packDir);
       await client.handshake(handshake);
 
-      const configureStack = new analyzerPb.AnalyzerStackConfigureRequest();
-      configureStack.setStack(stack);
-      configureStack.setProject(project);
-      configureStack.setOrganization(options.organization ?? "");
-      configureStack.setDryRun(dryRun);
-      for (const [k, v] of Object.entries(options.stackConfig ?? {})) configureStack.getConfigMap().set(k, v);
-      for (const [k, v] of Object.entries(options.stackTags ?? {})) configureStack.getTagsMap().set(k, v);
-      await client.configureStack(configureStack);
+      await client.configureStack(configureStackRequest({ ...options, project, stack, dryRun }));
 
       const info = packInfo(await client.getAnalyzerInfo());
       await client.getPluginInfo();
@@ -143,6 +138,7 @@ export class PolicyPackSession {
         performance.now() - began,
         dryRun,
         options.concurrency ?? 16,
+        { ...options, project, stack, dryRun },
       );
     } catch (e) {
       client?.close();
@@ -150,6 +146,14 @@ export class PolicyPackSession {
       await engine.stop();
       throw e;
     }
+  }
+
+  /**
+   * Sends ConfigureStack again with other stack tags, so one session can check stacks that differ in their
+   * tags (the CLI starts one pack per stack; @pulumi/policy takes the latest tags).
+   */
+  async configureStack(stackTags: Record<string, string>): Promise<void> {
+    await this.client.configureStack(configureStackRequest({ ...this.stackOptions, stackTags }));
   }
 
   /** Runs the pack over a recorded graph as `pulumi preview` / `pulumi up` would. */
@@ -233,6 +237,19 @@ export class PolicyPackSession {
     await this.pack.stop();
     await this.engine.stop();
   }
+}
+
+type StackOptions = PolicyPackSessionOptions & { project: string; stack: string; dryRun: boolean };
+
+function configureStackRequest(options: StackOptions): analyzerPb.AnalyzerStackConfigureRequest {
+  const req = new analyzerPb.AnalyzerStackConfigureRequest();
+  req.setStack(options.stack);
+  req.setProject(options.project);
+  req.setOrganization(options.organization ?? "");
+  req.setDryRun(options.dryRun);
+  for (const [k, v] of Object.entries(options.stackConfig ?? {})) req.getConfigMap().set(k, v);
+  for (const [k, v] of Object.entries(options.stackTags ?? {})) req.getTagsMap().set(k, v);
+  return req;
 }
 
 function toDiagnostic(

@@ -1,14 +1,21 @@
 /**
  * Turns a single-resource rule into a CrossGuard resource policy. Remediation edits the resource's inputs
  * in place: the props object CrossGuard passes keeps secrets secret on write, and values not touched stay
- * as they are (unknown ones included).
+ * as they are (unknown ones included). An exempt resource is neither reported nor remediated.
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { viewOf } from "../model/resourceView";
-import { configOf, policyMetadata, type ResourceRule } from "./rule";
+import { exemptionsOf } from "./exemptions";
+import { configOf, noContext, policyMetadata, type ResourceRule } from "./rule";
 
-function viewOfArgs(args: ResourceValidationArgs) {
-  return viewOf({ type: args.type, urn: args.urn, name: args.name, props: args.props });
+/** The resource's view and the rule's config, or undefined when the rule has nothing to say about it. */
+function evaluation<C extends object>(rule: ResourceRule<C>, args: ResourceValidationArgs) {
+  const config = configOf(rule, args);
+  if (exemptionsOf(config)(args.urn)) return undefined;
+  const view = viewOf({ type: args.type, urn: args.urn, name: args.name, props: args.props });
+  return (
+    view && { view, messages: rule.check(view, config, { stackTags: args.stackTags ?? noContext.stackTags }) }
+  );
 }
 
 export function resourcePolicy<C extends object>(rule: ResourceRule<C>): ResourceValidationPolicy {
@@ -16,15 +23,13 @@ export function resourcePolicy<C extends object>(rule: ResourceRule<C>): Resourc
   return {
     ...policyMetadata(rule),
     validateResource: (args, reportViolation) => {
-      const view = viewOfArgs(args);
-      if (!view) return;
-      for (const text of rule.check(view, configOf(rule, args))) reportViolation(text);
+      for (const text of evaluation(rule, args)?.messages ?? []) reportViolation(text);
     },
     ...(remediate && {
       remediateResource: (args: ResourceValidationArgs) => {
-        const view = viewOfArgs(args);
-        if (!view || rule.check(view, configOf(rule, args)).length === 0) return undefined;
-        return remediate(view, args.props);
+        const found = evaluation(rule, args);
+        if (!found || found.messages.length === 0) return undefined;
+        return remediate(found.view, args.props);
       },
     }),
   };

@@ -7,44 +7,54 @@ import type {
 } from "@pulumi/policy";
 import type { ResourceView } from "../model/resourceView";
 import type { StackModel } from "../model/types";
+import { withExemptions } from "./exemptions";
 
 export interface Violation {
-  /** URN of the offending resource. */
+  /** URN of the offending resource; empty for the stack itself. */
   urn: string;
   message: string;
 }
 
-interface RuleMetadata<C> {
+/** What a rule may know about the stack besides its resources. */
+export interface RuleContext {
+  /** The stack's tags, as the CLI sends them in ConfigureStack (empty for a DIY backend without `pulumi:tags`). */
+  stackTags: ReadonlyMap<string, string>;
+}
+
+/** The context of a check run outside the policy server (unit tests): no stack tags. */
+export const noContext: RuleContext = { stackTags: new Map() };
+
+export interface RuleMetadata<C> {
   name: string;
   description: string;
   enforcementLevel: EnforcementLevel;
-  /** JSON schema of the rule's own settings (the enforcement level is added by the pack). */
+  /** JSON schema of the rule's own settings (the enforcement level and exemptions are added by the pack). */
   configSchema: PolicyConfigSchema;
   /** Settings used when the pack config gives none. */
   defaults: C;
   /** Compliance metadata Pulumi Cloud shows on its policy findings pages (@pulumi/policy 1.21). */
-  severity?: Severity;
-  /** The Microsoft cloud security benchmark control the rule serves. */
-  framework?: PolicyComplianceFramework;
+  severity: Severity;
+  /** The Microsoft cloud security benchmark control the rule serves (see `benchmark.ts`). */
+  framework: PolicyComplianceFramework;
   /** Markdown: the fix in azure-native and with this package's components. */
-  remediationSteps?: string;
+  remediationSteps: string;
   /** The Azure document the rule rests on. */
-  url?: string;
-  tags?: string[];
+  url: string;
+  tags: string[];
 }
 
 export interface StackRule<C> extends RuleMetadata<C> {
-  check(model: StackModel, config: C): Violation[];
+  check(model: StackModel, config: C, context?: RuleContext): Violation[];
 }
 
 export interface ResourceRule<C> extends RuleMetadata<C> {
   /** Messages about one resource; empty when it complies or the rule does not apply to it. */
-  check(view: ResourceView, config: C): string[];
+  check(view: ResourceView, config: C, context?: RuleContext): string[];
   /** Inputs to apply at enforcement level `remediate`, or undefined to leave the resource as it is. */
   remediate?(view: ResourceView, props: Record<string, unknown>): Record<string, unknown> | undefined;
 }
 
-/** The CrossGuard policy fields every rule carries. */
+/** The CrossGuard policy fields every rule carries; the config schema gains `exemptions`. */
 export function policyMetadata<C>(rule: RuleMetadata<C>) {
   const {
     name,
@@ -61,7 +71,7 @@ export function policyMetadata<C>(rule: RuleMetadata<C>) {
     name,
     description,
     enforcementLevel,
-    configSchema,
+    configSchema: withExemptions(configSchema),
     severity,
     framework,
     remediationSteps,

@@ -3,7 +3,8 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import type { PolicyResource } from "@pulumi/policy";
 import { buildModel } from "../model/buildModel";
 import type { StackModel } from "../model/types";
-import { configOf, policyMetadata, type StackRule } from "./rule";
+import { exemptionsOf } from "./exemptions";
+import { configOf, noContext, policyMetadata, type StackRule } from "./rule";
 
 let shared: { urns: string; model: StackModel } | undefined;
 
@@ -27,8 +28,11 @@ export function stackPolicy<C extends object>(rule: StackRule<C>): StackValidati
   return {
     ...policyMetadata(rule),
     validateStack: (args, reportViolation) => {
-      for (const violation of rule.check(modelOf(args.resources), configOf(rule, args))) {
-        reportViolation(violation.message, violation.urn);
+      const config = configOf(rule, args);
+      const exempt = exemptionsOf(config);
+      const context = { stackTags: args.stackTags ?? noContext.stackTags };
+      for (const violation of rule.check(modelOf(args.resources), config, context)) {
+        if (!exempt(violation.urn)) reportViolation(violation.message, violation.urn || undefined);
       }
     },
   };

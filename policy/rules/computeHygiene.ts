@@ -2,6 +2,7 @@
  * Rule 12 (computes): single-resource hygiene that Azure Policy and PSRule also check: local authentication
  * off, no public IP on clusters and instances, idle shutdown on instances within a limit.
  */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
 import type { ResourceView } from "../model/resourceView";
@@ -21,6 +22,16 @@ export const computeLocalAuth: ResourceRule<object> = {
   enforcementLevel: "advisory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "medium",
+  framework: benchmark("IM-1"),
+  remediationSteps: [
+    "Disable local (key) authentication on computes and use Microsoft Entra ID identities.",
+    "",
+    "- azure-native: `machinelearningservices.Compute` with `properties: { computeType, disableLocalAuth: true, ... }`.",
+    "- Components: `PrivateCompute` always sets `disableLocalAuth: true`.",
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-integrate-azure-policy",
+  tags: ["compute", "authentication", "azure-policy-builtin"],
   check: (view) => {
     if (view.kind !== "compute" || computeType(view) === undefined) return [];
     const disabled = bool(view.inputs, "properties", "disableLocalAuth");
@@ -43,6 +54,16 @@ export const computePublicIp: ResourceRule<object> = {
   enforcementLevel: "advisory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "high",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Give clusters and instances no public IP and place them in a subnet.",
+    "",
+    "- azure-native: `properties.properties.enableNodePublicIp: false` and `subnet: { id }` on the `machinelearningservices.Compute`.",
+    "- Components: `PrivateCompute` sets `enableNodePublicIp: false` in the subnet you give it.",
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-training-vnet",
+  tags: ["compute", "public-ip"],
   check: (view) => {
     const type = computeType(view);
     if (view.kind !== "compute" || !type || !computeTypesWithNodes.has(type)) return [];
@@ -81,6 +102,16 @@ export const computeIdleShutdown: ResourceRule<IdleShutdownConfig> = {
     properties: { maxIdleMinutes: { type: "integer", minimum: 15, maximum: 4320, default: 60 } },
   },
   defaults: { maxIdleMinutes: 60 },
+  severity: "low",
+  framework: benchmark("PV-4"),
+  remediationSteps: [
+    "Shut compute instances down when idle, within the configured limit.",
+    "",
+    '- azure-native: `properties.properties.idleTimeBeforeShutdown: "PT60M"` on a `ComputeInstance`.',
+    '- Components: `PrivateCompute` (`kind: "Instance"`) sets it from `idleShutdownMinutes` (default 60).',
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-integrate-azure-policy",
+  tags: ["compute", "cost", "azure-policy-builtin"],
   check: (view, config) => {
     if (view.kind !== "compute" || computeType(view) !== "computeinstance") return [];
     const idle = str(view.inputs, "properties", "properties", "idleTimeBeforeShutdown");

@@ -1,5 +1,6 @@
 /** Rule 9 (region): computes of a workspace with private endpoints must be in the workspace's region. */
 import { normalizeLocation } from "../azure/locations";
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { endpointsOf, workspaceOf } from "../model/queries";
@@ -12,6 +13,16 @@ export const computeRegion: StackRule<object> = {
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "medium",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Create computes and attached AKS clusters in the workspace's region.",
+    "",
+    "- azure-native: set `location` of the `machinelearningservices.Compute` (and the `containerservice.ManagedCluster`) to the workspace's.",
+    "- Components: `PrivateCompute` and `AttachedAksCompute` default to the workspace's region and reject another one.",
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+  tags: ["compute", "region"],
   check: (model) =>
     model.computes.flatMap((compute) => {
       const workspace = workspaceOf(model, compute.workspace);

@@ -1,4 +1,5 @@
 /** Rule 9 (VNet): a compute in a VNet must be in a VNet that holds one of its workspace's private endpoints. */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { endpointsOf, workspaceOf } from "../model/queries";
@@ -10,6 +11,16 @@ export const computeVnet: StackRule<object> = {
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "medium",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Place the compute in a VNet that holds one of the workspace's private endpoints (with the dependency endpoints).",
+    "",
+    "- azure-native: set the compute's `properties.properties.subnet.id` to a subnet of such a VNet.",
+    "- Components: `PrivateCompute` with `subnetId: network.servicesSubnetId` (a `WorkspaceNetwork` output).",
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+  tags: ["compute", "vnet"],
   check: (model) =>
     model.computes.flatMap((compute) => {
       const workspace = workspaceOf(model, compute.workspace);

@@ -6,6 +6,7 @@
  * ids are unknown at preview, or a datastore whose storage account is unknown or outside the stack, is left
  * out rather than guessed.
  */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule, Violation } from "../pack/rule";
 import { dependenciesOf, endpointsOf, groupIdsTo, isPrivateService } from "../model/queries";
@@ -138,5 +139,15 @@ export const dependencyEndpointsPerVnet: StackRule<object> = {
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "high",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Every VNet with a workspace endpoint needs `blob`, `file`, `vault` and `registry` endpoints for the workspace's private dependencies (and one per datastore account sub-resource).",
+    "",
+    "- azure-native: add `network.PrivateEndpoint` resources with those `groupIds` in the VNet, each with its `PrivateDnsZoneGroup`.",
+    "- Components: `WorkspaceNetwork` (one set per VNet) or `PrivateEndpointSet` creates the complete set; list datastore accounts in `additionalStorageAccounts`.",
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+  tags: ["private-endpoint", "storage", "key-vault", "container-registry"],
   check: (model) => model.workspaces.flatMap((w) => check(model, w)),
 };

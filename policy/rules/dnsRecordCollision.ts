@@ -1,4 +1,5 @@
 /** Rule 7 (collisions): two endpoints of one target writing records into one zone overwrite each other. */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule, Violation } from "../pack/rule";
 import type { Key, PrivateEndpoint } from "../model/types";
@@ -11,6 +12,16 @@ export const dnsRecordCollision: StackRule<object> = {
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "medium",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Two endpoints of one target must not write into one zone: give each isolated VNet its own zone instances, or keep one endpoint per target in a shared zone.",
+    "",
+    "- azure-native: create separate `network.PrivateZone` instances (own resource group) per VNet, each linked only to its VNet.",
+    '- Components: `WorkspaceNetwork` sets with `dnsMode: "OwnZones"` do this; `"ExistingZones"` is for one set per hub zone.',
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/private-link/private-endpoint-dns-integration",
+  tags: ["dns", "private-endpoint"],
   check: (model) => {
     const writers = new Map<string, { target: Key; zone: Key; endpoints: PrivateEndpoint[] }>();
     const endpointsByKey = new Map(model.endpoints.map((e) => [e.key, e]));

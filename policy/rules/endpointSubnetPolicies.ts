@@ -2,6 +2,7 @@
  * Rule 8 (subnet): a subnet hosting private endpoints should have network policies for private endpoints
  * disabled. ARM's default is Disabled, so only an explicit other value is reported.
  */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import type { Subnet } from "../model/types";
@@ -13,6 +14,16 @@ export const endpointSubnetPolicies: StackRule<object> = {
   enforcementLevel: "advisory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "low",
+  framework: benchmark("NS-1"),
+  remediationSteps: [
+    "Set `privateEndpointNetworkPolicies` to `Disabled` on subnets hosting private endpoints (or deliberately manage NSG/UDR support).",
+    "",
+    '- azure-native: `new network.Subnet(name, { ..., privateEndpointNetworkPolicies: "Disabled" })`.',
+    "- Components: the subnets `WorkspaceNetwork` / `PrivateEndpointSet` create already set it.",
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/private-link/disable-private-endpoint-network-policy",
+  tags: ["subnet", "private-endpoint"],
   check: (model) => {
     const hosting = new Map<string, Subnet>();
     for (const endpoint of model.endpoints) {

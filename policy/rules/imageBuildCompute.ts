@@ -1,4 +1,5 @@
 /** Rule 10 (image builds): with private dependencies, ACR tasks cannot build images; name a build cluster. */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { dependenciesOf, isPrivateService } from "../model/queries";
@@ -11,6 +12,16 @@ export const imageBuildCompute: StackRule<object> = {
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "medium",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Name a compute cluster that builds images: ACR tasks cannot reach private dependencies.",
+    "",
+    "- azure-native: set `imageBuildCompute` on the workspace to a cluster's name and create that `machinelearningservices.Compute` in the services subnet.",
+    '- Components: `SecuredWorkspace` requires `imageBuildCompute`; create the cluster with `PrivateCompute` (`kind: "Cluster"`).',
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-workspace-vnet",
+  tags: ["workspace", "container-registry", "compute"],
   check: (model) =>
     model.workspaces.flatMap((workspace) => {
       if (workspace.imageBuildCompute !== undefined) return [];

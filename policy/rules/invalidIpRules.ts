@@ -1,5 +1,6 @@
 /** Rule 4: IP rules Azure rejects: not IPv4, private or reserved, malformed, or too many. */
 import { distinctIpRules, ipRuleProblem, maxIpRules } from "../azure/ipRules";
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { quotes } from "./quotes";
@@ -19,6 +20,16 @@ export const invalidIpRules: StackRule<InvalidIpRulesConfig> = {
     },
   },
   defaults: { maxRules: maxIpRules },
+  severity: "medium",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Use public IPv4 addresses or CIDR ranges only, at most 200 distinct rules (or the limit your organisation configures).",
+    "",
+    "- azure-native: fix `networkAcls.ipRules[*].value` on the workspace (e.g. `16.17.18.0/24`), merging addresses into ranges.",
+    "- Components: `SecuredWorkspace`'s `allowedIpRanges` is validated at preview with the same rules; pass public ranges there.",
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+  tags: ["workspace", "selected-ips"],
   check: (model, config) =>
     model.workspaces.flatMap((workspace) => {
       const rules = workspace.ipRules;

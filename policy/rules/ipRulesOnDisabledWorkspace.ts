@@ -1,4 +1,5 @@
 /** Rule 3: IP rules left on a workspace whose public access is Disabled; online endpoints keep honouring them. */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { accessMode, AccessModes } from "../model/workspaceAccess";
@@ -11,6 +12,16 @@ export const ipRulesOnDisabledWorkspace: StackRule<object> = {
   enforcementLevel: "advisory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "medium",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Remove the IP rules when public access is Disabled: managed online endpoints keep honouring a stale list.",
+    "",
+    '- azure-native: drop `networkAcls.ipRules` (or `ipAllowlist`) from the workspace, keeping `publicNetworkAccess: "Disabled"`.',
+    '- Components: `SecuredWorkspace` always clears the list when `publicNetworkAccess` is `"Disabled"`; leave `allowedIpRanges` empty.',
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+  tags: ["workspace", "selected-ips"],
   check: (model) =>
     model.workspaces.flatMap((workspace) => {
       const rules = workspace.ipRules;

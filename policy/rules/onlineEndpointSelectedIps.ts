@@ -1,4 +1,5 @@
 /** Rule 1: a managed online endpoint with public ingress in a workspace limited to selected IP addresses. */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { workspaceOf } from "../model/queries";
@@ -13,6 +14,16 @@ export const onlineEndpointSelectedIps: StackRule<object> = {
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "high",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Disable public ingress on the managed online endpoint and reach it through the workspace's private endpoints, or stop limiting the workspace to selected IPs.",
+    "",
+    '- azure-native: `new machinelearningservices.OnlineEndpoint(name, { ..., onlineEndpointProperties: { authMode: "Key", publicNetworkAccess: "Disabled" } })`.',
+    '- Components: keep `SecuredWorkspace` with `publicNetworkAccess: "EnabledFromSelectedIps"` only when no endpoint needs public ingress, or switch it to `"Disabled"` and reach the workspace through `WorkspaceNetwork` sets.',
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+  tags: ["online-endpoint", "public-access", "selected-ips"],
   check: (model) =>
     model.onlineEndpoints.flatMap((endpoint) => {
       const workspace = workspaceOf(model, endpoint.workspace);

@@ -2,6 +2,7 @@
  * Rule 5: a workspace open to all networks while it has private endpoints, and the SDK v1 flag
  * `allowPublicAccessWhenBehindVnet` set alongside `publicNetworkAccess` (each overrides the other).
  */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule, Violation } from "../pack/rule";
 import { endpointsOf } from "../model/queries";
@@ -52,6 +53,16 @@ export const publicAccessWithEndpoints: StackRule<object> = {
   enforcementLevel: "advisory",
   configSchema: { properties: {} },
   defaults: {},
+  severity: "high",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "A workspace with private endpoints should not stay open to all networks, and should not set the SDK v1 flag alongside `publicNetworkAccess`.",
+    "",
+    '- azure-native: set `publicNetworkAccess: "Disabled"` on the workspace (or limit it with `networkAcls`) and remove `allowPublicAccessWhenBehindVnet`.',
+    '- Components: `SecuredWorkspace` with `publicNetworkAccess: "Disabled"` (default) or `"EnabledFromSelectedIps"` with `allowedIpRanges`.',
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+  tags: ["workspace", "public-access", "private-endpoint"],
   check: (model) =>
     model.workspaces.flatMap((w) => [...openWithEndpoints(model, w), ...legacyFlagAlongside(w)]),
 };

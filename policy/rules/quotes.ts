@@ -51,6 +51,15 @@ export const quotes = {
     source: privateLinkDoc,
     text: "This private endpoint should exist in the client virtual network and have private DNS zone integration enabled.",
   },
+  landingZoneZoneGroups: {
+    source:
+      "Azure Policy built-in ee40564d (DeployIfNotExists), and its kin for blob, file, vault and registry",
+    text: 'Configure Azure Machine Learning workspace to use private DNS zones [...] "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups" [...] "name": "[concat(parameters(\'privateEndpointName\'), \'/deployedByPolicy\')]"',
+  },
+  customDns: {
+    source: "Azure ML docs (how-to-custom-dns)",
+    text: "If you instead use your own custom DNS server, you must manually create DNS entries or use conditional forwarders for the workspace.",
+  },
   workspaceZones: {
     source: privateLinkDoc,
     text: "az network private-endpoint dns-zone-group create [...] --private-dns-zone privatelink.api.azureml.ms [...] az network private-endpoint dns-zone-group add [...] --private-dns-zone privatelink.notebooks.azure.net",

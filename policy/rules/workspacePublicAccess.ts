@@ -2,6 +2,7 @@
  * Rule 12 (workspace): public network access should be Disabled (Azure Policy's built-in). Remediation sets
  * it to Disabled and drops the IP rules, which online endpoints would otherwise keep honouring.
  */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
 import { genericResourceToken } from "../model/kinds";
@@ -27,6 +28,16 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
   enforcementLevel: "advisory",
   configSchema: { properties: { allowSelectedIps: { type: "boolean", default: false } } },
   defaults: { allowSelectedIps: false },
+  severity: "high",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Disable public network access on the workspace (enforcement level `remediate` does it for you) and reach it through private endpoints.",
+    "",
+    '- azure-native: `publicNetworkAccess: "Disabled"` on `machinelearningservices.Workspace` (or in the generic resource\'s `properties`), without IP rules.',
+    '- Components: `SecuredWorkspace` with `publicNetworkAccess: "Disabled"` (the default) plus a `WorkspaceNetwork`.',
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/machine-learning/how-to-integrate-azure-policy",
+  tags: ["workspace", "public-access", "azure-policy-builtin"],
   check: (view, config) => {
     if (view.kind !== "workspace") return [];
     const access = str(view.inputs, "publicNetworkAccess");

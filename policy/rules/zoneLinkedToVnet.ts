@@ -3,6 +3,7 @@
  * zones in the stack or linked from it (a zone outside the stack with no link here is someone else's).
  * A hub design with zones linked only to a hub VNet can allow that by config.
  */
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule, Violation } from "../pack/rule";
 import type { PrivateEndpoint, StackModel } from "../model/types";
@@ -72,6 +73,16 @@ export const zoneLinkedToVnet: StackRule<ZoneLinkedToVnetConfig> = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { allowHubLinkedZones: { type: "boolean", default: false } } },
   defaults: { allowHubLinkedZones: false },
+  severity: "high",
+  framework: benchmark("NS-2"),
+  remediationSteps: [
+    "Link every zone an endpoint writes into to the endpoint's VNet, or resolve through a hub whose zones are linked there (`allowHubLinkedZones`).",
+    "",
+    '- azure-native: `new network.VirtualNetworkLink(name, { resourceGroupName, privateZoneName: zone.name, virtualNetwork: { id: vnet.id }, registrationEnabled: false, location: "global" })`.',
+    '- Components: `WorkspaceNetwork` / `PrivateEndpointSet` with `dnsMode: "OwnZones"` create and link one zone instance per VNet.',
+  ].join("\n"),
+  url: "https://learn.microsoft.com/azure/private-link/private-endpoint-dns",
+  tags: ["dns", "private-endpoint"],
   check: (model, config) => {
     const open = openLinks(model);
     if (open.anything) return [];

@@ -52,7 +52,7 @@ export interface EndpointSetLayoutArgs {
   endpointSubnetPrefix?: pulumi.Input<string>;
   /** ARM id of an existing subnet for the endpoints (its private-endpoint network policies disabled). */
   subnetId?: pulumi.Input<string>;
-  /** OwnZones (default), ExistingZones or None: see {@link DnsModes}. */
+  /** OwnZones (default), ExistingZones, None (custom DNS) or AzurePolicy (landing zone): see {@link DnsModes}. */
   dnsMode?: pulumi.Input<DnsMode>;
   /** With dnsMode ExistingZones: the ARM id of each zone the endpoints write to, keyed by zone name. */
   existingZoneIds?: { [zoneName: string]: pulumi.Input<string> };

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
 import { parseArmId } from "../../policy/azure/armId";
-import { DnsModes } from "../dns/dnsModes";
+import { DnsModes, writesZoneGroups } from "../dns/dnsModes";
 import { type DnsRecord, dnsRecordsOf } from "../dns/dnsRecords";
 import { createPrivateZones, existingZoneIdsByKey } from "../dns/privateZones";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
@@ -36,7 +36,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
   public readonly fqdns!: pulumi.Output<Record<string, string[]>>;
   /** Every FQDN → private IP record of this set's endpoints (what a custom DNS server must hold). */
   public readonly dnsRecords!: pulumi.Output<DnsRecord[]>;
-  /** Ids of the zones the endpoints write to, by zone name; empty with dnsMode None. */
+  /** Ids of the zones the endpoints write to, by zone name; empty with dnsMode None or AzurePolicy. */
   public readonly zoneIds!: pulumi.Output<Record<string, string>>;
   /** ARM id of the VNet holding the endpoints (created here, or the existing subnet's). */
   public readonly virtualNetworkId!: pulumi.Output<string>;
@@ -100,7 +100,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
         },
         { parent: this },
       );
-      if (mode !== DnsModes.None) {
+      if (writesZoneGroups(mode)) {
         new network.PrivateDnsZoneGroup(
           `${name}-zg-${endpoint.key}`,
           {

@@ -63,7 +63,7 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
   public readonly endpointIds!: pulumi.Output<Record<string, Record<string, string>>>;
   /** Each set's private IPs by endpoint key, by set name. */
   public readonly privateIpAddresses!: pulumi.Output<Record<string, Record<string, string[]>>>;
-  /** Each set's private DNS zone ids by zone name, by set name (empty for dnsMode None). */
+  /** Each set's private DNS zone ids by zone name, by set name (empty for dnsMode None or AzurePolicy). */
   public readonly zoneIds!: pulumi.Output<Record<string, Record<string, string>>>;
   /** Each set's FQDN → private IP records, by set name. */
   public readonly dnsRecords!: pulumi.Output<Record<string, DnsRecord[]>>;

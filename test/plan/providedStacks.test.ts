@@ -62,6 +62,14 @@ const expected: Record<string, Expected> = {
     linked: "external",
     workspaceZones: publicWorkspaceZones,
   },
+  // Azure Policy writes the zone groups after deployment (stack tag azureml:private-dns=azure-policy): no zones.
+  "landing-zone-dns": {
+    vnets: ["net-services-vnet", "net-clients-vnet"],
+    mandatory: [],
+    advisory: [],
+    linked: true,
+    workspaceZones: [],
+  },
   "usgov-isolated-clients": {
     vnets: ["net-services-vnet", "net-clients-vnet"],
     mandatory: [],

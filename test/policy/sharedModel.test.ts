@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import type { StackValidationArgs } from "@pulumi/policy";
+import { benchmark } from "../../policy/pack/benchmark";
 import type { StackRule } from "../../policy/pack/rule";
 import { stackPolicy } from "../../policy/pack/stackPolicy";
 import type { StackModel } from "../../policy/model/types";
@@ -13,6 +14,11 @@ function recordingRule(name: string, seen: StackModel[]): StackRule<object> {
     enforcementLevel: "advisory",
     defaults: {},
     configSchema: { properties: {} },
+    severity: "low",
+    framework: benchmark("NS-2"),
+    remediationSteps: name,
+    url: "https://learn.microsoft.com/",
+    tags: [],
     check: (model) => {
       seen.push(model);
       return [];
