@@ -113,7 +113,7 @@ const expected: Record<
 
 const enums: Record<string, string[]> = {
   PublicNetworkAccess: ["Disabled", "Enabled", "EnabledFromSelectedIps"],
-  DnsModes: ["OwnZones", "ExistingZones", "None"],
+  DnsModes: ["OwnZones", "ExistingZones", "None", "AzurePolicy"],
   PrivateComputeKinds: ["Cluster", "Instance"],
 };
 
