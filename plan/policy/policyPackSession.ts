@@ -64,12 +64,34 @@ export interface PolicyRun {
   timings: { analyzeMs: number; analyzeStackMs: number; resources: number };
 }
 
+/** A policy's compliance metadata as GetAnalyzerInfo carries it (what Pulumi Cloud's findings pages show). */
+export interface PolicyMetadata {
+  severity: "" | "low" | "medium" | "high" | "critical";
+  framework?: { name: string; version: string; reference: string; specification: string };
+  remediationSteps: string;
+  url: string;
+  tags: string[];
+}
+
 export interface PackInfo {
   name: string;
   version: string;
+  displayName: string;
+  readme: string;
+  tags: string[];
   policies: PolicyInfo[];
+  /** By policy name. */
+  metadata: Record<string, PolicyMetadata>;
   initialConfig: Record<string, ResolvedPolicyConfig>;
 }
+
+const severities: Record<analyzerPb.PolicySeverity, PolicyMetadata["severity"]> = {
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_UNSPECIFIED]: "",
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_LOW]: "low",
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_MEDIUM]: "medium",
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_HIGH]: "high",
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
+};
 
 const policyKinds: Record<analyzerPb.PolicyType, PolicyInfo["kind"]> = {
   [analyzerPb.PolicyType.POLICY_TYPE_UNKNOWN]: "unknown",
@@ -84,7 +106,7 @@ export class PolicyPackSession {
     private readonly client: AnalyzerClient,
     readonly info: PackInfo,
     /** The config the pack was configured with, per policy. */
-    readonly config: Record<string, ResolvedPolicyConfig>,
+    public config: Record<string, ResolvedPolicyConfig>,
     /** Milliseconds from spawning the pack to a configured analyzer. */
     readonly startMs: number,
     private readonly dryRun: boolean,
@@ -154,6 +176,13 @@ export class PolicyPackSession {
    */
   async configureStack(stackTags: Record<string, string>): Promise<void> {
     await this.client.configureStack(configureStackRequest({ ...this.stackOptions, stackTags }));
+  }
+
+  /** Sends Configure again with another `--policy-pack-config` (the CLI configures a pack once; tests vary it). */
+  async configure(policyConfig: PolicyPackConfig): Promise<void> {
+    const config = resolvePolicyConfig(this.info.policies, policyConfig, this.info.initialConfig);
+    await this.client.configure(configureRequest(config));
+    this.config = config;
   }
 
   /** Runs the pack over a recorded graph as `pulumi preview` / `pulumi up` would. */
@@ -286,6 +315,26 @@ function packInfo(info: analyzerPb.AnalyzerInfo): PackInfo {
       },
     };
   });
+  const metadata = Object.fromEntries(
+    info.getPoliciesList().map((p): [string, PolicyMetadata] => {
+      const framework = p.getFramework();
+      return [
+        p.getName(),
+        {
+          severity: severities[p.getSeverity()],
+          framework: framework && {
+            name: framework.getName(),
+            version: framework.getVersion(),
+            reference: framework.getReference(),
+            specification: framework.getSpecification(),
+          },
+          remediationSteps: p.getRemediationSteps(),
+          url: p.getUrl(),
+          tags: p.getTagsList(),
+        },
+      ];
+    }),
+  );
   const initialConfig: Record<string, ResolvedPolicyConfig> = {};
   info.getInitialconfigMap().forEach((c, name) => {
     initialConfig[name] = {
@@ -293,5 +342,14 @@ function packInfo(info: analyzerPb.AnalyzerInfo): PackInfo {
       properties: c.getProperties()?.toJavaScript() ?? {},
     };
   });
-  return { name: info.getName(), version: info.getVersion(), policies, initialConfig };
+  return {
+    name: info.getName(),
+    version: info.getVersion(),
+    displayName: info.getDisplayname(),
+    readme: info.getReadme(),
+    tags: info.getTagsList(),
+    policies,
+    metadata,
+    initialConfig,
+  };
 }
