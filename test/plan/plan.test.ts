@@ -220,6 +220,7 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
       "vnets",
       "findings",
       "diagram",
+      "topology",
       "timings",
     ]);
     expect(doc.vnets).to.deep.equal(plans.good.vnets);
