@@ -1,7 +1,9 @@
 /**
  * The topology (see topology.ts) as Graphviz DOT, and as SVG laid out by Graphviz compiled to WebAssembly
- * (`@viz-js/viz`: no browser, no native binary, nothing fetched at run time, and the same bytes for the same
- * input, which lets the docs' pictures be checked for staleness). Each cluster is a DOT cluster holding its
+ * (`@viz-js/viz`: no browser, no native binary, no dependency, nothing fetched at run time, and the same bytes
+ * for the same input, which lets the docs' pictures be checked for staleness). Mermaid's own renderer needs a
+ * DOM and its CLI a headless browser (puppeteer, or playwright for mermaid-isomorphic); the DOM-free Mermaid
+ * renderers re-implement a subset of the syntax and are young, while Graphviz has laid out clusters for decades. Each cluster is a DOT cluster holding its
  * nodes and its own node (the VNet), so zone links are edges to a labelled node; every node's DOT id is its
  * model key (the URN for an in-stack resource), which Graphviz writes as the node's SVG `<title>`.
  */
