@@ -14,14 +14,22 @@ export interface SvgGraph {
   clusters: string[];
 }
 
+/** One window's XML parser for every picture: a window per picture costs more than the parse. */
+let parser: DOMParser | undefined;
+
 export function svgGraph(svg: string): SvgGraph {
-  const doc = new JSDOM(svg, { contentType: "image/svg+xml" }).window.document;
-  const title = (g: Element) => g.querySelector(":scope > title")?.textContent ?? "";
-  const texts = (g: Element) => [...g.querySelectorAll(":scope > text")].map((t) => t.textContent ?? "");
-  const nodes = new Map([...doc.querySelectorAll("g.node")].map((g) => [title(g), texts(g)]));
-  const edges = [...doc.querySelectorAll("g.edge")].map((g) => {
+  parser ??= new new JSDOM("").window.DOMParser();
+  const doc = parser.parseFromString(svg, "image/svg+xml");
+  if (doc.getElementsByTagName("parsererror").length > 0) throw new Error("not well-formed SVG");
+  const children = (g: Element, tag: string) => [...g.children].filter((c) => c.tagName === tag);
+  const title = (g: Element) => children(g, "title")[0]?.textContent ?? "";
+  const texts = (g: Element) => children(g, "text").map((t) => t.textContent ?? "");
+  const groups = (kind: string) =>
+    [...doc.getElementsByTagName("g")].filter((g) => g.getAttribute("class") === kind);
+  const nodes = new Map(groups("node").map((g) => [title(g), texts(g)]));
+  const edges = groups("edge").map((g) => {
     const [from, to] = title(g).split("->");
     return { from, to, label: texts(g).join(" ") };
   });
-  return { nodes, edges, clusters: [...doc.querySelectorAll("g.cluster")].map(title) };
+  return { nodes, edges, clusters: groups("cluster").map(title) };
 }
