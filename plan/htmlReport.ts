@@ -130,6 +130,10 @@ export function htmlReport(doc: PlanDocument, svg: string): string {
 <p>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create. ${verdict}</p>
 <nav><a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
 <h2 id="topology">Topology</h2>
+<p class="legend">Boxes in a blue cluster are a VNet's private endpoints (with their private IPs), the tab is the VNet
+itself; hexagons are private DNS zones, cylinders the services endpoints reach, a dashed cluster a managed VNet.
+Solid arrows connect an endpoint to its target (group ids), dotted ones write A records, blue lines link a zone
+to a VNet. Red and orange outlines mark resources with mandatory and advisory findings.</p>
 <div class="picture">
 ${svg}
 </div>
