@@ -18,8 +18,11 @@ import { endpointDns } from "./vnetTables";
 
 export type NodeKind = "workspace" | "service" | "vnet" | "endpoint" | "managedEndpoint" | "zone" | "flagged";
 export type ClusterKind = "vnet" | "managedVnet";
-/** uses: a workspace's dependency; connects: an endpoint to its target; writes: A records; linked: a zone link. */
-export type EdgeKind = "uses" | "connects" | "writes" | "linked";
+/**
+ * uses: a workspace's dependency; connects: an endpoint to its target; writes: A records; linked: a zone link;
+ * holds: a workspace's own resource (compute, online endpoint...) drawn because a finding concerns it.
+ */
+export type EdgeKind = "uses" | "connects" | "writes" | "linked" | "holds";
 export type FindingLevel = keyof Findings;
 
 /** The findings on one resource: the highest level and the policies, each once. */
@@ -119,11 +122,20 @@ export class TopologyBuilder {
         byUrn.set(f.urn, found);
       }
     }
+    const { model } = this.input;
+    const workspaceOf = new Map<string, unknown>(
+      [...model.computes, ...model.onlineEndpoints, ...model.batchEndpoints, ...model.datastores].map((e) => [
+        e.urn,
+        e.workspace,
+      ]),
+    );
     for (const urn of byUrn.keys()) {
       if (!this.nodes.has(urn)) {
         const { type, name } = urnParts(urn);
         this.node(urn, "flagged", [name, type.replace(/^azure-native:/, "")]);
         this.nodes.get(urn)!.urn = urn;
+        const workspace = workspaceOf.get(urn);
+        if (typeof workspace === "string" && this.nodes.has(workspace)) this.edge(workspace, urn, "holds");
       }
     }
     const nodes = [...this.nodes.values()].map((n) => {

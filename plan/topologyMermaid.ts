@@ -28,6 +28,7 @@ const arrows: Record<EdgeKind, string> = {
   connects: "-->",
   writes: "-.->",
   linked: "---",
+  holds: "-.-",
 };
 
 const findingStyles: Record<FindingLevel, string> = {

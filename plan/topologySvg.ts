@@ -39,6 +39,7 @@ const edgeStyles: Record<EdgeKind, Attributes> = {
   connects: { color: "#333333" },
   writes: { style: "dotted", color: "#2e7d32", fontcolor: "#2e7d32" },
   linked: { dir: "none", penwidth: 1.5, color: "#4a7ab5", fontcolor: "#4a7ab5" },
+  holds: { style: "dashed", dir: "none", color: "#999999" },
 };
 
 const findingStyles: Record<FindingLevel, Attributes> = {

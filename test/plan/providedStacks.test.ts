@@ -228,6 +228,13 @@ describe("the plan's picture and page, for every provided stack", () => {
       for (const level of ["mandatory", "advisory"] as const) {
         for (const f of doc.findings[level]) expect(node(f.urn), stack).to.include(`⚠ ${level}: ${f.policy}`);
       }
+      // A flagged resource outside the network hangs off the workspace it belongs to.
+      for (const f of doc.findings.mandatory.filter((x) => x.type.endsWith(":OnlineEndpoint"))) {
+        expect(
+          g.edges.filter((e) => e.from === workspaces[0].urn).map((e) => e.to),
+          stack,
+        ).to.include(f.urn);
+      }
     }
   });
 
