@@ -7,6 +7,7 @@ export interface CliArgs {
   preview: boolean;
   json: boolean;
   diagram?: string;
+  html?: string;
   policyPack?: string | false;
   policyPackConfig?: string;
   typecheckPack: boolean;
@@ -19,20 +20,24 @@ export const usage = `usage: npm run plan -- <stack | program-dir> [options]
   --stack NAME            the stack of a program given by directory (its Pulumi.NAME.yaml)
   --preview               run as pulumi preview: in-stack ids and computed outputs unknown
   --json                  print one JSON document instead of text
-  --diagram FILE          write a Mermaid flowchart of the topology to FILE
+  --diagram FILE          write the topology's picture to FILE, in the format of its extension:
+                          .svg (Graphviz), .mmd (Mermaid), .md (Mermaid in a fenced block)
+  --html FILE             write one self-contained page: picture, findings, VNet tables, resource tree
   --policy-pack DIR       the policy pack to check with (default: policy/)
   --policy-pack-config F  the pack's config JSON, as for pulumi --policy-pack-config
   --no-policy-pack        plan without a policy pack
   --typecheck-pack        serve a TypeScript pack from its sources, type-checked as pulumi does
                           (default: a cached transpiled copy, seconds faster)
 
-exit code: 0 when no mandatory policy violation, 1 with one, 2 on a usage or program error`;
+exit code: 0 when no mandatory policy violation, 1 with one, 2 on a mistake in the arguments, the stack or
+the program's component arguments (one message), or on a crash (with its stack trace)`;
 
 const options = {
   stack: { type: "string" },
   preview: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   diagram: { type: "string" },
+  html: { type: "string" },
   "policy-pack": { type: "string" },
   "policy-pack-config": { type: "string" },
   "no-policy-pack": { type: "boolean", default: false },
@@ -57,6 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     preview: values.preview,
     json: values.json,
     diagram: values.diagram,
+    html: values.html,
     policyPack: values["no-policy-pack"] ? false : values["policy-pack"],
     policyPackConfig: values["policy-pack-config"],
     typecheckPack: values["typecheck-pack"],

@@ -150,8 +150,20 @@ export interface MockRun {
 export async function runOnMocks(program: () => unknown, options: MockRunOptions = {}): Promise<MockRun> {
   const graph = await startRecording(options);
   try {
-    const outputs = (await pulumi.runtime.runInPulumiStack(async () => program())) ?? {};
+    // The program's error is kept out of the stack resource: rejected, it would also reject promises of the
+    // stack's outputs that nothing awaits, and Node ends the process on those after the error was reported.
+    let failure: { error: unknown } | undefined;
+    const outputs =
+      (await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+          return await program();
+        } catch (error) {
+          failure = { error };
+          return undefined;
+        }
+      })) ?? {};
     await waitForRPCs();
+    if (failure) throw failure.error;
     return { graph, outputs: outputs as Record<string, unknown> };
   } finally {
     current = undefined;

@@ -8,12 +8,14 @@ import { compiledPack } from "./compiledPack";
 import { groupFindings, type Findings } from "./findings";
 import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
 import { stackModel } from "./modelResources";
+import { userErrorMessage } from "./planErrors";
 import { resolveTarget } from "./planTarget";
 import type { PolicyPackConfig } from "./policy/policyConfig";
 import { PolicyPackSession } from "./policy/policyPackSession";
 import { programOf } from "./programEntry";
 import { countsByType, resourceTree, type TreeRow } from "./resourceTree";
-import { topologyDiagram } from "./topologyDiagram";
+import { topology, type Topology } from "./topology";
+import { mermaidDiagram } from "./topologyMermaid";
 import { vnetTables, type VnetTable } from "./vnetTables";
 
 /** The pack this repository ships, checked by default. */
@@ -48,6 +50,8 @@ export interface PlanDocument {
   findings: Findings;
   /** Mermaid flowchart of the topology. */
   diagram: string;
+  /** The topology every picture is drawn from (Mermaid above, SVG through `topologySvg`). */
+  topology: Topology;
   timings: {
     /** Transpiling a TypeScript pack (0 when cached or JavaScript). */
     packCompileMs: number;
@@ -134,7 +138,9 @@ async function runFast(program: () => unknown, options: MockRunOptions): Promise
   Error.stackTraceLimit = 0;
   try {
     return await runOnMocks(program, options);
-  } catch {
+  } catch (e) {
+    // A user mistake is reported without a trace: no need to run again for one.
+    if (userErrorMessage(e) !== undefined) throw e;
     Error.stackTraceLimit = limit;
     return await runOnMocks(program, options);
   } finally {
@@ -180,6 +186,8 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     const policyMs = performance.now() - policyStarted;
     const model = stackModel(run.graph);
     const tree = resourceTree(run.graph);
+    const findings = groupFindings(policyRun?.diagnostics ?? []);
+    const picture = topology({ model, graph: run.graph, findings });
     return {
       project: resolved.project.name,
       stack: resolved.stack,
@@ -189,8 +197,9 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       resources: tree,
       counts: { total: tree.length, byType: countsByType(run.graph) },
       vnets: vnetTables(model, run.graph),
-      findings: groupFindings(policyRun?.diagnostics ?? []),
-      diagram: topologyDiagram(model, run.graph),
+      findings,
+      diagram: mermaidDiagram(picture),
+      topology: picture,
       timings: {
         packCompileMs: pack.compileMs,
         packStartMs: pack.owned && pack.session ? pack.session.startMs : 0,

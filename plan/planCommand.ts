@@ -1,12 +1,18 @@
 /**
  * The plan command: the offline plan of a stack (see plan.ts) printed as text or JSON, optionally with a
- * Mermaid diagram; its exit code is non-zero on a mandatory violation, as the Pulumi CLI fails a preview.
+ * diagram (SVG or Mermaid, by the file's extension) and a self-contained HTML page; its exit code is 1 on a
+ * mandatory violation, as the Pulumi CLI fails a preview, and 2 on a user mistake (one readable message) or a
+ * crash (with its stack trace).
  */
 import * as fs from "fs";
 import { parseCliArgs, usage } from "./cliArgs";
+import { checkDiagramFile, diagramText } from "./diagramFile";
+import { htmlReport } from "./htmlReport";
 import { exitCodeOf, planProgram, type PlanOptions } from "./plan";
+import { PlanInputError, userErrorMessage } from "./planErrors";
 import type { PolicyPackConfig } from "./policy/policyConfig";
 import { textReport } from "./textReport";
+import { topologySvg } from "./topologySvg";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -24,14 +30,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   let args;
   try {
     args = parseCliArgs(argv);
+    if (args.diagram) checkDiagramFile(args.diagram);
   } catch (e) {
     io.stderr(`${(e as Error).message}\n\n${usage}\n`);
     return 2;
   }
   try {
-    const policyPackConfig = args.policyPackConfig
-      ? (JSON.parse(fs.readFileSync(args.policyPackConfig, "utf8")) as PolicyPackConfig)
-      : undefined;
+    const policyPackConfig = args.policyPackConfig ? readPackConfig(args.policyPackConfig) : undefined;
     const doc = await planProgram(args.target, {
       stack: args.stack,
       preview: args.preview,
@@ -40,11 +45,27 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       typecheckPack: args.typecheckPack || undefined,
       session: io.session,
     });
-    if (args.diagram) fs.writeFileSync(args.diagram, doc.diagram);
+    if (args.diagram) fs.writeFileSync(args.diagram, await diagramText(doc, args.diagram));
+    if (args.html)
+      fs.writeFileSync(args.html, htmlReport(doc, await topologySvg(doc.topology, { inline: true })));
     io.stdout(args.json ? JSON.stringify(doc, null, 2) + "\n" : textReport(doc));
     return exitCodeOf(doc);
   } catch (e) {
-    io.stderr(`plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    const mistake = userErrorMessage(e);
+    io.stderr(
+      mistake !== undefined
+        ? `error: ${mistake}\n`
+        : `plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return 2;
+  }
+}
+
+function readPackConfig(file: string): PolicyPackConfig {
+  if (!fs.existsSync(file)) throw new PlanInputError(`--policy-pack-config ${file}: no such file`);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;
+  } catch (e) {
+    throw new PlanInputError(`--policy-pack-config ${file}: not JSON (${(e as Error).message})`);
   }
 }

@@ -13,6 +13,7 @@ import {
   stackNames,
   type PulumiProject,
 } from "./pulumiProject";
+import { PlanInputError } from "./planErrors";
 import { programEntry } from "./programEntry";
 import { resolveStackConfig, stackTagsOf, type ResolvedConfig } from "./stackConfig";
 
@@ -36,7 +37,7 @@ function isProgramPath(arg: string, cwd: string): boolean {
 function defaultStack(project: PulumiProject): string {
   const stacks = stackNames(project);
   if (stacks.length > 1) {
-    throw new Error(`${project.dir} has stacks ${stacks.join(", ")}: choose one with --stack`);
+    throw new PlanInputError(`${project.dir} has stacks ${stacks.join(", ")}: choose one with --stack`);
   }
   return stacks[0] ?? "dev";
 }
@@ -50,24 +51,36 @@ export function resolveTarget(arg: string, options: { stack?: string; cwd?: stri
     stack = options.stack ?? defaultStack(project);
   } else {
     const dir = findProjectDir(cwd);
-    if (!dir) throw new Error(`no Pulumi.yaml at or above ${cwd} to find stack '${arg}' in`);
+    if (!dir) throw new PlanInputError(`no Pulumi.yaml at or above ${cwd} to find stack '${arg}' in`);
     project = loadProject(dir);
     stack = arg;
     if (!fs.existsSync(stackFile(project, stack))) {
       const known = stackNames(project);
-      throw new Error(`no stack file ${stackFile(project, stack)}; stacks: ${known.join(", ") || "none"}`);
+      throw new PlanInputError(
+        `unknown stack '${stack}': no stack file ${stackFile(project, stack)}; stacks: ${known.join(", ") || "none"}`,
+      );
     }
   }
   const file = stackFile(project, stack);
   const stackDoc = fs.existsSync(file) ? readYaml(file) : undefined;
   const stackConfig = (stackDoc?.config as Record<string, unknown> | undefined) ?? {};
-  const config = resolveStackConfig(project.name, project.config, stackConfig);
+  let config: ResolvedConfig;
+  let stackTags: Record<string, string>;
+  try {
+    config = resolveStackConfig(project.name, project.config, stackConfig);
+    stackTags = stackTagsOf(config.config);
+  } catch (e) {
+    // Name the file to fix.
+    throw e instanceof PlanInputError
+      ? new PlanInputError(`${stackDoc ? file : `stack ${stack}`}: ${e.message}`)
+      : e;
+  }
   return {
     project,
     stack,
     stackFile: stackDoc ? file : undefined,
     entry: programEntry(project.main),
     config,
-    stackTags: stackTagsOf(config.config),
+    stackTags,
   };
 }

@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { PlanInputError } from "./planErrors";
 
 function isFile(p: string): boolean {
   return fs.existsSync(p) && fs.statSync(p).isFile();
@@ -18,7 +19,7 @@ function asTypeScript(file: string): string {
 
 export function programEntry(main: string): string {
   if (isFile(main)) return asTypeScript(main);
-  if (!fs.existsSync(main)) throw new Error(`program ${main} does not exist`);
+  if (!fs.existsSync(main)) throw new PlanInputError(`program ${main} does not exist`);
   const pkgFile = path.join(main, "package.json");
   const pkgMain = isFile(pkgFile)
     ? (JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { main?: unknown }).main
@@ -27,11 +28,11 @@ export function programEntry(main: string): string {
     const target = path.resolve(main, pkgMain);
     if (isFile(asTypeScript(target)) || isFile(target)) return asTypeScript(target);
     if (fs.existsSync(target)) return programEntry(target);
-    throw new Error(`${pkgFile}: main ${pkgMain} does not exist`);
+    throw new PlanInputError(`${pkgFile}: main ${pkgMain} does not exist`);
   }
   for (const index of ["index.ts", "index.js"])
     if (isFile(path.join(main, index))) return path.join(main, index);
-  throw new Error(`no program entry in ${main} (no package.json main, index.ts or index.js)`);
+  throw new PlanInputError(`no program entry in ${main} (no package.json main, index.ts or index.js)`);
 }
 
 /** Registers ts-node (transpile only) unless a TypeScript loader is already in place. */

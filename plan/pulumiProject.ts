@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
+import { PlanInputError } from "./planErrors";
 
 export interface PulumiProject {
   /** Directory holding `Pulumi.yaml`. */
@@ -19,20 +20,26 @@ export interface PulumiProject {
 }
 
 export function readYaml(file: string): Record<string, unknown> {
-  const parsed = yaml.load(fs.readFileSync(file, "utf8"));
+  let parsed: unknown;
+  try {
+    parsed = yaml.load(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    if (e instanceof yaml.YAMLException) throw new PlanInputError(`${file}: ${e.message}`);
+    throw e;
+  }
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== "object" || Array.isArray(parsed))
-    throw new Error(`${file}: expected a YAML mapping`);
+    throw new PlanInputError(`${file}: expected a YAML mapping`);
   return parsed as Record<string, unknown>;
 }
 
 export function loadProject(dir: string): PulumiProject {
   const file = path.join(dir, "Pulumi.yaml");
-  if (!fs.existsSync(file)) throw new Error(`no Pulumi.yaml in ${dir}`);
+  if (!fs.existsSync(file)) throw new PlanInputError(`no Pulumi.yaml in ${dir}`);
   const doc = readYaml(file);
-  if (typeof doc.name !== "string") throw new Error(`${file}: 'name' is required`);
+  if (typeof doc.name !== "string") throw new PlanInputError(`${file}: 'name' is required`);
   if (doc.runtime !== "nodejs" && (doc.runtime as { name?: string } | undefined)?.name !== "nodejs") {
-    throw new Error(
+    throw new PlanInputError(
       `${file}: only nodejs programs can be planned (runtime is ${JSON.stringify(doc.runtime)})`,
     );
   }

@@ -1,8 +1,10 @@
 /**
  * The config a program sees, computed as the CLI does: the stack file's values over the project's
  * defaults from `Pulumi.yaml`, keys namespaced `<project>:<key>` when written bare, values passed as
- * strings (objects and arrays as JSON). A key declared with a type but no default must be set.
+ * strings (objects and arrays as JSON). A key declared with a type but no default must be set, and a value
+ * set for a typed key must be of that type (the CLI refuses the stack otherwise).
  */
+import { PlanInputError } from "./planErrors";
 
 /** A `Pulumi.yaml` config entry: a typed declaration, or a bare value that is its default. */
 interface ConfigDeclaration {
@@ -31,9 +33,34 @@ export function namespaced(project: string, key: string): string {
 function configString(key: string, value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "object" && value !== null && "secure" in value) {
-    throw new Error(`config ${key} is encrypted; the offline plan cannot decrypt it — set a plain value`);
+    throw new PlanInputError(
+      `config ${key} is encrypted; the offline plan cannot decrypt it — set a plain value`,
+    );
   }
   return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** The declared config types of `Pulumi.yaml`, and the values a stack file may give each. */
+const configTypes: Record<string, { accepts: (value: unknown) => boolean; expected: string }> = {
+  string: { accepts: (v) => typeof v !== "object" || v === null, expected: "a string" },
+  integer: {
+    accepts: (v) => typeof v !== "boolean" && String(v).trim() !== "" && Number.isInteger(Number(v)),
+    expected: "a whole number",
+  },
+  boolean: {
+    accepts: (v) => typeof v === "boolean" || v === "true" || v === "false",
+    expected: "true or false",
+  },
+  array: { accepts: Array.isArray, expected: "a list" },
+};
+
+function checkType(key: string, declaration: ConfigDeclaration, value: unknown): void {
+  const type = declaration.type === undefined ? undefined : configTypes[declaration.type];
+  if (!type || type.accepts(value) || (typeof value === "object" && value !== null && "secure" in value))
+    return;
+  throw new PlanInputError(
+    `config ${key} is ${JSON.stringify(value)}, but Pulumi.yaml declares it ${declaration.type}: set ${type.expected}`,
+  );
 }
 
 export interface ResolvedConfig {
@@ -50,9 +77,11 @@ export function resolveStackConfig(
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];
   const required: string[] = [];
+  const declarations = new Map<string, ConfigDeclaration>();
   for (const [rawKey, entry] of Object.entries(projectConfig)) {
     const key = namespaced(project, rawKey);
     const declaration = isDeclaration(entry) ? entry : { default: entry };
+    declarations.set(key, declaration);
     const value = declaration.value ?? declaration.default;
     if (value !== undefined) config[key] = configString(key, value);
     else if (declaration.type !== undefined) required.push(key);
@@ -60,10 +89,13 @@ export function resolveStackConfig(
   }
   for (const [rawKey, value] of Object.entries(stackConfig)) {
     const key = namespaced(project, rawKey);
+    const declaration = declarations.get(key);
+    if (declaration) checkType(key, declaration, value);
     config[key] = configString(key, value);
   }
   const missing = required.filter((k) => !(k in config));
-  if (missing.length > 0) throw new Error(`stack is missing configuration value(s) ${missing.join(", ")}`);
+  if (missing.length > 0)
+    throw new PlanInputError(`stack is missing configuration value(s) ${missing.join(", ")}`);
   return { config, secretKeys };
 }
 
@@ -81,7 +113,7 @@ export function stackTagsOf(config: Record<string, string>): Record<string, stri
     tags = undefined;
   }
   if (typeof tags !== "object" || tags === null || Array.isArray(tags)) {
-    throw new Error(`config ${stackTagsKey} must be a map of tag names to values, got ${raw}`);
+    throw new PlanInputError(`config ${stackTagsKey} must be a map of tag names to values, got ${raw}`);
   }
   return Object.fromEntries(
     Object.entries(tags).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),

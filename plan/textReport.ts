@@ -38,7 +38,7 @@ function treeSection(doc: PlanDocument): string[] {
   ];
 }
 
-function linkedText(linked: ZoneCell["linked"]): string {
+export function linkedText(linked: ZoneCell["linked"]): string {
   return typeof linked === "string" ? linked : linked ? "yes" : "NO";
 }
 

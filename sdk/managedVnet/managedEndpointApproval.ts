@@ -18,6 +18,7 @@ import {
   approvableTargetTypes,
   approvalTargetOf,
   connectionNameOf,
+  type ApprovalTarget,
   connectionsOfManagedEndpoint,
   readTargetConnections,
 } from "./targetConnections";
@@ -46,8 +47,13 @@ export interface ManagedEndpointApprovalArgs {
 const lookupAttempts = 12;
 const lookupIntervalMs = 10_000;
 
-/** An ARM template that sets one private endpoint connection to Approved. Pure. */
-export function approvalTemplate(connectionType: string, apiVersion: string): Record<string, unknown> {
+/**
+ * An ARM template that sets one private endpoint connection to Approved, with the target provider's own field
+ * names for the connection state (see `approvedStates`). Pure.
+ */
+export function approvalTemplate(
+  target: Pick<ApprovalTarget, "connectionType" | "apiVersion" | "approvedState">,
+): Record<string, unknown> {
   return {
     $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
     contentVersion: "1.0.0.0",
@@ -58,14 +64,13 @@ export function approvalTemplate(connectionType: string, apiVersion: string): Re
     },
     resources: [
       {
-        type: connectionType,
-        apiVersion,
+        type: target.connectionType,
+        apiVersion: target.apiVersion,
         name: "[parameters('connectionName')]",
         properties: {
           privateLinkServiceConnectionState: {
-            status: "Approved",
+            ...target.approvedState,
             description: "[parameters('description')]",
-            actionsRequired: "None",
           },
         },
       },
@@ -129,7 +134,7 @@ export class ManagedEndpointApproval extends pulumi.ComponentResource {
         resourceGroupName: target.resourceGroup,
         properties: {
           mode: resources.DeploymentMode.Incremental,
-          template: target.apply((t) => approvalTemplate(t.connectionType, t.apiVersion)),
+          template: target.apply(approvalTemplate),
           parameters: {
             connectionName: {
               value: pulumi.interpolate`${target.name}/${connectionId.apply((id) => connectionNameOf({ id }))}`,

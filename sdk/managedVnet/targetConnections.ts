@@ -22,6 +22,18 @@ export interface TargetConnection {
   status?: string;
 }
 
+/**
+ * The approved state a provider's connection is written with: the fields of its `PrivateLinkServiceConnectionState`
+ * at the API version used, which differ between providers (storage spells `actionRequired`, the others
+ * `actionsRequired`). The description comes from the approval's own argument.
+ */
+export interface ApprovedState {
+  /** The spec file (in Azure/azure-rest-api-specs) whose `PrivateLinkServiceConnectionState` this follows. */
+  spec: string;
+  /** The body without `description`. */
+  state: Record<string, string>;
+}
+
 /** How to read one kind of target's connections, and the API version its connections are written with. */
 interface TargetKind {
   read(
@@ -31,6 +43,8 @@ interface TargetKind {
   ): Promise<(TargetConnection | undefined)[]>;
   /** A GA API version of `<type>/privateEndpointConnections` (the one azure-native v3 uses where it is GA). */
   apiVersion: string;
+  /** The approved connection state, in the field names of `apiVersion`. */
+  approved: ApprovedState;
 }
 
 interface ConnectionShape {
@@ -57,6 +71,10 @@ const targetKinds: Record<string, TargetKind> = {
         (await ml.getWorkspace({ resourceGroupName, workspaceName }, opts)).privateEndpointConnections ?? []
       ).map(connectionOf),
     apiVersion: "2025-12-01",
+    approved: {
+      spec: "specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2025-12-01/workspaceRP.json",
+      state: { status: "Approved", actionsRequired: "None" },
+    },
   },
   [ArmTypes.storageAccount.toLowerCase()]: {
     read: async (resourceGroupName, accountName, opts) =>
@@ -65,6 +83,10 @@ const targetKinds: Record<string, TargetKind> = {
           .privateEndpointConnections ?? []
       ).map(connectionOf),
     apiVersion: "2024-01-01",
+    approved: {
+      spec: "specification/storage/resource-manager/Microsoft.Storage/stable/2024-01-01/privatelinks.json",
+      state: { status: "Approved", actionRequired: "None" },
+    },
   },
   [ArmTypes.keyVault.toLowerCase()]: {
     read: async (resourceGroupName, vaultName, opts) =>
@@ -73,6 +95,10 @@ const targetKinds: Record<string, TargetKind> = {
           .privateEndpointConnections ?? []
       ).map(connectionOf),
     apiVersion: "2024-11-01",
+    approved: {
+      spec: "specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2024-11-01/keyvault.json",
+      state: { status: "Approved", actionsRequired: "None" },
+    },
   },
   [ArmTypes.containerRegistry.toLowerCase()]: {
     read: async (resourceGroupName, registryName, opts) =>
@@ -82,8 +108,21 @@ const targetKinds: Record<string, TargetKind> = {
       ).map(connectionOf),
     // azure-native v3 uses a preview version for registry connections; 2023-07-01 is the latest GA one.
     apiVersion: "2023-07-01",
+    approved: {
+      spec: "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/stable/2023-07-01/containerregistry.json",
+      state: { status: "Approved", actionsRequired: "None" },
+    },
   },
 };
+
+/** The approved state per lower-cased target type, with the spec it follows (for tests and docs). */
+export const approvedStates: Readonly<Record<string, ApprovedState & { apiVersion: string }>> =
+  Object.fromEntries(
+    Object.entries(targetKinds).map(([type, kind]) => [
+      type,
+      { ...kind.approved, apiVersion: kind.apiVersion },
+    ]),
+  );
 
 /** The resource types whose connections can be read and approved here. */
 export const approvableTargetTypes: readonly string[] = [
@@ -115,12 +154,16 @@ export async function readTargetConnections(
   return connections.filter((c): c is TargetConnection => c !== undefined);
 }
 
-/** Where a target's connections are written: its resource group and name, their ARM type and API version. */
+/**
+ * Where a target's connections are written: its resource group and name, their ARM type and API version, and
+ * the approved state in that version's field names.
+ */
 export interface ApprovalTarget {
   resourceGroup: string;
   name: string;
   connectionType: string;
   apiVersion: string;
+  approvedState: Record<string, string>;
 }
 
 /** The approval target of a target id; undefined when it is not one of {@link approvableTargetTypes}. */
@@ -132,6 +175,7 @@ export function approvalTargetOf(targetId: string): ApprovalTarget | undefined {
       name: target.name,
       connectionType: `${target.type}/privateEndpointConnections`,
       apiVersion: target.kind.apiVersion,
+      approvedState: target.kind.approved.state,
     }
   );
 }

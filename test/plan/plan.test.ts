@@ -3,12 +3,15 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { diagramText } from "../../plan/diagramFile";
 import { runCli } from "../../plan/planCommand";
 import { compiledPack } from "../../plan/compiledPack";
 import { exitCodeOf, planProgram, type PlanDocument } from "../../plan/plan";
 import { PolicyPackSession } from "../../plan/policy/policyPackSession";
 import { textReport } from "../../plan/textReport";
+import { topologySvg } from "../../plan/topologySvg";
 import { parseMermaid } from "./mermaidParser";
+import { svgGraph } from "./svgGraph";
 
 const fixture = path.join(__dirname, "fixtures", "two-vnets");
 const packDir = path.join(__dirname, "fixtures", "pack");
@@ -220,6 +223,7 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
       "vnets",
       "findings",
       "diagram",
+      "topology",
       "timings",
     ]);
     expect(doc.vnets).to.deep.equal(plans.good.vnets);
@@ -243,7 +247,65 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
     );
     const missing = io();
     expect(await runCli(["no-such-stack"], { ...missing.io, session: undefined })).to.equal(2);
-    expect(missing.out.stderr).to.match(/no stack file .*Pulumi\.no-such-stack\.yaml/);
+    expect(missing.out.stderr).to.match(
+      /^error: unknown stack 'no-such-stack': no stack file .*Pulumi\.no-such-stack\.yaml; stacks: /,
+    );
+  });
+
+  it("CLI: --diagram picks SVG, Mermaid or Markdown by extension, --html writes the page; an unknown extension is a usage error", async () => {
+    const base = path.join(os.tmpdir(), `plan-test-${process.pid}`);
+    const files = { svg: `${base}.svg`, html: `${base}.html` };
+    const run = io();
+    expect(
+      await runCli([fixture, "--stack", "good", "--diagram", files.svg, "--html", files.html], run.io),
+    ).to.equal(0);
+    const svg = fs.readFileSync(files.svg, "utf8");
+    expect(svg).to.equal(await topologySvg(plans.good.topology));
+    expect([...svgGraph(svg).nodes.values()].map((l) => l[0])).to.include.members([
+      "VNet vnet-services",
+      "VNet vnet-clients",
+      "pe-ws-clients",
+      "privatelink.api.azureml.ms",
+    ]);
+    const html = fs.readFileSync(files.html, "utf8");
+    expect(html).to.match(/^<!DOCTYPE html>/);
+    expect(html).to.contain("<caption>VNet vnet-clients (10.20.0.0/16)</caption>");
+    expect(html).to.contain("<svg");
+    expect(run.out.stdout).to.contain("Previewing update (good)");
+    // Markdown and Mermaid come from the same document: no second plan needed.
+    expect(await diagramText(plans.good, `${base}.md`)).to.equal(
+      "```mermaid\n" + plans.good.diagram + "```\n",
+    );
+    for (const file of Object.values(files)) fs.rmSync(file);
+
+    const usage = io();
+    expect(await runCli([fixture, "--diagram", `${base}.png`], usage.io)).to.equal(2);
+    expect(usage.out.stderr).to.match(
+      /^--diagram \S+\.png: the extension picks the format; use one of \.svg, \.mmd, \.md\n/,
+    );
+  });
+
+  it("CLI: a user mistake prints one message without a stack trace and exits 2 (invalid component arguments listed per property, a stack value of the wrong type)", async () => {
+    const program = path.join(__dirname, "fixtures", "invalid-args");
+    const args = io();
+    expect(
+      await runCli([program, "--stack", "bad-args", "--no-policy-pack"], { ...args.io, session: undefined }),
+    ).to.equal(2);
+    expect(args.out.stderr).to.equal(
+      [
+        'error: Invalid arguments for SecuredWorkspace "ml":',
+        `  - workspaceName: "ml workspace!" is not a valid workspace name; use 3 to 33 characters: letters, digits, '_' and '-', starting with a letter or digit (^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$)`,
+        '  - allowedIpRanges[0]: "10.0.0.0/8" is not allowed: it overlaps 10.0.0.0/8 (private); only public internet addresses are allowed',
+        "",
+      ].join("\n"),
+    );
+    const type = io();
+    expect(
+      await runCli([program, "--stack", "bad-type", "--no-policy-pack"], { ...type.io, session: undefined }),
+    ).to.equal(2);
+    expect(type.out.stderr).to.equal(
+      `error: ${path.join(program, "Pulumi.bad-type.yaml")}: config plan-invalid-args:computeCount is "three", but Pulumi.yaml declares it integer: set a whole number\n`,
+    );
   });
 
   it("CLI as a process: stack traces of a failing program point into its .ts, whether transpiled or from the cache", () => {
@@ -263,6 +325,19 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
       expect(result.status, `run ${run}`).to.equal(2);
       expect(result.stderr, `run ${run}`).to.match(/at checkPrefix \(.*fixtures\/failing\/index\.ts:7:36\)/);
     }
+  });
+
+  it("CLI as a process: an unknown stack is one line on stderr, exit 2, no stack trace", () => {
+    const result = spawnSync(process.execPath, [cliBin, "--transpile-only", cliEntry, "nonexistent"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).to.equal(2);
+    expect(result.stdout).to.equal("");
+    expect(result.stderr).to.match(
+      /^error: unknown stack 'nonexistent': no stack file \S+\/stacks\/Pulumi\.nonexistent\.yaml; stacks: data-factory-managed-vnet, hub-dns, .*single-vnet, usgov-isolated-clients\n$/,
+    );
   });
 
   it("CLI as a process: serves the TypeScript pack itself with --policy-pack-config, exits 1 on a mandatory finding", () => {

@@ -41,18 +41,52 @@ describe("offline plan inputs", () => {
       );
       expect(() => resolveStackConfig("proj", {}, { "proj:pw": { secure: "AAAB" } })).to.throw(/encrypted/);
     });
+
+    it("refuses a stack value of another type than Pulumi.yaml declares, and accepts the ones the CLI accepts", () => {
+      const project = {
+        count: { type: "integer", default: 1 },
+        flag: { type: "boolean", default: false },
+        names: { type: "array", items: { type: "string" }, default: [] },
+        name: { type: "string", default: "x" },
+      };
+      const refused = (stack: Record<string, unknown>) => () => resolveStackConfig("proj", project, stack);
+      expect(refused({ count: "three" })).to.throw(
+        'config proj:count is "three", but Pulumi.yaml declares it integer: set a whole number',
+      );
+      expect(refused({ "proj:count": 1.5 })).to.throw(/declares it integer/);
+      expect(refused({ flag: "yes" })).to.throw(/declares it boolean: set true or false/);
+      expect(refused({ names: "a,b" })).to.throw(/declares it array: set a list/);
+      expect(refused({ name: ["a"] })).to.throw(/declares it string: set a string/);
+      expect(
+        resolveStackConfig("proj", project, { count: 3, flag: "true", names: ["a"], name: 7 }).config,
+      ).to.include({
+        "proj:count": "3",
+        "proj:flag": "true",
+        "proj:names": '["a"]',
+        "proj:name": "7",
+      });
+    });
   });
 
   describe("arguments", () => {
     it("reads a target, valued options (spaced or with =) and flags", () => {
       expect(
-        parseCliArgs(["isolated-clients", "--json", "--diagram=out.mmd", "--policy-pack", "p"]),
+        parseCliArgs([
+          "isolated-clients",
+          "--json",
+          "--diagram=out.mmd",
+          "--html",
+          "plan.html",
+          "--policy-pack",
+          "p",
+        ]),
       ).to.deep.equal({
         target: "isolated-clients",
         stack: undefined,
         preview: false,
         json: true,
         diagram: "out.mmd",
+        html: "plan.html",
         policyPack: "p",
         policyPackConfig: undefined,
         typecheckPack: false,

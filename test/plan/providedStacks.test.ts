@@ -2,11 +2,17 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { contains, parseCidr } from "../../policy/azure/cidr";
-import { compiledPack } from "../../plan/compiledPack";
-import { defaultPackDir, exitCodeOf, planStack, type PlanDocument } from "../../plan/plan";
-import { PolicyPackSession } from "../../plan/policy/policyPackSession";
+import { pictureFile, providedStacks, startDocsPack } from "../../plan/docsPictures";
+import { htmlReport } from "../../plan/htmlReport";
+import { exitCodeOf, planStack, type PlanDocument } from "../../plan/plan";
+import type { PolicyPackSession } from "../../plan/policy/policyPackSession";
+import { topologySvg } from "../../plan/topologySvg";
 import type { ZoneCell } from "../../plan/vnetTables";
 import { parseMermaid } from "./mermaidParser";
+import { svgGraph } from "./svgGraph";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { JSDOM } = require("jsdom") as typeof import("jsdom");
 
 const stacksDir = path.resolve(__dirname, "..", "..", "stacks");
 
@@ -96,16 +102,16 @@ const expected: Record<string, Expected> = {
 };
 
 const plans: Record<string, PlanDocument> = {};
+const svgs: Record<string, string> = {};
 let session: PolicyPackSession;
 
 describe("offline plan of every provided stack (policy/ pack)", () => {
   before(async function () {
     this.timeout(120_000);
-    session = await PolicyPackSession.start({
-      packDir: compiledPack(defaultPackDir).dir,
-      project: "azureml-isolated",
-    });
+    // The session the docs' pictures are planned with, so the pictures can be compared.
+    session = await startDocsPack();
     for (const stack of Object.keys(expected)) plans[stack] = await planStack(stack, { session });
+    for (const stack of Object.keys(expected)) svgs[stack] = await topologySvg(plans[stack].topology);
   });
 
   after(async () => {
@@ -176,4 +182,121 @@ describe("offline plan of every provided stack (policy/ pack)", () => {
       await parseMermaid(doc.diagram);
     });
   }
+});
+
+describe("the plan's picture and page, for every provided stack", () => {
+  it("SVG: every workspace, VNet, endpoint and zone is a labelled node; each zone write and VNet link an edge; findings marked", () => {
+    for (const [stack, doc] of Object.entries(plans)) {
+      const g = svgGraph(svgs[stack]);
+      const node = (urn: string) => {
+        const lines = g.nodes.get(urn);
+        if (!lines) throw new Error(`${stack}: no node titled ${urn}`);
+        return lines;
+      };
+      const edgesFrom = (from: string, label: string) =>
+        g.edges.filter((e) => e.from === from && e.label === label).map((e) => e.to);
+      const ofType = (suffix: string) => doc.resources.filter((r) => r.type.endsWith(suffix));
+
+      const workspaces = doc.resources.filter(
+        (r) => r.type === "azure-native:resources:Resource" && /SecuredWorkspace::ml$/.test(r.parent ?? ""),
+      );
+      expect(workspaces, stack).to.have.length(1);
+      expect(node(workspaces[0].urn)[0]).to.equal(`ML workspace ${workspaces[0].name}`);
+      expect(ofType(":network:VirtualNetwork").map((r) => node(r.urn)[0])).to.deep.equal(
+        doc.vnets.map((t) => `VNet ${t.vnet}`),
+      );
+      for (const r of ofType(":network:PrivateEndpoint")) expect(node(r.urn)[0], stack).to.equal(r.name);
+      for (const r of ofType(":privatedns:PrivateZone")) expect(node(r.urn), stack).to.have.length(1);
+      for (const table of doc.vnets) {
+        for (const row of table.rows) {
+          expect(node(row.urn)[1], row.endpoint).to.equal(row.privateIps.join(", "));
+          const written = edgesFrom(row.urn, "A records");
+          expect(written.map((z) => node(z)[0]).sort(), row.endpoint).to.deep.equal(
+            row.zones.map((z) => z.zone).sort(),
+          );
+          for (const zone of written) {
+            const linked = edgesFrom(zone, "linked").includes(table.urn!);
+            const cell = row.zones.find((z) => z.zone === node(zone)[0])!;
+            expect(linked, `${stack} ${row.endpoint} ${cell.zone}`).to.equal(cell.linked === true);
+            if (cell.linked === "external") expect(node(zone)).to.include("outside the stack");
+          }
+        }
+      }
+      expect(
+        g.edges.filter((e) => e.label === "linked"),
+        stack,
+      ).to.have.length(ofType(":privatedns:VirtualNetworkLink").length);
+      for (const r of ofType(":datafactory:ManagedPrivateEndpoint")) {
+        expect(node(r.urn)[0]).to.equal(r.name);
+        expect(
+          g.edges.filter((e) => e.from === r.urn && g.nodes.has(e.to)),
+          r.name,
+        ).to.have.length(1);
+      }
+      for (const level of ["mandatory", "advisory"] as const) {
+        for (const f of doc.findings[level]) expect(node(f.urn), stack).to.include(`⚠ ${level}: ${f.policy}`);
+      }
+      // A flagged resource outside the network hangs off the workspace it belongs to.
+      for (const f of doc.findings.mandatory.filter((x) => x.type.endsWith(":OnlineEndpoint"))) {
+        expect(
+          g.edges.filter((e) => e.from === workspaces[0].urn).map((e) => e.to),
+          stack,
+        ).to.include(f.urn);
+      }
+    }
+  });
+
+  it("the docs' pictures are current (regenerate with npm run docs:diagrams)", () => {
+    expect(providedStacks()).to.deep.equal(Object.keys(expected).sort());
+    for (const stack of providedStacks()) {
+      const committed = fs.existsSync(pictureFile(stack)) ? fs.readFileSync(pictureFile(stack), "utf8") : "";
+      expect(svgs[stack] === committed, `${pictureFile(stack)} is stale: run npm run docs:diagrams`).to.equal(
+        true,
+      );
+    }
+  });
+
+  it("HTML: one page with the picture, findings and their messages, VNet tables and the tree; nothing loaded from outside; text escaped", async () => {
+    const doc = plans["insecure-public-endpoint"];
+    // A hostile name and message: they must stay text.
+    const hostile = '<script>alert("x")</script><img src="https://example.com/x.png">';
+    const tampered: PlanDocument = {
+      ...doc,
+      vnets: doc.vnets.map((t) => ({
+        ...t,
+        rows: t.rows.map((r, i) => (i ? r : { ...r, endpoint: hostile })),
+      })),
+      findings: { ...doc.findings, advisory: doc.findings.advisory.map((f) => ({ ...f, message: hostile })) },
+    };
+    const html = htmlReport(tampered, await topologySvg(doc.topology, { inline: true }));
+    const page = new JSDOM(html).window.document;
+    const text = (selector: string) => [...page.querySelectorAll(selector)].map((e) => e.textContent ?? "");
+
+    expect(page.querySelectorAll(".picture > svg g.node")).to.have.length(doc.topology.nodes.length);
+    expect(text("table caption")).to.include.members(
+      doc.vnets.map((t) => `VNet ${t.vnet} (${t.addressPrefixes.join(", ")})`),
+    );
+    const cells = text("td");
+    for (const row of doc.vnets.flatMap((t) => t.rows).slice(1)) expect(cells).to.include(row.endpoint);
+    expect(cells).to.include(hostile);
+    expect(text("h3")).to.deep.equal(["Mandatory: 1", "Advisory: 1"]);
+    const [mandatory] = doc.findings.mandatory;
+    expect(text("td pre")).to.deep.equal([mandatory.message, hostile]);
+    expect(cells).to.include(mandatory.policy);
+    expect(text("td.tree")).to.deep.equal(doc.resources.map((r) => r.prefix + r.type));
+
+    expect(page.querySelectorAll("script, link, img, iframe, object, embed, image, use")).to.have.length(0);
+    for (const el of page.querySelectorAll("*")) {
+      for (const attr of ["src", "href", "xlink:href", "srcset", "action"]) {
+        const value = el.getAttribute(attr);
+        if (value !== null) expect(value, `${el.tagName} ${attr}`).to.match(/^#/);
+      }
+    }
+    const css = [
+      ...text("style"),
+      ...[...page.querySelectorAll("[style]")].map((e) => e.getAttribute("style")),
+    ];
+    expect(css.join("\n")).to.not.match(/@import|url\(/i);
+    expect(html).to.not.match(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+  });
 });

@@ -3,7 +3,8 @@ import { DataFactoryManagedEndpoints } from "../../sdk/managedVnet/dataFactoryMa
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
 import { planStack } from "../../plan/plan";
-import { topologyDiagram } from "../../plan/topologyDiagram";
+import { topology } from "../../plan/topology";
+import { mermaidDiagram } from "../../plan/topologyMermaid";
 import { parseMermaid } from "./mermaidParser";
 
 /** A node's label: the quoted text of its declaration, whatever its shape. */
@@ -58,7 +59,9 @@ describe("topology diagram: managed VNets", () => {
         approveOnTargets: false,
       });
     });
-    const diagram = topologyDiagram(stackModel(run.graph), run.graph);
+    const diagram = mermaidDiagram(
+      topology({ model: stackModel(run.graph), graph: run.graph, findings: { mandatory: [], advisory: [] } }),
+    );
     const outside = (what: string) => `${what} (resource group rg-ml, outside this stack)`;
     expect(managedVnet(diagram, "managed VNet of data factory 'adf1'").sort()).to.deep.equal([
       `adf-ml-mpe-registry-registry -> registry -> ${outside("container registry 'crml1'")}`,

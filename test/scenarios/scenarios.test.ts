@@ -259,7 +259,10 @@ for (const preview of [false, true]) {
               privateLinkServiceConnectionState: {
                 status: "Approved",
                 description: "[parameters('description')]",
-                actionsRequired: "None",
+                // Each provider's own field name (its spec at the API version written with).
+                [parsedTarget.type === "Microsoft.Storage/storageAccounts"
+                  ? "actionRequired"
+                  : "actionsRequired"]: "None",
               },
             },
           ],

@@ -1,0 +1,149 @@
+/**
+ * The plan as one self-contained HTML page: the topology picture inline (SVG), the pack's findings by level
+ * with their messages, one table per VNet, and the resource tree with counts by type. Everything is in the
+ * page — no script, font, style sheet or image is loaded from anywhere — so it opens offline in any browser,
+ * and every text from the stack is escaped.
+ */
+import type { Finding } from "./findings";
+import type { PlanDocument } from "./plan";
+import { linkedText } from "./textReport";
+import type { FindingLevel } from "./topology";
+import type { VnetTable } from "./vnetTables";
+
+const entities: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Text as HTML: markup characters written as entities. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => entities[c]);
+}
+
+/** A cell of several lines. */
+function lines(values: readonly string[]): string {
+  return values.map(escapeHtml).join("<br>");
+}
+
+/** A cell's HTML, or its HTML with a class. */
+type Cell = string | { html: string; className: string };
+
+function table(headers: readonly string[], rows: readonly Cell[][], caption?: string): string {
+  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
+  const cell = (c: Cell) =>
+    typeof c === "string" ? `<td>${c}</td>` : `<td class="${c.className}">${c.html}</td>`;
+  const body = rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
+  return `<table>${caption ? `<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+}
+
+const style = `
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 2em; color: #1f2328; }
+h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2em; margin-top: 2em; }
+nav a { margin-right: 1em; }
+table { border-collapse: collapse; margin: .8em 0 1.6em; }
+caption { text-align: left; font-weight: 600; padding: .3em 0; }
+th, td { border: 1px solid #d0d7de; padding: .25em .6em; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+td.tree { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: pre; }
+pre { margin: 0; white-space: pre-wrap; font: inherit; }
+.picture { overflow: auto; border: 1px solid #d0d7de; padding: .5em; }
+.picture svg { max-width: none; height: auto; }
+.mandatory { color: #c62828; } .advisory { color: #b45309; } .ok { color: #2e7d32; }
+.linked-NO { color: #c62828; font-weight: 600; }
+`;
+
+function vnetSection(t: VnetTable): string {
+  const caption = `VNet ${escapeHtml(t.vnet)}${t.addressPrefixes.length ? ` (${escapeHtml(t.addressPrefixes.join(", "))})` : ""}`;
+  if (t.rows.length === 0) return `<p><strong>${caption}</strong>: no private endpoints</p>`;
+  const rows = t.rows.map((r) => [
+    escapeHtml(r.endpoint),
+    lines(r.targets),
+    lines(r.groupIds),
+    lines(r.privateIps.length ? r.privateIps : ["unknown"]),
+    lines(r.dns.map((d) => `${d.fqdn} → ${d.ipAddresses.join(", ")}`)),
+    lines(r.zones.map((z) => z.zone)),
+    r.zones
+      .map((z) => `<span class="linked-${linkedText(z.linked)}">${escapeHtml(linkedText(z.linked))}</span>`)
+      .join("<br>"),
+  ]);
+  return table(
+    ["endpoint", "target", "group id", "private IP", "FQDN → IP", "zone", "linked"],
+    rows,
+    caption,
+  );
+}
+
+function findingsSection(doc: PlanDocument): string {
+  if (!doc.policyPack) return "<p>No policy pack checked (--no-policy-pack).</p>";
+  const pack = escapeHtml(`${doc.policyPack.name}@v${doc.policyPack.version}`);
+  const levels: FindingLevel[] = ["mandatory", "advisory"];
+  const total = levels.reduce((n, l) => n + doc.findings[l].length, 0);
+  if (total === 0) return `<p class="ok">${pack} reported no violations.</p>`;
+  const row = (f: Finding) => [
+    escapeHtml(f.policy),
+    `${escapeHtml(f.type)}<br><strong>${escapeHtml(f.name)}</strong>`,
+    `<pre>${escapeHtml(f.message)}</pre>`,
+  ];
+  return [
+    `<p>Policy pack ${pack}.</p>`,
+    ...levels.map((level) => {
+      const found = doc.findings[level];
+      const title = `<h3 class="${level}" id="${level}">${level[0].toUpperCase()}${level.slice(1)}: ${found.length}</h3>`;
+      return found.length ? title + table(["policy", "resource", "message"], found.map(row)) : title;
+    }),
+  ].join("\n");
+}
+
+function resourcesSection(doc: PlanDocument): string {
+  const tree = doc.resources.map((r) => [
+    { html: escapeHtml(r.prefix + r.type), className: "tree" },
+    escapeHtml(r.name),
+    "create",
+    r.protect ? "protected" : "",
+  ]);
+  const counts = Object.entries(doc.counts.byType).map(([type, n]) => [String(n), escapeHtml(type)]);
+  return [
+    table(["type", "name", "plan", "info"], tree),
+    table(["count", "type"], [...counts, [String(doc.counts.total), "total to create"]], "Resources by type"),
+  ].join("\n");
+}
+
+/** The page; `svg` is the topology picture's `<svg>` element (see `topologySvg` with `inline`). */
+export function htmlReport(doc: PlanDocument, svg: string): string {
+  const title = `Plan of stack ${doc.stack} (project ${doc.project})`;
+  const verdict = doc.findings.mandatory.length
+    ? `<strong class="mandatory">${doc.findings.mandatory.length} mandatory violation(s): pulumi preview would fail.</strong>`
+    : `<span class="ok">No mandatory violation.</span>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create. ${verdict}</p>
+<nav><a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
+<h2 id="topology">Topology</h2>
+<p class="legend">Boxes in a blue cluster are a VNet's private endpoints (with their private IPs), the tab is the VNet
+itself; hexagons are private DNS zones, cylinders the services endpoints reach, a dashed cluster a managed VNet.
+Solid arrows connect an endpoint to its target (group ids), dotted ones write A records, blue lines link a zone
+to a VNet. Red and orange outlines mark resources with mandatory and advisory findings.</p>
+<div class="picture">
+${svg}
+</div>
+<h2 id="findings">Policy findings</h2>
+${findingsSection(doc)}
+<h2 id="vnets">VNets</h2>
+${doc.vnets.length ? doc.vnets.map(vnetSection).join("\n") : "<p>No VNets.</p>"}
+<h2 id="resources">Resources</h2>
+${resourcesSection(doc)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,36 @@
+/**
+ * User mistakes versus crashes. A mistake — an unknown stack, a stack file with a bad value, invalid component
+ * arguments — is printed as one readable message (invalid arguments: each property with its reason, listed as
+ * the Pulumi CLI lists them) without a stack trace; anything else is a crash and keeps its trace.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+/** A mistake in what the plan was asked to do: the target, the project or stack file, a CLI argument's file. */
+export class PlanInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlanInputError";
+  }
+}
+
+function propertyLines(
+  headline: string,
+  errors: readonly { propertyPath: string; reason: string }[],
+): string {
+  return [headline, ...errors.map((e) => `  - ${e.propertyPath}: ${e.reason}`)].join("\n");
+}
+
+/** The message of a user mistake; undefined for a crash. */
+export function userErrorMessage(e: unknown): string | undefined {
+  if (e instanceof PlanInputError) return e.message;
+  if (pulumi.InputPropertiesError.isInstance(e)) {
+    // The components' message repeats the list under a headline naming the component; keep the headline.
+    return propertyLines(e.message.split("\n")[0].replace(/:$/, "") + ":", e.errors);
+  }
+  if (pulumi.InputPropertyError.isInstance(e)) {
+    return propertyLines("Invalid argument:", [{ propertyPath: e.propertyPath, reason: e.reason }]);
+  }
+  // The SDK's errors meant to end a program without a trace: config.require* of a missing or mistyped key.
+  if (pulumi.RunError.isInstance(e)) return e.message;
+  return undefined;
+}
