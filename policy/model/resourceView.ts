@@ -125,3 +125,16 @@ function knownArmId(props: Record<string, unknown>): string | undefined {
   const id = str(props, "id");
   return typeof id === "string" && parseArmId(id) ? id : undefined;
 }
+
+/**
+ * The object holding a resource's own settings in the props CrossGuard hands a remediation: the props
+ * themselves, or a generic resource's ARM `properties` bag where azure-native flattens it.
+ */
+export function writableInputs(
+  view: ResourceView,
+  props: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const target =
+    genericResourceToken.test(view.type) && kindInfo[view.kind].flattened ? props.properties : props;
+  return target && typeof target === "object" ? (target as Record<string, unknown>) : undefined;
+}

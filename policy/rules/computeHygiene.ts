@@ -34,6 +34,13 @@ export const computeLocalAuth: ResourceRule<object> = {
       }),
     ];
   },
+  // As Azure's Modify (a6f9a2d0): identity-based access keeps working, so turning keys off is safe.
+  remediate: (_view, props) => {
+    const body = props.properties;
+    if (!body || typeof body !== "object") return undefined;
+    (body as Record<string, unknown>).disableLocalAuth = true;
+    return props;
+  },
 };
 
 export const computePublicIp: ResourceRule<object> = {

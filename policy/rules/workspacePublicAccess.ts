@@ -4,7 +4,7 @@
  */
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
-import { genericResourceToken } from "../model/kinds";
+import { writableInputs } from "../model/resourceView";
 import { isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
 
@@ -42,10 +42,8 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
     ];
   },
   remediate: (view, props) => {
-    // A generic resource carries the workspace's inputs in its ARM `properties` bag.
-    const target = genericResourceToken.test(view.type) ? props.properties : props;
-    if (!target || typeof target !== "object") return undefined;
-    const inputs = target as Record<string, unknown>;
+    const inputs = writableInputs(view, props);
+    if (!inputs) return undefined;
     inputs.publicNetworkAccess = "Disabled";
     delete inputs.networkAcls;
     delete inputs.ipAllowlist;
