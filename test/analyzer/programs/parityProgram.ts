@@ -1,7 +1,7 @@
 /**
  * One raw azure-native v3 program for the Azure Policy parity tests: a compliant base (workspaces with their
  * storage, key vault and registry, private endpoints with zone groups, private subnets, computes in a VNet
- * or in a managed network, a NIC without public IP) and, when `violating`, one extra resource per built-in
+ * or in a managed network, a NIC without public IP; zones unlinked, as no parity policy reads links) and, when `violating`, one extra resource per built-in
  * condition broken (or a few, named in `violators`). References go through outputs, or, in the literal
  * form, through literal names and ARM ids (no property dependencies).
  */
@@ -176,14 +176,6 @@ export function parityProgram(args: ParityArgs): () => void {
           resourceGroupName,
           privateZoneName: zoneName,
           location: "global",
-        });
-        new azure.privatedns.VirtualNetworkLink(`${zoneName}-link`, {
-          resourceGroupName,
-          privateZoneName: pick(zone.name, zoneName),
-          virtualNetworkLinkName: "link-parity",
-          location: "global",
-          virtualNetwork: { id: idOf("vnet", "vnet-parity", vnet) },
-          registrationEnabled: false,
         });
         zones.set(zoneName, idOf("zone", zoneName, zone));
       }
