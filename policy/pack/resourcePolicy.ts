@@ -4,10 +4,13 @@
  * as they are (unknown ones included).
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { viewOf } from "../model/resourceView";
+import { genericResourceToken } from "../model/kinds";
+import { cachedKindOfToken, viewOf } from "../model/resourceView";
 import { configOf, policyMetadata, type ResourceRule } from "./rule";
 
-function viewOfArgs(args: ResourceValidationArgs) {
+function viewOfArgs<C>(rule: ResourceRule<C>, args: ResourceValidationArgs) {
+  const kind = genericResourceToken.test(args.type) ? undefined : cachedKindOfToken(args.type);
+  if (rule.kinds && kind && !rule.kinds.includes(kind)) return undefined;
   return viewOf({ type: args.type, urn: args.urn, name: args.name, props: args.props });
 }
 
@@ -16,13 +19,13 @@ export function resourcePolicy<C extends object>(rule: ResourceRule<C>): Resourc
   return {
     ...policyMetadata(rule),
     validateResource: (args, reportViolation) => {
-      const view = viewOfArgs(args);
+      const view = viewOfArgs(rule, args);
       if (!view) return;
       for (const text of rule.check(view, configOf(rule, args))) reportViolation(text);
     },
     ...(remediate && {
       remediateResource: (args: ResourceValidationArgs) => {
-        const view = viewOfArgs(args);
+        const view = viewOfArgs(rule, args);
         if (!view || rule.check(view, configOf(rule, args)).length === 0) return undefined;
         return remediate(view, args.props);
       },

@@ -19,6 +19,7 @@ export const computeLocalAuth: ResourceRule<object> = {
   name: "compute-local-auth-disabled",
   description: "An Azure ML compute should have local authentication disabled (disableLocalAuth: true).",
   enforcementLevel: "advisory",
+  kinds: ["compute"],
   configSchema: { properties: {} },
   defaults: {},
   check: (view) => {
@@ -48,6 +49,7 @@ export const computePublicIp: ResourceRule<object> = {
   description:
     "Azure ML compute clusters and instances should not get public IPs (enableNodePublicIp: false).",
   enforcementLevel: "advisory",
+  kinds: ["compute"],
   configSchema: { properties: {} },
   defaults: {},
   check: (view) => {
@@ -84,6 +86,7 @@ export const computeIdleShutdown: ResourceRule<IdleShutdownConfig> = {
   description:
     "An Azure ML compute instance should shut down when idle (idleTimeBeforeShutdown within a limit).",
   enforcementLevel: "advisory",
+  kinds: ["compute"],
   configSchema: {
     properties: { maxIdleMinutes: { type: "integer", minimum: 15, maximum: 4320, default: 60 } },
   },

@@ -15,6 +15,7 @@ export const storageBlobPublicAccess: ResourceRule<object> = {
   name: "storage-blob-public-access-disallowed",
   description: "A storage account should disallow anonymous blob access (allowBlobPublicAccess: false).",
   enforcementLevel: "advisory",
+  kinds: ["storageAccount"],
   configSchema: { properties: {} },
   defaults: {},
   severity: "high",

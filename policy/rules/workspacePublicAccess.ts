@@ -25,6 +25,7 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
   name: "workspace-public-network-access-disabled",
   description: "An Azure ML workspace should have publicNetworkAccess Disabled.",
   enforcementLevel: "advisory",
+  kinds: ["workspace"],
   configSchema: { properties: { allowSelectedIps: { type: "boolean", default: false } } },
   defaults: { allowSelectedIps: false },
   check: (view, config) => {
