@@ -291,6 +291,12 @@ export function builtInPolicy(id: string): BuiltInPolicy {
   return found;
 }
 
+/** The built-in's display name, as a rule's message quotes it. */
+export function builtInQuote(id: string): { source: string; text: string } {
+  const builtIn = builtInPolicy(id);
+  return { source: `Azure Policy built-in ${builtIn.id}`, text: builtIn.displayName };
+}
+
 /** Tags naming the built-ins a rule mirrors, as Pulumi Cloud shows them. */
 export function builtInTags(...ids: string[]): string[] {
   return ids.map((id) => `azure-policy:${builtInPolicy(id).id}`);

@@ -4,12 +4,12 @@
  * network is on runs in the Microsoft-managed VNet and has no subnet by design, so it is not flagged; a
  * compute whose workspace is outside the stack (its network unseen) or unknown at preview is left out.
  */
-import { builtInPolicy, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
 import { usesManagedNetwork, workspaceOf } from "../model/queries";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 
-const builtIn = builtInPolicy("7804b5c7-01dc-4723-969b-ae300cc07ff1");
+const builtInId = "7804b5c7-01dc-4723-969b-ae300cc07ff1";
 const computeTypesInVnet = new Set(["amlcompute", "computeinstance"]);
 
 export const computeInVirtualNetwork: StackRule<object> = {
@@ -24,7 +24,7 @@ export const computeInVirtualNetwork: StackRule<object> = {
   remediationSteps:
     "Set `properties.properties.subnet.id` on the `azure-native:machinelearningservices:Compute` (AmlCompute or ComputeInstance) to a subnet of a VNet holding a workspace private endpoint, or turn on the workspace's managed network (`managedNetwork.isolationMode`). `PrivateCompute` takes `subnetId` and places the compute there.",
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-training-vnet",
-  tags: ["network-isolation", ...builtInTags(builtIn.id)],
+  tags: ["network-isolation", ...builtInTags(builtInId)],
   check: (model) =>
     model.computes.flatMap((compute) => {
       const type = compute.computeType;
@@ -38,7 +38,7 @@ export const computeInVirtualNetwork: StackRule<object> = {
           message: message({
             subject: compute.label,
             problem: `(${type}) names no subnet, and ${workspace.label} has no managed network to run it in`,
-            quote: { source: `Azure Policy built-in ${builtIn.id}`, text: builtIn.displayName },
+            quote: builtInQuote(builtInId),
             fix: "set properties.properties.subnet.id to a subnet of a VNet holding a workspace private endpoint, or turn on the workspace's managed network",
           }),
         },

@@ -2,11 +2,11 @@
  * Azure Policy's "Network interfaces should not have public IPs" (83a86a26, Deny): no IP configuration of
  * a network interface names a public IP address. Mandatory, as the built-in only denies.
  */
-import { builtInPolicy, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 
-const builtIn = builtInPolicy("83a86a26-fd1f-447c-b59d-e51f44264114");
+const builtInId = "83a86a26-fd1f-447c-b59d-e51f44264114";
 
 export const nicNoPublicIp: StackRule<object> = {
   name: "nic-no-public-ip",
@@ -19,7 +19,7 @@ export const nicNoPublicIp: StackRule<object> = {
   remediationSteps:
     "Remove `publicIPAddress` from every entry of `ipConfigurations` of the `azure-native:network:NetworkInterface`; reach the VM through Azure Bastion or a private network, and give it egress through a NAT gateway or firewall.",
   url: "https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses",
-  tags: ["network-isolation", ...builtInTags(builtIn.id)],
+  tags: ["network-isolation", ...builtInTags(builtInId)],
   check: (model) =>
     model.networkInterfaces
       .filter((nic) => nic.hasPublicIp === true)
@@ -28,7 +28,7 @@ export const nicNoPublicIp: StackRule<object> = {
         message: message({
           subject: nic.label,
           problem: "has a public IP address on an IP configuration",
-          quote: { source: `Azure Policy built-in ${builtIn.id}`, text: builtIn.displayName },
+          quote: builtInQuote(builtInId),
           fix: "remove publicIPAddress from its ipConfigurations and reach it privately (Bastion, VPN, peering)",
         }),
       })),

@@ -4,7 +4,7 @@
  * those a workspace uses), has at least one private endpoint in the stack. An endpoint whose target is
  * unknown at preview could be any of them, so the rule then stands down rather than guess.
  */
-import { builtInPolicy, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
 import { DependencyScopes, servicesInScope } from "../model/dependencyScope";
 import { endpointsOf } from "../model/queries";
 import type { Entity, StackModel } from "../model/types";
@@ -41,14 +41,13 @@ type TargetKind = keyof typeof byKind;
 
 function withoutEndpoint(model: StackModel, kind: TargetKind, target: Entity): Violation[] {
   if (endpointsOf(model, target.key).length > 0) return [];
-  const audit = builtInPolicy(byKind[kind].audit);
   return [
     {
       urn: target.urn,
       message: message({
         subject: target.label,
         problem: "has no private endpoint in this stack",
-        quote: { source: `Azure Policy built-in ${audit.id}`, text: audit.displayName },
+        quote: builtInQuote(byKind[kind].audit),
         fix: `add a private endpoint (group id ${byKind[kind].groupIds}) with a private DNS zone group in each VNet that uses it`,
       }),
     },

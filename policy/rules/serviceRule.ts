@@ -3,7 +3,7 @@
  * workspace of the stack uses): one condition on one service's own settings, as the single-resource
  * built-ins check, reported on the service.
  */
-import { builtInPolicy, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
 import { DependencyScopes, servicesInScope, type DependencyScope } from "../model/dependencyScope";
 import type { DependencyService } from "../model/types";
 import { message } from "../pack/message";
@@ -42,7 +42,6 @@ export interface ServiceCondition<C extends ScopeConfig> {
 }
 
 export function serviceRule<C extends ScopeConfig>(condition: ServiceCondition<C>): StackRule<C> {
-  const quoted = builtInPolicy(condition.builtIns[0]);
   return {
     name: condition.name,
     description: condition.description,
@@ -64,7 +63,7 @@ export function serviceRule<C extends ScopeConfig>(condition: ServiceCondition<C
             message: message({
               subject: service.label,
               problem,
-              quote: { source: `Azure Policy built-in ${quoted.id}`, text: quoted.displayName },
+              quote: builtInQuote(condition.builtIns[0]),
               fix: condition.fix,
             }),
           },

@@ -3,11 +3,11 @@
  * its VNet, sets defaultOutboundAccess false, so nothing in it reaches the internet through Azure's
  * implicit default outbound address. Inline subnets are reported on their VNet.
  */
-import { builtInPolicy, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 
-const builtIn = builtInPolicy("7bca8353-aa3b-429b-904a-9229c4385837");
+const builtInId = "7bca8353-aa3b-429b-904a-9229c4385837";
 
 export const subnetPrivate: StackRule<object> = {
   name: "subnet-private",
@@ -21,7 +21,7 @@ export const subnetPrivate: StackRule<object> = {
   remediationSteps:
     "Set `defaultOutboundAccess: false` on the `azure-native:network:Subnet` (or on each of a `VirtualNetwork`'s inline `subnets`). Computes without public IPs then need an explicit egress: a NAT gateway, or a firewall through a route table, on the subnet. `WorkspaceNetwork`'s endpoint subnets hold only private endpoints, which need no outbound access.",
   url: "https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access",
-  tags: ["network-isolation", ...builtInTags(builtIn.id)],
+  tags: ["network-isolation", ...builtInTags(builtInId)],
   check: (model) =>
     [...model.subnets.values()].flatMap((subnet) => {
       const access = subnet.defaultOutboundAccess;
@@ -32,7 +32,7 @@ export const subnetPrivate: StackRule<object> = {
           message: message({
             subject: subnet.label,
             problem: `has defaultOutboundAccess ${access === undefined ? "omitted (Azure treats it as true)" : "true"}`,
-            quote: { source: `Azure Policy built-in ${builtIn.id}`, text: builtIn.displayName },
+            quote: builtInQuote(builtInId),
             fix: "set defaultOutboundAccess to false and give the subnet an explicit egress (NAT gateway or firewall) if anything in it needs the internet",
           }),
         },
