@@ -9,7 +9,9 @@ import { builtInPolicies } from "../../policy/azure/builtins";
 import { resourceRules, stackRules } from "../../policy/policies";
 
 /** Implemented on another branch (issue 12, "mnpack"); not in this pack until merged. */
-const elsewhere: Readonly<Record<string, string>> = { "workspace-managed-network-isolation-mode": "issue 12" };
+const elsewhere: Readonly<Record<string, string>> = {
+  "workspace-managed-network-isolation-mode": "issue 12",
+};
 
 const levels = new Map<string, string>(
   [...stackRules, ...resourceRules].map((r) => [r.name, r.enforcementLevel]),
