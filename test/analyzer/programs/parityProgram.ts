@@ -19,6 +19,12 @@ export interface ParityArgs {
   literal: boolean;
 }
 
+/**
+ * Violators other than those of private link have no private endpoint either (fewer resources to run): they
+ * count as the private-link built-ins' violators too.
+ */
+const usedStorage = ["stpublic", "stallow", "stiprules", "stnobypass"];
+
 /** Per built-in id: the logical names of the resources of the violating program that break it. */
 export const violators: Readonly<Record<string, readonly string[]>> = {
   "e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f": ["cpu-localauth"],
@@ -27,8 +33,8 @@ export const violators: Readonly<Record<string, readonly string[]>> = {
   "679ddf89-ab8f-48a5-9029-e76054077449": ["ci-noidle"],
   "438c38d2-3772-465a-a9cc-7a6666a275ce": ["mlw-public"],
   "a10ee784-7409-4941-b091-663697637c0f": ["mlw-public"],
-  "45e05259-1eb5-4f70-9574-baf73e9d219b": ["mlw-nopl"],
-  "7838fd83-5cbb-4b5d-888c-bfa240972597": ["mlw-nopl"],
+  "45e05259-1eb5-4f70-9574-baf73e9d219b": ["mlw-nopl", "mlw-kv1", "mlw-kv2", "mlw-kv3"],
+  "7838fd83-5cbb-4b5d-888c-bfa240972597": ["mlw-nopl", "mlw-kv1", "mlw-kv2", "mlw-kv3"],
   "ee40564d-486e-4f68-a5ca-7a621edae0fb": ["zg-mlw-public-amlworkspace"],
   "b2982f36-99f2-4db5-8eff-283140c09693": ["stpublic"],
   "a06d0189-92e8-4dba-b0c4-08d7669fce7d": ["stpublic"],
@@ -37,8 +43,8 @@ export const violators: Readonly<Record<string, readonly string[]>> = {
   "c9d007d0-c057-4772-b18c-01e546713bcd": ["stnobypass"],
   "4fa4b6c0-31ca-4c0d-b10d-24b96f62a751": ["stblob"],
   "13502221-8df0-4414-9937-de9c5c4e396b": ["stblob"],
-  "6edd7eda-6dd8-40f7-810d-67160c639cd9": ["stnopl"],
-  "9f766f00-8d11-464e-80e1-4091d7874074": ["stnopl"],
+  "6edd7eda-6dd8-40f7-810d-67160c639cd9": ["stnopl", ...usedStorage],
+  "9f766f00-8d11-464e-80e1-4091d7874074": ["stnopl", ...usedStorage],
   "75973700-529f-4de2-b794-fb9b6781b6b0": ["pe-st-blob-nodns"],
   "6df98d03-368a-4438-8730-a93c4d7693d6": ["pe-st-file-nodns"],
   "83c6fe0f-2316-444a-99a1-1ecd8a7872ca": ["pe-st-dfs-nodns"],
@@ -48,13 +54,13 @@ export const violators: Readonly<Record<string, readonly string[]>> = {
   "55615ac9-af46-4a59-874e-391cc3dfb490": ["kvopen"],
   "ac673a9a-f77d-4846-b2d8-a57f8e1c01dc": ["kvopen"],
   "ac673a9a-f77d-4846-b2d8-a57f8e1c01d4": ["pe-kv-vault-nodns"],
-  "a6abeaec-4d90-4a02-805f-6b26c4d3fbe9": ["kvnopl"],
-  "9d4fad1f-5189-4a42-b29e-cf7929c6b6df": ["kvnopl"],
+  "a6abeaec-4d90-4a02-805f-6b26c4d3fbe9": ["kvnopl", "kvpublic", "kvopen"],
+  "9d4fad1f-5189-4a42-b29e-cf7929c6b6df": ["kvnopl", "kvpublic", "kvopen"],
   "0fdf0491-d080-4575-b627-ad0e843cba0f": ["acrpublic", "acropen"],
   "a3701552-92ea-433e-9d17-33b7f1208fc9": ["acrpublic", "acropen"],
   "d0793b48-0edc-4296-a390-4c75d1bdfd71": ["acropen"],
-  "e8eef0a8-67cf-4eb4-9386-14b0e78733d4": ["acrnopl"],
-  "d85c6833-7d33-4cf5-a915-aaa2de84405f": ["acrnopl"],
+  "e8eef0a8-67cf-4eb4-9386-14b0e78733d4": ["acrpublic", "acropen", "acrbasic"],
+  "d85c6833-7d33-4cf5-a915-aaa2de84405f": ["acrpublic", "acropen", "acrbasic"],
   "e9585a95-5b8c-4d03-b193-dc7eb5ac4c32": ["pe-acr-registry-nodns"],
   "bd560fc0-3c69-498a-ae9f-aa8eb7de0e13": ["acrbasic"],
   "7bca8353-aa3b-429b-904a-9229c4385837": ["snet-open", "vnet-open"],
@@ -303,7 +309,7 @@ export function parityProgram(args: ParityArgs): () => void {
           credentials: { credentialsType: "None" },
         },
       });
-    const usedStorage: [string, Record<string, unknown>][] = [
+    const usedAccounts: [string, Record<string, unknown>][] = [
       ["stpublic", { publicNetworkAccess: "Enabled" }],
       ["stallow", { networkRuleSet: { defaultAction: "Allow", bypass: "AzureServices" } }],
       [
@@ -318,11 +324,7 @@ export function parityProgram(args: ParityArgs): () => void {
       ],
       ["stnobypass", { networkRuleSet: { defaultAction: "Deny", bypass: "None" } }],
     ];
-    for (const [name, overrides] of usedStorage) {
-      const account = storage(name, overrides);
-      datastore(account);
-      endpoint(`pe-${name}`, account, "blob");
-    }
+    for (const [name, overrides] of usedAccounts) datastore(storage(name, overrides));
     datastore(storage("stnopl"));
     // Not used by a workspace: out of the dependency rules' default scope, but anonymous access is flagged on any.
     storage("stunused", { publicNetworkAccess: "Enabled" });
@@ -330,10 +332,6 @@ export function parityProgram(args: ParityArgs): () => void {
     for (const groupId of ["blob", "file", "dfs", "queue", "table"])
       endpoint(`pe-st-${groupId}-nodns`, deps.storage, groupId, []);
 
-    const withVaultAndRegistry = (name: string, v: Named, r: Named) => {
-      const ws = workspace(name, { storage: deps.storage, vault: v, registry: r });
-      endpoint(`pe-${name}`, ws, "amlworkspace");
-    };
     const kvpublic = vault("kvpublic", { publicNetworkAccess: "Enabled" });
     const kvopen = vault("kvopen", { publicNetworkAccess: "Enabled", networkAcls: undefined });
     const acrpublic = registry("acrpublic", {
@@ -342,12 +340,9 @@ export function parityProgram(args: ParityArgs): () => void {
     });
     const acropen = registry("acropen", { publicNetworkAccess: "Enabled" });
     const acrbasic = registry("acrbasic", { sku: { name: "Basic" } });
-    for (const target of [kvpublic, kvopen]) endpoint(`pe-${target.name}`, target, "vault");
-    for (const target of [acrpublic, acropen, acrbasic]) endpoint(`pe-${target.name}`, target, "registry");
-    withVaultAndRegistry("mlw-kv1", kvpublic, acrpublic);
-    withVaultAndRegistry("mlw-kv2", kvopen, acropen);
-    withVaultAndRegistry("mlw-kv3", vault("kvnopl"), acrbasic);
-    withVaultAndRegistry("mlw-acr", deps.vault, registry("acrnopl"));
+    workspace("mlw-kv1", { storage: deps.storage, vault: kvpublic, registry: acrpublic });
+    workspace("mlw-kv2", { storage: deps.storage, vault: kvopen, registry: acropen });
+    workspace("mlw-kv3", { storage: deps.storage, vault: vault("kvnopl"), registry: acrbasic });
     endpoint("pe-kv-vault-nodns", deps.vault, "vault", []);
     endpoint("pe-acr-registry-nodns", deps.registry, "registry", []);
 
