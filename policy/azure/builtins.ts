@@ -32,7 +32,7 @@ export const builtInPolicies: readonly BuiltInPolicy[] = [
     displayName: "Configure Azure Machine Learning Computes to disable local authentication methods",
     effect: "Modify",
     policies: ["compute-local-auth-disabled"],
-    note: "Remediates: sets disableLocalAuth true (identity-based access keeps working).",
+    note: "Remediates: sets disableLocalAuth true, except on a compute declaring SSH access (local auth is its SSH login).",
   },
   {
     id: "7804b5c7-01dc-4723-969b-ae300cc07ff1",

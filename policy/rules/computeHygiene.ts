@@ -5,7 +5,7 @@
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
 import type { ResourceView } from "../model/resourceView";
-import { bool, isUnknown, str } from "../model/values";
+import { at, bool, isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
 
 const computeTypesWithNodes = new Set(["amlcompute", "computeinstance"]);
@@ -35,10 +35,16 @@ export const computeLocalAuth: ResourceRule<object> = {
       }),
     ];
   },
-  // As Azure's Modify (a6f9a2d0): identity-based access keeps working, so turning keys off is safe.
+  // As Azure's Modify (a6f9a2d0), except on a compute that declares SSH access (an instance's
+  // sshSettings.sshPublicAccess Enabled, a cluster's userAccountCredentials): local auth is its SSH login,
+  // which turning it off would cut; identity-based access keeps working everywhere else.
   remediate: (_view, props) => {
     const body = props.properties;
     if (!body || typeof body !== "object") return undefined;
+    const nodes = at(body, "properties");
+    const ssh = str(nodes, "sshSettings", "sshPublicAccess");
+    if (ssh !== undefined && !(typeof ssh === "string" && ssh.toLowerCase() === "disabled")) return undefined;
+    if (at(nodes, "userAccountCredentials") !== undefined) return undefined;
     (body as Record<string, unknown>).disableLocalAuth = true;
     return props;
   },

@@ -247,5 +247,14 @@ describe("Azure Policy parity: remediations", () => {
     const props = { properties: { computeType: "AmlCompute", disableLocalAuth: false } };
     await policy.remediateResource!(args(tokens.compute, props));
     expect(props.properties.disableLocalAuth).to.equal(true);
+    // SSH login is local auth: a compute that declares it is left for its owner to change.
+    const ssh = {
+      properties: {
+        computeType: "ComputeInstance",
+        properties: { sshSettings: { sshPublicAccess: "Enabled", adminPublicKey: "ssh-rsa AAAA" } },
+      },
+    };
+    expect(await policy.remediateResource!(args(tokens.compute, ssh))).to.equal(undefined);
+    expect(ssh.properties).to.not.have.property("disableLocalAuth");
   });
 });
