@@ -20,6 +20,18 @@ import { registryPremium } from "./rules/registryPremium";
 import { synapseExfiltration } from "./rules/synapseExfiltration";
 import { workspacePublicAccess } from "./rules/workspacePublicAccess";
 import { zoneLinkedToVnet } from "./rules/zoneLinkedToVnet";
+import { computeInVirtualNetwork } from "./rules/computeInVirtualNetwork";
+import { keyVaultFirewall, keyVaultPublicAccess } from "./rules/keyVaultNetworkRules";
+import { nicNoPublicIp } from "./rules/nicNoPublicIp";
+import { privateLinkUsed } from "./rules/privateLinkUsed";
+import { registryNetworkRules, registryPublicAccess, registrySku } from "./rules/registryNetworkRules";
+import { storageBlobPublicAccess } from "./rules/storageBlobPublicAccess";
+import {
+  storageNetworkRules,
+  storagePublicAccess,
+  storageTrustedServices,
+} from "./rules/storageNetworkRules";
+import { subnetPrivate } from "./rules/subnetPrivate";
 
 export const stackRules = [
   onlineEndpointSelectedIps,
@@ -38,6 +50,19 @@ export const stackRules = [
   imageBuildCompute,
   registryPremium,
   synapseExfiltration,
+  // Azure Policy parity (issue 10 §2).
+  storagePublicAccess,
+  storageNetworkRules,
+  storageTrustedServices,
+  keyVaultPublicAccess,
+  keyVaultFirewall,
+  registryPublicAccess,
+  registryNetworkRules,
+  registrySku,
+  privateLinkUsed,
+  computeInVirtualNetwork,
+  subnetPrivate,
+  nicNoPublicIp,
 ] as const;
 
 export const resourceRules = [
@@ -45,6 +70,7 @@ export const resourceRules = [
   computeLocalAuth,
   computePublicIp,
   computeIdleShutdown,
+  storageBlobPublicAccess,
 ] as const;
 
 export const policies: Policies = [

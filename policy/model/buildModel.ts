@@ -12,7 +12,13 @@ import {
   parseManagedCluster,
   parseOnlineEndpoint,
 } from "./mlParsers";
-import { parseEndpoint, parseInlineSubnets, parseSubnet, parseVirtualNetwork } from "./networkParsers";
+import {
+  parseEndpoint,
+  parseInlineSubnets,
+  parseNetworkInterface,
+  parseSubnet,
+  parseVirtualNetwork,
+} from "./networkParsers";
 import { ResourceIndex } from "./resourceIndex";
 import { namedResourceGroups, viewOf, type ResourceView } from "./resourceView";
 import type { StackResource } from "./stackResource";
@@ -46,6 +52,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     datastores: [],
     synapseWorkspaces: new Map(),
     managedEndpoints: [],
+    networkInterfaces: [],
     workspacesByKey: new Map(),
     datastoresByWorkspace: new Map(),
     endpointsByTarget: new Map(),
@@ -81,6 +88,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     synapseWorkspace: (v) => model.synapseWorkspaces.set(v.urn, parseSynapseWorkspace(v, index)),
     synapseManagedEndpoint: (v) => model.managedEndpoints.push(parseManagedEndpoint(v, index)),
     dataFactoryManagedEndpoint: (v) => model.managedEndpoints.push(parseManagedEndpoint(v, index)),
+    networkInterface: (v) => model.networkInterfaces.push(parseNetworkInterface(v, index)),
   };
   for (const view of views) parsers[view.kind]?.(view);
 

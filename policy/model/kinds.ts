@@ -26,6 +26,7 @@ export const Kinds = {
   synapseWorkspace: "synapseWorkspace",
   synapseManagedEndpoint: "synapseManagedEndpoint",
   dataFactoryManagedEndpoint: "dataFactoryManagedEndpoint",
+  networkInterface: "networkInterface",
 } as const;
 export type Kind = (typeof Kinds)[keyof typeof Kinds];
 
@@ -149,6 +150,12 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     armType: "Microsoft.DataFactory/factories/managedVirtualNetworks/managedPrivateEndpoints",
     nameInputs: ["factoryName", "managedVirtualNetworkName", "managedPrivateEndpointName"],
     flattened: false,
+  },
+  networkInterface: {
+    token: native("network", "NetworkInterface"),
+    armType: "Microsoft.Network/networkInterfaces",
+    nameInputs: ["networkInterfaceName"],
+    flattened: true,
   },
 };
 

@@ -2,8 +2,8 @@
 import { targetKindsOf } from "./groupTargets";
 import type { ResourceIndex } from "./resourceIndex";
 import type { ResourceView } from "./resourceView";
-import type { EndpointConnection, PrivateEndpoint, Subnet, VirtualNetwork } from "./types";
-import { at, isUnknown, list, str, strings, unknown, type Maybe } from "./values";
+import type { EndpointConnection, NetworkInterface, PrivateEndpoint, Subnet, VirtualNetwork } from "./types";
+import { at, bool, isUnknown, list, str, strings, unknown, type Maybe } from "./values";
 
 export function parseVirtualNetwork(view: ResourceView, index: ResourceIndex): VirtualNetwork {
   return {
@@ -39,8 +39,14 @@ export function parseInlineSubnets(view: ResourceView, index: ResourceIndex): Su
       vnet: view.urn,
       addressPrefixes: subnetPrefixes(subnet),
       privateEndpointNetworkPolicies: str(subnet, "privateEndpointNetworkPolicies"),
+      defaultOutboundAccess: outboundAccess(subnet),
     };
   });
+}
+
+/** `defaultOutboundAccess`, flattened (azure-native) or in the ARM `properties` of a generic VNet's subnet. */
+function outboundAccess(subnet: unknown): Maybe<boolean> {
+  return bool(subnet, "defaultOutboundAccess") ?? bool(subnet, "properties", "defaultOutboundAccess");
 }
 
 export function parseSubnet(view: ResourceView, index: ResourceIndex): Subnet {
@@ -49,6 +55,23 @@ export function parseSubnet(view: ResourceView, index: ResourceIndex): Subnet {
     vnet: index.byName(view, "virtualNetworkName", "virtualNetwork", view.resourceGroup, [view.armNames[0]]),
     addressPrefixes: subnetPrefixes(view.inputs),
     privateEndpointNetworkPolicies: str(view.inputs, "privateEndpointNetworkPolicies"),
+    defaultOutboundAccess: outboundAccess(view.inputs),
+  };
+}
+
+/** A NIC has a public IP when any IP configuration names one (known or not yet: its presence is known). */
+export function parseNetworkInterface(view: ResourceView, index: ResourceIndex): NetworkInterface {
+  const configs = list(view.inputs, "ipConfigurations");
+  const publicIps = isUnknown(configs)
+    ? [unknown]
+    : (configs ?? []).map((c) => at(c, "publicIPAddress") ?? at(c, "properties", "publicIPAddress"));
+  return {
+    ...index.entity(view),
+    hasPublicIp: publicIps.some((ip) => ip !== undefined && !isUnknown(ip))
+      ? true
+      : publicIps.some(isUnknown)
+        ? unknown
+        : false,
   };
 }
 

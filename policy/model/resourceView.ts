@@ -29,7 +29,8 @@ const genericTopLevel = new Set(["location", "sku", "identity", "kind", "tags"])
 
 const tokenKinds = new Map<string, Kind | undefined>();
 
-function cachedKindOfToken(token: string): Kind | undefined {
+/** The kind of a typed (not generic) resource token, remembered per token. */
+export function cachedKindOfToken(token: string): Kind | undefined {
   if (!tokenKinds.has(token)) tokenKinds.set(token, kindOfToken(token));
   return tokenKinds.get(token);
 }
@@ -56,6 +57,9 @@ export function viewOf(
   resource: StackResource,
   groupNames: ReadonlyMap<string, string> = new Map(),
 ): ResourceView | undefined {
+  const generic = genericResourceToken.test(resource.type);
+  // Copying the inputs is most of a view's cost: a resource of no modelled kind is not copied at all.
+  if (!generic && !cachedKindOfToken(resource.type)) return undefined;
   const props = toPlain(resource.props) as Record<string, unknown>;
   const deps = resource.propertyDependencies ?? {};
   const depsOf = (input: string) => (deps[input] ?? []).map((r) => r.urn);
@@ -63,9 +67,8 @@ export function viewOf(
   const groupSources = depsOf("resourceGroupName");
   const resourceGroup =
     isUnknown(group) && groupSources.length === 1 ? (groupNames.get(groupSources[0]) ?? group) : group;
-  if (genericResourceToken.test(resource.type)) return genericView(resource, props, resourceGroup, depsOf);
-  const kind = cachedKindOfToken(resource.type);
-  if (!kind) return undefined;
+  if (generic) return genericView(resource, props, resourceGroup, depsOf);
+  const kind = cachedKindOfToken(resource.type)!;
   const info = kindInfo[kind];
   const armNames = info.nameInputs.map((input, i) =>
     i === info.nameInputs.length - 1 ? (str(props, input) ?? str(props, "name")) : str(props, input),
@@ -124,4 +127,17 @@ function genericView(
 function knownArmId(props: Record<string, unknown>): string | undefined {
   const id = str(props, "id");
   return typeof id === "string" && parseArmId(id) ? id : undefined;
+}
+
+/**
+ * The object holding a resource's own settings in the props CrossGuard hands a remediation: the props
+ * themselves, or a generic resource's ARM `properties` bag where azure-native flattens it.
+ */
+export function writableInputs(
+  view: ResourceView,
+  props: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const target =
+    genericResourceToken.test(view.type) && kindInfo[view.kind].flattened ? props.properties : props;
+  return target && typeof target === "object" ? (target as Record<string, unknown>) : undefined;
 }

@@ -38,6 +38,16 @@ export interface DependencyService extends Entity {
   kind: Kind;
   publicNetworkAccess: Maybe<string>;
   skuName: Maybe<string>;
+  /** The firewall's default action: `networkAcls` (storage, key vault) or `networkRuleSet` (registry). */
+  networkDefaultAction: Maybe<string>;
+  /** How many IP rules the firewall holds. */
+  ipRuleCount: Maybe<number>;
+  /** Storage and key vault: `networkAcls.bypass` as declared (e.g. "AzureServices, Logging"). */
+  bypass: Maybe<string>;
+  /** Storage: anonymous blob access. */
+  allowBlobPublicAccess: Maybe<boolean>;
+  /** Key vault: `createMode` (a vault being recovered keeps its old settings). */
+  createMode: Maybe<string>;
 }
 
 export interface EndpointConnection {
@@ -84,6 +94,13 @@ export interface Subnet extends Entity {
   vnet: Maybe<Key>;
   addressPrefixes: Maybe<string[]>;
   privateEndpointNetworkPolicies: Maybe<string>;
+  /** False makes the subnet private (no default outbound internet access); Azure defaults it to true. */
+  defaultOutboundAccess: Maybe<boolean>;
+}
+
+export interface NetworkInterface extends Entity {
+  /** Some IP configuration names a public IP address. */
+  hasPublicIp: Maybe<boolean>;
 }
 
 export interface Compute extends Entity {
@@ -152,6 +169,7 @@ export interface StackModel {
   datastores: Datastore[];
   synapseWorkspaces: Map<Key, SynapseWorkspace>;
   managedEndpoints: ManagedEndpoint[];
+  networkInterfaces: NetworkInterface[];
 
   workspacesByKey: Map<Key, Workspace>;
   datastoresByWorkspace: Map<Key, Datastore[]>;

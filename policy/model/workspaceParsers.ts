@@ -39,17 +39,34 @@ function aclRuleValues(networkAcls: unknown): Maybe<string[]> {
   return values.filter((v): v is string => typeof v === "string");
 }
 
+/**
+ * Where each dependency kind keeps its settings: Key Vault keeps its ARM `properties` bag in azure-native,
+ * the others are flattened; azure-native names a storage account's ARM `networkAcls` `networkRuleSet`
+ * (a generic resource keeps the ARM name).
+ */
+const serviceInputs: Readonly<
+  Record<string, { properties: readonly string[]; networkRules: readonly (readonly string[])[] }>
+> = {
+  storageAccount: { properties: [], networkRules: [["networkRuleSet"], ["networkAcls"]] },
+  keyVault: { properties: ["properties"], networkRules: [["properties", "networkAcls"]] },
+  containerRegistry: { properties: [], networkRules: [["networkRuleSet"]] },
+};
+
 export function parseDependencyService(view: ResourceView, index: ResourceIndex): DependencyService {
-  // Key Vault keeps its ARM `properties` bag in azure-native; the others are flattened.
-  const publicNetworkAccess =
-    view.kind === "keyVault"
-      ? str(view.inputs, "properties", "publicNetworkAccess")
-      : str(view.inputs, "publicNetworkAccess");
+  const paths = serviceInputs[view.kind];
+  const body = at(view.inputs, ...paths.properties);
+  const rules = paths.networkRules.map((path) => at(view.inputs, ...path)).find((r) => r !== undefined);
+  const ipRules = list(rules, "ipRules");
   return {
     ...index.entity(view),
     kind: view.kind,
-    publicNetworkAccess,
+    publicNetworkAccess: str(body, "publicNetworkAccess"),
     skuName: str(view.inputs, "sku", "name"),
+    networkDefaultAction: str(rules, "defaultAction"),
+    ipRuleCount: isUnknown(ipRules) ? unknown : ipRules?.length,
+    bypass: str(rules, "bypass"),
+    allowBlobPublicAccess: bool(body, "allowBlobPublicAccess"),
+    createMode: str(body, "createMode"),
   };
 }
 

@@ -4,12 +4,16 @@
  * as they are (unknown ones included). An exempt resource is neither reported nor remediated.
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { viewOf } from "../model/resourceView";
+import { genericResourceToken } from "../model/kinds";
+import { cachedKindOfToken, viewOf } from "../model/resourceView";
 import { exemptionsOf } from "./exemptions";
 import { configOf, noContext, policyMetadata, type ResourceRule } from "./rule";
 
-/** The resource's view and the rule's config, or undefined when the rule has nothing to say about it. */
+/** The resource's view and the rule's messages, or undefined when the rule has nothing to say about it. */
 function evaluation<C extends object>(rule: ResourceRule<C>, args: ResourceValidationArgs) {
+  // A rule that declares the kinds it reads skips every other typed resource before anything is copied.
+  const kind = genericResourceToken.test(args.type) ? undefined : cachedKindOfToken(args.type);
+  if (rule.kinds && kind && !rule.kinds.includes(kind)) return undefined;
   const config = configOf(rule, args);
   if (exemptionsOf(config)(args.urn)) return undefined;
   const view = viewOf({ type: args.type, urn: args.urn, name: args.name, props: args.props });

@@ -5,6 +5,7 @@ import type {
   PolicyConfigSchema,
   Severity,
 } from "@pulumi/policy";
+import type { Kind } from "../model/kinds";
 import type { ResourceView } from "../model/resourceView";
 import type { StackModel } from "../model/types";
 import { withExemptions } from "./exemptions";
@@ -48,6 +49,8 @@ export interface StackRule<C> extends RuleMetadata<C> {
 }
 
 export interface ResourceRule<C> extends RuleMetadata<C> {
+  /** The kinds the rule reads: a typed resource of another kind is skipped before its inputs are copied. */
+  kinds?: readonly Kind[];
   /** Messages about one resource; empty when it complies or the rule does not apply to it. */
   check(view: ResourceView, config: C, context?: RuleContext): string[];
   /** Inputs to apply at enforcement level `remediate`, or undefined to leave the resource as it is. */

@@ -6,7 +6,7 @@ import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
 import type { ResourceView } from "../model/resourceView";
-import { bool, isUnknown, str } from "../model/values";
+import { at, bool, isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
 
 const computeTypesWithNodes = new Set(["amlcompute", "computeinstance"]);
@@ -20,6 +20,7 @@ export const computeLocalAuth: ResourceRule<object> = {
   name: "compute-local-auth-disabled",
   description: "An Azure ML compute should have local authentication disabled (disableLocalAuth: true).",
   enforcementLevel: "advisory",
+  kinds: ["compute"],
   configSchema: { properties: {} },
   defaults: {},
   severity: "medium",
@@ -45,6 +46,19 @@ export const computeLocalAuth: ResourceRule<object> = {
       }),
     ];
   },
+  // As Azure's Modify (a6f9a2d0), except on a compute that declares SSH access (an instance's
+  // sshSettings.sshPublicAccess Enabled, a cluster's userAccountCredentials): local auth is its SSH login,
+  // which turning it off would cut; identity-based access keeps working everywhere else.
+  remediate: (_view, props) => {
+    const body = props.properties;
+    if (!body || typeof body !== "object") return undefined;
+    const nodes = at(body, "properties");
+    const ssh = str(nodes, "sshSettings", "sshPublicAccess");
+    if (ssh !== undefined && !(typeof ssh === "string" && ssh.toLowerCase() === "disabled")) return undefined;
+    if (at(nodes, "userAccountCredentials") !== undefined) return undefined;
+    (body as Record<string, unknown>).disableLocalAuth = true;
+    return props;
+  },
 };
 
 export const computePublicIp: ResourceRule<object> = {
@@ -52,6 +66,7 @@ export const computePublicIp: ResourceRule<object> = {
   description:
     "Azure ML compute clusters and instances should not get public IPs (enableNodePublicIp: false).",
   enforcementLevel: "advisory",
+  kinds: ["compute"],
   configSchema: { properties: {} },
   defaults: {},
   severity: "high",
@@ -98,6 +113,7 @@ export const computeIdleShutdown: ResourceRule<IdleShutdownConfig> = {
   description:
     "An Azure ML compute instance should shut down when idle (idleTimeBeforeShutdown within a limit).",
   enforcementLevel: "advisory",
+  kinds: ["compute"],
   configSchema: {
     properties: { maxIdleMinutes: { type: "integer", minimum: 15, maximum: 4320, default: 60 } },
   },

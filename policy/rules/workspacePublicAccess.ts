@@ -5,7 +5,7 @@
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
-import { genericResourceToken } from "../model/kinds";
+import { writableInputs } from "../model/resourceView";
 import { isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
 
@@ -26,6 +26,7 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
   name: "workspace-public-network-access-disabled",
   description: "An Azure ML workspace should have publicNetworkAccess Disabled.",
   enforcementLevel: "advisory",
+  kinds: ["workspace"],
   configSchema: { properties: { allowSelectedIps: { type: "boolean", default: false } } },
   defaults: { allowSelectedIps: false },
   severity: "high",
@@ -53,10 +54,8 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
     ];
   },
   remediate: (view, props) => {
-    // A generic resource carries the workspace's inputs in its ARM `properties` bag.
-    const target = genericResourceToken.test(view.type) ? props.properties : props;
-    if (!target || typeof target !== "object") return undefined;
-    const inputs = target as Record<string, unknown>;
+    const inputs = writableInputs(view, props);
+    if (!inputs) return undefined;
     inputs.publicNetworkAccess = "Disabled";
     delete inputs.networkAcls;
     delete inputs.ipAllowlist;

@@ -30,25 +30,32 @@ interface Expected {
 
 const publicWorkspaceZones = ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"];
 
+/**
+ * Azure Policy 7bca8353 (subnet-private) flags, by design, subnets that keep Azure's default outbound
+ * access: the stacks' computes (no public IP) in the services subnet and AKS nodes reach the internet
+ * through it until the platform adds a NAT gateway or firewall.
+ */
+const defaultOutbound = (...sets: string[]) => sets.map((s) => `subnet-private:${s}`);
+
 const expected: Record<string, Expected> = {
   "single-vnet": {
     vnets: ["net-services-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [...defaultOutbound("net-services-endpoints")],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "isolated-clients": {
     vnets: ["net-services-vnet", "net-clients-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [...defaultOutbound("net-services-endpoints", "net-clients-endpoints")],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "isolated-aks": {
     vnets: ["net-services-vnet", "net-aks-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [...defaultOutbound("net-services-endpoints", "aks-nodes", "net-aks-endpoints")],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
@@ -56,7 +63,10 @@ const expected: Record<string, Expected> = {
     vnets: ["net-services-vnet"],
     mandatory: [],
     // Public access from selected IPs is this stack's point; the pack advises Disabled.
-    advisory: ["workspace-public-network-access-disabled:ml-workspace"],
+    advisory: [
+      "workspace-public-network-access-disabled:ml-workspace",
+      ...defaultOutbound("net-services-endpoints"),
+    ],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
@@ -64,7 +74,7 @@ const expected: Record<string, Expected> = {
   "hub-dns": {
     vnets: ["net-services-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [...defaultOutbound("net-services-endpoints")],
     linked: "external",
     workspaceZones: publicWorkspaceZones,
   },
@@ -79,7 +89,7 @@ const expected: Record<string, Expected> = {
   "usgov-isolated-clients": {
     vnets: ["net-services-vnet", "net-clients-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [...defaultOutbound("net-services-endpoints", "net-clients-endpoints")],
     linked: true,
     workspaceZones: ["privatelink.api.ml.azure.us", "privatelink.notebooks.usgovcloudapi.net"],
   },
@@ -88,14 +98,17 @@ const expected: Record<string, Expected> = {
   "data-factory-managed-vnet": {
     vnets: ["net-services-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [...defaultOutbound("net-services-endpoints")],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "insecure-public-endpoint": {
     vnets: ["net-services-vnet"],
     mandatory: ["online-endpoint-public-with-selected-ips:endpoint"],
-    advisory: ["workspace-public-network-access-disabled:ml-workspace"],
+    advisory: [
+      "workspace-public-network-access-disabled:ml-workspace",
+      ...defaultOutbound("net-services-endpoints"),
+    ],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },

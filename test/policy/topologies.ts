@@ -41,6 +41,8 @@ export function core(form: Form): Core {
     accountName: "stml",
     location,
     publicNetworkAccess: "Disabled",
+    allowBlobPublicAccess: false,
+    networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
   });
   const vault = graph.add(tokens.vault, "kv", {
     resourceGroupName: rg,
@@ -88,6 +90,7 @@ export function network(graph: Graph, prefix: string, cidr: string): Network {
       subnetName: `snet-${role}`,
       addressPrefix: `${cidr}.${third}.0/24`,
       privateEndpointNetworkPolicies: "Disabled",
+      defaultOutboundAccess: false,
     });
   return { vnet, endpointSubnet: subnet("pe", 1), computeSubnet: subnet("compute", 2) };
 }
