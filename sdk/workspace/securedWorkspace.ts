@@ -5,7 +5,11 @@ import type { WorkspaceTargetsArgs } from "../endpoints/endpointSetArgs";
 import * as random from "@pulumi/random";
 import { AzureClouds } from "../../policy/azure/clouds";
 import { normalizeLocation } from "../../policy/azure/locations";
-import { argProblemsError } from "../validation/argProblem";
+import { IsolationModes } from "../managedNetwork/managedNetworkArgs";
+import { managedNetworkBody } from "../managedNetwork/managedNetworkBody";
+import { isolationModeChangeProblems } from "../managedNetwork/managedNetworkProblems";
+import { liveIsolationMode } from "../managedNetwork/liveIsolationMode";
+import { argProblemsError, argProblemsMessage } from "../validation/argProblem";
 import { checkedArgs } from "./checkedArgs";
 import { newApplicationInsights, newLogAnalyticsWorkspace } from "./applicationInsights";
 import { newContainerRegistry } from "./containerRegistry";
@@ -66,6 +70,8 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
   declare readonly publicNetworkAccess: pulumi.Output<PublicNetworkAccess>;
   /** The IP ranges allowed in "EnabledFromSelectedIps" mode, de-duplicated; empty in other modes. */
   declare readonly allowedIpRanges: pulumi.Output<string[]>;
+  /** The managed network's isolation mode; "Disabled" without a managed network. */
+  declare readonly managedNetworkIsolationMode: pulumi.Output<IsolationModes>;
 
   /**
    * The workspace as endpoint sets take it (TypeScript): spread it into the args of `WorkspaceNetwork` or
@@ -162,6 +168,19 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     const network = access.apply((a) =>
       workspaceNetworkBody(a.publicNetworkAccess ?? PublicNetworkAccess.Disabled, a.allowedIpRanges ?? []),
     );
+    const managed = checked("managedNetwork").apply((a) => a.managedNetwork);
+    const managedBody = managed.apply(managedNetworkBody);
+    const isolationMode = managed.apply((m) => m?.isolationMode ?? IsolationModes.Disabled);
+    // Azure refuses a backward mode change mid-update; the workspace waits for this read of the live one, which
+    // fails the run at preview instead.
+    const liveModeChecked = pulumi
+      .all([placement.resourceGroupName, workspaceName, isolationMode])
+      .apply(async ([rg, ws, desired]) => {
+        const problems = isolationModeChangeProblems(await liveIsolationMode(rg, ws, this), desired);
+        if (problems.length > 0)
+          throw new pulumi.ResourceError(argProblemsMessage("SecuredWorkspace", name, problems), this);
+        return [] as pulumi.Resource[];
+      });
     const workspace = newWorkspaceResource(
       `${name}-workspace`,
       {
@@ -178,9 +197,11 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
           imageBuildCompute: checked("imageBuildCompute").apply((a) => a.imageBuildCompute),
           publicNetworkAccess: network.publicNetworkAccess,
           networkAcls: network.networkAcls,
+          managedNetwork: managedBody.managedNetwork,
+          provisionNetworkNow: managedBody.provisionNetworkNow,
         },
       },
-      stateful,
+      { ...stateful, dependsOn: liveModeChecked },
     );
 
     this.workspaceId = workspace.id;
@@ -200,6 +221,7 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     this.cloud = region.apply((a) => a.cloud ?? AzureClouds.AzureCloud);
     this.publicNetworkAccess = mode;
     this.allowedIpRanges = network.networkAcls.ipRules.apply((rules) => rules.map((r) => r.value));
+    this.managedNetworkIsolationMode = isolationMode;
     this.registerOutputs({
       workspaceId: this.workspaceId,
       workspaceName: this.workspaceName,
@@ -216,6 +238,7 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
       cloud: this.cloud,
       publicNetworkAccess: this.publicNetworkAccess,
       allowedIpRanges: this.allowedIpRanges,
+      managedNetworkIsolationMode: this.managedNetworkIsolationMode,
     });
   }
 }
