@@ -126,9 +126,9 @@ const objectTypes: Record<string, Record<string, object>> = {
   ManagedNetworkArgs: {
     isolationMode: ref("IsolationModes"),
     firewallSku: ref("FirewallSkus"),
-    fqdnRules: { type: "object", additionalProperties: ref("FqdnRuleArgs") },
-    privateEndpointRules: { type: "object", additionalProperties: ref("PrivateEndpointRuleArgs") },
-    serviceTagRules: { type: "object", additionalProperties: ref("ServiceTagRuleArgs") },
+    fqdnRules: { type: "object", additionalProperties: { ...ref("FqdnRuleArgs"), plain: true } },
+    privateEndpointRules: { type: "object", additionalProperties: { ...ref("PrivateEndpointRuleArgs"), plain: true } },
+    serviceTagRules: { type: "object", additionalProperties: { ...ref("ServiceTagRuleArgs"), plain: true } },
     provisionAtCreation: { type: "boolean" },
   },
   PrivateEndpointRuleArgs: { serviceResourceId: { type: "string" }, sparkEnabled: { type: "boolean" } },
