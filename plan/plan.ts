@@ -15,6 +15,7 @@ import { programOf } from "./programEntry";
 import { countsByType, resourceTree, type TreeRow } from "./resourceTree";
 import { topologyDiagram } from "./topologyDiagram";
 import { vnetTables, type VnetTable } from "./vnetTables";
+import { managedNetworkTables, type ManagedNetworkTable } from "./managedNetworkTables";
 
 /** The pack this repository ships, checked by default. */
 export const defaultPackDir = path.resolve(__dirname, "..", "policy");
@@ -45,6 +46,8 @@ export interface PlanDocument {
   resources: TreeRow[];
   counts: { total: number; byType: Record<string, number> };
   vnets: VnetTable[];
+  /** Each workspace's managed network (none without one). */
+  managedNetworks: ManagedNetworkTable[];
   findings: Findings;
   /** Mermaid flowchart of the topology. */
   diagram: string;
@@ -179,6 +182,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       resources: tree,
       counts: { total: tree.length, byType: countsByType(run.graph) },
       vnets: vnetTables(model, run.graph),
+      managedNetworks: managedNetworkTables(run.graph),
       findings: groupFindings(policyRun?.diagnostics ?? []),
       diagram: topologyDiagram(model, run.graph),
       timings: {
