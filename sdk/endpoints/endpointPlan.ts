@@ -72,7 +72,12 @@ export function planEndpoints(input: EndpointPlanInput): PlannedEndpoint[] {
     ...(input.managedNetwork
       ? []
       : [
-          { key: "vault-vault", kind: EndpointTargetKinds.vault, groupId: GroupIds.vault, studioReader: false },
+          {
+            key: "vault-vault",
+            kind: EndpointTargetKinds.vault,
+            groupId: GroupIds.vault,
+            studioReader: false,
+          },
           {
             key: "registry-registry",
             kind: EndpointTargetKinds.registry,

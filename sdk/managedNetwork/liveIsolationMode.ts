@@ -5,7 +5,10 @@
  * A workspace that does not exist yet (first deployment) has no live mode.
  */
 import * as azure from "@pulumi/azure-native";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import { argProblemsMessage } from "../validation/argProblem";
+import type { IsolationModes } from "./managedNetworkArgs";
+import { isolationModeChangeProblems } from "./managedNetworkProblems";
 import {
   workspaceApiVersion,
   workspaceProviderNamespace,
@@ -39,4 +42,21 @@ export async function liveIsolationMode(
     if (notFound.test(String((e as Error)?.message ?? e))) return undefined;
     throw e;
   }
+}
+
+/**
+ * Fails with a `ResourceError` naming property, value and fix when the live workspace cannot move to `desired`;
+ * `resource` is the component, whose provider the read uses.
+ */
+export async function checkLiveIsolationMode(
+  componentName: string,
+  resourceGroupName: string,
+  workspaceName: string,
+  desired: IsolationModes,
+  resource: pulumi.Resource,
+): Promise<void> {
+  const live = await liveIsolationMode(resourceGroupName, workspaceName, resource);
+  const problems = isolationModeChangeProblems(live, desired);
+  if (problems.length > 0)
+    throw new pulumi.ResourceError(argProblemsMessage("SecuredWorkspace", componentName, problems), resource);
 }

@@ -7,9 +7,8 @@ import { AzureClouds } from "../../policy/azure/clouds";
 import { normalizeLocation } from "../../policy/azure/locations";
 import { IsolationModes } from "../managedNetwork/managedNetworkArgs";
 import { managedNetworkBody } from "../managedNetwork/managedNetworkBody";
-import { isolationModeChangeProblems } from "../managedNetwork/managedNetworkProblems";
-import { liveIsolationMode } from "../managedNetwork/liveIsolationMode";
-import { argProblemsError, argProblemsMessage } from "../validation/argProblem";
+import { checkLiveIsolationMode } from "../managedNetwork/liveIsolationMode";
+import { argProblemsError } from "../validation/argProblem";
 import { checkedArgs } from "./checkedArgs";
 import { newApplicationInsights, newLogAnalyticsWorkspace } from "./applicationInsights";
 import { newContainerRegistry } from "./containerRegistry";
@@ -176,9 +175,7 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     const liveModeChecked = pulumi
       .all([placement.resourceGroupName, workspaceName, isolationMode])
       .apply(async ([rg, ws, desired]) => {
-        const problems = isolationModeChangeProblems(await liveIsolationMode(rg, ws, this), desired);
-        if (problems.length > 0)
-          throw new pulumi.ResourceError(argProblemsMessage("SecuredWorkspace", name, problems), this);
+        await checkLiveIsolationMode(name, rg, ws, desired, this);
         return [] as pulumi.Resource[];
       });
     const workspace = newWorkspaceResource(
