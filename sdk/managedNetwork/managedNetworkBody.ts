@@ -13,14 +13,11 @@
  * Required rules in the read-back never enter the program's inputs. Disabled sends nothing: the body of a
  * workspace without a managed network stays what it was before this argument existed.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { IsolationModes, type ManagedNetworkArgs } from "./managedNetworkArgs";
 import { ruleKinds, type RuleMap } from "./managedNetworkProblems";
 
-/** The argument with every Input resolved. */
-export type ResolvedManagedNetwork = pulumi.Unwrap<ManagedNetworkArgs>;
-
-/** One outbound rule as ARM takes it. */
+/** One outbound rule as ARM takes it; the destination's values stay Inputs. */
 export interface ArmOutboundRule {
   type: string;
   category: "UserDefined";
@@ -31,39 +28,38 @@ export interface ArmOutboundRule {
 export interface ArmManagedNetwork {
   isolationMode: IsolationModes;
   outboundRules: Record<string, ArmOutboundRule>;
-  firewallSku?: string;
+  firewallSku?: pulumi.Input<string>;
 }
 
 /** The part of the workspace's `properties` the managed network decides; empty when Disabled. */
 export interface ManagedNetworkBody {
-  managedNetwork?: ArmManagedNetwork;
-  provisionNetworkNow?: boolean;
+  managedNetwork?: pulumi.Input<ArmManagedNetwork | undefined>;
+  provisionNetworkNow?: pulumi.Input<boolean | undefined>;
 }
 
 /** Each rule map's destination as ARM takes it. */
-const destinationOf: { [K in RuleMap]: (rule: Record<string, unknown>) => unknown } = {
+const destinationOf: { [K in RuleMap]: (rule: Record<string, pulumi.Input<unknown>>) => unknown } = {
   privateEndpointRules: (r) => ({
     serviceResourceId: r.serviceResourceId,
     subresourceTarget: r.subresourceTarget,
     sparkEnabled: r.sparkEnabled ?? false,
   }),
-  fqdnRules: (r) => String(r.destination).toLowerCase(),
+  fqdnRules: (r) => pulumi.output(r.destination as pulumi.Input<string>).apply((d) => d.toLowerCase()),
   serviceTagRules: (r) => ({
-    ...(r.serviceTag === undefined ? {} : { serviceTag: r.serviceTag }),
-    ...(r.addressPrefixes === undefined ? {} : { addressPrefixes: r.addressPrefixes }),
+    serviceTag: r.serviceTag,
+    addressPrefixes: r.addressPrefixes,
     protocol: r.protocol,
     portRanges: r.portRanges,
     action: r.action ?? "Allow",
   }),
 };
 
-/** The body for valid, resolved arguments; rules in name order so the body is the same on every run. */
-export function managedNetworkBody(args: ResolvedManagedNetwork | undefined): ManagedNetworkBody {
-  const mode = args?.isolationMode ?? IsolationModes.Disabled;
-  if (!args || mode === IsolationModes.Disabled) return {};
+/** The body for a given mode; rules in name order so the body is the same on every run. */
+function bodyFor(mode: IsolationModes, args: ManagedNetworkArgs): ManagedNetworkBody {
+  if (mode === IsolationModes.Disabled) return {};
   const outboundRules: Record<string, ArmOutboundRule> = {};
   for (const map of Object.keys(ruleKinds) as RuleMap[]) {
-    const rules = (args[map] ?? {}) as Record<string, Record<string, unknown>>;
+    const rules = (args[map] ?? {}) as unknown as Record<string, Record<string, pulumi.Input<unknown>>>;
     for (const name of Object.keys(rules).sort()) {
       outboundRules[name] = {
         type: ruleKinds[map].armType,
@@ -78,6 +74,20 @@ export function managedNetworkBody(args: ResolvedManagedNetwork | undefined): Ma
       outboundRules,
       ...(args.firewallSku === undefined ? {} : { firewallSku: args.firewallSku }),
     },
-    provisionNetworkNow: args.provisionAtCreation ?? true,
+    provisionNetworkNow: pulumi.output(args.provisionAtCreation).apply((p) => p ?? true),
+  };
+}
+
+/**
+ * The body of the arguments as given: an Output-valued leaf (a rule's target created in the same program) stays
+ * unknown on its own at preview, so the mode and the other rules stay readable to policies.
+ */
+export function managedNetworkBody(args: ManagedNetworkArgs | undefined): ManagedNetworkBody {
+  const mode = args?.isolationMode ?? IsolationModes.Disabled;
+  if (!args || typeof mode === "string") return args ? bodyFor(mode as IsolationModes, args) : {};
+  const body = pulumi.output(mode).apply((m) => bodyFor(m, args));
+  return {
+    managedNetwork: body.apply((b) => b.managedNetwork),
+    provisionNetworkNow: body.apply((b) => b.provisionNetworkNow),
   };
 }

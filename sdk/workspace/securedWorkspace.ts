@@ -167,17 +167,19 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     const network = access.apply((a) =>
       workspaceNetworkBody(a.publicNetworkAccess ?? PublicNetworkAccess.Disabled, a.allowedIpRanges ?? []),
     );
-    const managed = checked("managedNetwork").apply((a) => a.managedNetwork);
-    const managedBody = managed.apply(managedNetworkBody);
-    const isolationMode = managed.apply((m) => m?.isolationMode ?? IsolationModes.Disabled);
-    // Azure refuses a backward mode change mid-update; the workspace waits for this read of the live one, which
-    // fails the run at preview instead.
+    // The body keeps each Input as given (one unknown rule target leaves the rest readable at preview); the
+    // workspace waits for the checks of the resolved argument and of the live workspace's mode: Azure refuses a
+    // backward mode change mid-update, this read refuses it at preview.
+    const managedBody = managedNetworkBody(args.managedNetwork);
+    const isolationMode = pulumi
+      .output(args.managedNetwork?.isolationMode)
+      .apply((m) => m ?? IsolationModes.Disabled);
     const liveModeChecked = pulumi
       .all([placement.resourceGroupName, workspaceName, isolationMode])
-      .apply(async ([rg, ws, desired]) => {
-        await checkLiveIsolationMode(name, rg, ws, desired, this);
-        return [] as pulumi.Resource[];
-      });
+      .apply(([rg, ws, desired]) => checkLiveIsolationMode(name, rg, ws, desired, this));
+    const managedChecked = pulumi
+      .all([checked("managedNetwork"), liveModeChecked])
+      .apply(() => [] as pulumi.Resource[]);
     const workspace = newWorkspaceResource(
       `${name}-workspace`,
       {
@@ -198,7 +200,7 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
           provisionNetworkNow: managedBody.provisionNetworkNow,
         },
       },
-      { ...stateful, dependsOn: liveModeChecked },
+      { ...stateful, dependsOn: managedChecked },
     );
 
     this.workspaceId = workspace.id;
