@@ -87,7 +87,7 @@ export function managedNetworkBody(args: ManagedNetworkArgs | undefined): Manage
   if (!args || typeof mode === "string") return args ? bodyFor(mode as IsolationModes, args) : {};
   const body = pulumi.output(mode).apply((m) => bodyFor(m, args));
   return {
-    managedNetwork: body.apply((b) => b.managedNetwork),
-    provisionNetworkNow: body.apply((b) => b.provisionNetworkNow),
+    managedNetwork: body.apply<ArmManagedNetwork | undefined>((b) => b.managedNetwork),
+    provisionNetworkNow: body.apply<boolean | undefined>((b) => b.provisionNetworkNow),
   };
 }
