@@ -54,8 +54,14 @@ const destinationOf: { [K in RuleMap]: (rule: Record<string, pulumi.Input<unknow
   }),
 };
 
+/** The body for a known mode. */
+interface BodyForMode {
+  managedNetwork?: ArmManagedNetwork;
+  provisionNetworkNow?: pulumi.Input<boolean>;
+}
+
 /** The body for a given mode; rules in name order so the body is the same on every run. */
-function bodyFor(mode: IsolationModes, args: ManagedNetworkArgs): ManagedNetworkBody {
+function bodyFor(mode: IsolationModes, args: ManagedNetworkArgs): BodyForMode {
   if (mode === IsolationModes.Disabled) return {};
   const outboundRules: Record<string, ArmOutboundRule> = {};
   for (const map of Object.keys(ruleKinds) as RuleMap[]) {
@@ -74,7 +80,7 @@ function bodyFor(mode: IsolationModes, args: ManagedNetworkArgs): ManagedNetwork
       outboundRules,
       ...(args.firewallSku === undefined ? {} : { firewallSku: args.firewallSku }),
     },
-    provisionNetworkNow: pulumi.output(args.provisionAtCreation).apply((p) => p ?? true),
+    provisionNetworkNow: args.provisionAtCreation ?? true,
   };
 }
 
@@ -87,7 +93,9 @@ export function managedNetworkBody(args: ManagedNetworkArgs | undefined): Manage
   if (!args || typeof mode === "string") return args ? bodyFor(mode as IsolationModes, args) : {};
   const body = pulumi.output(mode).apply((m) => bodyFor(m, args));
   return {
-    managedNetwork: body.apply<ArmManagedNetwork | undefined>((b) => b.managedNetwork),
-    provisionNetworkNow: body.apply<boolean | undefined>((b) => b.provisionNetworkNow),
+    managedNetwork: body.apply((b) => b.managedNetwork),
+    provisionNetworkNow: pulumi
+      .all([mode, args.provisionAtCreation])
+      .apply(([m, p]) => (m === IsolationModes.Disabled ? undefined : (p ?? true))),
   };
 }
