@@ -196,6 +196,22 @@ const cases: BadCase[] = [
   },
 ];
 
+/** `create` throws one structured error naming exactly `property` and `reason`, and registers nothing. */
+async function expectRefused(create: () => unknown, want: { property: string; reason: string }) {
+  const graph = await startRecording();
+  let error: unknown;
+  try {
+    create();
+  } catch (e) {
+    error = e;
+  }
+  await settle();
+  expect(graph.resources, "resources registered").to.have.length(0);
+  expect(pulumi.InputPropertiesError.isInstance(error), String(error)).to.equal(true);
+  const { errors } = error as pulumi.InputPropertiesError;
+  expect(errors.map((e) => [e.propertyPath, e.reason])).to.deep.equal([[want.property, want.reason]]);
+}
+
 describe("SecuredWorkspace managed network: bad inputs", () => {
   it("has at least 12 distinct cases", () => {
     expect(cases.length).to.be.at.least(12);
@@ -203,20 +219,8 @@ describe("SecuredWorkspace managed network: bad inputs", () => {
   });
 
   for (const c of cases) {
-    it(`refuses ${c.title} before registering anything`, async () => {
-      const graph = await startRecording();
-      let error: unknown;
-      try {
-        new SecuredWorkspace("ml", validArgs({ managedNetwork: c.managedNetwork }));
-      } catch (e) {
-        error = e;
-      }
-      await settle();
-      expect(graph.resources, "resources registered").to.have.length(0);
-      expect(pulumi.InputPropertiesError.isInstance(error), String(error)).to.equal(true);
-      const { errors } = error as pulumi.InputPropertiesError;
-      expect(errors.map((e) => [e.propertyPath, e.reason])).to.deep.equal([[c.property, c.reason]]);
-    });
+    it(`refuses ${c.title} before registering anything`, () =>
+      expectRefused(() => new SecuredWorkspace("ml", validArgs({ managedNetwork: c.managedNetwork })), c));
   }
 
   const computeArgs = {
@@ -263,18 +267,6 @@ describe("SecuredWorkspace managed network: bad inputs", () => {
     },
   ];
   for (const c of computeCases) {
-    it(`refuses ${c.title} before registering anything`, async () => {
-      const graph = await startRecording();
-      let error: unknown;
-      try {
-        c.create();
-      } catch (e) {
-        error = e;
-      }
-      await settle();
-      expect(graph.resources, "resources registered").to.have.length(0);
-      const { errors } = error as pulumi.InputPropertiesError;
-      expect(errors.map((e) => [e.propertyPath, e.reason])).to.deep.equal([[c.property, c.reason]]);
-    });
+    it(`refuses ${c.title} before registering anything`, () => expectRefused(c.create, c));
   }
 });
