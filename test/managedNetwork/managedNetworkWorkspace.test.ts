@@ -99,6 +99,24 @@ describe("SecuredWorkspace with a managed network (fake Azure)", () => {
     );
   });
 
+  it("in AllowInternetOutbound, Azure's Required rules cover only dependencies with public access disabled", async () => {
+    const made = (run: MockRun) =>
+      managedNetworkTables(run.graph)[0]
+        .rules.filter((r) => r.madeBy === "Azure")
+        .map((r) => r.type);
+    // The created dependencies have public access disabled: storage blob and file, key vault, registry.
+    const created = await runOnMocks(program({ isolationMode: "AllowInternetOutbound" }));
+    expect(made(created)).to.deep.equal(Array(4).fill("PrivateEndpoint"));
+    // Adopted ones whose access this run cannot see get none (the fake reads what it created only).
+    const adopted = await runOnMocks(() => {
+      new SecuredWorkspace(
+        "ml",
+        validArgs({ ...existing, managedNetwork: { isolationMode: "AllowInternetOutbound" } }),
+      );
+    });
+    expect(made(adopted)).to.deep.equal([]);
+  });
+
   describe("mode changes against the live workspace", () => {
     const live = async (mode: ManagedNetworkArgs["isolationMode"]) => {
       const azure = new FakeAzure(false);
