@@ -30,6 +30,12 @@ import { newWorkspaceResource } from "./workspaceResource";
 export const securedWorkspaceType = "azureml-network-isolation:index:SecuredWorkspace";
 
 /**
+ * Whether each workspace plainly has a managed network, for `endpointTargets()`; kept off the class because the
+ * schema analyzer reads every class property as an output.
+ */
+const hasManagedNetwork = new WeakMap<SecuredWorkspace, boolean>();
+
+/**
  * An Azure Machine Learning workspace with a system-assigned identity and private dependencies: a storage
  * account, key vault, Premium container registry and workspace-based Application Insights, each created here
  * or adopted by ARM id. Public access is Disabled unless asked otherwise. Private endpoints come from
@@ -75,7 +81,8 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
   /**
    * The workspace as endpoint sets take it (TypeScript): spread it into the args of `WorkspaceNetwork` or
    * `PrivateEndpointSet` (its ids, identity, region and cloud; endpoints go in the workspace's resource group
-   * unless a `resourceGroupName` is given after it), or of `DataFactoryManagedEndpoints`.
+   * unless a `resourceGroupName` is given after it; `managedNetwork` when the mode is a plain value), or of
+   * `DataFactoryManagedEndpoints`.
    */
   endpointTargets(): WorkspaceTargetsArgs {
     return {
@@ -87,6 +94,8 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
       location: this.location,
       cloud: this.cloud,
       resourceGroupName: this.resourceGroupName,
+      // Sets of a managed-network workspace serve clients only; undefined when the mode is an Output.
+      managedNetwork: hasManagedNetwork.get(this),
     };
   }
 
@@ -98,6 +107,8 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     }
     super(securedWorkspaceType, name, {}, opts);
     if (opts?.urn) return;
+    const plainMode = args.managedNetwork?.isolationMode ?? IsolationModes.Disabled;
+    if (typeof plainMode === "string") hasManagedNetwork.set(this, plainMode !== IsolationModes.Disabled);
 
     // Each value the children read passes through `checkedArgs`. Arguments checked together resolve
     // together; the others stay independent, so one unknown argument at preview leaves only what depends on it

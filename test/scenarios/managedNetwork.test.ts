@@ -34,8 +34,7 @@ function program() {
     },
   });
   const net = new WorkspaceNetwork("net", {
-    ...ws.endpointTargets(),
-    managedNetwork: true,
+    ...ws.endpointTargets(), // managedNetwork: true, from the workspace's plain mode
     sets: { clients: { addressSpace: ["10.2.0.0/24"], endpointSubnetPrefix: "10.2.0.0/27" } },
   });
   for (const kind of ["Cluster", "Instance"] as const) {

@@ -221,6 +221,7 @@ describe("SecuredWorkspace", () => {
       location: own.location,
       cloud: own.cloud,
       resourceGroupName: own.resourceGroupName,
+      managedNetwork: false,
     });
     expect(targets.workspaceId).to.match(/\/providers\/Microsoft.MachineLearningServices\/workspaces\//);
   });
