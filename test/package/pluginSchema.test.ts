@@ -77,7 +77,11 @@ const expected: Record<
   },
   PrivateCompute: {
     required: ["kind", "resourceGroupName", "vmSize", "workspaceLocation", "workspaceName"],
-    inputs: { kind: ref("PrivateComputeKinds"), maxNodes: { type: "number" }, managedNetwork: { type: "boolean" } },
+    inputs: {
+      kind: ref("PrivateComputeKinds"),
+      maxNodes: { type: "number" },
+      managedNetwork: { type: "boolean" },
+    },
     outputs: { computeId: { type: "string" } },
   },
   AttachedAksCompute: {
@@ -127,7 +131,10 @@ const objectTypes: Record<string, Record<string, object>> = {
     isolationMode: ref("IsolationModes"),
     firewallSku: ref("FirewallSkus"),
     fqdnRules: { type: "object", additionalProperties: { ...ref("FqdnRuleArgs"), plain: true } },
-    privateEndpointRules: { type: "object", additionalProperties: { ...ref("PrivateEndpointRuleArgs"), plain: true } },
+    privateEndpointRules: {
+      type: "object",
+      additionalProperties: { ...ref("PrivateEndpointRuleArgs"), plain: true },
+    },
     serviceTagRules: { type: "object", additionalProperties: { ...ref("ServiceTagRuleArgs"), plain: true } },
     provisionAtCreation: { type: "boolean" },
   },
