@@ -48,9 +48,12 @@ interface ArmManagedNetwork {
 /** How each rule type's destination reads. */
 const destinationText: Partial<Record<string, (d: Record<string, unknown>) => string>> = {
   // The target's type and name read better than its id: "Microsoft.Storage/storageAccounts stdata (blob)".
+  // At preview a target created in the stack has no id yet.
   PrivateEndpoint: (d) => {
-    const id = parseArmId(String(d.serviceResourceId));
-    return `${id ? `${id.type} ${id.name}` : String(d.serviceResourceId)} (${String(d.subresourceTarget)})`;
+    const raw = typeof d.serviceResourceId === "string" ? d.serviceResourceId : undefined;
+    const id = raw === undefined ? undefined : parseArmId(raw);
+    const target = id ? `${id.type} ${id.name}` : (raw ?? "(id known after deployment)");
+    return `${target} (${String(d.subresourceTarget)})`;
   },
   ServiceTag: (d) =>
     `${Array.isArray(d.addressPrefixes) && d.addressPrefixes.length ? d.addressPrefixes.join(", ") : String(d.serviceTag)} ` +

@@ -106,6 +106,7 @@ for (const preview of [false, true]) {
           undefined,
           ["user", "user", "user"],
         ]);
+        expect(table.rules[0].destination).to.equal("(id known after deployment) (blob)");
       } else {
         expect(table.status).to.equal("Active");
         expect(table.firewallPublicIpAddress).to.be.a("string");
