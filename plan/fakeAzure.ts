@@ -201,6 +201,34 @@ const targetReads: Record<
   },
 };
 
+/**
+ * The rules Azure adds to a managed network itself (category Required, [MN] §List of required rules): private
+ * endpoint rules to the workspace's dependencies (in AllowInternetOutbound only those with public network access
+ * disabled) and, in AllowOnlyApprovedOutbound, service tag rules. Which storage sub-resources are covered and what
+ * the rules are named is undocumented (facts §1.6): blob and file (the studio and compute instances use both) and
+ * `__SYS_PE_<target>_<sub-resource>` / `__SYS_ST_<tag>` names are this fake's choice.
+ */
+const requiredDependencyRules: { property: string; subresources: string[] }[] = [
+  { property: "storageAccount", subresources: ["blob", "file"] },
+  { property: "keyVault", subresources: ["vault"] },
+  { property: "containerRegistry", subresources: ["registry"] },
+];
+const requiredServiceTags = [
+  "AzureActiveDirectory",
+  "AzureMachineLearning",
+  "BatchNodeManagement.{region}",
+  "AzureResourceManager",
+  "AzureFrontDoor.FirstParty",
+  "MicrosoftContainerRegistry",
+  "AzureMonitor",
+];
+
+interface FakeManagedNetwork {
+  isolationMode?: string;
+  outboundRules?: Record<string, { type: string; destination?: unknown }>;
+  firewallSku?: string;
+}
+
 /** A GUID-shaped value derived from `seed`. */
 export function fakeGuid(seed: string): string {
   const h = createHash("sha256").update(seed).digest("hex");
@@ -215,9 +243,21 @@ function suffix(seed: string, length: number): string {
 export class FakeAzure implements pulumi.runtime.Mocks {
   private readonly subnets = new Map<string, { cidr: Cidr; next: number }>();
   /** Private endpoint connections by target (ARM id key), in creation order. */
-  private readonly connections = new Map<string, FakeConnection[]>();
+  private readonly connections: Map<string, FakeConnection[]>;
+  /** Every resource's state as a GET returns it, by ARM id key. */
+  private readonly live: Map<string, Record<string, unknown>>;
 
-  constructor(private readonly preview: boolean) {}
+  /**
+   * `preview`: answer like the engine at preview. `existing`: the fake of an earlier run, whose resources this one
+   * sees as live (a later `pulumi preview` or `pulumi up` of the same stack).
+   */
+  constructor(
+    readonly preview: boolean,
+    existing?: FakeAzure,
+  ) {
+    this.connections = existing?.connections ?? new Map();
+    this.live = existing?.live ?? new Map();
+  }
 
   newResource(args: pulumi.runtime.MockResourceArgs): {
     id: string | undefined;
@@ -233,7 +273,83 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     const state: Record<string, unknown> = { ...inputs, id, name };
     this.addComputedOutputs(`${module}:${type}`, id, inputs, state);
     this.addConnections(`${module}:${type}`, id, name, inputs);
+    this.live.set(armIdKey(id), state);
     return { id, state };
+  }
+
+  /** `getResource` of the generic provider: the stored state, or ARM's 404 for a resource that does not exist. */
+  private getResource(inputs: Record<string, string>): Record<string, unknown> {
+    const parent = inputs.parentResourcePath ? `/${inputs.parentResourcePath}` : "";
+    const id = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${inputs.resourceGroupName}/providers/${inputs.resourceProviderNamespace}${parent}/${inputs.resourceType}/${inputs.resourceName}`;
+    const state = this.live.get(armIdKey(id));
+    if (!state) {
+      // As a gRPC error from the engine: the SDK shows its `details`.
+      const details =
+        `ResourceNotFound: The Resource '${inputs.resourceProviderNamespace}/${inputs.resourceType}/${inputs.resourceName}' ` +
+        `under resource group '${inputs.resourceGroupName}' was not found (404)`;
+      throw Object.assign(new Error(details), { details });
+    }
+    return { ...state, azureApiVersion: inputs.apiVersion };
+  }
+
+  /**
+   * The managed network as Azure reads it back: the user's rules, Azure's Required rules, the provisioning
+   * status (Active once provisioned at creation) and the firewall's public IP when FQDN rules exist.
+   */
+  private managedNetworkReadBack(id: string, location: string, properties: Record<string, unknown>) {
+    const sent = properties.managedNetwork as FakeManagedNetwork | undefined;
+    const mode = sent?.isolationMode ?? "Disabled";
+    if (!sent || mode === "Disabled") return undefined;
+    const approved = mode === "AllowOnlyApprovedOutbound";
+    const rules: Record<string, unknown> = {};
+    for (const [name, rule] of Object.entries(sent.outboundRules ?? {}))
+      rules[name] = { ...rule, category: "UserDefined", status: "Active" };
+    for (const { property, subresources } of requiredDependencyRules) {
+      const targetId = properties[property];
+      if (typeof targetId !== "string") continue;
+      const target = this.live.get(armIdKey(targetId));
+      const publicAccess = (target?.publicNetworkAccess ??
+        (target?.properties as { publicNetworkAccess?: string } | undefined)?.publicNetworkAccess) as
+        string | undefined;
+      if (!approved && publicAccess !== "Disabled") continue;
+      for (const sub of subresources) {
+        rules[`__SYS_PE_${parseArmId(targetId)?.name ?? property}_${sub}`] = {
+          type: "PrivateEndpoint",
+          category: "Required",
+          status: "Active",
+          destination: {
+            serviceResourceId: targetId,
+            subresourceTarget: sub,
+            sparkEnabled: false,
+            sparkStatus: "Inactive",
+          },
+        };
+      }
+    }
+    if (approved) {
+      for (const tag of requiredServiceTags) {
+        const serviceTag = tag.replace("{region}", location);
+        rules[`__SYS_ST_${serviceTag}`] = {
+          type: "ServiceTag",
+          category: "Required",
+          status: "Active",
+          destination: { serviceTag, protocol: "TCP", portRanges: "443", action: "Allow" },
+        };
+      }
+    }
+    const hasFqdn = Object.values(sent.outboundRules ?? {}).some((r) => r.type === "FQDN");
+    return {
+      ...sent,
+      outboundRules: rules,
+      networkId: fakeGuid(`managed-network:${id}`),
+      status: { status: properties.provisionNetworkNow === true ? "Active" : "Inactive", sparkReady: false },
+      ...(hasFqdn
+        ? {
+            firewallSku: sent.firewallSku ?? "Standard",
+            firewallPublicIpAddress: `20.${parseInt(suffix(id, 2), 16)}.${parseInt(suffix(`${id}:ip`, 2), 16)}.4`,
+          }
+        : {}),
+    };
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
@@ -245,6 +361,8 @@ export class FakeAzure implements pulumi.runtime.Mocks {
         tenantId: fakeTenantId,
       };
     }
+    if (args.token === "azure-native:resources:getResource")
+      return this.getResource(args.inputs as Record<string, string>);
     const read = targetReads[args.token];
     if (read) {
       const inputs = args.inputs as Record<string, string>;
@@ -269,7 +387,8 @@ export class FakeAzure implements pulumi.runtime.Mocks {
         privateEndpoint: { id: privateEndpointId },
         privateLinkServiceConnectionState: { status, description: "" },
       };
-      const list = this.connections.get(armIdKey(targetId)) ?? [];
+      // A later run's update of the same endpoint keeps one connection, as Azure does.
+      const list = (this.connections.get(armIdKey(targetId)) ?? []).filter((c) => c.id !== connection.id);
       this.connections.set(armIdKey(targetId), [...list, connection]);
     };
     if (key === "network:PrivateEndpoint") {
@@ -358,8 +477,11 @@ export class FakeAzure implements pulumi.runtime.Mocks {
         workspaceId: fakeGuid(`workspace:${id}`),
         discoveryUrl: `https://${location}.api.azureml.ms/discovery`,
       };
-      if (key === "resources:Resource") state.properties = { ...(inputs.properties as object), ...computed };
-      else Object.assign(state, computed);
+      if (key === "resources:Resource") {
+        const properties = { ...(inputs.properties as Record<string, unknown>), ...computed };
+        const managedNetwork = this.managedNetworkReadBack(id, location, properties);
+        state.properties = managedNetwork ? { ...properties, managedNetwork } : properties;
+      } else Object.assign(state, computed);
     }
     if (key === "network:VirtualNetwork") {
       for (const subnet of (inputs.subnets as { name?: string; addressPrefix?: string }[] | undefined) ??

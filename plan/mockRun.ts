@@ -135,6 +135,11 @@ export interface MockRunOptions {
   config?: Record<string, string>;
   /** Config keys the CLI marks secret (declared `secret: true` in Pulumi.yaml). */
   secretKeys?: string[];
+  /**
+   * The fake Azure to run against; by default a new, empty one. Passing the fake of an earlier run makes
+   * this run see what that run created (a second `pulumi up`). Its `preview` decides over the option above.
+   */
+  azure?: FakeAzure;
 }
 
 export interface MockRun {
@@ -175,14 +180,10 @@ export async function runOnMocks(program: () => unknown, options: MockRunOptions
  * components directly; call {@link settle} before asserting.
  */
 export async function startRecording(options: MockRunOptions = {}): Promise<RecordedGraph> {
-  const preview = options.preview ?? false;
+  const azure = options.azure ?? new FakeAzure(options.preview ?? false);
+  const preview = azure.preview;
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
-  await pulumi.runtime.setMocks(
-    new FakeAzure(preview),
-    options.project ?? "project",
-    options.stack ?? "stack",
-    preview,
-  );
+  await pulumi.runtime.setMocks(azure, options.project ?? "project", options.stack ?? "stack", preview);
   current = new RecordedGraph();
   return current;
 }

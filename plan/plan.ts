@@ -17,6 +17,7 @@ import { countsByType, resourceTree, type TreeRow } from "./resourceTree";
 import { topology, type Topology } from "./topology";
 import { mermaidDiagram } from "./topologyMermaid";
 import { vnetTables, type VnetTable } from "./vnetTables";
+import { managedNetworkTables, type ManagedNetworkTable } from "./managedNetworkTables";
 
 /** The pack this repository ships, checked by default. */
 export const defaultPackDir = path.resolve(__dirname, "..", "policy");
@@ -47,6 +48,8 @@ export interface PlanDocument {
   resources: TreeRow[];
   counts: { total: number; byType: Record<string, number> };
   vnets: VnetTable[];
+  /** Each workspace's managed network (none without one). */
+  managedNetworks: ManagedNetworkTable[];
   findings: Findings;
   /** Mermaid flowchart of the topology. */
   diagram: string;
@@ -197,6 +200,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       resources: tree,
       counts: { total: tree.length, byType: countsByType(run.graph) },
       vnets: vnetTables(model, run.graph),
+      managedNetworks: managedNetworkTables(run.graph),
       findings,
       diagram: mermaidDiagram(picture),
       topology: picture,

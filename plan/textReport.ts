@@ -3,6 +3,7 @@
  * VNet, the pack's findings by level, and where the time went.
  */
 import type { Finding } from "./findings";
+import type { ManagedNetworkTable } from "./managedNetworkTables";
 import type { PlanDocument } from "./plan";
 import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
 
@@ -64,6 +65,18 @@ function vnetSection(table: VnetTable): string[] {
   return [title, ...columns([header, ...table.rows.flatMap(endpointLines)], "    ")];
 }
 
+function managedNetworkSection(table: ManagedNetworkTable): string[] {
+  const firewall = table.firewallSku
+    ? `, firewall ${table.firewallSku}${table.firewallPublicIpAddress ? ` (${table.firewallPublicIpAddress})` : ""}`
+    : ", no firewall";
+  const status = table.status ? `, ${table.status}` : "";
+  const title = `Managed network of ${table.workspace}: ${table.isolationMode}${firewall}${status}`;
+  if (table.rules.length === 0) return [title, "    no outbound rules"];
+  const header = ["rule", "type", "destination", "made by", "status"];
+  const rows = table.rules.map((r) => [r.name, r.type, r.destination, r.madeBy, r.status ?? "unknown"]);
+  return [title, ...columns([header, ...rows], "    ")];
+}
+
 function findingLines(level: string, finding: Finding): string[] {
   return [
     `    [${level}] ${finding.policy}  (${finding.type}: ${finding.name})`,
@@ -97,5 +110,15 @@ function timingLine(doc: PlanDocument): string {
 
 export function textReport(doc: PlanDocument): string {
   const vnets = doc.vnets.length ? doc.vnets.flatMap((t) => ["", ...vnetSection(t)]) : ["", "No VNets."];
-  return [...treeSection(doc), ...vnets, "", ...findingsSection(doc), "", timingLine(doc), ""].join("\n");
+  const managed = doc.managedNetworks.flatMap((t) => ["", ...managedNetworkSection(t)]);
+  return [
+    ...treeSection(doc),
+    ...vnets,
+    ...managed,
+    "",
+    ...findingsSection(doc),
+    "",
+    timingLine(doc),
+    "",
+  ].join("\n");
 }

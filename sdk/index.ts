@@ -47,3 +47,12 @@ export {
   type SynapseManagedEndpointsArgs,
   type SynapseManagedEndpoint,
 } from "./managedVnet/synapseManagedEndpoints";
+export {
+  IsolationModes,
+  FirewallSkus,
+  type ManagedNetworkArgs,
+  type PrivateEndpointRuleArgs,
+  type FqdnRuleArgs,
+  type ServiceTagRuleArgs,
+} from "./managedNetwork/managedNetworkArgs";
+export { privateEndpointTargets } from "./managedNetwork/managedNetworkProblems";

@@ -21,6 +21,11 @@ export interface AttachedAksComputeArgs {
   clusterLocation: pulumi.Input<string>;
   /** Compute name in the workspace (2-16 characters). */
   computeName?: pulumi.Input<string>;
+  /**
+   * The workspace has a managed network. Refused when true: "Kubernetes and attached VMs aren't supported" with
+   * a managed network ([MN] §Limitations). A plain value; default false.
+   */
+  managedNetwork?: boolean;
 }
 
 export class AttachedAksCompute extends pulumi.ComponentResource {
@@ -30,7 +35,19 @@ export class AttachedAksCompute extends pulumi.ComponentResource {
   constructor(name: string, args: AttachedAksComputeArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = opts?.urn
       ? []
-      : plainRegionProblems("clusterLocation", args.workspaceLocation, args.clusterLocation);
+      : [
+          ...(args.managedNetwork === true
+            ? [
+                {
+                  propertyPath: "managedNetwork",
+                  reason:
+                    'true: a workspace with a managed network cannot attach Kubernetes ("Kubernetes and attached VMs ' +
+                    "aren't supported\"); use a managed online endpoint or a workspace without a managed network",
+                },
+              ]
+            : []),
+          ...plainRegionProblems("clusterLocation", args.workspaceLocation, args.clusterLocation),
+        ];
     if (problems.length > 0) throw argProblemsError("AttachedAksCompute", name, problems);
     super("azureml-network-isolation:index:AttachedAksCompute", name, {}, opts);
     if (opts?.urn) return;

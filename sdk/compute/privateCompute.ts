@@ -30,8 +30,17 @@ export interface PrivateComputeArgs {
   workspaceLocation: pulumi.Input<string>;
   /** Region of the compute; defaults to the workspace's and must equal it. */
   location?: pulumi.Input<string>;
-  /** The subnet the nodes join: the services set's subnet (`WorkspaceNetwork.servicesSubnetId`). */
-  subnetId: pulumi.Input<string>;
+  /**
+   * The subnet the nodes join: the services set's subnet (`WorkspaceNetwork.servicesSubnetId`). Required unless
+   * `managedNetwork` is true, and refused then: Azure runs managed-network computes in its managed VNet only.
+   */
+  subnetId?: pulumi.Input<string>;
+  /**
+   * The workspace has a managed network (SecuredWorkspace `managedNetwork.isolationMode` not "Disabled"): the
+   * compute runs in the managed VNet, without subnet and without public IP. A plain value: it decides the body.
+   * Default false.
+   */
+  managedNetwork?: boolean;
   /** VM size, e.g. Standard_DS3_v2. */
   vmSize: pulumi.Input<string>;
   /** Cluster only: most nodes (default 4). The cluster scales to zero when idle. */
@@ -45,6 +54,11 @@ export interface PrivateComputeArgs {
   idleShutdownMinutes?: pulumi.Input<number>;
 }
 
+/** The subnet, in a customer VNet; none in a managed network, whose VNet Azure picks ([MNC]). */
+function subnetOf(args: PrivateComputeArgs): { subnet?: { id: pulumi.Input<string> } } {
+  return args.managedNetwork ? {} : { subnet: { id: args.subnetId! } };
+}
+
 /** The compute properties per kind: no public IP, no public SSH, no local auth; instances shut down when idle. */
 const propertiesOf: Record<
   PrivateComputeKind,
@@ -56,7 +70,7 @@ const propertiesOf: Record<
     disableLocalAuth: true,
     properties: {
       vmSize: args.vmSize,
-      subnet: { id: args.subnetId },
+      ...subnetOf(args),
       enableNodePublicIp: false,
       remoteLoginPortPublicAccess: ml.RemoteLoginPortPublicAccess.Disabled,
       scaleSettings: { minNodeCount: 0, maxNodeCount: args.maxNodes ?? 4 },
@@ -68,7 +82,7 @@ const propertiesOf: Record<
     disableLocalAuth: true,
     properties: {
       vmSize: args.vmSize,
-      subnet: { id: args.subnetId },
+      ...subnetOf(args),
       enableNodePublicIp: false,
       sshSettings: { sshPublicAccess: ml.SshPublicAccess.Disabled },
       idleTimeBeforeShutdown: pulumi.interpolate`PT${args.idleShutdownMinutes ?? 60}M`,
@@ -90,6 +104,22 @@ export function privateComputeProblems(args: PrivateComputeArgs): ArgProblem[] {
     problems.push({
       propertyPath: "idleShutdownMinutes",
       reason: `${idle}: Azure ML takes a whole number of minutes from 15 to 4320 (3 days)`,
+    });
+  }
+  if (args.managedNetwork === true && args.subnetId !== undefined) {
+    problems.push({
+      propertyPath: "subnetId",
+      reason:
+        `${typeof args.subnetId === "string" ? JSON.stringify(args.subnetId) : "a subnet"} is given but the workspace has a ` +
+        `managed network, whose computes run only in the Microsoft-managed VNet; remove subnetId`,
+    });
+  }
+  if (args.managedNetwork !== true && args.subnetId === undefined) {
+    problems.push({
+      propertyPath: "subnetId",
+      reason:
+        "null is missing; give the services subnet (WorkspaceNetwork.servicesSubnetId), or set managedNetwork: true " +
+        "for a workspace with a managed network",
     });
   }
   return [

@@ -50,6 +50,12 @@ export interface EndpointPlanInput {
   storageGroupIds?: readonly string[];
   /** Stable keys of additional storage accounts. */
   additionalStorageKeys?: readonly string[];
+  /**
+   * The workspace has a managed network, so the set serves clients only: the workspace and its storage (the
+   * studio reads blob and file through the client, [MN] §6), no key vault or registry, which the managed VNet
+   * reaches through Azure's Required rules.
+   */
+  managedNetwork?: boolean;
 }
 
 /** The endpoints of one set, in a fixed order (the order does not affect names). */
@@ -63,8 +69,22 @@ export function planEndpoints(input: EndpointPlanInput): PlannedEndpoint[] {
       groupId,
       studioReader: true,
     })),
-    { key: "vault-vault", kind: "vault", groupId: GroupIds.vault, studioReader: false },
-    { key: "registry-registry", kind: "registry", groupId: GroupIds.registry, studioReader: false },
+    ...(input.managedNetwork
+      ? []
+      : [
+          {
+            key: "vault-vault",
+            kind: EndpointTargetKinds.vault,
+            groupId: GroupIds.vault,
+            studioReader: false,
+          },
+          {
+            key: "registry-registry",
+            kind: EndpointTargetKinds.registry,
+            groupId: GroupIds.registry,
+            studioReader: false,
+          },
+        ]),
   ];
   for (const targetKey of input.additionalStorageKeys ?? []) {
     for (const groupId of [GroupIds.blob, GroupIds.file]) {

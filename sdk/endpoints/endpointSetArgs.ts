@@ -42,6 +42,12 @@ export interface WorkspaceTargetsArgs extends WorkspaceTargetIds {
   cloud?: pulumi.Input<string>;
   /** Resource group of the VNet and endpoints created here. */
   resourceGroupName: pulumi.Input<string>;
+  /**
+   * The workspace has a managed network (SecuredWorkspace `managedNetwork`): sets are inbound only, for
+   * clients, with endpoints to the workspace and its storage (blob, file; Reader for the workspace identity)
+   * but none to the key vault or registry, and no services set. A plain value; default false.
+   */
+  managedNetwork?: boolean;
 }
 
 /** One VNet's layout. The values that decide which resources exist must be plain values. */
@@ -83,7 +89,8 @@ function planValues<T>(values: pulumi.Input<T>[] | undefined, property: string):
 /** The layout of one set as plain values; unknown ids become undefined. */
 export function layoutOf(
   name: string,
-  args: EndpointSetLayoutArgs & Pick<WorkspaceTargetsArgs, "additionalStorageAccounts" | "cloud">,
+  args: EndpointSetLayoutArgs &
+    Pick<WorkspaceTargetsArgs, "additionalStorageAccounts" | "cloud" | "managedNetwork">,
 ): EndpointSetLayout {
   const known = (value: pulumi.Input<string> | undefined) => (typeof value === "string" ? value : undefined);
   return {
@@ -100,6 +107,7 @@ export function layoutOf(
     additionalStorageKeys: Object.keys(args.additionalStorageAccounts ?? {}),
     servicesSet: planValue(args.servicesSet, "servicesSet"),
     cloud: known(args.cloud),
+    managedNetwork: planValue(args.managedNetwork, "managedNetwork"),
   };
 }
 

@@ -38,6 +38,8 @@ export interface EndpointSetLayout {
   servicesSet?: boolean;
   /** The cloud, when known at plan time. */
   cloud?: string;
+  /** The workspace has a managed network: every set serves clients, none is the services set. */
+  managedNetwork?: boolean;
 }
 
 /** One problem: the set, the argument, the bad value and what to do. */
@@ -303,6 +305,20 @@ export function validateEndpointSets(sets: readonly EndpointSetLayout[]): Endpoi
     }
   }
   const services = sets.filter((s) => s.servicesSet === true);
+  if (sets.some((s) => s.managedNetwork)) {
+    // Computes run in the managed VNet; the sets only bring clients in ([MN] §6.1).
+    for (const set of services) {
+      problems.push(
+        problem(
+          set.name,
+          "servicesSet",
+          true,
+          "the workspace has a managed network, whose computes run in the Microsoft-managed VNet; no set is the services set: drop servicesSet",
+        ),
+      );
+    }
+    return problems;
+  }
   if (sets.length > 1 && services.length !== 1) {
     problems.push(
       problem(

@@ -37,6 +37,7 @@ function checkedLayouts(args: WorkspaceNetworkArgs): EndpointSetLayout[] {
       ...args.sets[setName],
       additionalStorageAccounts: args.additionalStorageAccounts,
       cloud: args.cloud,
+      managedNetwork: args.managedNetwork,
     }),
   );
   throwProblems(validateEndpointSets(layouts), (set) => `sets.${set}.`);
@@ -49,9 +50,9 @@ const setsOf = new WeakMap<WorkspaceNetwork, Readonly<Record<string, PrivateEndp
 export class WorkspaceNetwork extends pulumi.ComponentResource {
   // Per-set values are maps keyed by set name (not the PrivateEndpointSet objects): Pulumi's schema for other
   // languages can only carry plain outputs and references to @pulumi/* resources.
-  /** Name of the services set (the only set, or the one marked servicesSet). */
+  /** Name of the services set (the only set, or the one marked servicesSet); "" with a managed network. */
   public readonly servicesSetName!: pulumi.Output<string>;
-  /** The services set's endpoint subnet: where computes go. */
+  /** The services set's endpoint subnet: where computes go; "" with a managed network (managed VNet). */
   public readonly servicesSubnetId!: pulumi.Output<string>;
   /** Each set's VNet id, by set name. */
   public readonly virtualNetworkIds!: pulumi.Output<Record<string, string>>;
@@ -94,15 +95,19 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
       );
     }
     setsOf.set(this, sets);
-    const servicesSetName = setNames.length === 1 ? setNames[0] : layouts.find((l) => l.servicesSet)!.name;
+    const servicesSetName = args.managedNetwork
+      ? undefined
+      : setNames.length === 1
+        ? setNames[0]
+        : layouts.find((l) => l.servicesSet)!.name;
     const bySet = <T>(
       value: (set: PrivateEndpointSet) => pulumi.Output<T>,
     ): pulumi.Output<Record<string, T>> =>
       pulumi.all(Object.fromEntries(setNames.map((s) => [s, value(sets[s])]))) as pulumi.Output<
         Record<string, T>
       >;
-    this.servicesSetName = pulumi.output(servicesSetName);
-    this.servicesSubnetId = sets[servicesSetName].subnetId;
+    this.servicesSetName = pulumi.output(servicesSetName ?? "");
+    this.servicesSubnetId = servicesSetName ? sets[servicesSetName].subnetId : pulumi.output("");
     this.virtualNetworkIds = bySet((s) => s.virtualNetworkId);
     this.virtualNetworkNames = bySet((s) => s.virtualNetworkName);
     this.subnetIds = bySet((s) => s.subnetId);

@@ -5,6 +5,9 @@ import type { WorkspaceTargetsArgs } from "../endpoints/endpointSetArgs";
 import * as random from "@pulumi/random";
 import { AzureClouds } from "../../policy/azure/clouds";
 import { normalizeLocation } from "../../policy/azure/locations";
+import { IsolationModes } from "../managedNetwork/managedNetworkArgs";
+import { managedNetworkBody } from "../managedNetwork/managedNetworkBody";
+import { checkLiveIsolationMode } from "../managedNetwork/liveIsolationMode";
 import { argProblemsError } from "../validation/argProblem";
 import { checkedArgs } from "./checkedArgs";
 import { newApplicationInsights, newLogAnalyticsWorkspace } from "./applicationInsights";
@@ -25,6 +28,12 @@ import { newStorageAccount } from "./storageAccount";
 import { newWorkspaceResource } from "./workspaceResource";
 
 export const securedWorkspaceType = "azureml-network-isolation:index:SecuredWorkspace";
+
+/**
+ * Whether each workspace plainly has a managed network, for `endpointTargets()`; kept off the class because the
+ * schema analyzer reads every class property as an output.
+ */
+const hasManagedNetwork = new WeakMap<SecuredWorkspace, boolean>();
 
 /**
  * An Azure Machine Learning workspace with a system-assigned identity and private dependencies: a storage
@@ -66,11 +75,14 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
   declare readonly publicNetworkAccess: pulumi.Output<PublicNetworkAccess>;
   /** The IP ranges allowed in "EnabledFromSelectedIps" mode, de-duplicated; empty in other modes. */
   declare readonly allowedIpRanges: pulumi.Output<string[]>;
+  /** The managed network's isolation mode; "Disabled" without a managed network. */
+  declare readonly managedNetworkIsolationMode: pulumi.Output<IsolationModes>;
 
   /**
    * The workspace as endpoint sets take it (TypeScript): spread it into the args of `WorkspaceNetwork` or
    * `PrivateEndpointSet` (its ids, identity, region and cloud; endpoints go in the workspace's resource group
-   * unless a `resourceGroupName` is given after it), or of `DataFactoryManagedEndpoints`.
+   * unless a `resourceGroupName` is given after it; `managedNetwork` when the mode is a plain value), or of
+   * `DataFactoryManagedEndpoints`.
    */
   endpointTargets(): WorkspaceTargetsArgs {
     return {
@@ -82,6 +94,8 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
       location: this.location,
       cloud: this.cloud,
       resourceGroupName: this.resourceGroupName,
+      // Sets of a managed-network workspace serve clients only; undefined when the mode is an Output.
+      managedNetwork: hasManagedNetwork.get(this),
     };
   }
 
@@ -93,6 +107,8 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     }
     super(securedWorkspaceType, name, {}, opts);
     if (opts?.urn) return;
+    const plainMode = args.managedNetwork?.isolationMode ?? IsolationModes.Disabled;
+    if (typeof plainMode === "string") hasManagedNetwork.set(this, plainMode !== IsolationModes.Disabled);
 
     // Each value the children read passes through `checkedArgs`. Arguments checked together resolve
     // together; the others stay independent, so one unknown argument at preview leaves only what depends on it
@@ -162,6 +178,19 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     const network = access.apply((a) =>
       workspaceNetworkBody(a.publicNetworkAccess ?? PublicNetworkAccess.Disabled, a.allowedIpRanges ?? []),
     );
+    // The body keeps each Input as given (one unknown rule target leaves the rest readable at preview); the
+    // workspace waits for the checks of the resolved argument and of the live workspace's mode: Azure refuses a
+    // backward mode change mid-update, this read refuses it at preview.
+    const managedBody = managedNetworkBody(args.managedNetwork);
+    const isolationMode = pulumi
+      .output(args.managedNetwork?.isolationMode)
+      .apply((m) => m ?? IsolationModes.Disabled);
+    const liveModeChecked = pulumi
+      .all([placement.resourceGroupName, workspaceName, isolationMode])
+      .apply(([rg, ws, desired]) => checkLiveIsolationMode(name, rg, ws, desired, this));
+    const managedChecked = pulumi
+      .all([checked("managedNetwork"), liveModeChecked])
+      .apply(() => [] as pulumi.Resource[]);
     const workspace = newWorkspaceResource(
       `${name}-workspace`,
       {
@@ -178,9 +207,11 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
           imageBuildCompute: checked("imageBuildCompute").apply((a) => a.imageBuildCompute),
           publicNetworkAccess: network.publicNetworkAccess,
           networkAcls: network.networkAcls,
+          managedNetwork: managedBody.managedNetwork,
+          provisionNetworkNow: managedBody.provisionNetworkNow,
         },
       },
-      stateful,
+      { ...stateful, dependsOn: managedChecked },
     );
 
     this.workspaceId = workspace.id;
@@ -200,6 +231,7 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     this.cloud = region.apply((a) => a.cloud ?? AzureClouds.AzureCloud);
     this.publicNetworkAccess = mode;
     this.allowedIpRanges = network.networkAcls.ipRules.apply((rules) => rules.map((r) => r.value));
+    this.managedNetworkIsolationMode = isolationMode;
     this.registerOutputs({
       workspaceId: this.workspaceId,
       workspaceName: this.workspaceName,
@@ -216,6 +248,7 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
       cloud: this.cloud,
       publicNetworkAccess: this.publicNetworkAccess,
       allowedIpRanges: this.allowedIpRanges,
+      managedNetworkIsolationMode: this.managedNetworkIsolationMode,
     });
   }
 }

@@ -12,6 +12,7 @@ import { cloudProblems, locationProblems } from "../validation/locations";
 import { computeNameProblems, workspaceNameProblems } from "../validation/names";
 import { isDeferred } from "../validation/plainValues";
 import { requiredTextProblems } from "../validation/required";
+import { managedNetworkProblems } from "../managedNetwork/managedNetworkProblems";
 import { PublicNetworkAccess, publicAccessProblems } from "./publicNetworkAccess";
 import type { SecuredWorkspaceArgs } from "./securedWorkspaceArgs";
 
@@ -112,6 +113,7 @@ export function securedWorkspaceArgProblems(
       ),
     );
   }
+  if (ready("managedNetwork")) problems.push(...managedNetworkProblems(args.managedNetwork as never));
   if (deferred.has("protectStatefulResources")) {
     problems.push({
       propertyPath: "protectStatefulResources",

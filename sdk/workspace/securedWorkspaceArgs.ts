@@ -1,5 +1,6 @@
 /** The arguments of {@link SecuredWorkspace}. */
 import type * as pulumi from "@pulumi/pulumi";
+import type { ManagedNetworkArgs } from "../managedNetwork/managedNetworkArgs";
 import type { PublicNetworkAccess } from "./publicNetworkAccess";
 
 export interface SecuredWorkspaceArgs {
@@ -47,6 +48,14 @@ export interface SecuredWorkspaceArgs {
    * IPv6 are rejected. Must be empty in the other modes.
    */
   allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * The workspace managed network (outbound isolation): Azure runs the computes in a Microsoft-managed VNet and
+   * reaches dependencies and other targets through outbound rules. Omitted or isolationMode "Disabled" (Azure's
+   * default): no managed network, computes go in your own subnets. Clients still come in through workspace
+   * private endpoints in their VNets (`WorkspaceNetwork` with `managedNetwork: true`). Costs: private endpoint
+   * rules are billed like private endpoints; the first FQDN rule creates an Azure Firewall, billed hourly.
+   */
+  managedNetwork?: ManagedNetworkArgs;
   /**
    * Name of the compute cluster that builds Docker images (required): the dependencies are private, so ACR
    * Tasks cannot build them. The cluster may be created after the workspace.

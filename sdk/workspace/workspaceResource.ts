@@ -6,6 +6,7 @@
  */
 import * as azure from "@pulumi/azure-native";
 import type * as pulumi from "@pulumi/pulumi";
+import type { ArmManagedNetwork } from "../managedNetwork/managedNetworkBody";
 import type { WorkspaceNetworkAcls } from "./publicNetworkAccess";
 
 /**
@@ -31,6 +32,10 @@ export interface WorkspaceArmProperties {
   imageBuildCompute: pulumi.Input<string>;
   publicNetworkAccess: pulumi.Input<"Enabled" | "Disabled">;
   networkAcls: pulumi.Input<WorkspaceNetworkAcls>;
+  /** ManagedNetworkSettings; absent without a managed network. */
+  managedNetwork?: pulumi.Input<ArmManagedNetwork | undefined>;
+  /** Provision the managed VNet at creation; Azure ignores it afterwards. */
+  provisionNetworkNow?: pulumi.Input<boolean | undefined>;
 }
 
 export interface WorkspaceResourceArgs {

@@ -4,15 +4,20 @@
  * attached to the workspace, an optional managed online endpoint, and an optional data factory whose managed VNet
  * reaches the workspace through managed private endpoints.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as datafactory from "@pulumi/azure-native/datafactory";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
+import * as storage from "@pulumi/azure-native/storage";
 import {
   AttachedAksCompute,
   DataFactoryManagedEndpoints,
   type DnsMode,
+  type FirewallSkus,
+  type IsolationModes,
+  type ManagedNetworkArgs,
   type PublicNetworkAccess,
   PrivateComputeKinds,
   PrivateCompute,
@@ -20,15 +25,36 @@ import {
   WorkspaceNetwork,
   type EndpointSetLayoutArgs,
 } from "../../sdk";
-import type { Topology, VnetConfig } from "./topology";
+import type { ManagedNetworkConfig, Topology, VnetConfig } from "./topology";
 
-function endpointSet(topology: Topology, vnet: VnetConfig, servicesSet: boolean): EndpointSetLayoutArgs {
+function endpointSet(
+  topology: Topology,
+  vnet: VnetConfig,
+  servicesSet: boolean | undefined,
+): EndpointSetLayoutArgs {
   return {
     addressSpace: [vnet.addressSpace],
     endpointSubnetPrefix: vnet.endpointSubnet,
     servicesSet,
     dnsMode: topology.dnsMode as DnsMode,
     existingZoneIds: topology.dnsMode === "ExistingZones" ? topology.hubZoneIds : undefined,
+  };
+}
+
+/** The workspace's managed network: FQDN rules from config, a blob rule to the stack's data account. */
+function managedNetworkArgs(
+  config: ManagedNetworkConfig,
+  dataStorageAccountId: pulumi.Output<string> | undefined,
+): ManagedNetworkArgs {
+  return {
+    isolationMode: config.isolationMode as IsolationModes,
+    fqdnRules: Object.fromEntries(
+      Object.entries(config.fqdnRules).map(([name, destination]) => [name, { destination }]),
+    ),
+    privateEndpointRules: dataStorageAccountId
+      ? { "data-blob": { serviceResourceId: dataStorageAccountId, subresourceTarget: "blob" } }
+      : undefined,
+    firewallSku: config.firewallSku as FirewallSkus | undefined,
   };
 }
 
@@ -42,6 +68,26 @@ export function deployTopology(topology: Topology) {
     { protect },
   );
 
+  const managed = topology.managedNetwork;
+  // The managed VNet reaches this account through a private endpoint rule; no public access.
+  const dataStorage = managed?.dataStorageAccount
+    ? new storage.StorageAccount(
+        "data",
+        {
+          accountName: managed.dataStorageAccount,
+          resourceGroupName: group.name,
+          location,
+          kind: storage.Kind.StorageV2,
+          sku: { name: storage.SkuName.Standard_ZRS },
+          publicNetworkAccess: storage.PublicNetworkAccess.Disabled,
+          allowBlobPublicAccess: false,
+          allowSharedKeyAccess: false,
+          minimumTlsVersion: storage.MinimumTlsVersion.TLS1_2,
+        },
+        { protect },
+      )
+    : undefined;
+
   const workspace = new SecuredWorkspace("ml", {
     resourceGroupName: group.name,
     location,
@@ -51,15 +97,18 @@ export function deployTopology(topology: Topology) {
     allowedIpRanges: topology.allowedIpRanges,
     imageBuildCompute: topology.imageBuildCompute,
     protectStatefulResources: protect,
+    managedNetwork: managed && managedNetworkArgs(managed, dataStorage?.id),
   });
 
-  const sets: Record<string, EndpointSetLayoutArgs> = {
-    services: endpointSet(topology, topology.services, true),
-  };
-  if (topology.clients) sets.clients = endpointSet(topology, topology.clients, false);
+  // With a managed network the computes run in the managed VNet: no services VNet, the sets serve clients.
+  const sets: Record<string, EndpointSetLayoutArgs> = managed
+    ? {}
+    : { services: endpointSet(topology, topology.services, true) };
+  if (topology.clients) sets.clients = endpointSet(topology, topology.clients, managed ? undefined : false);
   if (topology.aks) sets.aks = endpointSet(topology, topology.aks, false);
   const net = new WorkspaceNetwork("net", {
     ...workspace.endpointTargets(),
+    managedNetwork: managed !== undefined,
     sets,
   });
 
@@ -67,7 +116,7 @@ export function deployTopology(topology: Topology) {
     workspaceName: workspace.workspaceName,
     resourceGroupName: group.name,
     workspaceLocation: location,
-    subnetId: net.servicesSubnetId,
+    ...(managed ? { managedNetwork: true } : { subnetId: net.servicesSubnetId }),
     vmSize: topology.computeVmSize,
   };
   new PrivateCompute("build", {

@@ -28,9 +28,43 @@ export interface Topology {
   /** Hub zone ids by zone name (the id's last segment). */
   hubZoneIds: Record<string, string>;
   onlineEndpoint?: { name: string; publicNetworkAccess: string };
+  /** The workspace managed network; undefined when Disabled (computes in the services subnet). */
+  managedNetwork?: ManagedNetworkConfig;
   /** A data factory whose managed VNet reaches the workspace through managed private endpoints. */
   dataFactoryName?: string;
   protectStatefulResources: boolean;
+}
+
+/** The workspace managed network as the stack config describes it. */
+export interface ManagedNetworkConfig {
+  isolationMode: string;
+  /** FQDN rules: rule name → host name. */
+  fqdnRules: Record<string, string>;
+  firewallSku?: string;
+  /** An additional storage account the stack creates, reached through a blob private endpoint rule. */
+  dataStorageAccount?: string;
+}
+
+function managedNetworkOf(
+  config: ConfigSource,
+  clients: VnetConfig | undefined,
+): ManagedNetworkConfig | undefined {
+  const isolationMode = config.get("managedNetworkIsolationMode") ?? "Disabled";
+  if (isolationMode === "Disabled") return undefined;
+  if (!clients) {
+    throw new StackConfigError(
+      "managedNetworkIsolationMode: with a managed network the computes run in the managed VNet and the stack " +
+        "creates no services VNet; set clientsAddressSpace and clientsEndpointSubnet for the clients' endpoints",
+    );
+  }
+  const firewallSku = config.get("managedNetworkFirewallSku") ?? "";
+  const dataStorageAccount = config.get("managedNetworkDataStorageAccount") ?? "";
+  return {
+    isolationMode,
+    fqdnRules: config.getObject<Record<string, string>>("managedNetworkFqdnRules") ?? {},
+    firewallSku: firewallSku === "" ? undefined : firewallSku,
+    dataStorageAccount: dataStorageAccount === "" ? undefined : dataStorageAccount,
+  };
 }
 
 /** Reads one config key, already defaulted from Pulumi.yaml by the CLI (or by the offline plan). */
@@ -81,6 +115,7 @@ export function topologyFromConfig(config: ConfigSource): Topology {
   const onlineEndpointName = config.get("onlineEndpointName") ?? "";
   const computeInstanceName = config.get("computeInstanceName") ?? "";
   const dataFactoryName = config.get("dataFactoryName") ?? "";
+  const clients = optionalVnet(config, "clients");
   return {
     location: config.get("location") ?? "westeurope",
     cloud: config.get("cloud") ?? "AzureCloud",
@@ -95,7 +130,8 @@ export function topologyFromConfig(config: ConfigSource): Topology {
       addressSpace: config.get("servicesAddressSpace") ?? "10.10.0.0/16",
       endpointSubnet: config.get("servicesEndpointSubnet") ?? "10.10.1.0/24",
     },
-    clients: optionalVnet(config, "clients"),
+    clients,
+    managedNetwork: managedNetworkOf(config, clients),
     aks: aks && { ...aks, nodeSubnet: aksNodeSubnet, nodeCount: config.getNumber("aksNodeCount") ?? 3 },
     dnsMode: config.get("dnsMode") ?? "OwnZones",
     hubZoneIds: hubZoneIdsByName(config.getObject<string[]>("hubZoneIds") ?? []),

@@ -12,9 +12,10 @@ interface ConfigKey {
   description: string;
 }
 
-/** How the table shows a default: empty strings and lists as a dash, anything else as code. */
+/** How the table shows a default: empty strings, lists and maps as a dash, anything else as code. */
 function shownDefault(value: unknown): string {
-  if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return "—";
+  const empty = typeof value === "object" && value !== null && Object.keys(value).length === 0;
+  if (value === undefined || value === "" || empty) return "—";
   return `\`${String(value)}\``;
 }
 

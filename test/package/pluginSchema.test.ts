@@ -21,8 +21,10 @@ const expected: Record<
       allowedIpRanges: { type: "array", items: { type: "string" } },
       tags: { type: "object", additionalProperties: { type: "string" } },
       protectStatefulResources: { type: "boolean" },
+      managedNetwork: ref("ManagedNetworkArgs"),
     },
     outputs: {
+      managedNetworkIsolationMode: ref("IsolationModes"),
       workspaceId: { type: "string" },
       principalId: { type: "string" },
       storageAccountId: { type: "string" },
@@ -74,8 +76,12 @@ const expected: Record<
     },
   },
   PrivateCompute: {
-    required: ["kind", "resourceGroupName", "subnetId", "vmSize", "workspaceLocation", "workspaceName"],
-    inputs: { kind: ref("PrivateComputeKinds"), maxNodes: { type: "number" } },
+    required: ["kind", "resourceGroupName", "vmSize", "workspaceLocation", "workspaceName"],
+    inputs: {
+      kind: ref("PrivateComputeKinds"),
+      maxNodes: { type: "number" },
+      managedNetwork: { type: "boolean" },
+    },
     outputs: { computeId: { type: "string" } },
   },
   AttachedAksCompute: {
@@ -115,6 +121,25 @@ const enums: Record<string, string[]> = {
   PublicNetworkAccess: ["Disabled", "Enabled", "EnabledFromSelectedIps"],
   DnsModes: ["OwnZones", "ExistingZones", "None", "AzurePolicy"],
   PrivateComputeKinds: ["Cluster", "Instance"],
+  IsolationModes: ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"],
+  FirewallSkus: ["Standard", "Basic"],
+};
+
+/** Object types of nested arguments, with properties the schema must carry. */
+const objectTypes: Record<string, Record<string, object>> = {
+  ManagedNetworkArgs: {
+    isolationMode: ref("IsolationModes"),
+    firewallSku: ref("FirewallSkus"),
+    fqdnRules: { type: "object", additionalProperties: { ...ref("FqdnRuleArgs"), plain: true } },
+    privateEndpointRules: {
+      type: "object",
+      additionalProperties: { ...ref("PrivateEndpointRuleArgs"), plain: true },
+    },
+    serviceTagRules: { type: "object", additionalProperties: { ...ref("ServiceTagRuleArgs"), plain: true } },
+    provisionAtCreation: { type: "boolean" },
+  },
+  PrivateEndpointRuleArgs: { serviceResourceId: { type: "string" }, sparkEnabled: { type: "boolean" } },
+  ServiceTagRuleArgs: { addressPrefixes: { type: "array", items: { type: "string" } } },
 };
 
 describe("multi-language schema (Pulumi's component analyzer over the package source)", function () {
@@ -164,6 +189,17 @@ describe("multi-language schema (Pulumi's component analyzer over the package so
         schema.types[token(name)]?.enum?.map((e) => e.value),
         name,
       ).to.deep.equal(values);
+    }
+  });
+
+  it("publishes the managed network's nested argument types with their properties", () => {
+    for (const [name, properties] of Object.entries(objectTypes)) {
+      const type = schema.types[token(name)];
+      expect(type, name).to.not.equal(undefined);
+      for (const [property, spec] of Object.entries(properties)) {
+        expect(type.properties?.[property], `${name}.${property}`).to.deep.include(spec);
+        expect(type.properties?.[property]?.description, `${name}.${property}`).to.be.a("string");
+      }
     }
   });
 

@@ -221,6 +221,7 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
       "resources",
       "counts",
       "vnets",
+      "managedNetworks",
       "findings",
       "diagram",
       "topology",

@@ -26,7 +26,11 @@ interface Expected {
   linked: ZoneCell["linked"];
   /** Zones of the workspace endpoint (per cloud). */
   workspaceZones: string[];
+  /** Group ids of every VNet's endpoints; default a full set (workspace, storage blob and file, vault, registry). */
+  groupIds?: string[];
 }
+
+const fullSet = ["amlworkspace", "blob", "file", "registry", "vault"];
 
 const publicWorkspaceZones = ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"];
 
@@ -102,6 +106,16 @@ const expected: Record<string, Expected> = {
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
+  // As it must be once the pack reads managed networks (issue 12, pack side): a client VNet of a managed-network
+  // workspace needs the workspace and its storage only, and the computes are in the managed VNet.
+  "managed-network": {
+    vnets: ["net-clients-vnet"],
+    mandatory: [],
+    advisory: [],
+    linked: true,
+    workspaceZones: publicWorkspaceZones,
+    groupIds: ["amlworkspace", "blob", "file"],
+  },
   "insecure-public-endpoint": {
     vnets: ["net-services-vnet"],
     mandatory: ["online-endpoint-public-with-selected-ips:endpoint"],
@@ -169,13 +183,9 @@ describe("offline plan of every provided stack (policy/ pack)", () => {
       expect(exitCodeOf(doc)).to.equal(want.mandatory.length > 0 ? 1 : 0);
       expect(doc.vnets.map((t) => t.vnet)).to.deep.equal(want.vnets);
       for (const table of doc.vnets) {
-        expect(table.rows.flatMap((r) => r.groupIds).sort(), table.vnet).to.deep.equal([
-          "amlworkspace",
-          "blob",
-          "file",
-          "registry",
-          "vault",
-        ]);
+        expect(table.rows.flatMap((r) => r.groupIds).sort(), table.vnet).to.deep.equal(
+          want.groupIds ?? fullSet,
+        );
         const prefix = parseCidr(table.addressPrefixes[0])!;
         for (const r of table.rows) {
           expect(r.privateIps, r.endpoint).to.have.length.greaterThan(0);
@@ -195,6 +205,26 @@ describe("offline plan of every provided stack (policy/ pack)", () => {
       await parseMermaid(doc.diagram);
     });
   }
+
+  it("managed-network: the managed network's mode, firewall and rules, the user's and Azure's, in the plan", () => {
+    const [table] = plans["managed-network"].managedNetworks;
+    expect(table.isolationMode).to.equal("AllowOnlyApprovedOutbound");
+    expect(table.firewallSku).to.equal("Standard");
+    expect(table.status).to.equal("Active");
+    expect(
+      table.rules.filter((r) => r.madeBy === "user").map((r) => `${r.name} ${r.type} ${r.destination}`),
+    ).to.deep.equal([
+      "anaconda FQDN *.anaconda.com",
+      "anaconda-org FQDN *.anaconda.org",
+      "conda-forge FQDN conda.anaconda.org",
+      "data-blob PrivateEndpoint Microsoft.Storage/storageAccounts stmlwmanageddata (blob)",
+      "pypi FQDN pypi.org",
+      "pythonhosted FQDN files.pythonhosted.org",
+    ]);
+    expect(table.rules.filter((r) => r.madeBy === "Azure" && r.type === "PrivateEndpoint")).to.have.length(4);
+    for (const stack of Object.keys(expected).filter((s) => s !== "managed-network"))
+      expect(plans[stack].managedNetworks, stack).to.deep.equal([]);
+  });
 });
 
 describe("the plan's picture and page, for every provided stack", () => {

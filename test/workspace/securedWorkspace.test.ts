@@ -37,6 +37,7 @@ function program(args: SecuredWorkspaceArgs) {
       cloud: ws.cloud,
       publicNetworkAccess: ws.publicNetworkAccess,
       allowedIpRanges: ws.allowedIpRanges,
+      managedNetworkIsolationMode: ws.managedNetworkIsolationMode,
     };
   };
 }
@@ -197,6 +198,7 @@ describe("SecuredWorkspace", () => {
         cloud: "AzureCloud",
         publicNetworkAccess: "Disabled",
         allowedIpRanges: [],
+        managedNetworkIsolationMode: "Disabled",
       });
       expect(component(run).outputs).to.deep.equal(run.outputs);
     });
@@ -219,6 +221,7 @@ describe("SecuredWorkspace", () => {
       location: own.location,
       cloud: own.cloud,
       resourceGroupName: own.resourceGroupName,
+      managedNetwork: false,
     });
     expect(targets.workspaceId).to.match(/\/providers\/Microsoft.MachineLearningServices\/workspaces\//);
   });
