@@ -26,6 +26,8 @@ export const Kinds = {
   synapseWorkspace: "synapseWorkspace",
   synapseManagedEndpoint: "synapseManagedEndpoint",
   dataFactoryManagedEndpoint: "dataFactoryManagedEndpoint",
+  outboundRule: "outboundRule",
+  onlineDeployment: "onlineDeployment",
 } as const;
 export type Kind = (typeof Kinds)[keyof typeof Kinds];
 
@@ -148,6 +150,20 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     token: native("datafactory", "ManagedPrivateEndpoint"),
     armType: "Microsoft.DataFactory/factories/managedVirtualNetworks/managedPrivateEndpoints",
     nameInputs: ["factoryName", "managedVirtualNetworkName", "managedPrivateEndpointName"],
+    flattened: false,
+  },
+  // A workspace managed network's outbound rule as a resource of its own. `OutboundRule` is the same ARM
+  // rule under `managedNetworks/default`; its rule name is the last name input either way.
+  outboundRule: {
+    token: /^azure-native:machinelearningservices(\/v[0-9a-z]+)?:(ManagedNetworkSettingsRule|OutboundRule)$/,
+    armType: "Microsoft.MachineLearningServices/workspaces/outboundRules",
+    nameInputs: ["workspaceName", "ruleName"],
+    flattened: false,
+  },
+  onlineDeployment: {
+    token: native("machinelearningservices", "OnlineDeployment"),
+    armType: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments",
+    nameInputs: ["workspaceName", "endpointName", "deploymentName"],
     flattened: false,
   },
 };

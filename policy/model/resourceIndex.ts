@@ -144,4 +144,6 @@ export const kindLabels: Readonly<Record<Kind, string>> = {
   synapseWorkspace: "Synapse workspace",
   synapseManagedEndpoint: "Synapse managed private endpoint",
   dataFactoryManagedEndpoint: "Data Factory managed private endpoint",
+  outboundRule: "outbound rule",
+  onlineDeployment: "online deployment",
 };
