@@ -101,7 +101,8 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
 
   for (const workspace of model.workspaces) {
     model.workspacesByKey.set(workspace.key, workspace);
-    if (Array.isArray(workspace.inlineOutboundRules)) model.outboundRules.push(...workspace.inlineOutboundRules);
+    if (Array.isArray(workspace.inlineOutboundRules))
+      model.outboundRules.push(...workspace.inlineOutboundRules);
   }
   for (const rule of model.outboundRules)
     if (typeof rule.workspace === "string") push(model.outboundRulesByWorkspace, rule.workspace, rule);

@@ -51,7 +51,10 @@ function parseRuleBody(
   return {
     type,
     category: str(body, "category"),
-    fqdn: mayBe(type, "FQDN") && (typeof destination === "string" || isUnknown(destination)) ? destination : undefined,
+    fqdn:
+      mayBe(type, "FQDN") && (typeof destination === "string" || isUnknown(destination))
+        ? destination
+        : undefined,
     privateEndpoint: mayBe(type, "PrivateEndpoint")
       ? {
           // A known id names its target itself; a dependency only stands in for an id unknown at preview.

@@ -30,7 +30,8 @@ function check(model: StackModel, endpoint: BatchEndpoint): Violation[] {
     const { target, subresourceTarget } = destination;
     // A rule whose target or sub-resource is unknown at preview may be the one: nothing is reported.
     if (isUnknown(target) || isUnknown(subresourceTarget) || isUnknown(rule.type)) return [];
-    if (target === storage && typeof subresourceTarget === "string") reached.add(subresourceTarget.toLowerCase());
+    if (target === storage && typeof subresourceTarget === "string")
+      reached.add(subresourceTarget.toLowerCase());
   }
   const missing = requiredSubresources.filter((s) => !reached.has(s));
   if (missing.length === 0) return [];

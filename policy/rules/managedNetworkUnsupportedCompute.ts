@@ -14,8 +14,7 @@ const unsupported: ReadonlyMap<string, string> = new Map([
 
 export const managedNetworkUnsupportedCompute: StackRule<object> = {
   name: "managed-network-unsupported-compute",
-  description:
-    "A workspace with a managed network cannot use Kubernetes (AKS, Arc) or attached VM computes.",
+  description: "A workspace with a managed network cannot use Kubernetes (AKS, Arc) or attached VM computes.",
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},

@@ -45,7 +45,7 @@ export const workspaceManagedNetworkIsolationMode: StackRule<IsolationModeConfig
   remediationSteps: [
     "Give the workspace an allowed isolation mode. Modes only move forward (Disabled, then AllowInternetOutbound, then AllowOnlyApprovedOutbound): a managed network cannot be turned off again, and enabling it on an existing workspace means recreating its computes.",
     managedNetworkExample("AllowOnlyApprovedOutbound", "", "provisionNetworkNow: true"),
-    "Organisations that isolate with their own VNets can allow `Disabled` in the pack config: `allowedModes: [\"Disabled\", \"AllowOnlyApprovedOutbound\"]`.",
+    'Organisations that isolate with their own VNets can allow `Disabled` in the pack config: `allowedModes: ["Disabled", "AllowOnlyApprovedOutbound"]`.',
   ].join("\n"),
   url: managedNetworkDocs.howTo,
   tags: [...managedNetworkTags, "azure-policy:6ddb1705-c8cf-450e-aa4b-19ad6703c440"],
