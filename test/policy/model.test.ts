@@ -198,7 +198,9 @@ describe("policy model", () => {
     const start = Date.now();
     const model = buildModel(resources);
     const rules: readonly StackRule<object>[] = stackRules;
-    const violations = rules.flatMap((rule) => rule.check(model, { ...rule.defaults, allowedModes: ["Disabled"] }));
+    const violations = rules.flatMap((rule) =>
+      rule.check(model, { ...rule.defaults, allowedModes: ["Disabled"] }),
+    );
     const elapsed = Date.now() - start;
     expect(resources.length).to.be.at.least(10_000);
     expect(violations.slice(0, 3).map((v) => v.message)).to.deep.equal([]);
