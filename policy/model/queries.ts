@@ -1,5 +1,5 @@
 /** Look-ups over the model that several rules share; all go through the model's indexes. */
-import type { Key, OutboundRule, PrivateEndpoint, StackModel, Workspace } from "./types";
+import type { Compute, Key, OutboundRule, PrivateEndpoint, StackModel, Workspace } from "./types";
 import { isUnknown, type Maybe } from "./values";
 
 export function endpointsOf(model: StackModel, target: Key): PrivateEndpoint[] {
@@ -71,4 +71,15 @@ export function outboundRulesOf(model: StackModel, workspace: Workspace): Maybe<
 export function managedNetworkWorkspaceOf(model: StackModel, key: Maybe<Key>): Workspace | undefined {
   const workspace = workspaceOf(model, key);
   return workspace && usesManagedNetwork(workspace) === true ? workspace : undefined;
+}
+
+/** The computes of workspaces whose managed network is on, with their known compute type. */
+export function managedNetworkComputes(
+  model: StackModel,
+): { compute: Compute; workspace: Workspace; computeType: string }[] {
+  return model.computes.flatMap((compute) => {
+    const workspace = managedNetworkWorkspaceOf(model, compute.workspace);
+    const computeType = compute.computeType;
+    return workspace && typeof computeType === "string" ? [{ compute, workspace, computeType }] : [];
+  });
 }

@@ -7,12 +7,7 @@ import type { StackRule, Violation } from "../pack/rule";
 import { managedNetworkWorkspaceOf, outboundRulesOf } from "../model/queries";
 import type { BatchEndpoint, StackModel } from "../model/types";
 import { isUnknown } from "../model/values";
-import {
-  managedNetworkDocs,
-  managedNetworkExample,
-  managedNetworkTags,
-  networkControls,
-} from "./managedNetworkMetadata";
+import { managedNetworkDocs, managedNetworkExample, managedNetworkRuleBase } from "./managedNetworkMetadata";
 import { quotes } from "./quotes";
 
 const requiredSubresources = ["queue", "table"] as const;
@@ -53,10 +48,8 @@ export const managedNetworkBatchEndpointRules: StackRule<object> = {
   description:
     "A batch endpoint in a workspace with a managed network needs private endpoint outbound rules to the default storage account's queue and table sub-resources.",
   enforcementLevel: "advisory",
-  configSchema: { properties: {} },
-  defaults: {},
+  ...managedNetworkRuleBase,
   severity: "medium",
-  framework: networkControls,
   remediationSteps: [
     "Add private endpoint outbound rules for the default storage account's `queue` and `table` sub-resources:",
     managedNetworkExample(
@@ -66,6 +59,5 @@ export const managedNetworkBatchEndpointRules: StackRule<object> = {
     ),
   ].join("\n"),
   url: managedNetworkDocs.batchEndpoints,
-  tags: managedNetworkTags,
   check: (model) => model.batchEndpoints.flatMap((endpoint) => check(model, endpoint)),
 };

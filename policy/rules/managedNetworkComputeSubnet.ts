@@ -1,9 +1,9 @@
 /** Managed network (1): a compute cluster or instance given a subnet in a managed-network workspace. */
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
-import { managedNetworkWorkspaceOf } from "../model/queries";
+import { managedNetworkComputes } from "../model/queries";
 import { isUnknown } from "../model/values";
-import { managedNetworkDocs, managedNetworkTags, networkControls } from "./managedNetworkMetadata";
+import { managedNetworkDocs, managedNetworkRuleBase } from "./managedNetworkMetadata";
 import { quotes } from "./quotes";
 
 /** The compute types Azure runs in the managed VNet (the others are attached, see the unsupported rule). */
@@ -14,10 +14,8 @@ export const managedNetworkComputeSubnet: StackRule<object> = {
   description:
     "A compute cluster or instance of a workspace with a managed network must not be placed in a subnet of your own: it runs in the managed VNet.",
   enforcementLevel: "mandatory",
-  configSchema: { properties: {} },
-  defaults: {},
+  ...managedNetworkRuleBase,
   severity: "high",
-  framework: networkControls,
   remediationSteps: [
     "Leave the subnet out: the compute runs in the workspace's managed VNet and reaches the dependencies through its outbound rules.",
     "- azure-native: remove `properties.properties.subnet` from the `Compute` and keep `enableNodePublicIp: false`.",
@@ -25,13 +23,9 @@ export const managedNetworkComputeSubnet: StackRule<object> = {
     "To keep computes in your own VNet instead, set the workspace's `managedNetwork.isolationMode` to `Disabled` (only possible before the managed network is first enabled).",
   ].join("\n"),
   url: managedNetworkDocs.howTo,
-  tags: managedNetworkTags,
   check: (model) =>
-    model.computes.flatMap((compute) => {
-      const workspace = managedNetworkWorkspaceOf(model, compute.workspace);
-      const type = compute.computeType;
-      if (!workspace || typeof type !== "string" || !managedComputeTypes.has(type.toLowerCase())) return [];
-      if (compute.subnet === undefined) return [];
+    managedNetworkComputes(model).flatMap(({ compute, workspace, computeType: type }) => {
+      if (!managedComputeTypes.has(type.toLowerCase()) || compute.subnet === undefined) return [];
       const subnet = isUnknown(compute.subnet) ? "a subnet" : model.label(compute.subnet);
       return [
         {

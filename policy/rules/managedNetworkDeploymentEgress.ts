@@ -3,7 +3,7 @@ import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { managedNetworkWorkspaceOf } from "../model/queries";
 import { isUnknown } from "../model/values";
-import { managedNetworkDocs, managedNetworkTags, networkControls } from "./managedNetworkMetadata";
+import { managedNetworkDocs, managedNetworkRuleBase } from "./managedNetworkMetadata";
 import { quotes } from "./quotes";
 
 export const managedNetworkDeploymentEgress: StackRule<object> = {
@@ -11,16 +11,13 @@ export const managedNetworkDeploymentEgress: StackRule<object> = {
   description:
     "An online deployment in a workspace with a managed network should not set egressPublicNetworkAccess: the flag no longer applies, the managed network's outbound rules govern egress.",
   enforcementLevel: "advisory",
-  configSchema: { properties: {} },
-  defaults: {},
+  ...managedNetworkRuleBase,
   severity: "low",
-  framework: networkControls,
   remediationSteps: [
     "Remove `egressPublicNetworkAccess` from the deployment (azure-native `OnlineDeployment`: `properties.egressPublicNetworkAccess`).",
     "Control the deployment's outbound traffic with the workspace's managed network instead: isolation mode `AllowOnlyApprovedOutbound` and outbound rules (`SecuredWorkspace`: `managedNetwork.privateEndpointRules`, `fqdnRules`, `serviceTagRules`).",
   ].join("\n"),
   url: managedNetworkDocs.onlineEndpoints,
-  tags: managedNetworkTags,
   check: (model) =>
     model.onlineDeployments.flatMap((deployment) => {
       const workspace = managedNetworkWorkspaceOf(model, deployment.workspace);

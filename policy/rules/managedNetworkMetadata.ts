@@ -33,3 +33,11 @@ export function managedNetworkExample(mode: string, nativeRules: string, compone
     "```",
   ].join("\n");
 }
+
+/** What every managed-network rule without settings of its own shares. */
+export const managedNetworkRuleBase = {
+  configSchema: { properties: {} },
+  defaults: {},
+  framework: networkControls,
+  tags: managedNetworkTags,
+};

@@ -8,12 +8,7 @@ import type { StackRule, Violation } from "../pack/rule";
 import { effectiveManagedNetworkMode, workspaceOf } from "../model/queries";
 import type { OutboundRule, StackModel } from "../model/types";
 import { isUnknown } from "../model/values";
-import {
-  managedNetworkDocs,
-  managedNetworkExample,
-  managedNetworkTags,
-  networkControls,
-} from "./managedNetworkMetadata";
+import { managedNetworkDocs, managedNetworkExample, managedNetworkRuleBase } from "./managedNetworkMetadata";
 import { quotes, type Quote } from "./quotes";
 
 const approvedOnly = "allowonlyapprovedoutbound";
@@ -76,10 +71,8 @@ export const managedNetworkOutboundRuleTypes: StackRule<object> = {
   description:
     "FQDN and service tag outbound rules need isolation mode AllowOnlyApprovedOutbound; FQDN rules support only ports 80 and 443 and cannot reach storage accounts (use private endpoint rules).",
   enforcementLevel: "mandatory",
-  configSchema: { properties: {} },
-  defaults: {},
+  ...managedNetworkRuleBase,
   severity: "high",
-  framework: networkControls,
   remediationSteps: [
     "FQDN and service tag rules only work in `AllowOnlyApprovedOutbound`; FQDN rules take host names on ports 80/443, and storage is reached with a private endpoint rule:",
     managedNetworkExample(
@@ -89,6 +82,5 @@ export const managedNetworkOutboundRuleTypes: StackRule<object> = {
     ),
   ].join("\n"),
   url: managedNetworkDocs.howTo,
-  tags: managedNetworkTags,
   check: (model) => model.outboundRules.flatMap((rule) => check(model, rule)),
 };
