@@ -36,6 +36,8 @@ export interface KindInfo {
   token: RegExp;
   /** ARM resource type; absent for resources ARM does not know (Synapse managed endpoints are data plane). */
   armType?: string;
+  /** Other ARM types of the same resource, recognised in generic resources. */
+  armTypeAliases?: readonly string[];
   /** Inputs naming the resource and its ARM parents, outermost first. */
   nameInputs: readonly string[];
   /** azure-native puts the ARM `properties` bag at the top level of the inputs. */
@@ -157,6 +159,7 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
   outboundRule: {
     token: /^azure-native:machinelearningservices(\/v[0-9a-z]+)?:(ManagedNetworkSettingsRule|OutboundRule)$/,
     armType: "Microsoft.MachineLearningServices/workspaces/outboundRules",
+    armTypeAliases: ["Microsoft.MachineLearningServices/workspaces/managedNetworks/outboundRules"],
     nameInputs: ["workspaceName", "ruleName"],
     flattened: false,
   },
@@ -172,8 +175,8 @@ const allKinds = Object.keys(kindInfo) as Kind[];
 
 const kindByArmType = new Map<string, Kind>(
   allKinds.flatMap((k) => {
-    const armType = kindInfo[k].armType;
-    return armType ? [[armType.toLowerCase(), k] as [string, Kind]] : [];
+    const { armType, armTypeAliases = [] } = kindInfo[k];
+    return armType ? [armType, ...armTypeAliases].map((t) => [t.toLowerCase(), k] as [string, Kind]) : [];
   }),
 );
 

@@ -34,6 +34,8 @@ export interface Workspace extends Entity {
   managedNetworkFirewallSku: Maybe<string>;
   /** `managedNetwork.status.status` (Inactive, Active) as declared. */
   managedNetworkStatus: Maybe<string>;
+  /** `kind`: Default, Hub, Project or FeatureStore; a project inherits its hub's network settings. */
+  workspaceKind: Maybe<string>;
   storageAccount: Maybe<Key>;
   keyVault: Maybe<Key>;
   containerRegistry: Maybe<Key>;

@@ -27,6 +27,7 @@ export function parseWorkspace(view: ResourceView, index: ResourceIndex): Worksp
     inlineOutboundRules: parseInlineOutboundRules(view, entity, index),
     managedNetworkFirewallSku: str(inputs, "managedNetwork", "firewallSku"),
     managedNetworkStatus: str(inputs, "managedNetwork", "status", "status"),
+    workspaceKind: str(inputs, "kind"),
     storageAccount: index.byId(view, "storageAccount", str(inputs, "storageAccount"), ["storageAccount"]),
     keyVault: index.byId(view, "keyVault", str(inputs, "keyVault"), ["keyVault"]),
     containerRegistry: index.byId(view, "containerRegistry", str(inputs, "containerRegistry"), [

@@ -2,7 +2,8 @@
  * Managed network (6): the isolation mode an organisation requires, as Azure Policy built-in 6ddb1705
  * checks it (`managedNetwork.isolationMode` notEquals the assigned mode). The built-in's parameter defaults
  * to Disabled, which passes only workspaces without a managed network; this rule defaults to the mode its
- * display name asks for. A workspace without `managedNetwork` has the mode Azure gives it: Disabled.
+ * display name asks for. A workspace without `managedNetwork` has the mode Azure gives it: Disabled. Hub
+ * projects (and workspaces whose kind is unknown at preview) are left out: projects inherit the hub's.
  */
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
@@ -51,6 +52,9 @@ export const workspaceManagedNetworkIsolationMode: StackRule<IsolationModeConfig
   tags: [...managedNetworkTags, "azure-policy:6ddb1705-c8cf-450e-aa4b-19ad6703c440"],
   check: (model, config) =>
     model.workspaces.flatMap((workspace) => {
+      // A hub's projects take its network settings; the hub is the one checked.
+      const kind = workspace.workspaceKind;
+      if (isUnknown(kind) || kind?.toLowerCase() === "project") return [];
       const mode = effectiveManagedNetworkMode(workspace);
       if (isUnknown(mode) || mode === undefined) return [];
       const allowed = config.allowedModes.map((m) => m.toLowerCase());

@@ -69,12 +69,29 @@ describe("managed network: the model", () => {
         apiVersion: "2025-04-01",
         properties: { type: "FQDN", destination: "*.anaconda.org" },
       });
+      c.graph.add(ruleTokens.generic, "generic-managed-network-rule", {
+        resourceGroupName: rg,
+        resourceProviderNamespace: "Microsoft.MachineLearningServices",
+        parentResourcePath: "workspaces/mlw-private/managedNetworks/default",
+        resourceType: "outboundRules",
+        resourceName: "hf",
+        apiVersion: "2025-04-01-preview",
+        properties: { type: "FQDN", destination: "cdn-lfs.huggingface.co" },
+      });
       const model = buildModel(c.graph.resources());
       const workspace = model.workspaces[0];
       const rules = outboundRulesOf(model, workspace);
       expect(Array.isArray(rules)).to.equal(true);
       const byName = new Map((rules as OutboundRule[]).map((r) => [r.name, r]));
-      expect([...byName.keys()].sort()).to.deep.equal(["adf", "conda", "kv", "pypi", "st-queue", "st-table"]);
+      expect([...byName.keys()].sort()).to.deep.equal([
+        "adf",
+        "conda",
+        "hf",
+        "kv",
+        "pypi",
+        "st-queue",
+        "st-table",
+      ]);
       expect(byName.get("st-queue")).to.include({
         declared: "inline",
         urn: c.workspace.urn,
@@ -316,6 +333,16 @@ describe("managed network: the isolation mode an organisation requires", () => {
     expect(messagesOf(core("update").graph.resources(), workspaceManagedNetworkIsolationMode)[0]).to.equal(
       "ML workspace 'mlw' has no managed network (managedNetwork omitted, which Azure treats as Disabled); allowed: AllowOnlyApprovedOutbound. Azure Policy built-in 6ddb1705-c8cf-450e-aa4b-19ad6703c440: \"Azure Machine Learning and Ai Studio should use Allow Only Approved Outbound Managed Vnet mode\" Fix: set managedNetwork.isolationMode to AllowOnlyApprovedOutbound",
     );
+  });
+  it("leaves hub projects (they inherit the hub's settings) and workspaces of unknown kind out", () => {
+    for (const kind of ["Project", unknownString, "Hub"]) {
+      const c = core("preview");
+      c.workspace.props.kind = kind;
+      const expected = kind === "Hub" ? 1 : 0;
+      expect(messagesOf(c.graph.resources(), workspaceManagedNetworkIsolationMode), kind).to.have.length(
+        expected,
+      );
+    }
   });
   it("takes the allowed modes from the pack config", () => {
     const c = managed("update", "AllowInternetOutbound");
