@@ -2,7 +2,6 @@
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { managedNetworkWorkspaceOf } from "../model/queries";
-import { isUnknown } from "../model/values";
 import { managedNetworkDocs, managedNetworkRuleBase } from "./managedNetworkMetadata";
 import { quotes } from "./quotes";
 
@@ -22,13 +21,14 @@ export const managedNetworkDeploymentEgress: StackRule<object> = {
     model.onlineDeployments.flatMap((deployment) => {
       const workspace = managedNetworkWorkspaceOf(model, deployment.workspace);
       const flag = deployment.egressPublicNetworkAccess;
-      if (!workspace || flag === undefined) return [];
+      // Unknown: the whole body may be unknown at preview, which does not say the flag is set.
+      if (!workspace || typeof flag !== "string") return [];
       return [
         {
           urn: deployment.urn,
           message: message({
             subject: deployment.label,
-            problem: `sets egressPublicNetworkAccess${isUnknown(flag) ? "" : ` to ${flag}`}, but ${workspace.label} has a managed network (${String(workspace.managedNetworkMode)})`,
+            problem: `sets egressPublicNetworkAccess to ${flag}, but ${workspace.label} has a managed network (${String(workspace.managedNetworkMode)})`,
             quote: quotes.managedNetworkDeploymentEgress,
             fix: "remove egressPublicNetworkAccess from the deployment and govern its egress with the workspace's outbound rules",
           }),
