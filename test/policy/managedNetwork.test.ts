@@ -114,6 +114,24 @@ describe("managed network: the model", () => {
     });
   }
 
+  it("links a rule resource whose workspace name is unknown through its own ARM id", () => {
+    const c = managed("preview", "AllowInternetOutbound");
+    const id = `/subscriptions/s/resourceGroups/${rg}/providers/Microsoft.MachineLearningServices/workspaces/mlw-private/managedNetworks/default/outboundRules/r1`;
+    c.graph.add(ruleTokens.outboundRule, "by-id", {
+      id,
+      resourceGroupName: rg,
+      workspaceName: unknownString,
+      managedNetworkName: "default",
+      ruleName: "r1",
+      properties: { type: "FQDN", destination: "pypi.org" },
+    });
+    const model = buildModel(c.graph.resources());
+    expect(model.outboundRules.map((r) => r.workspace)).to.deep.equal([c.workspace.urn]);
+    expect(messagesOf(c.graph.resources(), managedNetworkOutboundRuleTypes)[0]).to.include(
+      "outbound rule 'by-id' is a FQDN rule, but ML workspace 'mlw' has isolation mode AllowInternetOutbound",
+    );
+  });
+
   it("reads a generic workspace body's managed network and keeps an unknown rule map unknown", () => {
     const c = core("preview");
     c.graph.add(ruleTokens.generic, "generic-ws", {
