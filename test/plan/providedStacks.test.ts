@@ -24,25 +24,31 @@ interface Expected {
 
 const publicWorkspaceZones = ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"];
 
+/**
+ * The provided customer-VNet stacks keep their workspaces without a managed network (Disabled); the pack
+ * advises the mode Azure recommends (AllowOnlyApprovedOutbound) unless an organisation allows Disabled.
+ */
+const isolationMode = "workspace-managed-network-isolation-mode:ml-workspace";
+
 const expected: Record<string, Expected> = {
   "single-vnet": {
     vnets: ["net-services-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [isolationMode],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "isolated-clients": {
     vnets: ["net-services-vnet", "net-clients-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [isolationMode],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "isolated-aks": {
     vnets: ["net-services-vnet", "net-aks-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [isolationMode],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
@@ -50,7 +56,7 @@ const expected: Record<string, Expected> = {
     vnets: ["net-services-vnet"],
     mandatory: [],
     // Public access from selected IPs is this stack's point; the pack advises Disabled.
-    advisory: ["workspace-public-network-access-disabled:ml-workspace"],
+    advisory: ["workspace-public-network-access-disabled:ml-workspace", isolationMode],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
@@ -58,30 +64,30 @@ const expected: Record<string, Expected> = {
   "hub-dns": {
     vnets: ["net-services-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [isolationMode],
     linked: "external",
     workspaceZones: publicWorkspaceZones,
   },
   "usgov-isolated-clients": {
     vnets: ["net-services-vnet", "net-clients-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [isolationMode],
     linked: true,
     workspaceZones: ["privatelink.api.ml.azure.us", "privatelink.notebooks.usgovcloudapi.net"],
   },
-  // No advisory findings either: the workspace is as in single-vnet, and the pack reads managed endpoints only
+  // No other advisory finding: the workspace is as in single-vnet, and the pack reads managed endpoints only
   // for Synapse's exfiltration check. The factory's endpoints are in its managed VNet: no VNet table of their own.
   "data-factory-managed-vnet": {
     vnets: ["net-services-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [isolationMode],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
   "insecure-public-endpoint": {
     vnets: ["net-services-vnet"],
     mandatory: ["online-endpoint-public-with-selected-ips:endpoint"],
-    advisory: ["workspace-public-network-access-disabled:ml-workspace"],
+    advisory: ["workspace-public-network-access-disabled:ml-workspace", isolationMode],
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
