@@ -13,11 +13,17 @@ import { endpointSubnetPolicies } from "./rules/endpointSubnetPolicies";
 import { endpointZoneGroups } from "./rules/endpointZoneGroups";
 import { imageBuildCompute } from "./rules/imageBuildCompute";
 import { invalidIpRules } from "./rules/invalidIpRules";
+import { managedNetworkBatchEndpointRules } from "./rules/managedNetworkBatchEndpointRules";
+import { managedNetworkComputeSubnet } from "./rules/managedNetworkComputeSubnet";
+import { managedNetworkDeploymentEgress } from "./rules/managedNetworkDeploymentEgress";
+import { managedNetworkOutboundRuleTypes } from "./rules/managedNetworkOutboundRuleTypes";
+import { managedNetworkUnsupportedCompute } from "./rules/managedNetworkUnsupportedCompute";
 import { ipRulesOnDisabledWorkspace } from "./rules/ipRulesOnDisabledWorkspace";
 import { onlineEndpointSelectedIps } from "./rules/onlineEndpointSelectedIps";
 import { publicAccessWithEndpoints } from "./rules/publicAccessWithEndpoints";
 import { registryPremium } from "./rules/registryPremium";
 import { synapseExfiltration } from "./rules/synapseExfiltration";
+import { workspaceManagedNetworkIsolationMode } from "./rules/workspaceManagedNetworkIsolationMode";
 import { workspacePublicAccess } from "./rules/workspacePublicAccess";
 import { zoneLinkedToVnet } from "./rules/zoneLinkedToVnet";
 import { computeInVirtualNetwork } from "./rules/computeInVirtualNetwork";
@@ -63,6 +69,12 @@ export const stackRules = [
   computeInVirtualNetwork,
   subnetPrivate,
   nicNoPublicIp,
+  managedNetworkComputeSubnet,
+  managedNetworkUnsupportedCompute,
+  managedNetworkOutboundRuleTypes,
+  managedNetworkDeploymentEgress,
+  managedNetworkBatchEndpointRules,
+  workspaceManagedNetworkIsolationMode,
 ] as const;
 
 export const resourceRules = [

@@ -89,7 +89,7 @@ export const builtInPolicies: readonly BuiltInPolicy[] = [
       "Azure Machine Learning and Ai Studio should use Allow Only Approved Outbound Managed Vnet mode",
     effect: "Audit",
     policies: ["workspace-managed-network-isolation-mode"],
-    note: "Stricter default: Azure's parameter defaults to Disabled; ours to AllowOnlyApprovedOutbound (issue 12).",
+    note: "Sensible default: Azure's parameter defaults to Disabled, flagging the mode it is named after; ours flags AllowInternetOutbound, and allowedModes mirrors any assignment.",
   },
   {
     id: "e413671a-dd10-4cc1-a943-45b598596cb7",

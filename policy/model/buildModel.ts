@@ -5,6 +5,7 @@
  */
 import { parseInlineZoneGroups, parseVnetLink, parseZone, parseZoneGroup } from "./dnsParsers";
 import { parseManagedEndpoint } from "./managedEndpointParsers";
+import { parseOnlineDeployment, parseOutboundRule } from "./managedNetworkParsers";
 import {
   parseBatchEndpoint,
   parseCompute,
@@ -53,8 +54,11 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     synapseWorkspaces: new Map(),
     managedEndpoints: [],
     networkInterfaces: [],
+    outboundRules: [],
+    onlineDeployments: [],
     workspacesByKey: new Map(),
     datastoresByWorkspace: new Map(),
+    outboundRulesByWorkspace: new Map(),
     endpointsByTarget: new Map(),
     zoneGroupsByEndpoint: new Map(),
     linkedVnetsByZone: new Map(),
@@ -89,6 +93,8 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     synapseManagedEndpoint: (v) => model.managedEndpoints.push(parseManagedEndpoint(v, index)),
     dataFactoryManagedEndpoint: (v) => model.managedEndpoints.push(parseManagedEndpoint(v, index)),
     networkInterface: (v) => model.networkInterfaces.push(parseNetworkInterface(v, index)),
+    outboundRule: (v) => model.outboundRules.push(parseOutboundRule(v, index)),
+    onlineDeployment: (v) => model.onlineDeployments.push(parseOnlineDeployment(v, index)),
   };
   for (const view of views) parsers[view.kind]?.(view);
 
@@ -101,7 +107,13 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     return index.parentVnetOfExternalSubnet(subnet) ?? unknown;
   };
 
-  for (const workspace of model.workspaces) model.workspacesByKey.set(workspace.key, workspace);
+  for (const workspace of model.workspaces) {
+    model.workspacesByKey.set(workspace.key, workspace);
+    if (Array.isArray(workspace.inlineOutboundRules))
+      model.outboundRules.push(...workspace.inlineOutboundRules);
+  }
+  for (const rule of model.outboundRules)
+    if (typeof rule.workspace === "string") push(model.outboundRulesByWorkspace, rule.workspace, rule);
   for (const datastore of model.datastores)
     if (typeof datastore.workspace === "string")
       push(model.datastoresByWorkspace, datastore.workspace, datastore);

@@ -27,6 +27,8 @@ export const Kinds = {
   synapseManagedEndpoint: "synapseManagedEndpoint",
   dataFactoryManagedEndpoint: "dataFactoryManagedEndpoint",
   networkInterface: "networkInterface",
+  outboundRule: "outboundRule",
+  onlineDeployment: "onlineDeployment",
 } as const;
 export type Kind = (typeof Kinds)[keyof typeof Kinds];
 
@@ -35,6 +37,8 @@ export interface KindInfo {
   token: RegExp;
   /** ARM resource type; absent for resources ARM does not know (Synapse managed endpoints are data plane). */
   armType?: string;
+  /** Other ARM types of the same resource, recognised in generic resources. */
+  armTypeAliases?: readonly string[];
   /** Inputs naming the resource and its ARM parents, outermost first. */
   nameInputs: readonly string[];
   /** azure-native puts the ARM `properties` bag at the top level of the inputs. */
@@ -157,14 +161,29 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     nameInputs: ["networkInterfaceName"],
     flattened: true,
   },
+  // A workspace managed network's outbound rule as a resource of its own. `OutboundRule` is the same ARM
+  // rule under `managedNetworks/default`; its rule name is the last name input either way.
+  outboundRule: {
+    token: /^azure-native:machinelearningservices(\/v[0-9a-z]+)?:(ManagedNetworkSettingsRule|OutboundRule)$/,
+    armType: "Microsoft.MachineLearningServices/workspaces/outboundRules",
+    armTypeAliases: ["Microsoft.MachineLearningServices/workspaces/managedNetworks/outboundRules"],
+    nameInputs: ["workspaceName", "ruleName"],
+    flattened: false,
+  },
+  onlineDeployment: {
+    token: native("machinelearningservices", "OnlineDeployment"),
+    armType: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments",
+    nameInputs: ["workspaceName", "endpointName", "deploymentName"],
+    flattened: false,
+  },
 };
 
 const allKinds = Object.keys(kindInfo) as Kind[];
 
 const kindByArmType = new Map<string, Kind>(
   allKinds.flatMap((k) => {
-    const armType = kindInfo[k].armType;
-    return armType ? [[armType.toLowerCase(), k] as [string, Kind]] : [];
+    const { armType, armTypeAliases = [] } = kindInfo[k];
+    return armType ? [armType, ...armTypeAliases].map((t) => [t.toLowerCase(), k] as [string, Kind]) : [];
   }),
 );
 

@@ -1,5 +1,5 @@
 /** Look-ups over the model that several rules share; all go through the model's indexes. */
-import type { Key, PrivateEndpoint, StackModel, Workspace } from "./types";
+import type { Compute, Key, OutboundRule, PrivateEndpoint, StackModel, Workspace } from "./types";
 import { isUnknown, type Maybe } from "./values";
 
 export function endpointsOf(model: StackModel, target: Key): PrivateEndpoint[] {
@@ -51,4 +51,35 @@ export function usesManagedNetwork(workspace: Workspace): Maybe<boolean> {
   const mode = workspace.managedNetworkMode;
   if (isUnknown(mode)) return mode;
   return typeof mode === "string" && mode.toLowerCase() !== "disabled";
+}
+
+/** The isolation mode Azure applies: as declared, Disabled when `managedNetwork` or its mode is left out. */
+export function effectiveManagedNetworkMode(workspace: Workspace): Maybe<string> {
+  return workspace.managedNetworkMode ?? "Disabled";
+}
+
+/**
+ * All outbound rules of a workspace's managed network, inline or resources of their own; unknown when the
+ * inline map is unknown at preview (its rules cannot be told).
+ */
+export function outboundRulesOf(model: StackModel, workspace: Workspace): Maybe<OutboundRule[]> {
+  if (isUnknown(workspace.inlineOutboundRules)) return workspace.inlineOutboundRules;
+  return model.outboundRulesByWorkspace.get(workspace.key) ?? [];
+}
+
+/** The workspace `key` names when it is in the stack and its managed network is known to be on. */
+export function managedNetworkWorkspaceOf(model: StackModel, key: Maybe<Key>): Workspace | undefined {
+  const workspace = workspaceOf(model, key);
+  return workspace && usesManagedNetwork(workspace) === true ? workspace : undefined;
+}
+
+/** The computes of workspaces whose managed network is on, with their known compute type. */
+export function managedNetworkComputes(
+  model: StackModel,
+): { compute: Compute; workspace: Workspace; computeType: string }[] {
+  return model.computes.flatMap((compute) => {
+    const workspace = managedNetworkWorkspaceOf(model, compute.workspace);
+    const computeType = compute.computeType;
+    return workspace && typeof computeType === "string" ? [{ compute, workspace, computeType }] : [];
+  });
 }

@@ -145,4 +145,6 @@ export const kindLabels: Readonly<Record<Kind, string>> = {
   synapseManagedEndpoint: "Synapse managed private endpoint",
   dataFactoryManagedEndpoint: "Data Factory managed private endpoint",
   networkInterface: "network interface",
+  outboundRule: "outbound rule",
+  onlineDeployment: "online deployment",
 };

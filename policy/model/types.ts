@@ -28,6 +28,14 @@ export interface Workspace extends Entity {
   imageBuildCompute: Maybe<string>;
   /** `managedNetwork.isolationMode` as declared (Disabled, AllowInternetOutbound, AllowOnlyApprovedOutbound). */
   managedNetworkMode: Maybe<string>;
+  /** `managedNetwork.outboundRules` declared inline, one per map entry; unknown when the map is. */
+  inlineOutboundRules: Maybe<OutboundRule[]>;
+  /** `managedNetwork.firewallSku` (Standard, Basic), the Azure Firewall FQDN rules run on. */
+  managedNetworkFirewallSku: Maybe<string>;
+  /** `managedNetwork.status.status` (Inactive, Active) as declared. */
+  managedNetworkStatus: Maybe<string>;
+  /** `kind`: Default, Hub, Project or FeatureStore; a project inherits its hub's network settings. */
+  workspaceKind: Maybe<string>;
   storageAccount: Maybe<Key>;
   keyVault: Maybe<Key>;
   containerRegistry: Maybe<Key>;
@@ -153,6 +161,52 @@ export interface ManagedEndpoint extends Entity {
   groupId: Maybe<string>;
 }
 
+/** Where a private endpoint outbound rule leads: `destination` of a `PrivateEndpoint` rule. */
+export interface PrivateEndpointDestination {
+  /** `serviceResourceId`, resolved like any ARM id reference. */
+  target: Maybe<Key>;
+  subresourceTarget: Maybe<string>;
+  sparkEnabled: Maybe<boolean>;
+}
+
+/** `destination` of a `ServiceTag` rule; Azure ignores the tag when address prefixes are given. */
+export interface ServiceTagDestination {
+  serviceTag: Maybe<string>;
+  protocol: Maybe<string>;
+  /** As written, e.g. "80, 8080-8089". */
+  portRanges: Maybe<string>;
+  action: Maybe<string>;
+  addressPrefixes: Maybe<string[]>;
+}
+
+/**
+ * An outbound rule of a workspace managed network, declared inline in the workspace's
+ * `managedNetwork.outboundRules` (reported on the workspace) or as a resource of its own.
+ */
+export interface OutboundRule extends Entity {
+  workspace: Maybe<Key>;
+  declared: "inline" | "resource";
+  /** The map key, or the resource's `ruleName`. */
+  name: Maybe<string>;
+  /** FQDN, PrivateEndpoint or ServiceTag. */
+  type: Maybe<string>;
+  /** Required, Recommended, UserDefined or Dependency. */
+  category: Maybe<string>;
+  /** The destination of an FQDN rule (a host name). */
+  fqdn: Maybe<string>;
+  /** Set for a PrivateEndpoint rule (and when the type is unknown). */
+  privateEndpoint: PrivateEndpointDestination | undefined;
+  /** Set for a ServiceTag rule (and when the type is unknown). */
+  serviceTag: ServiceTagDestination | undefined;
+}
+
+/** A deployment of a managed online endpoint. */
+export interface OnlineDeployment extends Entity {
+  workspace: Maybe<Key>;
+  /** The legacy per-deployment egress flag (Enabled, Disabled) as declared. */
+  egressPublicNetworkAccess: Maybe<string>;
+}
+
 export interface StackModel {
   workspaces: Workspace[];
   services: Map<Key, DependencyService>;
@@ -170,9 +224,13 @@ export interface StackModel {
   synapseWorkspaces: Map<Key, SynapseWorkspace>;
   managedEndpoints: ManagedEndpoint[];
   networkInterfaces: NetworkInterface[];
+  /** Every outbound rule, inline or a resource of its own (inline ones only when their map is known). */
+  outboundRules: OutboundRule[];
+  onlineDeployments: OnlineDeployment[];
 
   workspacesByKey: Map<Key, Workspace>;
   datastoresByWorkspace: Map<Key, Datastore[]>;
+  outboundRulesByWorkspace: Map<Key, OutboundRule[]>;
   /** Endpoints per target key (any group id). */
   endpointsByTarget: Map<Key, PrivateEndpoint[]>;
   zoneGroupsByEndpoint: Map<Key, ZoneGroup[]>;

@@ -1,4 +1,5 @@
 /** Reads ML workspaces, their dependency services and Synapse workspaces from resource views. */
+import { parseInlineOutboundRules } from "./managedNetworkParsers";
 import type { ResourceIndex } from "./resourceIndex";
 import type { ResourceView } from "./resourceView";
 import type { DependencyService, SynapseWorkspace, Workspace } from "./types";
@@ -8,8 +9,9 @@ export function parseWorkspace(view: ResourceView, index: ResourceIndex): Worksp
   const inputs = view.inputs;
   const networkAcls = at(inputs, "networkAcls");
   const hasAcls = networkAcls !== undefined;
+  const entity = index.entity(view);
   return {
-    ...index.entity(view),
+    ...entity,
     location: str(inputs, "location"),
     publicNetworkAccess: str(inputs, "publicNetworkAccess"),
     allowPublicAccessWhenBehindVnet: bool(inputs, "allowPublicAccessWhenBehindVnet"),
@@ -22,6 +24,10 @@ export function parseWorkspace(view: ResourceView, index: ResourceIndex): Worksp
     ipDefaultAction: str(networkAcls, "defaultAction"),
     imageBuildCompute: str(inputs, "imageBuildCompute"),
     managedNetworkMode: str(inputs, "managedNetwork", "isolationMode"),
+    inlineOutboundRules: parseInlineOutboundRules(view, entity, index),
+    managedNetworkFirewallSku: str(inputs, "managedNetwork", "firewallSku"),
+    managedNetworkStatus: str(inputs, "managedNetwork", "status", "status"),
+    workspaceKind: str(inputs, "kind"),
     storageAccount: index.byId(view, "storageAccount", str(inputs, "storageAccount"), ["storageAccount"]),
     keyVault: index.byId(view, "keyVault", str(inputs, "keyVault"), ["keyVault"]),
     containerRegistry: index.byId(view, "containerRegistry", str(inputs, "containerRegistry"), [

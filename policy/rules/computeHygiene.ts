@@ -89,7 +89,7 @@ export const computePublicIp: ResourceRule<object> = {
         subject: `compute '${view.name}'`,
         problem: "gets public IPs (enableNodePublicIp is true or omitted, which defaults to true)",
         quote: quotes.computePublicIp,
-        fix: "set properties.properties.enableNodePublicIp to false and place the compute in a subnet",
+        fix: "set properties.properties.enableNodePublicIp to false and place the compute in a subnet (with a workspace managed network, leave the subnet out: it runs in the managed VNet)",
       }),
     ];
   },

@@ -1,15 +1,18 @@
-/** Rule 9 (region): computes of a workspace with private endpoints must be in the workspace's region. */
+/**
+ * Rule 9 (region): computes of a workspace with private endpoints, or with a managed network, must be in the
+ * workspace's region.
+ */
 import { normalizeLocation } from "../azure/locations";
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
-import { endpointsOf, workspaceOf } from "../model/queries";
+import { endpointsOf, usesManagedNetwork, workspaceOf } from "../model/queries";
 import { quotes } from "./quotes";
 
 export const computeRegion: StackRule<object> = {
   name: "compute-in-workspace-region",
   description:
-    "Compute instances, clusters and attached AKS clusters of a workspace with private endpoints must be in the workspace's region.",
+    "Compute instances, clusters and attached AKS clusters of a workspace with private endpoints or a managed network must be in the workspace's region.",
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},
@@ -26,7 +29,9 @@ export const computeRegion: StackRule<object> = {
   check: (model) =>
     model.computes.flatMap((compute) => {
       const workspace = workspaceOf(model, compute.workspace);
-      if (!workspace || endpointsOf(model, workspace.key).length === 0) return [];
+      if (!workspace) return [];
+      const managed = usesManagedNetwork(workspace) === true;
+      if (!managed && endpointsOf(model, workspace.key).length === 0) return [];
       const [where, home] = [compute.location, workspace.location];
       if (typeof where !== "string" || typeof home !== "string") return [];
       if (normalizeLocation(where) === normalizeLocation(home)) return [];
@@ -35,8 +40,8 @@ export const computeRegion: StackRule<object> = {
           urn: compute.urn,
           message: message({
             subject: compute.label,
-            problem: `(${typeof compute.computeType === "string" ? compute.computeType : "compute"}) runs in ${where}, but ${workspace.label} uses private endpoints and is in ${home}`,
-            quote: quotes.computeRegion,
+            problem: `(${typeof compute.computeType === "string" ? compute.computeType : "compute"}) runs in ${where}, but ${workspace.label} uses ${managed ? "a managed network" : "private endpoints"} and is in ${home}`,
+            quote: managed ? quotes.managedNetworkComputeRegion : quotes.computeRegion,
             fix: `create the compute (or the attached AKS cluster) in ${home}`,
           }),
         },

@@ -2,7 +2,7 @@
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
-import { endpointsOf, workspaceOf } from "../model/queries";
+import { endpointsOf, usesManagedNetwork, workspaceOf } from "../model/queries";
 import { quotes } from "./quotes";
 
 export const computeVnet: StackRule<object> = {
@@ -25,7 +25,8 @@ export const computeVnet: StackRule<object> = {
     model.computes.flatMap((compute) => {
       const workspace = workspaceOf(model, compute.workspace);
       const vnet = compute.vnet;
-      if (!workspace || typeof vnet !== "string") return [];
+      // With a managed network computes run in the managed VNet; a subnet of their own is another rule's finding.
+      if (!workspace || usesManagedNetwork(workspace) !== false || typeof vnet !== "string") return [];
       const endpoints = endpointsOf(model, workspace.key);
       if (endpoints.length === 0 || endpoints.some((e) => typeof e.vnet !== "string")) return [];
       if (endpoints.some((e) => e.vnet === vnet)) return [];

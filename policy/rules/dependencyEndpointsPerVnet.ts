@@ -5,19 +5,29 @@
  * endpoint must share a VNet with the dependencies' endpoints. A dependency whose endpoints' VNets or group
  * ids are unknown at preview, or a datastore whose storage account is unknown or outside the stack, is left
  * out rather than guessed.
+ *
+ * With a workspace managed network, computes reach the dependencies from the managed VNet through outbound
+ * rules; a VNet holding a workspace endpoint is a client VNet, which needs only the default storage (blob,
+ * file) for the studio, and no workspace endpoint has to share a VNet with the dependencies' endpoints.
+ * While the mode is unknown at preview, only what both layouts require is checked.
  */
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule, Violation } from "../pack/rule";
-import { dependenciesOf, endpointsOf, groupIdsTo, isPrivateService } from "../model/queries";
+import {
+  dependenciesOf,
+  endpointsOf,
+  groupIdsTo,
+  isPrivateService,
+  usesManagedNetwork,
+} from "../model/queries";
 import type { Datastore, Key, StackModel, Workspace } from "../model/types";
 import { quotes } from "./quotes";
 
-/** The group ids a VNet needs per dependency kind. */
+/** The group ids a VNet needs per dependency kind: computes in customer VNets, or clients of a managed network. */
 const requiredGroupIds = {
-  storageAccount: ["blob", "file"],
-  keyVault: ["vault"],
-  containerRegistry: ["registry"],
+  customerVnet: { storageAccount: ["blob", "file"], keyVault: ["vault"], containerRegistry: ["registry"] },
+  managedNetwork: { storageAccount: ["blob", "file"], keyVault: [], containerRegistry: [] },
 } as const;
 
 /** The storage sub-resource (group id) each datastore type reads through. */
@@ -89,11 +99,13 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
       workspaceVnets.set(endpoint.vnet, endpoint.urn);
   }
   if (workspaceVnets.size === 0) return [];
+  const customerVnet = usesManagedNetwork(workspace) === false;
+  const required = requiredGroupIds[customerVnet ? "customerVnet" : "managedNetwork"];
   const reaches = dependenciesOf(workspace)
-    .filter((d) => isPrivateService(model, d.key))
+    .filter((d) => isPrivateService(model, d.key) && required[d.kind].length > 0)
     .flatMap((d): DependencyReach[] => {
       const groupsByVnet = groupsByVnetOf(model, d.key);
-      return groupsByVnet ? [{ key: d.key, required: requiredGroupIds[d.kind], groupsByVnet }] : [];
+      return groupsByVnet ? [{ key: d.key, required: required[d.kind], groupsByVnet }] : [];
     });
   const violations: Violation[] = [];
   for (const [vnet, endpointUrn] of workspaceVnets) {
@@ -106,7 +118,7 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
       message: message({
         subject: `${model.label(vnet)}, which holds a private endpoint of ${workspace.label},`,
         problem: `has no private endpoint for ${missing.join(", ")}`,
-        quote: quotes.dependencyEndpointsPerVnet,
+        quote: customerVnet ? quotes.dependencyEndpointsPerVnet : quotes.managedNetworkStudioStorage,
         fix: "add private endpoints for the missing group ids in this VNet (with their own DNS zone groups)",
       }),
     });
@@ -118,7 +130,7 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
   const shared = [...workspaceVnets.keys()].some((vnet) =>
     withEndpoints.every((r) => r.groupsByVnet.has(vnet)),
   );
-  if (withEndpoints.length > 0 && !shared) {
+  if (customerVnet && withEndpoints.length > 0 && !shared) {
     violations.push({
       urn: workspace.urn,
       message: message({
@@ -135,7 +147,7 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
 export const dependencyEndpointsPerVnet: StackRule<object> = {
   name: "dependency-endpoints-per-vnet",
   description:
-    "Each VNet with a workspace private endpoint needs endpoints for the workspace's private storage (blob, file), key vault and registry, and for the private storage its datastores use (blob, file or dfs); one workspace endpoint must share a VNet with the default dependencies.",
+    "Each VNet with a workspace private endpoint needs endpoints for the workspace's private storage (blob, file), key vault and registry, and for the private storage its datastores use (blob, file or dfs); one workspace endpoint must share a VNet with the default dependencies. With a managed network, client VNets need only the storage endpoints.",
   enforcementLevel: "mandatory",
   configSchema: { properties: {} },
   defaults: {},

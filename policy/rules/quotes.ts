@@ -9,6 +9,7 @@ export interface Quote {
 }
 
 const privateLinkDoc = "Azure ML docs (how-to-configure-private-link)";
+const managedNetworkDoc = "Azure ML docs (how-to-managed-network)";
 
 export const quotes = {
   onlineEndpointSelectedIps: {
@@ -115,5 +116,45 @@ export const quotes = {
   computeIdleShutdown: {
     source: "Azure Policy built-in",
     text: "Azure Machine Learning Compute Instance should have idle shutdown.",
+  },
+  managedNetworkCustomVnet: {
+    source: managedNetworkDoc,
+    text: "When using Managed virtual network, you can't deploy compute resources inside your custom virtual network. Compute resources can only be created inside the managed virtual network.",
+  },
+  managedNetworkUnsupportedCompute: {
+    source: managedNetworkDoc,
+    text: "Kubernetes and attached VMs aren't supported in an Azure Machine Learning managed virtual network.",
+  },
+  managedNetworkRuleTypes: {
+    source: managedNetworkDoc,
+    text: "Adding an outbound for a service tag or FQDN is only valid when the managed VNet is configured to `allow_only_approved_outbound`.",
+  },
+  managedNetworkFqdnPorts: {
+    source: managedNetworkDoc,
+    text: "FQDN outbound rules only support ports 80 and 443.",
+  },
+  managedNetworkFqdnStorage: {
+    source: managedNetworkDoc,
+    text: "If your managed network is configured to allow only approved outbound, you can't use an FQDN rule to access Azure Storage Accounts. You must use a private endpoint instead.",
+  },
+  managedNetworkDeploymentEgress: {
+    source: "Azure ML docs (how-to-secure-online-endpoint)",
+    text: "Unlike the legacy approach, the `egress_public_network_access` flag for the deployment no longer applies when you use a workspace managed virtual network with your deployment.",
+  },
+  managedNetworkBatchEndpoints: {
+    source: managedNetworkDoc,
+    text: "If you plan to use Azure Machine Learning batch endpoints for deployment or ParallelRunStep, add outbound private endpoint rules to allow traffic to the following sub resources for the default storage account: queue, table",
+  },
+  managedNetworkIsolationMode: {
+    source: "Azure Policy built-in 6ddb1705-c8cf-450e-aa4b-19ad6703c440",
+    text: "Azure Machine Learning and Ai Studio should use Allow Only Approved Outbound Managed Vnet mode",
+  },
+  managedNetworkComputeRegion: {
+    source: managedNetworkDoc,
+    text: "Creating a compute cluster in a different region than the workspace isn't supported when using a managed virtual network.",
+  },
+  managedNetworkStudioStorage: {
+    source: managedNetworkDoc,
+    text: "If you want to use the integrated notebook or create datasets in the default storage account from studio, your client needs access to the default storage account. Create a private endpoint or service endpoint for the default storage account in the Azure Virtual Network that the clients use.",
   },
 } as const satisfies Record<string, Quote>;

@@ -11,10 +11,7 @@ import { runOnMocks } from "../../plan/mockRun";
 import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
 import { parityProgram, violators, type ParityArgs } from "./programs/parityProgram";
 
-/** Implemented on another branch (issue 12, "mnpack"); not in this pack until merged. */
-const elsewhere = new Set(["workspace-managed-network-isolation-mode"]);
-
-const enforced = builtInPolicies.filter((b) => b.policies.length > 0 && !elsewhere.has(b.policies[0]));
+const enforced = builtInPolicies.filter((b) => b.policies.length > 0);
 
 /** Per policy, the logical names it must flag in the violating program. */
 const expectedByPolicy = new Map<string, Set<string>>();

@@ -9,6 +9,7 @@ import { expect } from "chai";
 import { compiledPack } from "../../plan/compiledPack";
 import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
 import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
+import { managedNetworkSuite } from "./managedNetworkSuite";
 import type { Existing } from "./programs/placement";
 import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpWorkspace";
 import { isolatedClients, singleVnet } from "./programs/topologies";
@@ -189,4 +190,6 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
       ]);
     });
   });
+
+  managedNetworkSuite(() => sessions);
 });

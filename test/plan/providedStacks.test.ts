@@ -97,7 +97,7 @@ const expected: Record<string, Expected> = {
     linked: true,
     workspaceZones: ["privatelink.api.ml.azure.us", "privatelink.notebooks.usgovcloudapi.net"],
   },
-  // No advisory findings either: the workspace is as in single-vnet, and the pack reads managed endpoints only
+  // No other advisory finding: the workspace is as in single-vnet, and the pack reads managed endpoints only
   // for Synapse's exfiltration check. The factory's endpoints are in its managed VNet: no VNet table of their own.
   "data-factory-managed-vnet": {
     vnets: ["net-services-vnet"],

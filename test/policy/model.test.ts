@@ -162,7 +162,9 @@ describe("policy model", () => {
     for (const rule of stackRules) {
       const reported: string[] = [];
       const policy = stackPolicy<object>(rule);
-      const stackArgs = { resources, getConfig: () => ({}) } as unknown as StackValidationArgs;
+      // A customer-VNet topology: the organisation allows workspaces without a managed network.
+      const getConfig = () => ({ allowedModes: ["Disabled"] });
+      const stackArgs = { resources, getConfig } as unknown as StackValidationArgs;
       await policy.validateStack(stackArgs, (m) => reported.push(m));
       expect(reported, rule.name).to.deep.equal([]);
     }
@@ -196,7 +198,9 @@ describe("policy model", () => {
     const start = Date.now();
     const model = buildModel(resources);
     const rules: readonly StackRule<object>[] = stackRules;
-    const violations = rules.flatMap((rule) => rule.check(model, rule.defaults));
+    const violations = rules.flatMap((rule) =>
+      rule.check(model, { ...rule.defaults, allowedModes: ["Disabled"] }),
+    );
     const elapsed = Date.now() - start;
     expect(resources.length).to.be.at.least(10_000);
     expect(violations.slice(0, 3).map((v) => v.message)).to.deep.equal([]);

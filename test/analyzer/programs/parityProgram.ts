@@ -32,6 +32,7 @@ export const violators: Readonly<Record<string, readonly string[]>> = {
   "7804b5c7-01dc-4723-969b-ae300cc07ff1": ["cpu-novnet"],
   "679ddf89-ab8f-48a5-9029-e76054077449": ["ci-noidle"],
   "438c38d2-3772-465a-a9cc-7a6666a275ce": ["mlw-public"],
+  "6ddb1705-c8cf-450e-aa4b-19ad6703c440": ["mlw-internet"],
   "a10ee784-7409-4941-b091-663697637c0f": ["mlw-public"],
   "45e05259-1eb5-4f70-9574-baf73e9d219b": ["mlw-nopl", "mlw-kv1", "mlw-kv2", "mlw-kv3"],
   "7838fd83-5cbb-4b5d-888c-bfa240972597": ["mlw-nopl", "mlw-kv1", "mlw-kv2", "mlw-kv3"],
@@ -296,6 +297,10 @@ export function parityProgram(args: ParityArgs): () => void {
     const open = workspace("mlw-public", deps, { publicNetworkAccess: "Enabled" });
     endpoint("pe-mlw-public", open, "amlworkspace", zonesOf.amlworkspace.slice(0, 1));
     workspace("mlw-nopl", deps);
+    const internet = workspace("mlw-internet", deps, {
+      managedNetwork: { isolationMode: "AllowInternetOutbound" },
+    });
+    endpoint("pe-mlw-internet", internet, "amlworkspace");
 
     const datastore = (account: Named) =>
       new azure.machinelearningservices.Datastore(`ds-${account.name}`, {
