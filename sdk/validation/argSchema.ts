@@ -105,12 +105,13 @@ function checkedParts(
   if (isDeferred(value)) {
     // `pulumi.output` of an unknown type is typed `never`; the value is whatever the Output carries.
     return (pulumi.output(value) as unknown as pulumi.Output<unknown>).apply((resolved) => {
-      const missing = resolved === undefined || resolved === null;
-      const problems = missing
-        ? required
-          ? [missingProblem(path, kind)]
-          : []
-        : kind.problems(path, resolved);
+      // As with plain values, null is junk; undefined is an absent optional value.
+      const problems =
+        resolved === undefined
+          ? required
+            ? [missingProblem(path, kind)]
+            : []
+          : kind.problems(path, resolved);
       return problems.length > 0 ? fail(problems) : resolved;
     });
   }
@@ -136,7 +137,7 @@ export function checkedWhenResolved<A extends object>(
   name: string,
   schema: ArgSchema<A>,
   args: A,
-  resource: pulumi.Resource,
+  resource?: pulumi.Resource,
 ): A {
   const fail = (problems: ArgProblem[]): never => {
     throw new pulumi.ResourceError(argProblemsMessage(component, name, problems), resource);
