@@ -140,7 +140,8 @@ export function checkedWhenResolved<A extends object>(
   resource?: pulumi.Resource,
 ): A {
   const fail = (problems: ArgProblem[]): never => {
-    throw new pulumi.ResourceError(argProblemsMessage(component, name, problems), resource);
+    // No stack: the message names the property, the value and the fix.
+    throw new pulumi.ResourceError(argProblemsMessage(component, name, problems), resource, true);
   };
   const checked = { ...args } as Record<string, unknown>;
   for (const [key, field] of Object.entries(schema) as [string, ArgField][]) {

@@ -14,7 +14,7 @@ import { ArmTypes, isArmIdOfType } from "../../policy/azure/armId";
 import { parseCidr } from "../../policy/azure/cidr";
 import { type AzureCloud, allClouds } from "../../policy/azure/clouds";
 import { cloudOfRegion, regions } from "../../policy/azure/locations";
-import { settle, startRecording } from "../../plan/mockRun";
+import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
 import { fakeSubscriptionId } from "../../plan/fakeAzure";
 import { SecuredWorkspace } from "../../sdk/workspace/securedWorkspace";
 import { securedWorkspaceArgSchema } from "../../sdk/workspace/securedWorkspaceArgProblems";
@@ -36,10 +36,13 @@ import {
   managedEndpointApprovalArgSchema,
 } from "../../sdk/managedVnet/managedEndpointApproval";
 import { checkedWhenResolved, type ArgSchema } from "../../sdk/validation/argSchema";
+import { argErrorText, withReadableArgErrors } from "../../sdk/validation/argErrorText";
+import { deployTopology } from "../../stacks/program/deployTopology";
+import { topologyFromConfig } from "../../stacks/program/topology";
 
 const seed = Number(process.env.FC_SEED ?? 14);
 const junkRuns = 12;
-const validRuns = 3;
+const validRuns = 2;
 
 // ---- Junk, by what Azure accepts ----------------------------------------------------------------------
 
@@ -548,5 +551,45 @@ describe("every component argument, by property-based tests (fast-check, fixed s
 
   it("also checks each endpoint set's arguments inside WorkspaceNetwork's sets", () => {
     expect(Object.keys(layoutJunk)).to.have.members(Object.keys(endpointSetLayoutSchema));
+  });
+});
+
+describe("argument errors as the CLI shows them", () => {
+  const config = (values: Record<string, string>) => ({
+    get: (key: string) => values[key],
+    getObject: <T>(key: string) => (values[key] === undefined ? undefined : (JSON.parse(values[key]) as T)),
+    getBoolean: (key: string) => (values[key] === undefined ? undefined : values[key] === "true"),
+    getNumber: (key: string) => (values[key] === undefined ? undefined : Number(values[key])),
+  });
+
+  it("the provided program reports bad config as property: reason lines, not as an error object", async () => {
+    const error = await runOnMocks(() =>
+      withReadableArgErrors(() =>
+        deployTopology(topologyFromConfig(config({ workspaceName: "ml.prod", location: "westeu" }))),
+      ),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(pulumi.RunError.isInstance(error), String(error)).to.equal(true);
+    expect((error as Error).message).to.equal(
+      [
+        'Invalid arguments for SecuredWorkspace "ml":',
+        '  - workspaceName: "ml.prod" is not a valid workspace name; use 3 to 33 characters: letters, digits, ' +
+          "'_' and '-', starting with a letter or digit",
+        '  - location: "westeu" is not a known Azure region; use a programmatic region name such as ' +
+          '"westeurope" (az account list-locations)',
+      ].join("\n"),
+    );
+  });
+
+  it("leaves other errors alone", () => {
+    const boom = new Error("boom");
+    expect(() =>
+      withReadableArgErrors(() => {
+        throw boom;
+      }),
+    ).to.throw(boom);
+    expect(argErrorText(boom)).to.equal(undefined);
   });
 });
