@@ -79,11 +79,6 @@ function stringKind(
   };
 }
 
-/** Any non-blank text, e.g. a name Azure checks itself. */
-export function text(expected: string): ArgKind {
-  return stringKind(expected, () => []);
-}
-
 /** Free text, possibly empty (descriptions, display names, tag values), of at most `maxLength` characters. */
 export function freeText(expected: string, maxLength = Infinity): ArgKind {
   return stringKind(
