@@ -47,8 +47,8 @@ export const NameRules = {
   /** Microsoft.Synapse/workspaces. */
   synapseWorkspace: {
     noun: "Synapse workspace name",
-    pattern: /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/,
-    rule: "1 to 50 lower-case letters, digits and hyphens, starting and ending with a letter or digit",
+    pattern: /^(?!.*-ondemand)[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/,
+    rule: "1 to 50 lower-case letters, digits and hyphens, starting and ending with a letter or digit, without -ondemand",
   },
   /** A child resource named by the caller (managed VNets, managed private endpoints, connections). */
   childResource: {

@@ -119,7 +119,7 @@ const computeName = /^[a-zA-Z][a-zA-Z0-9-]{0,22}[a-zA-Z0-9]$/;
 const aksComputeName = /^[a-zA-Z][a-zA-Z0-9-]{0,14}[a-zA-Z0-9]$/;
 const resourceGroupName = /^[-\w.()]{0,89}[-\w()]$/;
 const dataFactoryName = /^[a-zA-Z0-9](?:[a-zA-Z0-9]|-(?!-)){1,61}[a-zA-Z0-9]$/;
-const synapseName = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
+const synapseName = /^(?!.*-ondemand)[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 const childName = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,78}[a-zA-Z0-9_])?$/;
 const vmSize = /^[A-Za-z][A-Za-z0-9_]{1,63}$/;
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -467,6 +467,17 @@ describe("every component argument, by property-based tests (fast-check, fixed s
     describe(c.component, () => {
       it("declares junk for every argument its schema checks", () => {
         expect(Object.keys(c.junk)).to.have.members(Object.keys(c.schema));
+      });
+
+      it("refuses arguments that are not an object at all", () => {
+        fc.assert(
+          fc.property(nonObject, (args) => {
+            const error = errorOf(c, args as never);
+            expect(pulumi.InputPropertiesError.isInstance(error), String(error)).to.equal(true);
+            expect((error as pulumi.InputPropertiesError).errors[0].propertyPath).to.equal("args");
+          }),
+          { seed, numRuns: junkRuns },
+        );
       });
 
       for (const [argument, junk] of Object.entries(c.junk)) {
