@@ -193,16 +193,14 @@ export function listOf(element: ArgKind, minItems = 0): ArgKind {
 
 /** An object of key → `entry`; keys follow `key` (when given) and there are at least `minEntries`. */
 export function mapOf(entry: ArgKind, options: { key?: NameRule; minEntries?: number } = {}): ArgKind {
-  const expected = `an object of ${options.key?.noun ?? "name"}: ${entry.expected}`;
+  const expected = `an object mapping each ${options.key?.noun ?? "name"} to ${entry.expected}`;
   return {
     expected,
     problems(propertyPath, value) {
-      if (!isRecord(value)) return wrongType(propertyPath, value, "an object of key: value", expected);
+      if (!isRecord(value)) return wrongType(propertyPath, value, "an object", expected);
       const entries = Object.entries(value);
       if (entries.length < (options.minEntries ?? 0))
-        return [
-          { propertyPath, reason: `{} is empty; give at least ${options.minEntries} entry: ${expected}` },
-        ];
+        return [{ propertyPath, reason: `{} is empty; give ${expected}, at least ${options.minEntries}` }];
       return entries.flatMap(([key, item]) => {
         const path = memberPath(propertyPath, key);
         const keyProblems = options.key ? nameProblems(path, key, options.key) : [];

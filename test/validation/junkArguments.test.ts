@@ -604,3 +604,43 @@ describe("argument errors as the CLI shows them", () => {
     expect(argErrorText(boom)).to.equal(undefined);
   });
 });
+
+describe("the issue's WorkspaceNetwork from config", () => {
+  it("refuses every bad id, name and region in one structured error, registering nothing", async () => {
+    const graph = await startRecording();
+    const error = errorOf(cases[2], {
+      ...cases[2].base,
+      workspaceId: "x",
+      storageAccountId: "",
+      keyVaultId: "../../x",
+      resourceGroupName: "",
+      location: "x",
+    });
+    await settle();
+    expect(graph.resources).to.deep.equal([]);
+    expect((error as pulumi.InputPropertiesError).errors).to.deep.equal([
+      {
+        propertyPath: "workspaceId",
+        reason:
+          '"x" is not an ARM resource id; give the id of a Microsoft.MachineLearningServices/workspaces, ' +
+          "e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>",
+      },
+      {
+        propertyPath: "storageAccountId",
+        reason: '"" is missing or empty; give the id of a Microsoft.Storage/storageAccounts',
+      },
+      {
+        propertyPath: "keyVaultId",
+        reason:
+          '"../../x" is not an ARM resource id; give the id of a Microsoft.KeyVault/vaults, ' +
+          "e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>",
+      },
+      {
+        propertyPath: "location",
+        reason:
+          '"x" is not a known Azure region; use a programmatic region name such as "westeurope" (az account list-locations)',
+      },
+      { propertyPath: "resourceGroupName", reason: '"" is missing or empty; give the resource group name' },
+    ]);
+  });
+});
