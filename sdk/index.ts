@@ -22,6 +22,7 @@ export {
   type PlannedEndpoint,
 } from "./endpoints/endpointPlan";
 export type { ArgProblem } from "./validation/argProblem";
+export { argErrorText, withReadableArgErrors } from "./validation/argErrorText";
 export {
   validateEndpointSet,
   validateEndpointSets,

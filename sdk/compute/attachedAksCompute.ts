@@ -4,7 +4,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
-import { argProblemsError } from "../validation/argProblem";
+import { ArmTypes } from "../../policy/azure/armId";
+import type { ArgProblem } from "../validation/argProblem";
+import { armId, bool, name, region } from "../validation/argKinds";
+import {
+  checkedWhenResolved,
+  schemaProblems,
+  throwArgProblems,
+  type ArgSchema,
+} from "../validation/argSchema";
+import { NameRules } from "../validation/names";
 import { checkedRegion, plainRegionProblems } from "./sameRegion";
 
 /** Arguments of {@link AttachedAksCompute}. */
@@ -28,29 +37,54 @@ export interface AttachedAksComputeArgs {
   managedNetwork?: boolean;
 }
 
+/** Each argument's kind. */
+export const attachedAksComputeArgSchema: ArgSchema<AttachedAksComputeArgs> = {
+  workspaceName: { kind: name(NameRules.workspace), required: true },
+  resourceGroupName: { kind: name(NameRules.resourceGroup), required: true },
+  workspaceLocation: { kind: region, required: true },
+  clusterId: { kind: armId(ArmTypes.managedCluster), required: true },
+  clusterLocation: { kind: region, required: true },
+  computeName: { kind: name(NameRules.aksCompute) },
+  managedNetwork: {
+    kind: bool,
+    plain: "managedNetwork decides whether the compute is allowed; give a plain boolean",
+  },
+};
+
+/** Kubernetes cannot be attached to a workspace with a managed network ([MN] §Limitations). */
+function managedNetworkProblems(args: AttachedAksComputeArgs): ArgProblem[] {
+  if (args.managedNetwork !== true) return [];
+  return [
+    {
+      propertyPath: "managedNetwork",
+      reason:
+        'true: a workspace with a managed network cannot attach Kubernetes ("Kubernetes and attached VMs ' +
+        "aren't supported\"); use a managed online endpoint or a workspace without a managed network",
+    },
+  ];
+}
+
 export class AttachedAksCompute extends pulumi.ComponentResource {
   /** ARM id of the compute target. */
   public readonly computeId!: pulumi.Output<string>;
 
   constructor(name: string, args: AttachedAksComputeArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = opts?.urn
-      ? []
-      : [
-          ...(args.managedNetwork === true
-            ? [
-                {
-                  propertyPath: "managedNetwork",
-                  reason:
-                    'true: a workspace with a managed network cannot attach Kubernetes ("Kubernetes and attached VMs ' +
-                    "aren't supported\"); use a managed online endpoint or a workspace without a managed network",
-                },
-              ]
-            : []),
-          ...plainRegionProblems("clusterLocation", args.workspaceLocation, args.clusterLocation),
-        ];
-    if (problems.length > 0) throw argProblemsError("AttachedAksCompute", name, problems);
+    if (!opts?.urn) {
+      const problems = schemaProblems(attachedAksComputeArgSchema, args);
+      throwArgProblems(
+        "AttachedAksCompute",
+        name,
+        problems.length > 0
+          ? problems
+          : [
+              ...managedNetworkProblems(args),
+              ...plainRegionProblems("clusterLocation", args.workspaceLocation, args.clusterLocation),
+            ],
+      );
+    }
     super("azureml-network-isolation:index:AttachedAksCompute", name, {}, opts);
     if (opts?.urn) return;
+    args = checkedWhenResolved("AttachedAksCompute", name, attachedAksComputeArgSchema, args, this);
     const location = checkedRegion("clusterLocation", args.workspaceLocation, args.clusterLocation, this);
     const compute = new ml.Compute(
       `${name}-compute`,

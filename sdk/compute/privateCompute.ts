@@ -4,7 +4,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
-import { argProblemsError, type ArgProblem } from "../validation/argProblem";
+import { ArmTypes } from "../../policy/azure/armId";
+import type { ArgProblem } from "../validation/argProblem";
+import { armId, bool, int, name, oneOf, region } from "../validation/argKinds";
+import {
+  checkedWhenResolved,
+  decidesResources,
+  schemaProblems,
+  throwArgProblems,
+  type ArgSchema,
+} from "../validation/argSchema";
+import { NameRules } from "../validation/names";
 import { checkedRegion, plainRegionProblems } from "./sameRegion";
 
 /** The kinds of compute this component creates. */
@@ -90,42 +100,61 @@ const propertiesOf: Record<
   }),
 };
 
+const computeKinds = oneOf(Object.values(PrivateComputeKinds), "a compute kind");
+
+/** Each argument's kind. */
+export const privateComputeArgSchema: ArgSchema<PrivateComputeArgs> = {
+  kind: {
+    kind: computeKinds,
+    required: true,
+    plain: "kind decides the compute's properties, so it must be a plain Cluster or Instance, not an output",
+  },
+  workspaceName: { kind: name(NameRules.workspace), required: true },
+  resourceGroupName: { kind: name(NameRules.resourceGroup), required: true },
+  workspaceLocation: { kind: region, required: true },
+  location: { kind: region },
+  // Required unless the workspace has a managed network (see managedNetworkPlacementProblems).
+  subnetId: { kind: armId(ArmTypes.subnet) },
+  managedNetwork: { kind: bool, plain: decidesResources("managedNetwork") },
+  vmSize: { kind: name(NameRules.vmSize), required: true },
+  maxNodes: { kind: int(1, 1000, "nodes") },
+  computeName: { kind: name(NameRules.compute) },
+  // Azure ML's bounds: 15 minutes to 3 days.
+  idleShutdownMinutes: { kind: int(15, 4320, "minutes") },
+};
+
 /** The plain-value problems of the arguments, found before anything is registered. */
 export function privateComputeProblems(args: PrivateComputeArgs): ArgProblem[] {
-  const problems: ArgProblem[] = [];
-  const { kind, idleShutdownMinutes: idle } = args;
-  if (typeof kind !== "string" || !(kind in propertiesOf)) {
-    problems.push({
-      propertyPath: "kind",
-      reason: `${String(kind)} is not a plain ${Object.keys(propertiesOf).join(" or ")}`,
-    });
-  }
-  if (typeof idle === "number" && !(Number.isInteger(idle) && idle >= 15 && idle <= 4320)) {
-    problems.push({
-      propertyPath: "idleShutdownMinutes",
-      reason: `${idle}: Azure ML takes a whole number of minutes from 15 to 4320 (3 days)`,
-    });
-  }
-  if (args.managedNetwork === true && args.subnetId !== undefined) {
-    problems.push({
-      propertyPath: "subnetId",
-      reason:
-        `${typeof args.subnetId === "string" ? JSON.stringify(args.subnetId) : "a subnet"} is given but the workspace has a ` +
-        `managed network, whose computes run only in the Microsoft-managed VNet; remove subnetId`,
-    });
-  }
-  if (args.managedNetwork !== true && args.subnetId === undefined) {
-    problems.push({
-      propertyPath: "subnetId",
-      reason:
-        "null is missing; give the services subnet (WorkspaceNetwork.servicesSubnetId), or set managedNetwork: true " +
-        "for a workspace with a managed network",
-    });
-  }
-  return [
-    ...problems,
-    ...plainRegionProblems("location", args.workspaceLocation, args.location ?? args.workspaceLocation),
-  ];
+  const problems = schemaProblems(privateComputeArgSchema, args);
+  return problems.length > 0
+    ? problems
+    : [
+        ...managedNetworkPlacementProblems(args),
+        ...plainRegionProblems("location", args.workspaceLocation, args.location ?? args.workspaceLocation),
+      ];
+}
+
+/** A compute runs in the services subnet, or (managed network) only in the Microsoft-managed VNet. */
+function managedNetworkPlacementProblems(args: PrivateComputeArgs): ArgProblem[] {
+  if (args.managedNetwork === true && args.subnetId !== undefined)
+    return [
+      {
+        propertyPath: "subnetId",
+        reason:
+          `${typeof args.subnetId === "string" ? JSON.stringify(args.subnetId) : "a subnet"} is given but the workspace has a ` +
+          `managed network, whose computes run only in the Microsoft-managed VNet; remove subnetId`,
+      },
+    ];
+  if (args.managedNetwork !== true && args.subnetId === undefined)
+    return [
+      {
+        propertyPath: "subnetId",
+        reason:
+          "null is missing; give the services subnet (WorkspaceNetwork.servicesSubnetId), or set managedNetwork: true " +
+          "for a workspace with a managed network",
+      },
+    ];
+  return [];
 }
 
 export class PrivateCompute extends pulumi.ComponentResource {
@@ -135,10 +164,10 @@ export class PrivateCompute extends pulumi.ComponentResource {
   public readonly computeName!: pulumi.Output<string>;
 
   constructor(name: string, args: PrivateComputeArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = opts?.urn ? [] : privateComputeProblems(args);
-    if (problems.length > 0) throw argProblemsError("PrivateCompute", name, problems);
+    if (!opts?.urn) throwArgProblems("PrivateCompute", name, privateComputeProblems(args));
     super("azureml-network-isolation:index:PrivateCompute", name, {}, opts);
     if (opts?.urn) return;
+    args = checkedWhenResolved("PrivateCompute", name, privateComputeArgSchema, args, this);
     const location = checkedRegion(
       "location",
       args.workspaceLocation,

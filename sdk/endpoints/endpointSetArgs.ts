@@ -3,8 +3,12 @@
  * dependencies, and one set's VNet and DNS layout. Also reads the layout's plan-time values.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { DnsMode } from "../dns/dnsModes";
-import type { EndpointTargetKind, PlannedEndpoint } from "./endpointPlan";
+import { ArmTypes } from "../../policy/azure/armId";
+import { allDnsModes, type DnsMode } from "../dns/dnsModes";
+import { armId, bool, cidr, cloud, guid, listOf, mapOf, name, oneOf, region } from "../validation/argKinds";
+import { decidesResources, type ArgSchema } from "../validation/argSchema";
+import { NameRules } from "../validation/names";
+import { optionalStorageGroupIds, type EndpointTargetKind, type PlannedEndpoint } from "./endpointPlan";
 import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
 
 /**
@@ -71,22 +75,41 @@ export interface EndpointSetLayoutArgs {
   servicesSet?: pulumi.Input<boolean>;
 }
 
-/** A plan-time value: undefined when absent, an error when it is only known after deployment. */
-function planValue<T>(value: pulumi.Input<T> | undefined, property: string): T | undefined {
-  if (pulumi.Output.isInstance(value) || value instanceof Promise) {
-    throw new pulumi.InputPropertyError({
-      propertyPath: property,
-      reason: `${property} decides which resources exist, so it must be a plain value, not an output`,
-    });
-  }
-  return value as T | undefined;
-}
+/** Each target id's kind. */
+export const workspaceTargetIdsSchema: ArgSchema<WorkspaceTargetIds> = {
+  workspaceId: { kind: armId(ArmTypes.workspace), required: true },
+  storageAccountId: { kind: armId(ArmTypes.storageAccount), required: true },
+  keyVaultId: { kind: armId(ArmTypes.keyVault), required: true },
+  containerRegistryId: { kind: armId(ArmTypes.containerRegistry), required: true },
+  additionalStorageAccounts: { kind: mapOf(armId(ArmTypes.storageAccount), { key: NameRules.key }) },
+};
 
-function planValues<T>(values: pulumi.Input<T>[] | undefined, property: string): T[] | undefined {
-  return values?.map((v) => planValue(v, property) as T);
-}
+/** Each argument's kind: the target ids, and where the set's resources go. */
+export const workspaceTargetsSchema: ArgSchema<WorkspaceTargetsArgs> = {
+  ...workspaceTargetIdsSchema,
+  workspacePrincipalId: { kind: guid("the object id of the workspace's managed identity") },
+  location: { kind: region, required: true },
+  cloud: { kind: cloud },
+  resourceGroupName: { kind: name(NameRules.resourceGroup), required: true },
+  managedNetwork: { kind: bool, plain: decidesResources("managedNetwork") },
+};
 
-/** The layout of one set as plain values; unknown ids become undefined. */
+const groupIds = listOf(
+  oneOf(optionalStorageGroupIds, "an optional storage sub-resource (blob and file are always created)"),
+);
+
+/** Each layout argument's kind; those that decide which resources exist must be plain. */
+export const endpointSetLayoutSchema: ArgSchema<EndpointSetLayoutArgs> = {
+  addressSpace: { kind: listOf(cidr, 1), plain: decidesResources("addressSpace") },
+  endpointSubnetPrefix: { kind: cidr, plain: decidesResources("endpointSubnetPrefix") },
+  subnetId: { kind: armId(ArmTypes.subnet) },
+  dnsMode: { kind: oneOf(allDnsModes, "a DNS mode"), plain: decidesResources("dnsMode") },
+  existingZoneIds: { kind: mapOf(armId(ArmTypes.privateDnsZone), { key: NameRules.zoneName }) },
+  storageGroupIds: { kind: groupIds, plain: decidesResources("storageGroupIds") },
+  servicesSet: { kind: bool, plain: decidesResources("servicesSet") },
+};
+
+/** The layout of one set as plain values (the schema has refused Outputs where plain values are needed); unknown ids become undefined. */
 export function layoutOf(
   name: string,
   args: EndpointSetLayoutArgs &
@@ -95,19 +118,19 @@ export function layoutOf(
   const known = (value: pulumi.Input<string> | undefined) => (typeof value === "string" ? value : undefined);
   return {
     name,
-    addressSpace: planValues(args.addressSpace, "addressSpace"),
-    endpointSubnetPrefix: planValue(args.endpointSubnetPrefix, "endpointSubnetPrefix"),
+    addressSpace: args.addressSpace as string[] | undefined,
+    endpointSubnetPrefix: args.endpointSubnetPrefix as string | undefined,
     usesExistingSubnet: args.subnetId !== undefined,
     subnetId: known(args.subnetId),
-    dnsMode: planValue(args.dnsMode, "dnsMode"),
+    dnsMode: args.dnsMode as string | undefined,
     existingZoneIds: args.existingZoneIds
       ? Object.fromEntries(Object.entries(args.existingZoneIds).map(([zone, id]) => [zone, known(id)]))
       : undefined,
-    storageGroupIds: planValues(args.storageGroupIds, "storageGroupIds"),
+    storageGroupIds: args.storageGroupIds as string[] | undefined,
     additionalStorageKeys: Object.keys(args.additionalStorageAccounts ?? {}),
-    servicesSet: planValue(args.servicesSet, "servicesSet"),
+    servicesSet: args.servicesSet as boolean | undefined,
     cloud: known(args.cloud),
-    managedNetwork: planValue(args.managedNetwork, "managedNetwork"),
+    managedNetwork: args.managedNetwork,
   };
 }
 

@@ -13,11 +13,19 @@ import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpo
 import { planEndpoints } from "./endpointPlan";
 import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
 import {
+  checkedWhenResolved,
+  schemaProblems,
+  throwArgProblems,
+  type ArgSchema,
+} from "../validation/argSchema";
+import {
   type EndpointSetLayoutArgs,
   type WorkspaceTargetsArgs,
+  endpointSetLayoutSchema,
   layoutOf,
   targetIdOf,
   throwProblems,
+  workspaceTargetsSchema,
 } from "./endpointSetArgs";
 import { dnsModeOf, validateEndpointSet } from "./validateEndpointSets";
 
@@ -26,6 +34,14 @@ const readerRoleDefinitionGuid = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
 
 /** Arguments of {@link PrivateEndpointSet}: the workspace's ids plus this VNet's layout. */
 export interface PrivateEndpointSetArgs extends WorkspaceTargetsArgs, EndpointSetLayoutArgs {}
+
+/** Each argument's kind. */
+export const privateEndpointSetArgSchema: ArgSchema<PrivateEndpointSetArgs> = {
+  ...workspaceTargetsSchema,
+  ...endpointSetLayoutSchema,
+};
+
+const componentName = "PrivateEndpointSet";
 
 export class PrivateEndpointSet extends pulumi.ComponentResource {
   /** Private endpoint ids by endpoint key (e.g. `workspace-amlworkspace`, `storage-blob`). */
@@ -46,11 +62,14 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
   public readonly subnetId!: pulumi.Output<string>;
 
   constructor(name: string, args: PrivateEndpointSetArgs, opts?: pulumi.ComponentResourceOptions) {
-    // Checked before registering anything, the component itself included; rehydration (opts.urn) has no args.
+    // Checked before registering anything, the component itself included: each argument by its kind, then the
+    // layout as a whole. Rehydration (opts.urn) has no args.
+    if (!opts?.urn) throwArgProblems(componentName, name, schemaProblems(privateEndpointSetArgSchema, args));
     const layout = opts?.urn ? undefined : layoutOf(name, args);
     if (layout) throwProblems(validateEndpointSet(layout), () => "");
-    super("azureml-network-isolation:index:PrivateEndpointSet", name, {}, opts);
+    super(`azureml-network-isolation:index:${componentName}`, name, {}, opts);
     if (!layout) return;
+    args = checkedWhenResolved(componentName, name, privateEndpointSetArgSchema, args, this);
 
     const endpoints = planEndpoints(layout);
     const net = layout.usesExistingSubnet

@@ -5,11 +5,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord } from "../dns/dnsRecords";
+import { memberPath } from "../validation/argProblem";
+import { mapOf } from "../validation/argKinds";
+import { objectOf, schemaProblems, throwArgProblems, type ArgSchema } from "../validation/argSchema";
+import { NameRules } from "../validation/names";
 import {
   type EndpointSetLayoutArgs,
   type WorkspaceTargetsArgs,
+  endpointSetLayoutSchema,
   layoutOf,
   throwProblems,
+  workspaceTargetsSchema,
 } from "./endpointSetArgs";
 import { PrivateEndpointSet } from "./privateEndpointSet";
 import { type EndpointSetLayout, validateEndpointSets } from "./validateEndpointSets";
@@ -23,15 +29,19 @@ export interface WorkspaceNetworkArgs extends WorkspaceTargetsArgs {
   sets: { [setName: string]: EndpointSetLayoutArgs };
 }
 
-/** Every set's layout, validated across sets. */
-function checkedLayouts(args: WorkspaceNetworkArgs): EndpointSetLayout[] {
+/** Each argument's kind: the workspace's targets, and the sets by name (at least one). */
+export const workspaceNetworkArgSchema: ArgSchema<WorkspaceNetworkArgs> = {
+  ...workspaceTargetsSchema,
+  sets: {
+    kind: mapOf(objectOf(endpointSetLayoutSchema, "an endpoint set"), { key: NameRules.key, minEntries: 1 }),
+    required: true,
+  },
+};
+
+/** Every set's layout, validated on its own arguments, then across sets. */
+function checkedLayouts(name: string, args: WorkspaceNetworkArgs): EndpointSetLayout[] {
+  throwArgProblems("WorkspaceNetwork", name, schemaProblems(workspaceNetworkArgSchema, args));
   const setNames = Object.keys(args.sets);
-  if (setNames.length === 0) {
-    throw new pulumi.InputPropertyError({
-      propertyPath: "sets",
-      reason: "sets is empty: give at least one endpoint set",
-    });
-  }
   const layouts = setNames.map((setName) =>
     layoutOf(setName, {
       ...args.sets[setName],
@@ -40,7 +50,7 @@ function checkedLayouts(args: WorkspaceNetworkArgs): EndpointSetLayout[] {
       managedNetwork: args.managedNetwork,
     }),
   );
-  throwProblems(validateEndpointSets(layouts), (set) => `sets.${set}.`);
+  throwProblems(validateEndpointSets(layouts), (set) => `${memberPath("sets", set)}.`);
   return layouts;
 }
 
@@ -81,7 +91,7 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
 
   constructor(name: string, args: WorkspaceNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     // Checked before registering anything, the component itself included; rehydration (opts.urn) has no args.
-    const layouts = opts?.urn ? undefined : checkedLayouts(args);
+    const layouts = opts?.urn ? undefined : checkedLayouts(name, args);
     super("azureml-network-isolation:index:WorkspaceNetwork", name, {}, opts);
     if (!layouts) return;
     const setNames = layouts.map((l) => l.name);

@@ -7,12 +7,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as datafactory from "@pulumi/azure-native/datafactory";
 import * as resources from "@pulumi/azure-native/resources";
-import { ArmTypes } from "../../policy/azure/armId";
-import { EndpointTargetKinds, type EndpointTargetKind, planEndpoints } from "../endpoints/endpointPlan";
-import { type WorkspaceTargetIds, targetIdOf } from "../endpoints/endpointSetArgs";
-import { argProblemsError, shown, type ArgProblem } from "../validation/argProblem";
-import { armIdProblems } from "../validation/armIds";
-import { isDeferred } from "../validation/plainValues";
+import { planEndpoints } from "../endpoints/endpointPlan";
+import { type WorkspaceTargetIds, targetIdOf, workspaceTargetIdsSchema } from "../endpoints/endpointSetArgs";
+import { bool, name } from "../validation/argKinds";
+import {
+  checkedWhenResolved,
+  decidesResources,
+  schemaProblems,
+  throwArgProblems,
+  type ArgSchema,
+} from "../validation/argSchema";
+import { NameRules } from "../validation/names";
 import { ManagedEndpointApproval } from "./managedEndpointApproval";
 
 /** Arguments of {@link DataFactoryManagedEndpoints}. */
@@ -38,50 +43,20 @@ export interface DataFactoryManagedEndpointsArgs extends WorkspaceTargetIds {
   approveOnTargets?: pulumi.Input<boolean>;
 }
 
-/** The ARM type each kind of target must have. */
-const targetTypes: Record<EndpointTargetKind, string> = {
-  [EndpointTargetKinds.workspace]: ArmTypes.workspace,
-  [EndpointTargetKinds.storage]: ArmTypes.storageAccount,
-  [EndpointTargetKinds.vault]: ArmTypes.keyVault,
-  [EndpointTargetKinds.registry]: ArmTypes.containerRegistry,
-  [EndpointTargetKinds.additionalStorage]: ArmTypes.storageAccount,
+/** Each argument's kind; the flags decide which resources exist, so they must be plain. */
+export const dataFactoryManagedEndpointsArgSchema: ArgSchema<DataFactoryManagedEndpointsArgs> = {
+  ...workspaceTargetIdsSchema,
+  factoryName: { kind: name(NameRules.dataFactory), required: true },
+  factoryResourceGroupName: { kind: name(NameRules.resourceGroup), required: true },
+  managedVirtualNetworkName: { kind: name(NameRules.childResource) },
+  createManagedVirtualNetwork: {
+    kind: bool,
+    plain: decidesResources("createManagedVirtualNetwork", "boolean"),
+  },
+  approveOnTargets: { kind: bool, plain: decidesResources("approveOnTargets", "boolean") },
 };
 
-const targetProperties: Record<EndpointTargetKind, (targetKey?: string) => string> = {
-  workspace: () => "workspaceId",
-  storage: () => "storageAccountId",
-  vault: () => "keyVaultId",
-  registry: () => "containerRegistryId",
-  additionalStorage: (key) => `additionalStorageAccounts.${key}`,
-};
-
-const plainFlags = ["createManagedVirtualNetwork", "approveOnTargets"] as const;
-
-/** Problems of the arguments known at construction: flags that decide resources, and target ids. Pure. */
-export function dataFactoryManagedEndpointsProblems(args: DataFactoryManagedEndpointsArgs): ArgProblem[] {
-  const flagProblems = plainFlags
-    .filter((flag) => isDeferred(args[flag]))
-    .map((flag) => ({
-      propertyPath: flag,
-      reason: `${flag} decides which resources exist, so it must be a plain boolean, not an output`,
-    }));
-  const endpoints = planEndpoints({
-    additionalStorageKeys: Object.keys(args.additionalStorageAccounts ?? {}),
-  });
-  const idProblems = endpoints.flatMap((e) => {
-    const id = targetIdOf(args, e);
-    if (isDeferred(id)) return [];
-    const property = targetProperties[e.kind](e.targetKey);
-    return typeof id === "string"
-      ? armIdProblems(property, id, targetTypes[e.kind])
-      : [{ propertyPath: property, reason: `${shown(id)} is not an ARM id; give the target's id` }];
-  });
-  // blob and file share one target: report each bad id once.
-  const seen = new Set<string>();
-  return [...flagProblems, ...idProblems].filter(
-    (p) => !seen.has(p.propertyPath) && seen.add(p.propertyPath),
-  );
-}
+const componentName = "DataFactoryManagedEndpoints";
 
 export class DataFactoryManagedEndpoints extends pulumi.ComponentResource {
   /** Managed private endpoint ids by endpoint key (`workspace-amlworkspace`, `storage-blob`, ...). */
@@ -90,10 +65,11 @@ export class DataFactoryManagedEndpoints extends pulumi.ComponentResource {
   public readonly approvedConnectionIds!: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: DataFactoryManagedEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("azureml-network-isolation:index:DataFactoryManagedEndpoints", name, {}, opts);
+    if (!opts?.urn)
+      throwArgProblems(componentName, name, schemaProblems(dataFactoryManagedEndpointsArgSchema, args));
+    super(`azureml-network-isolation:index:${componentName}`, name, {}, opts);
     if (opts?.urn) return;
-    const problems = dataFactoryManagedEndpointsProblems(args);
-    if (problems.length > 0) throw argProblemsError("DataFactoryManagedEndpoints", name, problems);
+    args = checkedWhenResolved(componentName, name, dataFactoryManagedEndpointsArgSchema, args, this);
 
     const vnetName = args.managedVirtualNetworkName ?? "default";
     const managedVnetName = args.createManagedVirtualNetwork

@@ -12,8 +12,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
-import { isDeferred } from "../validation/plainValues";
-import { argProblemsError, shown, type ArgProblem } from "../validation/argProblem";
+import { armIdOf, freeText, name } from "../validation/argKinds";
+import {
+  checkedWhenResolved,
+  schemaProblems,
+  throwArgProblems,
+  type ArgSchema,
+} from "../validation/argSchema";
+import { NameRules } from "../validation/names";
 import {
   approvableTargetTypes,
   approvalTargetOf,
@@ -87,19 +93,17 @@ function manualStep(targetId: string): string {
   );
 }
 
-/** Problems of the plain-valued arguments. Pure. */
-export function managedEndpointApprovalProblems(args: ManagedEndpointApprovalArgs): ArgProblem[] {
-  const targetId = args.targetId;
-  if (isDeferred(targetId) || approvalTargetOf(targetId as string)) return [];
-  return [
-    {
-      propertyPath: "targetId",
-      reason:
-        `${shown(targetId)} is not the id of a ${approvableTargetTypes.join(", ")}; ` +
-        `give the ARM id of the managed private endpoint's target`,
-    },
-  ];
-}
+/** Each argument's kind. */
+export const managedEndpointApprovalArgSchema: ArgSchema<ManagedEndpointApprovalArgs> = {
+  targetId: {
+    kind: armIdOf(approvableTargetTypes, (id) => approvalTargetOf(id) !== undefined),
+    required: true,
+  },
+  managedEndpointName: { kind: name(NameRules.childResource), required: true },
+  description: { kind: freeText("a description") },
+};
+
+const componentName = "ManagedEndpointApproval";
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -110,23 +114,17 @@ export class ManagedEndpointApproval extends pulumi.ComponentResource {
   public readonly connectionId!: pulumi.Output<string>;
 
   constructor(name: string, args: ManagedEndpointApprovalArgs, opts?: pulumi.ComponentResourceOptions) {
+    if (!opts?.urn)
+      throwArgProblems(componentName, name, schemaProblems(managedEndpointApprovalArgSchema, args));
     super(managedEndpointApprovalType, name, {}, opts);
     if (opts?.urn) return;
-    const problems = managedEndpointApprovalProblems(args);
-    if (problems.length > 0) throw argProblemsError("ManagedEndpointApproval", name, problems);
+    args = checkedWhenResolved(componentName, name, managedEndpointApprovalArgSchema, args, this);
 
     const connectionId = pulumi
       .all([args.targetId, args.managedEndpointName])
       .apply(([targetId, endpointName]) => this.findConnection(targetId, endpointName));
-    const target = pulumi.output(args.targetId).apply((id) => {
-      const found = approvalTargetOf(id);
-      if (!found)
-        throw new pulumi.ResourceError(
-          managedEndpointApprovalProblems({ ...args, targetId: id })[0].reason,
-          this,
-        );
-      return found;
-    });
+    // The id was checked (plain) or is checked when it resolves (checkedWhenResolved), so it has a target.
+    const target = pulumi.output(args.targetId).apply((id) => approvalTargetOf(id)!);
 
     new resources.Deployment(
       `${name}-deployment`,

@@ -8,9 +8,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { planEndpoints } from "../endpoints/endpointPlan";
-import { type WorkspaceTargetIds, targetIdOf } from "../endpoints/endpointSetArgs";
-import { argProblemsError, type ArgProblem } from "../validation/argProblem";
-import { isDeferred } from "../validation/plainValues";
+import { type WorkspaceTargetIds, targetIdOf, workspaceTargetIdsSchema } from "../endpoints/endpointSetArgs";
+import type { ArgProblem } from "../validation/argProblem";
+import { bool, freeText, name } from "../validation/argKinds";
+import {
+  checkedWhenResolved,
+  schemaProblems,
+  throwArgProblems,
+  type ArgSchema,
+} from "../validation/argSchema";
+import { NameRules } from "../validation/names";
 import { ManagedEndpointApproval } from "./managedEndpointApproval";
 import { synapseManagedVnetProblem } from "./synapseSupport";
 
@@ -39,17 +46,26 @@ export interface SynapseManagedEndpoint {
   groupId: string;
 }
 
-const plainSettings = ["managedVirtualNetwork", "preventDataExfiltration", "approveOnTargets"] as const;
+/** Why a setting must be plain. */
+const checkedFirst = (property: string) =>
+  `${property} is checked before any resource is registered, so it must be a plain value, not an output`;
 
-/** Problems of the arguments: the settings must be plain, and the Synapse workspace must be supported. Pure. */
+/** Each argument's kind; the Synapse settings are checked before anything is registered, so they must be plain. */
+export const synapseManagedEndpointsArgSchema: ArgSchema<SynapseManagedEndpointsArgs> = {
+  ...workspaceTargetIdsSchema,
+  synapseWorkspaceName: { kind: name(NameRules.synapseWorkspace), required: true },
+  // Any string: synapseManagedVnetProblem says what it must be and why.
+  managedVirtualNetwork: { kind: freeText('"default"'), plain: checkedFirst("managedVirtualNetwork") },
+  preventDataExfiltration: { kind: bool, plain: checkedFirst("preventDataExfiltration") },
+  approveOnTargets: { kind: bool, plain: checkedFirst("approveOnTargets") },
+};
+
+const componentName = "SynapseManagedEndpoints";
+
+/** Problems of the arguments: each by its kind, then whether the Synapse workspace is supported. Pure. */
 export function synapseManagedEndpointsProblems(args: SynapseManagedEndpointsArgs): ArgProblem[] {
-  const deferred = plainSettings
-    .filter((p) => isDeferred(args[p]))
-    .map((p) => ({
-      propertyPath: p,
-      reason: `${p} is checked before any resource is registered, so it must be a plain value, not an output`,
-    }));
-  if (deferred.length > 0) return deferred;
+  const own = schemaProblems(synapseManagedEndpointsArgSchema, args);
+  if (own.length > 0) return own;
   const problem = synapseManagedVnetProblem({
     managedVirtualNetwork: args.managedVirtualNetwork as string | undefined,
     preventDataExfiltration: args.preventDataExfiltration as boolean | undefined,
@@ -78,10 +94,10 @@ export class SynapseManagedEndpoints extends pulumi.ComponentResource {
   public readonly approvedConnectionIds!: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: SynapseManagedEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("azureml-network-isolation:index:SynapseManagedEndpoints", name, {}, opts);
+    if (!opts?.urn) throwArgProblems(componentName, name, synapseManagedEndpointsProblems(args));
+    super(`azureml-network-isolation:index:${componentName}`, name, {}, opts);
     if (opts?.urn) return;
-    const problems = synapseManagedEndpointsProblems(args);
-    if (problems.length > 0) throw argProblemsError("SynapseManagedEndpoints", name, problems);
+    args = checkedWhenResolved(componentName, name, synapseManagedEndpointsArgSchema, args, this);
 
     const planned = planEndpoints({
       additionalStorageKeys: Object.keys(args.additionalStorageAccounts ?? {}),

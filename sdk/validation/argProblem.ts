@@ -9,9 +9,38 @@ export interface ArgProblem {
   reason: string;
 }
 
-/** A value as it appears in a message: JSON, so empty strings and spaces stay visible. */
+/**
+ * Characters a terminal would not show as themselves: controls, zero-width and bidirectional formatting
+ * characters (U+202E reverses the text after it). Messages show them escaped; names and ids refuse them.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const invisibleCharacters = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+/** The first invisible character of `text`, as U+XXXX; undefined when there is none. */
+export function invisibleCharacterIn(text: string): string | undefined {
+  const found = invisibleCharacters.exec(text);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : undefined;
+}
+
+/** A value as it appears in a message: JSON, so empty strings and spaces stay visible, invisible characters escaped. */
 export function shown(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // BigInts and circular objects have no JSON.
+    text = typeof value === "object" ? Object.prototype.toString.call(value) : String(value);
+  }
+  return text.replace(
+    new RegExp(invisibleCharacters, "g"),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** A property path to a member of `path`, in the engine's syntax: `a.b`, or `a["b.c"]` for other keys. */
+export function memberPath(path: string, key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return path === "" ? key : `${path}.${key}`;
+  return `${path}[${JSON.stringify(key)}]`;
 }
 
 /** The text of an argument error: one line per problem, prefixed by the component and its name. */

@@ -16,12 +16,3 @@ export function armIdProblems(propertyPath: string, value: string, type: string)
     },
   ];
 }
-
-/** Problems of a list of ids, each reported with its index. */
-export function armIdListProblems(
-  propertyPath: string,
-  values: readonly string[],
-  type: string,
-): ArgProblem[] {
-  return values.flatMap((value, i) => armIdProblems(`${propertyPath}[${i}]`, value, type));
-}

@@ -11,13 +11,20 @@ export function cloudProblems(propertyPath: string, value: string): ArgProblem[]
   ];
 }
 
+/** Why `location` is not a region of any cloud. */
+export function regionProblems(propertyPath: string, location: string): ArgProblem[] {
+  if (cloudOfRegion(location)) return [];
+  const reason =
+    `${shown(location)} is not a known Azure region; use a programmatic region name such as "westeurope" ` +
+    `(az account list-locations)`;
+  return [{ propertyPath, reason }];
+}
+
 /** Why `location` is not a region of `cloud` (unknown anywhere, or in another cloud). */
 export function locationProblems(propertyPath: string, location: string, cloud: AzureCloud): ArgProblem[] {
   if (isRegionOf(cloud, location)) return [];
   const other = cloudOfRegion(location);
-  const reason = other
-    ? `${shown(location)} is a region of ${other}, not of ${cloud}; set cloud to "${other}" or pick a ${cloud} region`
-    : `${shown(location)} is not a known Azure region; use a programmatic region name such as "westeurope" ` +
-      `(az account list-locations)`;
+  if (!other) return regionProblems(propertyPath, location);
+  const reason = `${shown(location)} is a region of ${other}, not of ${cloud}; set cloud to "${other}" or pick a ${cloud} region`;
   return [{ propertyPath, reason }];
 }

@@ -1,37 +1,89 @@
-/** Azure Machine Learning resource names. */
+/** Azure's name rules for the resources the components name or point at, as a table. */
 import { shown, type ArgProblem } from "./argProblem";
 
-/** ARM's pattern for a workspace name (Microsoft.MachineLearningServices/workspaces). */
-export const workspaceNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
-
-/** Why `value` is not a valid workspace name. */
-export function workspaceNameProblems(propertyPath: string, value: string): ArgProblem[] {
-  if (workspaceNamePattern.test(value)) return [];
-  return [
-    {
-      propertyPath,
-      reason:
-        `${shown(value)} is not a valid workspace name; use 3 to 33 characters: letters, digits, '_' and '-', ` +
-        `starting with a letter or digit (${workspaceNamePattern.source})`,
-    },
-  ];
+/** One kind of Azure name: what it is called, ARM's pattern, and the rule as a fix. */
+export interface NameRule {
+  /** What the name names, e.g. "workspace name". */
+  noun: string;
+  pattern: RegExp;
+  /** The rule in words, said after "use". */
+  rule: string;
+  /** What to give, when "a <noun>" does not say it best. */
+  expected?: string;
 }
 
-/**
- * Compute names as Azure Machine Learning accepts them for clusters and instances: a letter first, then
- * letters, digits and hyphens, 2 to 24 characters, not ending with a hyphen.
- */
-export const computeNamePattern = /^[a-zA-Z](?:[a-zA-Z0-9-]{0,22}[a-zA-Z0-9])$/;
+export const NameRules = {
+  /** Microsoft.MachineLearningServices/workspaces. */
+  workspace: {
+    noun: "workspace name",
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
+    rule: "3 to 33 characters: letters, digits, '_' and '-', starting with a letter or digit",
+  },
+  /** Clusters and instances as Azure Machine Learning accepts them. */
+  compute: {
+    noun: "compute cluster name",
+    pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]{0,22}[a-zA-Z0-9])$/,
+    rule: "2 to 24 letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+  },
+  /** An AKS compute target's name in the workspace. */
+  aksCompute: {
+    noun: "AKS compute name",
+    pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]{0,14}[a-zA-Z0-9])$/,
+    rule: "2 to 16 letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+  },
+  /** Resource groups: letters, digits and `_-.()` (and Unicode letters), not ending with a period. */
+  resourceGroup: {
+    noun: "resource group name",
+    pattern: /^[-\w.()\p{L}\p{N}]{0,89}[-\w()\p{L}\p{N}]$/u,
+    rule: "1 to 90 letters, digits, '_', '-', '.', '(' and ')', not ending with '.'",
+    expected: "the resource group name",
+  },
+  /** Microsoft.DataFactory/factories. */
+  dataFactory: {
+    noun: "data factory name",
+    pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9]|-(?!-)){1,61}[a-zA-Z0-9]$/,
+    rule: "3 to 63 letters, digits and single hyphens, starting and ending with a letter or digit",
+  },
+  /** Microsoft.Synapse/workspaces. */
+  synapseWorkspace: {
+    noun: "Synapse workspace name",
+    pattern: /^(?!.*-ondemand)[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/,
+    rule: "1 to 50 lower-case letters, digits and hyphens, starting and ending with a letter or digit, without -ondemand",
+  },
+  /** A child resource named by the caller (managed VNets, managed private endpoints, connections). */
+  childResource: {
+    noun: "resource name",
+    pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,78}[a-zA-Z0-9_])?$/,
+    rule: "1 to 80 letters, digits, '_', '.' and '-', starting with a letter or digit and not ending with '.' or '-'",
+  },
+  /** Keys the components turn into child resource names (additional storage accounts). */
+  key: {
+    noun: "key",
+    pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,58}[a-zA-Z0-9_])?$/,
+    rule: "1 to 60 letters, digits, '_', '.' and '-', starting with a letter or digit (it names child resources)",
+  },
+  /** Azure VM sizes, e.g. Standard_DS3_v2. */
+  vmSize: {
+    noun: "VM size",
+    pattern: /^[A-Za-z][A-Za-z0-9_]{1,63}$/,
+    rule: 'a VM size such as "Standard_DS3_v2" (az vm list-sizes)',
+  },
+  /** Private DNS zone names, e.g. privatelink.api.azureml.ms. */
+  zoneName: {
+    noun: "private DNS zone name",
+    pattern: /^(?=.{1,253}$)(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/,
+    rule: "a DNS zone name such as privatelink.api.azureml.ms",
+  },
+  /** Azure tag names (at most 128 characters: storage accounts take no longer ones). */
+  tagName: {
+    noun: "tag name",
+    pattern: /^[^<>%&\\?/]{1,128}$/,
+    rule: "1 to 128 characters without <, >, %, &, \\, ? or /",
+  },
+} as const satisfies Record<string, NameRule>;
 
-/** Why `value` is not a valid compute name. */
-export function computeNameProblems(propertyPath: string, value: string): ArgProblem[] {
-  if (computeNamePattern.test(value)) return [];
-  return [
-    {
-      propertyPath,
-      reason:
-        `${shown(value)} is not a valid compute cluster name; use 2 to 24 letters, digits and hyphens, ` +
-        `starting with a letter and not ending with a hyphen`,
-    },
-  ];
+/** Why `value` is not a valid name by `rule`. */
+export function nameProblems(propertyPath: string, value: string, rule: NameRule): ArgProblem[] {
+  if (rule.pattern.test(value)) return [];
+  return [{ propertyPath, reason: `${shown(value)} is not a valid ${rule.noun}; use ${rule.rule}` }];
 }

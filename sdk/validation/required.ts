@@ -1,12 +1,11 @@
 /** Checks of required arguments. */
-import { shown, type ArgProblem } from "./argProblem";
+import type { ArgProblem } from "./argProblem";
+import type { ArgKind } from "./argKinds";
 
-/** Why a required string is missing or blank. */
-export function requiredTextProblems(
-  propertyPath: string,
-  value: string | undefined,
-  what: string,
-): ArgProblem[] {
-  if (value !== undefined && value.trim() !== "") return [];
-  return [{ propertyPath, reason: `${shown(value ?? null)} is missing or empty; give ${what}` }];
+/** The problem of a required argument that is absent (or null); `reason` overrides the kind's own fix. */
+export function missingProblem(propertyPath: string, kind: ArgKind, reason?: string): ArgProblem {
+  return {
+    propertyPath,
+    reason: reason ?? `null is missing${kind.blankIsMissing ? " or empty" : ""}; give ${kind.expected}`,
+  };
 }

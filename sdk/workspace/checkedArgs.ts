@@ -33,6 +33,7 @@ export function checkedArgs<K extends ArgName>(
       throw new pulumi.ResourceError(
         argProblemsMessage("SecuredWorkspace", componentName, problems),
         resource,
+        true,
       );
     return values as Pick<ResolvedWorkspaceArgs, K>;
   });

@@ -218,7 +218,8 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     this.workspaceName = workspace.name;
     this.workspaceGuid = workspace.properties.apply((p) => String(p?.workspaceId ?? ""));
     this.discoveryUrl = workspace.properties.apply((p) => String(p?.discoveryUrl ?? ""));
-    this.principalId = workspace.identity.apply((i) => i?.principalId ?? "");
+    // Absent, not "", until Azure creates the identity: endpoint sets check a principal id they are given.
+    this.principalId = workspace.identity.apply((i) => i?.principalId as string);
     this.storageAccountId = storageAccountId;
     this.keyVaultId = keyVaultId;
     this.containerRegistryId = containerRegistryId;

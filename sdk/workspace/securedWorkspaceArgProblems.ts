@@ -1,48 +1,84 @@
 /**
- * Validation of {@link SecuredWorkspaceArgs}. One pure function serves both moments: in the constructor with
- * the plain values (deferred properties skipped), and again inside `apply` once Output-valued arguments
- * resolve.
+ * Validation of {@link SecuredWorkspaceArgs}: one kind per argument in {@link securedWorkspaceArgSchema}, then
+ * the checks across arguments. One pure function serves both moments: in the constructor with the plain
+ * values (deferred properties skipped), and again inside `apply` once Output-valued arguments resolve.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ArmTypes } from "../../policy/azure/armId";
-import { AzureClouds, isAzureCloud } from "../../policy/azure/clouds";
+import { AzureClouds, type AzureCloud } from "../../policy/azure/clouds";
 import { type ArgProblem } from "../validation/argProblem";
-import { armIdListProblems, armIdProblems } from "../validation/armIds";
-import { cloudProblems, locationProblems } from "../validation/locations";
-import { computeNameProblems, workspaceNameProblems } from "../validation/names";
-import { isDeferred } from "../validation/plainValues";
-import { requiredTextProblems } from "../validation/required";
-import { managedNetworkProblems } from "../managedNetwork/managedNetworkProblems";
-import { PublicNetworkAccess, publicAccessProblems } from "./publicNetworkAccess";
+import {
+  armId,
+  bool,
+  cloud,
+  freeText,
+  isRecord,
+  listOf,
+  mapOf,
+  name,
+  oneOf,
+  region,
+} from "../validation/argKinds";
+import { argsWithProblems, holdsDeferred, schemaProblems, type ArgSchema } from "../validation/argSchema";
+import { managedNetworkKind } from "../managedNetwork/managedNetworkArgSchema";
+import { locationProblems } from "../validation/locations";
+import { NameRules, nameProblems } from "../validation/names";
+import {
+  PublicNetworkAccess,
+  publicAccessProblems,
+  type PublicNetworkAccess as Mode,
+} from "./publicNetworkAccess";
 import type { SecuredWorkspaceArgs } from "./securedWorkspaceArgs";
 
 /** The arguments with every Input resolved. */
 export type ResolvedWorkspaceArgs = pulumi.Unwrap<SecuredWorkspaceArgs>;
 export type ArgName = keyof SecuredWorkspaceArgs;
 
-/** Ids that adopt an existing resource, with the resource type each must have. */
-const adoptedIdTypes = {
-  storageAccountId: ArmTypes.storageAccount,
-  keyVaultId: ArmTypes.keyVault,
-  containerRegistryId: ArmTypes.containerRegistry,
-  applicationInsightsId: ArmTypes.applicationInsights,
-  logAnalyticsWorkspaceId: ArmTypes.logAnalyticsWorkspace,
-} as const satisfies Partial<Record<ArgName, string>>;
-/** The arguments that adopt an existing resource by id. */
-export type AdoptedIdArg = keyof typeof adoptedIdTypes;
+/** Each argument's kind, in the order problems are reported. */
+export const securedWorkspaceArgSchema: ArgSchema<SecuredWorkspaceArgs> = {
+  workspaceName: { kind: name(NameRules.workspace) },
+  resourceGroupName: { kind: name(NameRules.resourceGroup), required: true },
+  cloud: { kind: cloud },
+  location: { kind: region, required: true },
+  friendlyName: { kind: freeText("a display name of at most 256 characters", 256) },
+  description: { kind: freeText("a description") },
+  tags: { kind: mapOf(freeText("a tag value of at most 256 characters", 256), { key: NameRules.tagName }) },
+  highBusinessImpact: { kind: bool },
+  publicNetworkAccess: { kind: oneOf(Object.values(PublicNetworkAccess), "a public access mode") },
+  // Each range's form is checked with the mode (publicAccessProblems), which knows the whole list.
+  allowedIpRanges: { kind: listOf(freeText("a public IPv4 address or CIDR range")) },
+  imageBuildCompute: {
+    kind: name(NameRules.compute),
+    required: true,
+    missing:
+      "null is missing; the workspace's registry is private, so ACR Tasks cannot build images: give the " +
+      'name of a compute cluster, e.g. "cpu-cluster" (it may be created after the workspace)',
+  },
+  storageAccountId: { kind: armId(ArmTypes.storageAccount) },
+  keyVaultId: { kind: armId(ArmTypes.keyVault) },
+  containerRegistryId: { kind: armId(ArmTypes.containerRegistry) },
+  applicationInsightsId: { kind: armId(ArmTypes.applicationInsights) },
+  logAnalyticsWorkspaceId: { kind: armId(ArmTypes.logAnalyticsWorkspace) },
+  additionalStorageAccountIds: { kind: listOf(armId(ArmTypes.storageAccount)) },
+  managedNetwork: { kind: managedNetworkKind },
+  protectStatefulResources: {
+    kind: bool,
+    plain:
+      "an Output is given; protection is decided when resources are registered, so give a plain true or false",
+  },
+};
 
-/** The arguments whose value (or an element of it) is an Output or a Promise. */
+/** The arguments that adopt an existing resource by id. */
+export type AdoptedIdArg =
+  | "storageAccountId"
+  | "keyVaultId"
+  | "containerRegistryId"
+  | "applicationInsightsId"
+  | "logAnalyticsWorkspaceId";
+
+/** The arguments whose value (or a part of it) is an Output or a Promise. */
 export function deferredArgs(args: SecuredWorkspaceArgs): Set<ArgName> {
-  const deferred = new Set<ArgName>();
-  for (const [key, value] of Object.entries(args) as [ArgName, unknown][]) {
-    const inside = Array.isArray(value)
-      ? value
-      : value && typeof value === "object"
-        ? Object.values(value)
-        : [];
-    if (isDeferred(value) || inside.some(isDeferred)) deferred.add(key);
-  }
-  return deferred;
+  return new Set((Object.keys(args) as ArgName[]).filter((key) => holdsDeferred(args[key])));
 }
 
 /**
@@ -54,72 +90,31 @@ export function securedWorkspaceArgProblems(
   args: Partial<ResolvedWorkspaceArgs>,
   deferred: ReadonlySet<ArgName> = new Set(),
 ): ArgProblem[] {
-  const ready = (...names: ArgName[]) => names.every((n) => !deferred.has(n));
+  const own = schemaProblems(securedWorkspaceArgSchema, args, { skip: deferred });
+  if (!isRecord(args)) return own;
+  // Checks across arguments need each argument ready (resolved) and well-formed on its own.
+  const bad = argsWithProblems(own);
+  const ready = (...names: ArgName[]) => names.every((n) => !deferred.has(n) && !bad.has(n));
   const problems: ArgProblem[] = [];
-  if (ready("workspaceName")) {
+  if (args.workspaceName === undefined && ready("workspaceName"))
     problems.push(
-      ...workspaceNameProblems(
-        args.workspaceName === undefined
-          ? "workspaceName (defaulted from the component name)"
-          : "workspaceName",
-        args.workspaceName ?? componentName,
+      ...nameProblems(
+        "workspaceName (defaulted from the component name)",
+        componentName,
+        NameRules.workspace,
       ),
     );
-  }
-  if (ready("resourceGroupName"))
+  problems.push(...own);
+  if (ready("location", "cloud") && args.location !== undefined)
     problems.push(
-      ...requiredTextProblems("resourceGroupName", args.resourceGroupName, "the resource group name"),
+      ...locationProblems("location", args.location, (args.cloud ?? AzureClouds.AzureCloud) as AzureCloud),
     );
-  const cloud = args.cloud ?? AzureClouds.AzureCloud;
-  if (ready("cloud")) problems.push(...cloudProblems("cloud", cloud));
-  if (ready("location")) {
-    const missing = requiredTextProblems("location", args.location, 'a region such as "westeurope"');
-    problems.push(...missing);
-    if (missing.length === 0 && ready("cloud") && isAzureCloud(cloud))
-      problems.push(...locationProblems("location", args.location!, cloud));
-  }
-  if (ready("publicNetworkAccess", "allowedIpRanges")) {
+  if (ready("publicNetworkAccess", "allowedIpRanges"))
     problems.push(
       ...publicAccessProblems(
-        args.publicNetworkAccess ?? PublicNetworkAccess.Disabled,
+        (args.publicNetworkAccess ?? PublicNetworkAccess.Disabled) as Mode,
         args.allowedIpRanges ?? [],
       ),
     );
-  }
-  if (ready("imageBuildCompute")) {
-    problems.push(
-      ...(args.imageBuildCompute === undefined
-        ? [
-            {
-              propertyPath: "imageBuildCompute",
-              reason:
-                "null is missing; the workspace's registry is private, so ACR Tasks cannot build images: give the " +
-                'name of a compute cluster, e.g. "cpu-cluster" (it may be created after the workspace)',
-            },
-          ]
-        : computeNameProblems("imageBuildCompute", args.imageBuildCompute)),
-    );
-  }
-  for (const [key, type] of Object.entries(adoptedIdTypes) as [keyof typeof adoptedIdTypes, string][]) {
-    const value = args[key];
-    if (value !== undefined && ready(key)) problems.push(...armIdProblems(key, value, type));
-  }
-  if (args.additionalStorageAccountIds !== undefined && ready("additionalStorageAccountIds")) {
-    problems.push(
-      ...armIdListProblems(
-        "additionalStorageAccountIds",
-        args.additionalStorageAccountIds,
-        ArmTypes.storageAccount,
-      ),
-    );
-  }
-  if (ready("managedNetwork")) problems.push(...managedNetworkProblems(args.managedNetwork as never));
-  if (deferred.has("protectStatefulResources")) {
-    problems.push({
-      propertyPath: "protectStatefulResources",
-      reason:
-        "an Output is given; protection is decided when resources are registered, so give a plain true or false",
-    });
-  }
   return problems;
 }

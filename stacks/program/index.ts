@@ -1,9 +1,11 @@
 /**
  * The provided stacks' program: `pulumi up -s <stack>` deploys the topology that
- * stacks/Pulumi.<stack>.yaml describes. Its exports are the stack outputs.
+ * stacks/Pulumi.<stack>.yaml describes. Its exports are the stack outputs. Bad arguments are reported as
+ * `property: reason` lines, as the CLI shows them for hosted components.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { withReadableArgErrors } from "../../sdk/validation/argErrorText";
 import { deployTopology } from "./deployTopology";
 import { topologyFromConfig } from "./topology";
 
-export = deployTopology(topologyFromConfig(new pulumi.Config()));
+export = withReadableArgErrors(() => deployTopology(topologyFromConfig(new pulumi.Config())));

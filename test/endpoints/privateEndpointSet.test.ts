@@ -217,9 +217,14 @@ describe("PrivateEndpointSet", () => {
           endpointSubnetPrefix: "10.1.0.0/27",
         }),
     )
-      .to.throw(pulumi.InputPropertyError)
-      .with.property("reason")
-      .that.matches(/addressSpace decides which resources exist, so it must be a plain value/);
+      .to.throw(pulumi.InputPropertiesError)
+      .with.property("errors")
+      .that.deep.equals([
+        {
+          propertyPath: "addressSpace",
+          reason: "addressSpace decides which resources exist, so it must be a plain value, not an output",
+        },
+      ]);
     await settle();
     expect(graph.resources).to.deep.equal([]);
   });

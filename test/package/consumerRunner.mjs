@@ -11,6 +11,11 @@ const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
 const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings");
 
 const subscription = "00000000-1111-2222-3333-444444444444";
+const armTypes = {
+  "storage/StorageAccount": "Microsoft.Storage/storageAccounts",
+  "keyvault/Vault": "Microsoft.KeyVault/vaults",
+  "containerregistry/Registry": "Microsoft.ContainerRegistry/registries",
+};
 const registered = [];
 
 // The engine's request carries the parent and protect flag, which the mocks' newResource does not see.
@@ -43,8 +48,15 @@ await pulumi.runtime.setMocks(
       }
       const group = typeof inputs.resourceGroupName === "string" ? inputs.resourceGroupName : "rg";
       const kind = type.split(":").slice(1).join("/");
+      // Real ARM types where the components check ids they are given by type (endpoint targets).
+      const armPath =
+        type === "azure-native:resources:Resource"
+          ? `${inputs.resourceProviderNamespace}/${inputs.resourceType}/${name}`
+          : type === "azure-native:network:Subnet"
+            ? `Microsoft.Network/virtualNetworks/${inputs.virtualNetworkName}/subnets/${name}`
+            : `${armTypes[kind] ?? `Fake.${kind}`}/${name}`;
       return {
-        id: `/subscriptions/${subscription}/resourceGroups/${group}/providers/Fake.${kind}/${name}`,
+        id: `/subscriptions/${subscription}/resourceGroups/${group}/providers/${armPath}`,
         state: { ...inputs, name },
       };
     },
