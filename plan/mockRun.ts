@@ -56,6 +56,7 @@ export class RecordedGraph {
 }
 
 let current: RecordedGraph | undefined;
+let currentAzure: FakeAzure | undefined;
 
 interface RegisterRequest {
   getType(): string;
@@ -139,6 +140,8 @@ export interface MockRunOptions {
 
 export interface MockRun {
   graph: RecordedGraph;
+  /** The fake Azure the run created its resources in (to read them back afterwards). */
+  azure: FakeAzure;
   /** The stack's outputs, resolved (unknowns at preview are undefined). */
   outputs: Record<string, unknown>;
 }
@@ -149,10 +152,11 @@ export interface MockRun {
  */
 export async function runOnMocks(program: () => unknown, options: MockRunOptions = {}): Promise<MockRun> {
   const graph = await startRecording(options);
+  const azure = currentAzure!;
   try {
     const outputs = (await pulumi.runtime.runInPulumiStack(async () => program())) ?? {};
     await waitForRPCs();
-    return { graph, outputs: outputs as Record<string, unknown> };
+    return { graph, azure, outputs: outputs as Record<string, unknown> };
   } finally {
     current = undefined;
   }
@@ -165,8 +169,9 @@ export async function runOnMocks(program: () => unknown, options: MockRunOptions
 export async function startRecording(options: MockRunOptions = {}): Promise<RecordedGraph> {
   const preview = options.preview ?? false;
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
+  currentAzure = new FakeAzure(preview);
   await pulumi.runtime.setMocks(
-    new FakeAzure(preview),
+    currentAzure,
     options.project ?? "project",
     options.stack ?? "stack",
     preview,

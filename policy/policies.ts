@@ -18,6 +18,7 @@ import { onlineEndpointSelectedIps } from "./rules/onlineEndpointSelectedIps";
 import { publicAccessWithEndpoints } from "./rules/publicAccessWithEndpoints";
 import { registryPremium } from "./rules/registryPremium";
 import { synapseExfiltration } from "./rules/synapseExfiltration";
+import { unreadResources } from "./rules/unreadResources";
 import { workspacePublicAccess } from "./rules/workspacePublicAccess";
 import { zoneLinkedToVnet } from "./rules/zoneLinkedToVnet";
 
@@ -38,6 +39,7 @@ export const stackRules = [
   imageBuildCompute,
   registryPremium,
   synapseExfiltration,
+  unreadResources,
 ] as const;
 
 export const resourceRules = [

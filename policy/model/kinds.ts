@@ -26,6 +26,7 @@ export const Kinds = {
   synapseWorkspace: "synapseWorkspace",
   synapseManagedEndpoint: "synapseManagedEndpoint",
   dataFactoryManagedEndpoint: "dataFactoryManagedEndpoint",
+  outboundRule: "outboundRule",
 } as const;
 export type Kind = (typeof Kinds)[keyof typeof Kinds];
 
@@ -148,6 +149,12 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     token: native("datafactory", "ManagedPrivateEndpoint"),
     armType: "Microsoft.DataFactory/factories/managedVirtualNetworks/managedPrivateEndpoints",
     nameInputs: ["factoryName", "managedVirtualNetworkName", "managedPrivateEndpointName"],
+    flattened: false,
+  },
+  outboundRule: {
+    token: native("machinelearningservices", "(ManagedNetworkSettingsRule|OutboundRule)"),
+    armType: "Microsoft.MachineLearningServices/workspaces/outboundRules",
+    nameInputs: ["workspaceName", "ruleName"],
     flattened: false,
   },
 };

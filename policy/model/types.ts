@@ -136,6 +136,14 @@ export interface ManagedEndpoint extends Entity {
   groupId: Maybe<string>;
 }
 
+/** A resource of a governed family the model cannot read (unknown token, provider or generic type). */
+export interface UnreadResource {
+  urn: string;
+  name: string;
+  type: string;
+  family: string;
+}
+
 export interface StackModel {
   workspaces: Workspace[];
   services: Map<Key, DependencyService>;
@@ -152,6 +160,7 @@ export interface StackModel {
   datastores: Datastore[];
   synapseWorkspaces: Map<Key, SynapseWorkspace>;
   managedEndpoints: ManagedEndpoint[];
+  unread: UnreadResource[];
 
   workspacesByKey: Map<Key, Workspace>;
   datastoresByWorkspace: Map<Key, Datastore[]>;

@@ -9,7 +9,7 @@ import type { ResourceView } from "../model/resourceView";
 import type { StackModel } from "../model/types";
 
 export interface Violation {
-  /** URN of the offending resource. */
+  /** URN of the offending resource; empty for the stack as a whole. */
   urn: string;
   message: string;
 }

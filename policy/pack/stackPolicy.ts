@@ -28,7 +28,8 @@ export function stackPolicy<C extends object>(rule: StackRule<C>): StackValidati
     ...policyMetadata(rule),
     validateStack: (args, reportViolation) => {
       for (const violation of rule.check(modelOf(args.resources), configOf(rule, args))) {
-        reportViolation(violation.message, violation.urn);
+        // An empty URN reports on the stack as a whole.
+        reportViolation(violation.message, violation.urn || undefined);
       }
     },
   };

@@ -3,7 +3,8 @@
  * CLI drives it, on graphs recorded from raw azure-native v3 programs run on the mocks. Each graph comes in
  * three forms: preview (in-stack ids unknown, links only through property dependencies), after update (ids
  * known), and with the workspace, its dependencies or the network outside the program, referenced by
- * literal ARM id (no property dependencies).
+ * literal ARM id (no property dependencies); and discovered, as an audit policy group over the Azure
+ * account reads it (read-back state only: own id, no URL path parameters, parents or dependencies).
  */
 import { expect } from "chai";
 import { compiledPack } from "../../plan/compiledPack";
@@ -12,6 +13,7 @@ import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackS
 import type { Existing } from "./programs/placement";
 import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpWorkspace";
 import { isolatedClients, singleVnet } from "./programs/topologies";
+import { discoveredGraph } from "./discoveredForm";
 
 const selectedIpsPolicy = "online-endpoint-public-with-selected-ips";
 
@@ -20,10 +22,18 @@ interface Form {
   name: string;
   existing: Existing;
   preview: boolean;
+  /** Read back from the cloud after the update, as cloud discovery finds it. */
+  discovered?: boolean;
 }
 
 const preview: Form = { name: "preview", existing: "none", preview: true };
 const update: Form = { name: "after update", existing: "none", preview: false };
+const discovered: Form = {
+  name: "discovered in the account",
+  existing: "none",
+  preview: false,
+  discovered: true,
+};
 const existingAt = (existing: Existing): Form => ({
   name: `${existing} outside the program, by literal id (preview)`,
   existing,
@@ -64,6 +74,16 @@ function expectForm(graph: RecordedGraph, form: Form): void {
   for (const type of absent[form.existing]) expect(graph.ofType(type), type).to.deep.equal([]);
 }
 
+/** Discovered resources carry no URL path parameter, parent or dependency; targets list their connections. */
+function expectDiscovered(graph: RecordedGraph): void {
+  for (const r of graph.resources) {
+    expect(r.outputs, r.urn).to.not.have.any.keys("resourceGroupName", "workspaceName", "virtualNetworkName");
+    expect([r.parent, r.dependencies, r.propertyDependencies]).to.deep.equal([undefined, [], {}]);
+  }
+  const targets = graph.ofType("azure-native:storage:StorageAccount");
+  for (const t of targets) expect(t.outputs.privateEndpointConnections).to.not.deep.equal([]);
+}
+
 let sessions: { preview: PolicyPackSession; update: PolicyPackSession; advisory: PolicyPackSession };
 
 async function check(
@@ -71,8 +91,10 @@ async function check(
   form: Form,
   session = form.preview ? sessions.preview : sessions.update,
 ) {
-  const { graph } = await runOnMocks(program, { preview: form.preview });
-  expectForm(graph, form);
+  const recorded = await runOnMocks(program, { preview: form.preview });
+  expectForm(recorded.graph, form);
+  const graph = form.discovered ? discoveredGraph(recorded) : recorded.graph;
+  if (form.discovered) expectDiscovered(graph);
   const run = await session.check(graph);
   expect(run.stackAnalyzed).to.equal(true);
   if (form.preview) expectNoPreviewDowngrade(run, session);
@@ -113,19 +135,26 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
       {
         graph: "correct single-VNet topology",
         program: singleVnet,
-        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        forms: [preview, update, existingAt("workspace"), existingAt("network"), discovered],
         expected: () => [],
       },
       {
         graph: "correct isolated-clients topology",
         program: (e) => isolatedClients(e),
-        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        forms: [preview, update, existingAt("workspace"), existingAt("network"), discovered],
         expected: () => [],
       },
       {
         graph: "clients VNet holding only a workspace endpoint",
         program: (e) => isolatedClients(e, ["amlworkspace"]),
-        forms: [preview, update, existingAt("dependencies"), existingAt("network"), existingAt("workspace")],
+        forms: [
+          preview,
+          update,
+          existingAt("dependencies"),
+          existingAt("network"),
+          existingAt("workspace"),
+          discovered,
+        ],
         // With the workspace outside the stack, which dependencies it has is unknown: nothing to report.
         expected: (e) =>
           e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
@@ -164,7 +193,7 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
       { args: { ipForm: "networkAcls", endpointAccess: "Enabled", link: "existing" }, expected: [] },
     ];
     for (const c of cases) {
-      for (const form of [preview, update]) {
+      for (const form of [preview, update, discovered]) {
         const { ipForm, endpointAccess, link } = c.args;
         const title = `${ipForm}, endpoint access ${endpointAccess ?? "omitted"}, workspace named by ${link}, ${form.name}: ${c.expected.length === 0 ? "nothing" : c.expected.join(", ")}`;
         it(title, async () => {
