@@ -238,6 +238,13 @@ const classicOutputs: Partial<Record<Kind, (native: Record<string, unknown>) => 
   keyVault: (n) => ({ vaultUri: (n.properties as { vaultUri?: string }).vaultUri }),
   containerRegistry: (n) => ({ loginServer: n.loginServer }),
   privateEndpoint: (n) => ({ customDnsConfigs: n.customDnsConfigs, networkInterfaces: n.networkInterfaces }),
+  // Azure gives inline subnets their ids.
+  virtualNetwork: (n) => ({
+    subnets: ((n.subnets as { name?: string }[] | undefined) ?? []).map((s) => ({
+      ...s,
+      id: `${String(n.id)}/subnets/${s.name}`,
+    })),
+  }),
 };
 
 /** Public FQDN patterns per group id and cloud: `{name}`, `{region}`, `{guid}` are filled in. */

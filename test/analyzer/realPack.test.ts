@@ -10,10 +10,13 @@ import { expect } from "chai";
 import { compiledPack } from "../../plan/compiledPack";
 import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
 import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
+import { allGroupIds, type GroupId } from "./programs/endpointSet";
 import type { Existing } from "./programs/placement";
 import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpWorkspace";
 import { isolatedClients, singleVnet } from "./programs/topologies";
 import { discoveredGraph } from "./discoveredForm";
+import { classicTopology, type ClassicMistakes } from "./programs/classicTopologies";
+import { unreadResources } from "./programs/unreadResources";
 
 const selectedIpsPolicy = "online-endpoint-public-with-selected-ips";
 
@@ -63,13 +66,28 @@ function expectNoPreviewDowngrade(run: PolicyRun, session: PolicyPackSession): v
 
 /** The recorded graph really is the form it claims to be. */
 function expectForm(graph: RecordedGraph, form: Form): void {
-  const ids = graph.resources.filter((r) => r.custom && r.type.startsWith("azure-native:")).map((r) => r.id);
+  const ids = graph.resources.filter((r) => r.custom && /^azure(-native)?:/.test(r.type)).map((r) => r.id);
   expect(ids.every((id) => (form.preview ? id === undefined : typeof id === "string"))).to.equal(true);
   const absent: Record<Existing, string[]> = {
     none: [],
-    workspace: ["azure-native:machinelearningservices:Workspace", "azure-native:storage:StorageAccount"],
-    dependencies: ["azure-native:storage:StorageAccount", "azure-native:keyvault:Vault"],
-    network: ["azure-native:network:VirtualNetwork", "azure-native:network:Subnet"],
+    workspace: [
+      "azure-native:machinelearningservices:Workspace",
+      "azure-native:storage:StorageAccount",
+      "azure:machinelearning/workspace:Workspace",
+      "azure:storage/account:Account",
+    ],
+    dependencies: [
+      "azure-native:storage:StorageAccount",
+      "azure-native:keyvault:Vault",
+      "azure:storage/account:Account",
+      "azure:keyvault/keyVault:KeyVault",
+    ],
+    network: [
+      "azure-native:network:VirtualNetwork",
+      "azure-native:network:Subnet",
+      "azure:network/virtualNetwork:VirtualNetwork",
+      "azure:network/subnet:Subnet",
+    ],
   };
   for (const type of absent[form.existing]) expect(graph.ofType(type), type).to.deep.equal([]);
 }
@@ -81,7 +99,7 @@ function expectDiscovered(graph: RecordedGraph): void {
     expect([r.parent, r.dependencies, r.propertyDependencies]).to.deep.equal([undefined, [], {}]);
   }
   const targets = graph.ofType("azure-native:storage:StorageAccount");
-  for (const t of targets) expect(t.outputs.privateEndpointConnections).to.not.deep.equal([]);
+  for (const t of targets) expect(t.outputs.privateEndpointConnections).to.have.length.greaterThan(0);
 }
 
 let sessions: { preview: PolicyPackSession; update: PolicyPackSession; advisory: PolicyPackSession };
@@ -168,6 +186,125 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
           expect(mandatory(run, graph)).to.deep.equal(expected);
         });
       }
+    }
+  });
+
+  describe("the same topologies on the classic @pulumi/azure provider", () => {
+    const topologies: {
+      graph: string;
+      program: (e: Existing) => () => void;
+      forms: Form[];
+      expected: (e: Existing) => string[];
+    }[] = [
+      {
+        graph: "correct single-VNet topology",
+        program: (e) => classicTopology(e),
+        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        expected: () => [],
+      },
+      {
+        graph: "correct isolated-clients topology (clients subnet inline)",
+        program: (e) => classicTopology(e, allGroupIds),
+        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        expected: () => [],
+      },
+      {
+        graph: "clients VNet holding only a workspace endpoint",
+        program: (e) => classicTopology(e, ["amlworkspace"]),
+        forms: [preview, update, existingAt("dependencies"), existingAt("network"), existingAt("workspace")],
+        expected: (e) =>
+          e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
+      },
+    ];
+    for (const t of topologies) {
+      for (const form of t.forms) {
+        const expected = t.expected(form.existing);
+        it(`${t.graph}, ${form.name}: ${expected.length === 0 ? "no mandatory finding" : expected.join(", ")}`, async () => {
+          const { graph, run } = await check(t.program(form.existing), form);
+          expect(mandatory(run, graph)).to.deep.equal(expected);
+        });
+      }
+    }
+
+    // Independent mistakes in one program, each found on its own resource.
+    const mistakes: {
+      title: string;
+      clients?: GroupId[];
+      mistakes: ClassicMistakes;
+      expected: string[];
+      advisory: string[];
+    }[] = [
+      {
+        title:
+          "Basic registry, no image-build compute, endpoint without zone group, no notebooks zone, unlinked zone, cluster in another region, subnet policies on",
+        mistakes: {
+          registrySku: "Basic",
+          noImageBuildCompute: true,
+          noZoneGroup: ["file"],
+          noNotebooksZone: true,
+          unlinkedZones: ["privatelink.blob.core.windows.net"],
+          computeLocation: "northeurope",
+          endpointPolicies: "Enabled",
+        },
+        expected: [
+          "compute-in-workspace-region @ cpu-cluster",
+          "endpoint-dns-zone-group @ services-pe-amlworkspace",
+          "endpoint-dns-zone-group @ services-pe-file",
+          "image-build-compute-with-private-dependencies @ mlw",
+          "private-dns-zone-linked-to-endpoint-vnet @ services-pe-blob",
+          "registry-premium-for-private-endpoints @ acr",
+        ],
+        advisory: ["endpoint-subnet-network-policies"],
+      },
+      {
+        title:
+          "clients VNet with only a workspace endpoint on the Docker bridge range, instance in a VNet without workspace endpoint (provider defaults)",
+        clients: ["amlworkspace"],
+        mistakes: {
+          clientsCidr: "172.17.0.0/16",
+          clientsSubnetCidr: "172.17.1.0/24",
+          instanceInOtherVnet: true,
+        },
+        expected: [
+          "compute-in-endpoint-vnet @ ci",
+          "dependency-endpoints-per-vnet @ clients-pe-amlworkspace",
+          "vnet-docker-bridge-overlap @ clients-vnet",
+          "vnet-docker-bridge-overlap @ clients-vnet",
+        ],
+        advisory: ["compute-instance-idle-shutdown", "compute-local-auth-disabled", "compute-no-public-ip"],
+      },
+    ];
+    for (const m of mistakes) {
+      for (const form of [preview, update]) {
+        it(`${m.title}, ${form.name}: each caught`, async () => {
+          const { graph, run } = await check(classicTopology("none", m.clients, m.mistakes), form);
+          expect(mandatory(run, graph)).to.deep.equal(m.expected);
+          const advisory = run.diagnostics
+            .filter((d) => d.enforcementLevel === "advisory")
+            .map((d) => d.policyName);
+          expect(advisory).to.include.members(m.advisory);
+        });
+      }
+    }
+  });
+
+  describe("governed resources the pack cannot read", () => {
+    for (const form of [preview, update]) {
+      it(`are listed once, on the stack, in one advisory finding (${form.name})`, async () => {
+        const { run } = await check(unreadResources(), form);
+        const found = run.diagnostics.filter((d) => d.policyName === "governed-resources-not-understood");
+        expect(found.map((d) => [d.enforcementLevel, d.urn.split("::").pop()])).to.deep.equal([
+          ["advisory", "project-stack"],
+        ]);
+        const message = found[0].message;
+        for (const listed of [
+          "'spark' (azure:machinelearning/synapseSpark:SynapseSpark)",
+          "'ml-registry'",
+          "'pe-by-azapi'",
+        ])
+          expect(message).to.include(listed);
+        expect(message).to.not.include("nsg");
+      });
     }
   });
 
