@@ -16,6 +16,7 @@ import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpW
 import { isolatedClients, singleVnet } from "./programs/topologies";
 import { discoveredGraph } from "./discoveredForm";
 import { classicTopology, type ClassicMistakes } from "./programs/classicTopologies";
+import { computeElsewhere } from "./programs/computeElsewhere";
 import { unreadResources } from "./programs/unreadResources";
 
 const selectedIpsPolicy = "online-endpoint-public-with-selected-ips";
@@ -286,6 +287,20 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
         });
       }
     }
+  });
+
+  describe("discovered account whose private endpoints live in another account", () => {
+    it("a compute outside the workspace's region is caught through the workspace's connection list", async () => {
+      const run = await runOnMocks(computeElsewhere(), { preview: false });
+      const networkTeam = /:network:|:privatedns:/;
+      for (const graph of [discoveredGraph(run), discoveredGraph(run, (r) => networkTeam.test(r.type))]) {
+        const result = await sessions.update.check(graph);
+        expect(mandatory(result, graph)).to.deep.equal(["compute-in-workspace-region @ cpu-cluster"]);
+      }
+      expect(
+        discoveredGraph(run, (r) => networkTeam.test(r.type)).ofType("azure-native:network:PrivateEndpoint"),
+      ).to.deep.equal([]);
+    });
   });
 
   describe("governed resources the pack cannot read", () => {
