@@ -4,6 +4,7 @@
  */
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
+import { isClassicToken } from "../model/classicShapes";
 import { genericResourceToken } from "../model/kinds";
 import { isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
@@ -42,6 +43,11 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
     ];
   },
   remediate: (view, props) => {
+    // The classic provider's flag; its workspace has no IP rules.
+    if (isClassicToken(view.type)) {
+      props.publicNetworkAccessEnabled = false;
+      return props;
+    }
     // A generic resource carries the workspace's inputs in its ARM `properties` bag.
     const target = genericResourceToken.test(view.type) ? props.properties : props;
     if (!target || typeof target !== "object") return undefined;
