@@ -103,6 +103,27 @@ function expectDiscovered(graph: RecordedGraph): void {
   for (const t of targets) expect(t.outputs.privateEndpointConnections).to.have.length.greaterThan(0);
 }
 
+/** A topology program and the mandatory findings expected in each form it runs in. */
+interface TopologyCase {
+  graph: string;
+  program: (e: Existing) => () => void;
+  forms: Form[];
+  expected: (e: Existing) => string[];
+}
+
+/** One test per topology and form. */
+function topologyTests(topologies: TopologyCase[]): void {
+  for (const t of topologies) {
+    for (const form of t.forms) {
+      const expected = t.expected(form.existing);
+      it(`${t.graph}, ${form.name}: ${expected.length === 0 ? "no mandatory finding" : expected.join(", ")}`, async () => {
+        const { graph, run } = await check(t.program(form.existing), form);
+        expect(mandatory(run, graph)).to.deep.equal(expected);
+      });
+    }
+  }
+}
+
 let sessions: { preview: PolicyPackSession; update: PolicyPackSession; advisory: PolicyPackSession };
 
 async function check(
@@ -145,12 +166,7 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
   });
 
   describe("endpoint topologies", () => {
-    const topologies: {
-      graph: string;
-      program: (e: Existing) => () => void;
-      forms: Form[];
-      expected: (e: Existing) => string[];
-    }[] = [
+    topologyTests([
       {
         graph: "correct single-VNet topology",
         program: singleVnet,
@@ -178,25 +194,11 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
         expected: (e) =>
           e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
       },
-    ];
-    for (const t of topologies) {
-      for (const form of t.forms) {
-        const expected = t.expected(form.existing);
-        it(`${t.graph}, ${form.name}: ${expected.length === 0 ? "no mandatory finding" : expected.join(", ")}`, async () => {
-          const { graph, run } = await check(t.program(form.existing), form);
-          expect(mandatory(run, graph)).to.deep.equal(expected);
-        });
-      }
-    }
+    ]);
   });
 
   describe("the same topologies on the classic @pulumi/azure provider", () => {
-    const topologies: {
-      graph: string;
-      program: (e: Existing) => () => void;
-      forms: Form[];
-      expected: (e: Existing) => string[];
-    }[] = [
+    topologyTests([
       {
         graph: "correct single-VNet topology",
         program: (e) => classicTopology(e),
@@ -216,16 +218,7 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
         expected: (e) =>
           e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
       },
-    ];
-    for (const t of topologies) {
-      for (const form of t.forms) {
-        const expected = t.expected(form.existing);
-        it(`${t.graph}, ${form.name}: ${expected.length === 0 ? "no mandatory finding" : expected.join(", ")}`, async () => {
-          const { graph, run } = await check(t.program(form.existing), form);
-          expect(mandatory(run, graph)).to.deep.equal(expected);
-        });
-      }
-    }
+    ]);
 
     // Independent mistakes in one program, each found on its own resource.
     const mistakes: {

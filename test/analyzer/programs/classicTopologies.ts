@@ -16,27 +16,10 @@ import * as privatelink from "@pulumi/azure/privatelink";
 import * as storage from "@pulumi/azure/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { fakeTenantId } from "../../../plan/fakeAzure";
-import { allGroupIds, type GroupId } from "./endpointSet";
+import { allGroupIds, targetOf, zoneNames, type GroupId } from "./endpointSet";
 import { existingIds } from "./existingIds";
 import type { Existing } from "./placement";
 import { location, type Targets } from "./workspaceWithDependencies";
-
-/** Azure public cloud zones per group id (azure-facts §1). */
-const zoneNames: Record<GroupId, readonly string[]> = {
-  amlworkspace: ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"],
-  blob: ["privatelink.blob.core.windows.net"],
-  file: ["privatelink.file.core.windows.net"],
-  vault: ["privatelink.vaultcore.azure.net"],
-  registry: ["privatelink.azurecr.io"],
-};
-
-const targetOf: Record<GroupId, keyof Targets> = {
-  amlworkspace: "workspace",
-  blob: "storage",
-  file: "storage",
-  vault: "vault",
-  registry: "registry",
-};
 
 /** The documented mistakes a classic program can make, each off by default. */
 export interface ClassicMistakes {
