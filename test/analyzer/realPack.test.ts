@@ -16,6 +16,7 @@ import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpW
 import { isolatedClients, singleVnet } from "./programs/topologies";
 import { discoveredGraph } from "./discoveredForm";
 import { classicTopology, type ClassicMistakes } from "./programs/classicTopologies";
+import { classicOrganisationProgram } from "../../bench/classicOrganisationProgram";
 import { computeElsewhere } from "./programs/computeElsewhere";
 import { unreadResources } from "./programs/unreadResources";
 
@@ -293,6 +294,19 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
       expect(
         discoveredGraph(run, (r) => networkTeam.test(r.type)).ofType("azure-native:network:PrivateEndpoint"),
       ).to.deep.equal([]);
+    });
+  });
+
+  describe("the benchmark's classic-provider organisation stack", () => {
+    it("is read whole and found clean; the one advisory is the instance's idle shutdown, which the classic provider cannot set", async () => {
+      const { graph, run } = await check(
+        classicOrganisationProgram({ workspaces: 1, setsPerWorkspace: 2 }),
+        preview,
+      );
+      expect(mandatory(run, graph)).to.deep.equal([]);
+      expect(run.diagnostics.map((d) => `${d.policyName} @ ${graph.byUrn(d.urn)?.name}`)).to.deep.equal([
+        "compute-instance-idle-shutdown @ ws00000-instance",
+      ]);
     });
   });
 

@@ -91,20 +91,6 @@ describe("bench", function () {
     expect(withoutSuffixes(copied)).to.deep.equal(withoutSuffixes(graph));
   });
 
-  it("policy, classic organisation: the real pack reads the classic provider's stack and finds it clean", async () => {
-    const report = await policyBench({
-      sizes: [40],
-      setsPerWorkspace: 1,
-      repeats: 1,
-      concurrency: 8,
-      organisation: "classic",
-    });
-    expect(report.organisation).to.equal("classic");
-    // Nothing unread and nothing wrong; the one advisory is the compute instance's idle shutdown, which the
-    // classic provider (6.x) has no input for.
-    expect([report.rows[0].realPack.mandatory, report.rows[0].realPack.advisory]).to.deep.equal([0, 1]);
-  });
-
   it("policy: both packs check every resource through the Analyzer protocol; the real pack finds the topology clean", async () => {
     const report = await policyBench({ sizes: [40, 80], setsPerWorkspace: 1, repeats: 1, concurrency: 8 });
     expect(report.rows.map((r) => r.workspaces)).to.deep.equal([1, 2]);
