@@ -43,7 +43,7 @@ describe("the policy pack as published", function () {
         "dependency-endpoints-per-vnet",
         "private-dns-record-collision",
       ]);
-      expect(session.info.policies).to.have.length(20);
+      expect(session.info.policies).to.have.length(21);
     } finally {
       await session.stop();
     }
