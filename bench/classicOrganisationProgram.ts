@@ -34,6 +34,54 @@ const endpoints: readonly [GroupId, Target][] = [
   [GroupIds.registry, "registry"],
 ];
 
+export interface ClassicSetEndpointArgs {
+  /** Names the set's resources. */
+  prefix: string;
+  groupId: string;
+  resourceGroupName: pulumi.Input<string>;
+  vnetId: pulumi.Input<string>;
+  subnetId: pulumi.Input<string>;
+  target: pulumi.Input<string>;
+  /** The zones the endpoint's records go to (the set's own instances). */
+  zoneNames: readonly string[];
+  /** Zones left unlinked from the set's VNet (a documented mistake, for tests). */
+  unlinkedZones?: readonly string[];
+  /** False leaves the endpoint without a zone group (a documented mistake, for tests). */
+  zoneGroup?: boolean;
+}
+
+/** One endpoint of a classic set: its zones linked to the set's VNet, named in its inline zone group. */
+export function classicSetEndpoint(args: ClassicSetEndpointArgs): void {
+  const { prefix, groupId, resourceGroupName } = args;
+  const zones = args.zoneNames.map((zoneName) => {
+    const zone = new privatedns.Zone(`${prefix}-${zoneName}`, { name: zoneName, resourceGroupName });
+    if (!args.unlinkedZones?.includes(zoneName)) {
+      new privatedns.ZoneVirtualNetworkLink(`${prefix}-${zoneName}-link`, {
+        name: `link-${prefix}`,
+        resourceGroupName,
+        privateDnsZoneName: zone.name,
+        virtualNetworkId: args.vnetId,
+        registrationEnabled: false,
+      });
+    }
+    return zone;
+  });
+  new privatelink.Endpoint(`${prefix}-pe-${groupId}`, {
+    name: `pe-${prefix}-${groupId}`,
+    resourceGroupName,
+    location,
+    subnetId: args.subnetId,
+    privateServiceConnection: {
+      name: `${prefix}-${groupId}`,
+      isManualConnection: false,
+      privateConnectionResourceId: args.target,
+      subresourceNames: [groupId],
+    },
+    privateDnsZoneGroup:
+      args.zoneGroup === false ? undefined : { name: "default", privateDnsZoneIds: zones.map((z) => z.id) },
+  });
+}
+
 function endpointSet(
   name: string,
   set: string,
@@ -56,32 +104,14 @@ function endpointSet(
     privateEndpointNetworkPolicies: "Disabled",
   });
   for (const [groupId, target] of endpoints) {
-    const zones = zonesFor("AzureCloud", groupId).map((zoneName) => {
-      const zone = new privatedns.Zone(`${prefix}-${zoneName}`, {
-        name: zoneName,
-        resourceGroupName: rg.name,
-      });
-      new privatedns.ZoneVirtualNetworkLink(`${prefix}-${zoneName}-link`, {
-        name: `link-${prefix}`,
-        resourceGroupName: rg.name,
-        privateDnsZoneName: zone.name,
-        virtualNetworkId: vnet.id,
-        registrationEnabled: false,
-      });
-      return zone;
-    });
-    new privatelink.Endpoint(`${prefix}-pe-${groupId}`, {
-      name: `pe-${prefix}-${groupId}`,
+    classicSetEndpoint({
+      prefix,
+      groupId,
       resourceGroupName: rg.name,
-      location,
+      vnetId: vnet.id,
       subnetId: subnet.id,
-      privateServiceConnection: {
-        name: `${prefix}-${groupId}`,
-        isManualConnection: false,
-        privateConnectionResourceId: targets[target],
-        subresourceNames: [groupId],
-      },
-      privateDnsZoneGroup: { name: "default", privateDnsZoneIds: zones.map((z) => z.id) },
+      target: targets[target],
+      zoneNames: zonesFor("AzureCloud", groupId),
     });
   }
   return subnet.id;

@@ -11,12 +11,11 @@ import * as core from "@pulumi/azure/core";
 import * as keyvault from "@pulumi/azure/keyvault";
 import * as ml from "@pulumi/azure/machinelearning";
 import * as network from "@pulumi/azure/network";
-import * as privatedns from "@pulumi/azure/privatedns";
-import * as privatelink from "@pulumi/azure/privatelink";
 import * as storage from "@pulumi/azure/storage";
 import * as pulumi from "@pulumi/pulumi";
+import { classicSetEndpoint } from "../../../bench/classicOrganisationProgram";
 import { fakeTenantId } from "../../../plan/fakeAzure";
-import { allGroupIds, targetOf, zoneNames, type GroupId } from "./endpointSet";
+import { allGroupIds, targetOf, zoneNames, type EndpointSetArgs, type GroupId } from "./endpointSet";
 import { existingIds } from "./existingIds";
 import type { Existing } from "./placement";
 import { location, type Targets } from "./workspaceWithDependencies";
@@ -96,13 +95,7 @@ function workspaceWithDependencies(existing: Existing, mistakes: ClassicMistakes
   return { workspace: workspace.id, storage: deps.storage, vault: deps.vault, registry: deps.registry };
 }
 
-interface SetArgs {
-  prefix: string;
-  cidr: string;
-  subnetCidr: string;
-  groupIds: readonly GroupId[];
-  targets: Targets;
-  existingNetwork: boolean;
+interface SetArgs extends EndpointSetArgs {
   /** Declare the endpoint subnet inline in the VNet rather than as a Subnet resource. */
   inlineSubnet: boolean;
   mistakes: ClassicMistakes;
@@ -140,39 +133,18 @@ function endpointSet(args: SetArgs): { subnetId: pulumi.Input<string> } {
   const rg = new core.ResourceGroup(`${prefix}-rg`, { name: `rg-${prefix}`, location });
   const { vnetId, subnetId } = setNetwork(args, rg.name);
   for (const groupId of args.groupIds) {
-    const names = zoneNames[groupId].filter(
-      (zone) => !(mistakes.noNotebooksZone && zone === "privatelink.notebooks.azure.net"),
-    );
-    const zones = names.map((zoneName) => {
-      const zone = new privatedns.Zone(`${prefix}-${zoneName}`, {
-        name: zoneName,
-        resourceGroupName: rg.name,
-      });
-      if (!mistakes.unlinkedZones?.includes(zoneName)) {
-        new privatedns.ZoneVirtualNetworkLink(`${prefix}-${zoneName}-link`, {
-          name: `link-${prefix}`,
-          resourceGroupName: rg.name,
-          privateDnsZoneName: zone.name,
-          virtualNetworkId: vnetId,
-          registrationEnabled: false,
-        });
-      }
-      return zone;
-    });
-    new privatelink.Endpoint(`${prefix}-pe-${groupId}`, {
-      name: `pe-${prefix}-${groupId}`,
+    classicSetEndpoint({
+      prefix,
+      groupId,
       resourceGroupName: rg.name,
-      location,
+      vnetId,
       subnetId,
-      privateServiceConnection: {
-        name: `${prefix}-${groupId}`,
-        isManualConnection: false,
-        privateConnectionResourceId: args.targets[targetOf[groupId]],
-        subresourceNames: [groupId],
-      },
-      privateDnsZoneGroup: mistakes.noZoneGroup?.includes(groupId)
-        ? undefined
-        : { name: "default", privateDnsZoneIds: zones.map((z) => z.id) },
+      target: args.targets[targetOf[groupId]],
+      zoneNames: zoneNames[groupId].filter(
+        (zone) => !(mistakes.noNotebooksZone && zone === "privatelink.notebooks.azure.net"),
+      ),
+      unlinkedZones: mistakes.unlinkedZones,
+      zoneGroup: !mistakes.noZoneGroup?.includes(groupId),
     });
   }
   return { subnetId };
