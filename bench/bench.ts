@@ -34,12 +34,15 @@ async function main(): Promise<void> {
   const print = (text: string, report: unknown) =>
     console.log(args.json ? JSON.stringify(report, null, 2) : `${text}\n`);
   if (wanted("policy")) {
-    const report = await policyBench(
-      args.quick
-        ? { sizes: [100, 300], setsPerWorkspace: 3, repeats: 3, concurrency: 16 }
-        : { sizes: [1000, 10000], setsPerWorkspace: 3, repeats: 3, concurrency: 16 },
-    );
-    print(policyText(report), report);
+    // The components' organisation stack, then the same organisation written with the classic provider.
+    for (const organisation of ["components", "classic"] as const) {
+      const report = await policyBench(
+        args.quick
+          ? { sizes: [100, 300], setsPerWorkspace: 3, repeats: 3, concurrency: 16, organisation }
+          : { sizes: [1000, 10000], setsPerWorkspace: 3, repeats: 3, concurrency: 16, organisation },
+      );
+      print(policyText(report), report);
+    }
   }
   if (wanted("components")) {
     const report = await componentBench(

@@ -5,11 +5,24 @@
  * the records the mock run of many workspaces produces (test/bench checks that for a few workspaces).
  */
 import { RecordedGraph, type RecordedResource, runOnMocks } from "../plan/mockRun";
+import { classicOrganisationProgram } from "./classicOrganisationProgram";
 import { organisationProgram, workspaceName, type OrganisationShape } from "./organisationProgram";
 
-/** The mock-monitor graph of one workspace of the organisation program. */
-export async function workspaceTemplate(setsPerWorkspace: number, preview: boolean): Promise<RecordedGraph> {
-  const { graph } = await runOnMocks(organisationProgram({ workspaces: 1, setsPerWorkspace }), { preview });
+/** The organisation programs: with our components (azure-native), and with the classic provider. */
+export const organisations = {
+  components: organisationProgram,
+  classic: classicOrganisationProgram,
+} as const;
+export type Organisation = keyof typeof organisations;
+
+/** The mock-monitor graph of one workspace of an organisation program. */
+export async function workspaceTemplate(
+  setsPerWorkspace: number,
+  preview: boolean,
+  organisation: Organisation = "components",
+): Promise<RecordedGraph> {
+  const program = organisations[organisation]({ workspaces: 1, setsPerWorkspace });
+  const { graph } = await runOnMocks(program, { preview });
   return graph;
 }
 
@@ -43,9 +56,9 @@ export function organisationGraph(template: RecordedGraph, workspaces: number): 
 export function organisationOfSize(
   template: RecordedGraph,
   resources: number,
+  setsPerWorkspace: number,
 ): { graph: RecordedGraph; shape: OrganisationShape } {
   const perWorkspace = template.resources.length - 1;
   const workspaces = Math.max(1, Math.round(resources / perWorkspace));
-  const setsPerWorkspace = template.ofType("azureml-network-isolation:index:PrivateEndpointSet").length;
   return { graph: organisationGraph(template, workspaces), shape: { workspaces, setsPerWorkspace } };
 }

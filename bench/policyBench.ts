@@ -10,7 +10,7 @@ import { PolicyPackSession, type PolicyRun } from "../plan/policy/policyPackSess
 import { collectGarbage } from "./collectGarbage";
 import { ownCpuMs, processCpuMs } from "./cpuTime";
 import { median } from "./median";
-import { organisationOfSize, workspaceTemplate } from "./organisationStack";
+import { organisationOfSize, workspaceTemplate, type Organisation } from "./organisationStack";
 
 export const nullPackDir = path.join(__dirname, "nullPack");
 export const realPackDir = path.resolve(__dirname, "..", "policy");
@@ -24,6 +24,8 @@ export interface PolicyBenchOptions {
   repeats: number;
   /** Analyze calls in flight at once (the session's pool). */
   concurrency: number;
+  /** Which organisation program the stacks copy (default: the components'). */
+  organisation?: Organisation;
 }
 
 export interface PackTiming {
@@ -50,6 +52,7 @@ export interface PolicySizeRow {
 }
 
 export interface PolicyBenchReport {
+  organisation: Organisation;
   setsPerWorkspace: number;
   concurrency: number;
   repeats: number;
@@ -84,9 +87,10 @@ function timingOf(measured: MeasuredRun[], resources: number): PackTiming {
 
 export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBenchReport> {
   // `pulumi preview`: in-stack ids unknown, links only through property dependencies (the harder case).
-  const template = await workspaceTemplate(options.setsPerWorkspace, true);
+  const organisation = options.organisation ?? "components";
+  const template = await workspaceTemplate(options.setsPerWorkspace, true, organisation);
   const stacks = options.sizes.map((size) => {
-    const { graph, shape } = organisationOfSize(template, size);
+    const { graph, shape } = organisationOfSize(template, size, options.setsPerWorkspace);
     return { resources: analyzerResources(graph), workspaces: shape.workspaces };
   });
   const start = (packDir: string) =>
@@ -135,6 +139,7 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
     }
     const [first, last] = [rows[0], rows[rows.length - 1]];
     return {
+      organisation,
       setsPerWorkspace: options.setsPerWorkspace,
       concurrency: options.concurrency,
       repeats: options.repeats,

@@ -13,6 +13,8 @@ import { addressAt, parseCidr, type Cidr } from "../policy/azure/cidr";
 import { armIdKey, parseArmId } from "../policy/azure/armId";
 import { cloudOfRegion } from "../policy/azure/locations";
 import type { AzureCloud, GroupId } from "../policy/azure/clouds";
+import { translateClassic } from "../policy/model/classicShapes";
+import type { Kind } from "../policy/model/kinds";
 
 export const fakeSubscriptionId = "00000000-1111-2222-3333-444444444444";
 export const fakeTenantId = "99999999-8888-7777-6666-555555555555";
@@ -118,6 +120,131 @@ const idShapes: Record<string, IdShape> = {
       ["managedPrivateEndpoints", "managedPrivateEndpointName"],
     ],
   },
+};
+
+/**
+ * How a classic `@pulumi/azure` token maps to an ARM id: under its resource group like an azure-native
+ * shape (the last segment is the resource's name), or under a parent whose id an input holds.
+ */
+type ClassicIdShape = IdShape | { parentId: string; path: string };
+
+const classicIdShapes: Record<string, ClassicIdShape> = {
+  "azure:machinelearning/workspace:Workspace": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [["workspaces", "name"]],
+  },
+  "azure:storage/account:Account": { provider: "Microsoft.Storage", segments: [["storageAccounts", "name"]] },
+  "azure:keyvault/keyVault:KeyVault": { provider: "Microsoft.KeyVault", segments: [["vaults", "name"]] },
+  "azure:containerservice/registry:Registry": {
+    provider: "Microsoft.ContainerRegistry",
+    segments: [["registries", "name"]],
+  },
+  "azure:appinsights/insights:Insights": {
+    provider: "Microsoft.Insights",
+    segments: [["components", "name"]],
+  },
+  "azure:network/virtualNetwork:VirtualNetwork": {
+    provider: "Microsoft.Network",
+    segments: [["virtualNetworks", "name"]],
+  },
+  "azure:network/subnet:Subnet": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["virtualNetworks", "virtualNetworkName"],
+      ["subnets", "name"],
+    ],
+  },
+  "azure:privatelink/endpoint:Endpoint": {
+    provider: "Microsoft.Network",
+    segments: [["privateEndpoints", "name"]],
+  },
+  "azure:privatedns/zone:Zone": { provider: "Microsoft.Network", segments: [["privateDnsZones", "name"]] },
+  "azure:privatedns/zoneVirtualNetworkLink:ZoneVirtualNetworkLink": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["privateDnsZones", "privateDnsZoneName"],
+      ["virtualNetworkLinks", "name"],
+    ],
+  },
+  "azure:containerservice/kubernetesCluster:KubernetesCluster": {
+    provider: "Microsoft.ContainerService",
+    segments: [["managedClusters", "name"]],
+  },
+  "azure:machinelearning/computeCluster:ComputeCluster": {
+    parentId: "machineLearningWorkspaceId",
+    path: "computes",
+  },
+  "azure:machinelearning/computeInstance:ComputeInstance": {
+    parentId: "machineLearningWorkspaceId",
+    path: "computes",
+  },
+  "azure:machinelearning/inferenceCluster:InferenceCluster": {
+    parentId: "machineLearningWorkspaceId",
+    path: "computes",
+  },
+  "azure:machinelearning/datastoreBlobstorage:DatastoreBlobstorage": {
+    parentId: "workspaceId",
+    path: "datastores",
+  },
+  "azure:machinelearning/datastoreFileshare:DatastoreFileshare": {
+    parentId: "workspaceId",
+    path: "datastores",
+  },
+  "azure:machinelearning/datastoreDatalakeGen2:DatastoreDatalakeGen2": {
+    parentId: "workspaceId",
+    path: "datastores",
+  },
+  "azure:machinelearning/workspaceNetworkOutboundRuleFqdn:WorkspaceNetworkOutboundRuleFqdn": {
+    parentId: "workspaceId",
+    path: "outboundRules",
+  },
+  "azure:machinelearning/workspaceNetworkOutboundRulePrivateEndpoint:WorkspaceNetworkOutboundRulePrivateEndpoint":
+    {
+      parentId: "workspaceId",
+      path: "outboundRules",
+    },
+  "azure:machinelearning/workspaceNetworkOutboundRuleServiceTag:WorkspaceNetworkOutboundRuleServiceTag": {
+    parentId: "workspaceId",
+    path: "outboundRules",
+  },
+  "azure:storage/container:Container": {
+    parentId: "storageAccountId",
+    path: "blobServices/default/containers",
+  },
+  "azure:storage/share:Share": { parentId: "storageAccountId", path: "fileServices/default/shares" },
+};
+
+/** The azure-native resource whose computed outputs a classic resource of each kind shares. */
+const nativeKeys: Partial<Record<Kind, string>> = {
+  workspace: "machinelearningservices:Workspace",
+  storageAccount: "storage:StorageAccount",
+  keyVault: "keyvault:Vault",
+  containerRegistry: "containerregistry:Registry",
+  virtualNetwork: "network:VirtualNetwork",
+  subnet: "network:Subnet",
+  privateEndpoint: "network:PrivateEndpoint",
+};
+
+/** The azure-native computed outputs under the classic provider's names. */
+const classicOutputs: Partial<Record<Kind, (native: Record<string, unknown>) => Record<string, unknown>>> = {
+  workspace: (n) => ({ discoveryUrl: n.discoveryUrl, workspaceId: n.workspaceId, identity: n.identity }),
+  storageAccount: (n) =>
+    Object.fromEntries(
+      Object.entries((n.primaryEndpoints as Record<string, string>) ?? {}).map(([service, url]) => [
+        `primary${service[0].toUpperCase()}${service.slice(1)}Endpoint`,
+        url,
+      ]),
+    ),
+  keyVault: (n) => ({ vaultUri: (n.properties as { vaultUri?: string }).vaultUri }),
+  containerRegistry: (n) => ({ loginServer: n.loginServer }),
+  privateEndpoint: (n) => ({ customDnsConfigs: n.customDnsConfigs, networkInterfaces: n.networkInterfaces }),
+  // Azure gives inline subnets their ids.
+  virtualNetwork: (n) => ({
+    subnets: ((n.subnets as { name?: string }[] | undefined) ?? []).map((s) => ({
+      ...s,
+      id: `${String(n.id)}/subnets/${s.name}`,
+    })),
+  }),
 };
 
 /** Public FQDN patterns per group id and cloud: `{name}`, `{region}`, `{guid}` are filled in. */
@@ -229,6 +356,13 @@ interface FakeManagedNetwork {
   firewallSku?: string;
 }
 
+/** A subnet's `addressPrefix`, or the first of its `addressPrefixes` (the classic provider's only form). */
+function firstPrefix(subnet: Record<string, unknown>): string | undefined {
+  const single = subnet.addressPrefix;
+  const first = Array.isArray(subnet.addressPrefixes) ? (subnet.addressPrefixes[0] as unknown) : undefined;
+  return typeof single === "string" ? single : typeof first === "string" ? first : undefined;
+}
+
 /** A GUID-shaped value derived from `seed`. */
 export function fakeGuid(seed: string): string {
   const h = createHash("sha256").update(seed).digest("hex");
@@ -267,6 +401,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     if (this.preview) return { id: undefined, state: { ...inputs } };
     const [pkg, module, type] = args.type.split(":");
     if (pkg === "random") return this.randomResource(args);
+    if (pkg === "azure") return this.classicResource(args);
     if (pkg !== "azure-native") return { id: `${args.name}-id`, state: { ...inputs } };
     const name = this.azureName(`${module}:${type}`, args);
     const id = this.armId(`${module}:${type}`, args.type, inputs, name);
@@ -373,6 +508,25 @@ export class FakeAzure implements pulumi.runtime.Mocks {
   }
 
   /**
+   * The resource as a GET returns it once the program has run (what cloud discovery reads): `state` with
+   * its id and ARM `type`, and for a private-link target the connections of the endpoints made to it.
+   */
+  readBack(id: string, state: Record<string, unknown>): Record<string, unknown> {
+    const parsed = parseArmId(id);
+    const out: Record<string, unknown> = { ...state, id, ...(parsed && { type: parsed.type }) };
+    const read = Object.values(targetReads).find((r) => r.type.toLowerCase() === parsed?.type.toLowerCase());
+    if (!read) return out;
+    for (const [key, value] of Object.entries(read.result(this.connections.get(armIdKey(id)) ?? []))) {
+      const current = out[key];
+      out[key] =
+        current && typeof current === "object" && value && typeof value === "object"
+          ? { ...current, ...value }
+          : value;
+    }
+    return out;
+  }
+
+  /**
    * The connections an endpoint creates on its target: a VNet private endpoint's are Approved (automatic
    * approval, or Pending for manual connections); a Data Factory managed private endpoint's is Pending and
    * its private endpoint, in a Microsoft-managed subscription, is named `<factory>.<managed endpoint>`.
@@ -413,6 +567,35 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     }
   }
 
+  /**
+   * A classic `@pulumi/azure` resource: the Terraform-bridged state is every input plus its id, its name
+   * (auto-named like the provider: logical name plus a random suffix) and the computed outputs our code
+   * reads, taken from the azure-native answer for the same resource.
+   */
+  private classicResource(args: pulumi.runtime.MockResourceArgs) {
+    const inputs = args.inputs as Record<string, unknown>;
+    const name = typeof inputs.name === "string" ? inputs.name : `${args.name}${suffix(args.name, 7)}`;
+    const shape = classicIdShapes[args.type];
+    const id =
+      args.type === "azure:core/resourceGroup:ResourceGroup"
+        ? `/subscriptions/${fakeSubscriptionId}/resourceGroups/${name}`
+        : shape && "parentId" in shape
+          ? `${String(inputs[shape.parentId])}/${shape.path}/${name}`
+          : this.armIdOf(shape, args.type, inputs, name);
+    const state: Record<string, unknown> = { ...inputs, id, name };
+    const native = translateClassic(args.type, state);
+    const key = native && nativeKeys[native.kind];
+    if (native && key) {
+      const nativeState: Record<string, unknown> = { ...native.inputs, name };
+      this.addComputedOutputs(key, id, native.inputs, nativeState);
+      this.addConnections(key, id, name, native.inputs);
+      Object.assign(state, classicOutputs[native.kind]?.(nativeState));
+    }
+    // With `storageAccountId`, azurerm 4.x gives containers and shares their Resource Manager id.
+    if (shape && "parentId" in shape && shape.parentId === "storageAccountId") state.resourceManagerId = id;
+    return { id, state };
+  }
+
   private randomResource(args: pulumi.runtime.MockResourceArgs) {
     const inputs = args.inputs as Record<string, unknown>;
     const length = typeof inputs.length === "number" ? inputs.length : 8;
@@ -442,12 +625,22 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     if (key === "authorization:RoleAssignment") {
       return `${String(inputs.scope)}/providers/Microsoft.Authorization/roleAssignments/${fakeGuid(JSON.stringify(inputs))}`;
     }
-    const rg = `${sub}/resourceGroups/${String(inputs.resourceGroupName ?? "rg")}`;
     if (key === "resources:Resource") {
+      const rg = `${sub}/resourceGroups/${String(inputs.resourceGroupName ?? "rg")}`;
       const parentPath = inputs.parentResourcePath ? `/${String(inputs.parentResourcePath)}` : "";
       return `${rg}/providers/${String(inputs.resourceProviderNamespace)}${parentPath}/${String(inputs.resourceType)}/${name}`;
     }
-    const shape = idShapes[key];
+    return this.armIdOf(idShapes[key], token, inputs, name);
+  }
+
+  /** The id of a resource under its resource group: its shape's segments, the last one named `name`. */
+  private armIdOf(
+    shape: IdShape | undefined,
+    token: string,
+    inputs: Record<string, unknown>,
+    name: string,
+  ): string {
+    const rg = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${String(inputs.resourceGroupName ?? "rg")}`;
     if (!shape) return `${rg}/providers/Pulumi.Fake/${token.replace(/[:/]/g, "_")}/${name}`;
     const path = shape.segments
       .map(([type, input], i) => `${type}/${i === shape.segments.length - 1 ? name : String(inputs[input])}`)
@@ -484,14 +677,13 @@ export class FakeAzure implements pulumi.runtime.Mocks {
       } else Object.assign(state, computed);
     }
     if (key === "network:VirtualNetwork") {
-      for (const subnet of (inputs.subnets as { name?: string; addressPrefix?: string }[] | undefined) ??
-        []) {
-        if (subnet.name && subnet.addressPrefix)
-          this.addSubnet(`${id}/subnets/${subnet.name}`, subnet.addressPrefix);
+      for (const subnet of (inputs.subnets as Record<string, unknown>[] | undefined) ?? []) {
+        const prefix = firstPrefix(subnet);
+        if (typeof subnet.name === "string" && prefix) this.addSubnet(`${id}/subnets/${subnet.name}`, prefix);
       }
     }
-    if (key === "network:Subnet" && typeof inputs.addressPrefix === "string")
-      this.addSubnet(id, inputs.addressPrefix);
+    const subnetPrefix = key === "network:Subnet" ? firstPrefix(inputs) : undefined;
+    if (subnetPrefix) this.addSubnet(id, subnetPrefix);
     if (key === "network:PrivateEndpoint") Object.assign(state, this.endpointOutputs(id, inputs, location));
     if (key === "storage:StorageAccount") {
       const cloud = cloudOfRegion(location) ?? "AzureCloud";

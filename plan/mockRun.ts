@@ -56,6 +56,7 @@ export class RecordedGraph {
 }
 
 let current: RecordedGraph | undefined;
+let currentAzure: FakeAzure | undefined;
 
 interface RegisterRequest {
   getType(): string;
@@ -144,6 +145,8 @@ export interface MockRunOptions {
 
 export interface MockRun {
   graph: RecordedGraph;
+  /** The fake Azure the run created its resources in (to read them back afterwards). */
+  azure: FakeAzure;
   /** The stack's outputs, resolved (unknowns at preview are undefined). */
   outputs: Record<string, unknown>;
 }
@@ -154,6 +157,7 @@ export interface MockRun {
  */
 export async function runOnMocks(program: () => unknown, options: MockRunOptions = {}): Promise<MockRun> {
   const graph = await startRecording(options);
+  const azure = currentAzure!;
   try {
     // The program's error is kept out of the stack resource: rejected, it would also reject promises of the
     // stack's outputs that nothing awaits, and Node ends the process on those after the error was reported.
@@ -169,7 +173,7 @@ export async function runOnMocks(program: () => unknown, options: MockRunOptions
       })) ?? {};
     await waitForRPCs();
     if (failure) throw failure.error;
-    return { graph, outputs: outputs as Record<string, unknown> };
+    return { graph, azure, outputs: outputs as Record<string, unknown> };
   } finally {
     current = undefined;
   }
@@ -183,6 +187,7 @@ export async function startRecording(options: MockRunOptions = {}): Promise<Reco
   const azure = options.azure ?? new FakeAzure(options.preview ?? false);
   const preview = azure.preview;
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
+  currentAzure = azure;
   await pulumi.runtime.setMocks(azure, options.project ?? "project", options.stack ?? "stack", preview);
   current = new RecordedGraph();
   return current;

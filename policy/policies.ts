@@ -24,6 +24,7 @@ import { publicAccessWithEndpoints } from "./rules/publicAccessWithEndpoints";
 import { registryPremium } from "./rules/registryPremium";
 import { synapseExfiltration } from "./rules/synapseExfiltration";
 import { workspaceManagedNetworkIsolationMode } from "./rules/workspaceManagedNetworkIsolationMode";
+import { unreadResources } from "./rules/unreadResources";
 import { workspacePublicAccess } from "./rules/workspacePublicAccess";
 import { zoneLinkedToVnet } from "./rules/zoneLinkedToVnet";
 import { computeInVirtualNetwork } from "./rules/computeInVirtualNetwork";
@@ -75,6 +76,7 @@ export const stackRules = [
   managedNetworkDeploymentEgress,
   managedNetworkBatchEndpointRules,
   workspaceManagedNetworkIsolationMode,
+  unreadResources,
 ] as const;
 
 export const resourceRules = [

@@ -21,7 +21,9 @@ import {
   parseVirtualNetwork,
 } from "./networkParsers";
 import { ResourceIndex } from "./resourceIndex";
+import { governedFamilyOf } from "./governedFamilies";
 import { namedResourceGroups, viewOf, type ResourceView } from "./resourceView";
+import { endpointsFromConnections } from "./targetConnections";
 import type { StackResource } from "./stackResource";
 import type { Key, StackModel } from "./types";
 import { isUnknown, unknown, type Maybe } from "./values";
@@ -35,7 +37,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function buildModel(resources: readonly StackResource[]): StackModel {
   const groupNames = namedResourceGroups(resources);
-  const views = resources.map((r) => viewOf(r, groupNames)).filter((v): v is ResourceView => v !== undefined);
+  const viewed = resources.map((r) => viewOf(r, groupNames));
+  const views = viewed.filter((v): v is ResourceView => v !== undefined);
   const index = new ResourceIndex(views);
   const model: StackModel = {
     workspaces: [],
@@ -56,6 +59,10 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     networkInterfaces: [],
     outboundRules: [],
     onlineDeployments: [],
+    unread: resources.flatMap((r, i) => {
+      const family = viewed[i] ? undefined : governedFamilyOf(r);
+      return family ? [{ urn: r.urn, name: r.name, type: r.type, family }] : [];
+    }),
     workspacesByKey: new Map(),
     datastoresByWorkspace: new Map(),
     outboundRulesByWorkspace: new Map(),
@@ -97,6 +104,8 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     onlineDeployment: (v) => model.onlineDeployments.push(parseOnlineDeployment(v, index)),
   };
   for (const view of views) parsers[view.kind]?.(view);
+  const connected = new Set<string>();
+  for (const view of views) model.endpoints.push(...endpointsFromConnections(view, index, connected));
 
   /** The VNet of a subnet key (a VNet key stands for itself: an inline subnet unknown at preview). */
   const vnetOf = (subnet: Maybe<Key>): Maybe<Key> => {

@@ -46,6 +46,11 @@ export class ResourceIndex {
     return armIdentity(armType, resourceGroup, names);
   }
 
+  /** A key of a resource outside the stack, known only by ARM id or name. */
+  isExternal(key: Key): boolean {
+    return parseExternalKey(key) !== undefined;
+  }
+
   kindOf(key: Key): Kind | undefined {
     const external = parseExternalKey(key);
     return external ? kindOfArmType(external.type) : this.kinds.get(key);

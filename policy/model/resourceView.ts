@@ -1,9 +1,12 @@
 /**
  * A recognised resource in one shape whatever its token: the inputs as azure-native's typed resource has
- * them (a generic `resources:Resource` has its ARM `properties` bag lifted where azure-native flattens it),
- * its ARM names, and its property dependencies keyed by those inputs.
+ * them (a generic `resources:Resource` has its ARM `properties` bag lifted where azure-native flattens it;
+ * a classic `@pulumi/azure` resource is translated by its table in classicShapes.ts), its ARM names, and
+ * its property dependencies keyed by those inputs. A resource read back from the cloud (discovered, no URL
+ * path parameters) gets its resource group and names from its own ARM id.
  */
-import { parseArmId } from "../azure/armId";
+import { parseArmId, type ArmId } from "../azure/armId";
+import { isClassicToken, translateClassic } from "./classicShapes";
 import { genericResourceToken, kindInfo, kindOfArmType, kindOfToken, type Kind } from "./kinds";
 import type { StackResource } from "./stackResource";
 import { at, isUnknown, str, toPlain, unknown, type Maybe, type Unknown } from "./values";
@@ -59,31 +62,43 @@ export function viewOf(
 ): ResourceView | undefined {
   const generic = genericResourceToken.test(resource.type);
   // Copying the inputs is most of a view's cost: a resource of no modelled kind is not copied at all.
-  if (!generic && !cachedKindOfToken(resource.type)) return undefined;
-  const props = toPlain(resource.props) as Record<string, unknown>;
+  if (!generic && !cachedKindOfToken(resource.type) && !isClassicToken(resource.type)) return undefined;
+  const plain = toPlain(resource.props) as Record<string, unknown>;
   const deps = resource.propertyDependencies ?? {};
-  const depsOf = (input: string) => (deps[input] ?? []).map((r) => r.urn);
+  const urnsOf = (input: string) => (deps[input] ?? []).map((r) => r.urn);
+  const classic = translateClassic(resource.type, plain);
+  const props = classic?.inputs ?? plain;
+  const depsOf = classic ? (input: string) => (classic.sources.get(input) ?? []).flatMap(urnsOf) : urnsOf;
   const group = str(props, "resourceGroupName");
   const groupSources = depsOf("resourceGroupName");
   const resourceGroup =
     isUnknown(group) && groupSources.length === 1 ? (groupNames.get(groupSources[0]) ?? group) : group;
   if (generic) return genericView(resource, props, resourceGroup, depsOf);
-  const kind = cachedKindOfToken(resource.type)!;
+  const kind = classic?.kind ?? cachedKindOfToken(resource.type);
+  if (!kind) return undefined;
   const info = kindInfo[kind];
   const armNames = info.nameInputs.map((input, i) =>
     i === info.nameInputs.length - 1 ? (str(props, input) ?? str(props, "name")) : str(props, input),
   );
+  const armId = knownArmId(props);
+  const own = ownId(armId, info.armType);
   return {
     kind,
     urn: resource.urn,
     name: resource.name,
     type: resource.type,
     inputs: props,
-    resourceGroup,
-    armNames,
-    armId: knownArmId(props),
+    resourceGroup: resourceGroup ?? own?.resourceGroup,
+    armNames: own ? armNames.map((name, i) => name ?? own.names[i]) : armNames,
+    armId,
     dependencies: depsOf,
   };
+}
+
+/** The resource's own ARM id parsed, when it is of the kind's type (its names then fill absent inputs). */
+function ownId(armId: string | undefined, armType: string | undefined): ArmId | undefined {
+  const parsed = armId === undefined ? undefined : parseArmId(armId);
+  return parsed && armType && parsed.type.toLowerCase() === armType.toLowerCase() ? parsed : undefined;
 }
 
 function genericView(
@@ -92,15 +107,10 @@ function genericView(
   resourceGroup: Maybe<string>,
   depsOf: (input: string) => string[],
 ): ResourceView | undefined {
-  const namespace = str(props, "resourceProviderNamespace");
-  const resourceType = str(props, "resourceType");
-  if (typeof namespace !== "string" || typeof resourceType !== "string") return undefined;
-  const parentPath = str(props, "parentResourcePath");
-  // A child type's ARM type joins its parent types: `workspaces/ws1` + `computes` -> workspaces/computes.
-  const parentSegments = typeof parentPath === "string" && parentPath !== "" ? parentPath.split("/") : [];
-  const parentTypes = parentSegments.filter((_, i) => i % 2 === 0);
-  const parentNames = parentSegments.filter((_, i) => i % 2 === 1);
-  const kind = kindOfArmType([namespace, ...parentTypes, resourceType].join("/"));
+  const armId = knownArmId(props);
+  const identity = genericIdentity(props, armId);
+  if (!identity) return undefined;
+  const kind = kindOfArmType(identity.armType);
   if (!kind) return undefined;
   const flattened = kindInfo[kind].flattened;
   const bag = at(props, "properties");
@@ -114,14 +124,41 @@ function genericView(
     name: resource.name,
     type: resource.type,
     inputs: isUnknown(bag) && flattened ? unknown : inputs,
-    resourceGroup,
-    armNames: [...parentNames, str(props, "resourceName")],
-    armId: knownArmId(props),
+    resourceGroup: resourceGroup ?? identity.resourceGroup,
+    armNames: identity.armNames,
+    armId,
     dependencies: (input) =>
       depsOf(genericTopLevel.has(input) || !flattened ? input : "properties").concat(
         kindInfo[kind].nameInputs.includes(input) ? depsOf("parentResourcePath") : [],
       ),
   };
+}
+
+/**
+ * A generic resource's ARM type and names: from its URL path inputs as a program declares it, or from its
+ * read-back `type` and own id when it was discovered in the cloud (no path inputs).
+ */
+function genericIdentity(
+  props: Record<string, unknown>,
+  armId: string | undefined,
+): { armType: string; armNames: Maybe<string>[]; resourceGroup?: string } | undefined {
+  const namespace = str(props, "resourceProviderNamespace");
+  const resourceType = str(props, "resourceType");
+  if (typeof namespace === "string" && typeof resourceType === "string") {
+    const parentPath = str(props, "parentResourcePath");
+    // A child type's ARM type joins its parent types: `workspaces/ws1` + `computes` -> workspaces/computes.
+    const parentSegments = typeof parentPath === "string" && parentPath !== "" ? parentPath.split("/") : [];
+    const parentTypes = parentSegments.filter((_, i) => i % 2 === 0);
+    const parentNames = parentSegments.filter((_, i) => i % 2 === 1);
+    return {
+      armType: [namespace, ...parentTypes, resourceType].join("/"),
+      armNames: [...parentNames, str(props, "resourceName")],
+    };
+  }
+  const parsed = armId === undefined ? undefined : parseArmId(armId);
+  if (!parsed || typeof props.type !== "string" || props.type.toLowerCase() !== parsed.type.toLowerCase())
+    return undefined;
+  return { armType: parsed.type, armNames: parsed.names, resourceGroup: parsed.resourceGroup };
 }
 
 function knownArmId(props: Record<string, unknown>): string | undefined {

@@ -207,6 +207,14 @@ export interface OnlineDeployment extends Entity {
   egressPublicNetworkAccess: Maybe<string>;
 }
 
+/** A resource of a governed family the model cannot read (unknown token, provider or generic type). */
+export interface UnreadResource {
+  urn: string;
+  name: string;
+  type: string;
+  family: string;
+}
+
 export interface StackModel {
   workspaces: Workspace[];
   services: Map<Key, DependencyService>;
@@ -227,6 +235,7 @@ export interface StackModel {
   /** Every outbound rule, inline or a resource of its own (inline ones only when their map is known). */
   outboundRules: OutboundRule[];
   onlineDeployments: OnlineDeployment[];
+  unread: UnreadResource[];
 
   workspacesByKey: Map<Key, Workspace>;
   datastoresByWorkspace: Map<Key, Datastore[]>;

@@ -23,10 +23,20 @@ export function isUnknown(value: unknown): value is Unknown {
  * the pack's cost at preview, so stacks are not captured while copying.
  */
 export function toPlain(value: unknown): unknown {
+  return withoutStacks(() => copy(value));
+}
+
+/** One property of a (possibly proxied) object as plain data, without copying the rest of it. */
+export function plainProperty(value: unknown, key: string): unknown {
+  if (value === null || typeof value !== "object") return undefined;
+  return withoutStacks(() => readSafely(() => (value as Record<string, unknown>)[key]));
+}
+
+function withoutStacks<T>(run: () => T): T {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return copy(value);
+    return run();
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }

@@ -5,6 +5,7 @@
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
+import { isClassicToken } from "../model/classicShapes";
 import { writableInputs } from "../model/resourceView";
 import { isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
@@ -54,6 +55,11 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
     ];
   },
   remediate: (view, props) => {
+    // The classic provider's flag; its workspace has no IP rules.
+    if (isClassicToken(view.type)) {
+      props.publicNetworkAccessEnabled = false;
+      return props;
+    }
     const inputs = writableInputs(view, props);
     if (!inputs) return undefined;
     inputs.publicNetworkAccess = "Disabled";

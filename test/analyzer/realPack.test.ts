@@ -3,16 +3,23 @@
  * CLI drives it, on graphs recorded from raw azure-native v3 programs run on the mocks. Each graph comes in
  * three forms: preview (in-stack ids unknown, links only through property dependencies), after update (ids
  * known), and with the workspace, its dependencies or the network outside the program, referenced by
- * literal ARM id (no property dependencies).
+ * literal ARM id (no property dependencies); and discovered, as an audit policy group over the Azure
+ * account reads it (read-back state only: own id, no URL path parameters, parents or dependencies).
  */
 import { expect } from "chai";
 import { compiledPack } from "../../plan/compiledPack";
 import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
 import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
 import { managedNetworkSuite } from "./managedNetworkSuite";
+import { allGroupIds, type GroupId } from "./programs/endpointSet";
 import type { Existing } from "./programs/placement";
 import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpWorkspace";
 import { isolatedClients, singleVnet } from "./programs/topologies";
+import { discoveredGraph } from "./discoveredForm";
+import { classicTopology, type ClassicMistakes } from "./programs/classicTopologies";
+import { classicOrganisationProgram } from "../../bench/classicOrganisationProgram";
+import { computeElsewhere } from "./programs/computeElsewhere";
+import { unreadResources } from "./programs/unreadResources";
 
 const selectedIpsPolicy = "online-endpoint-public-with-selected-ips";
 
@@ -21,10 +28,18 @@ interface Form {
   name: string;
   existing: Existing;
   preview: boolean;
+  /** Read back from the cloud after the update, as cloud discovery finds it. */
+  discovered?: boolean;
 }
 
 const preview: Form = { name: "preview", existing: "none", preview: true };
 const update: Form = { name: "after update", existing: "none", preview: false };
+const discovered: Form = {
+  name: "discovered in the account",
+  existing: "none",
+  preview: false,
+  discovered: true,
+};
 const existingAt = (existing: Existing): Form => ({
   name: `${existing} outside the program, by literal id (preview)`,
   existing,
@@ -54,15 +69,61 @@ function expectNoPreviewDowngrade(run: PolicyRun, session: PolicyPackSession): v
 
 /** The recorded graph really is the form it claims to be. */
 function expectForm(graph: RecordedGraph, form: Form): void {
-  const ids = graph.resources.filter((r) => r.custom && r.type.startsWith("azure-native:")).map((r) => r.id);
+  const ids = graph.resources.filter((r) => r.custom && /^azure(-native)?:/.test(r.type)).map((r) => r.id);
   expect(ids.every((id) => (form.preview ? id === undefined : typeof id === "string"))).to.equal(true);
   const absent: Record<Existing, string[]> = {
     none: [],
-    workspace: ["azure-native:machinelearningservices:Workspace", "azure-native:storage:StorageAccount"],
-    dependencies: ["azure-native:storage:StorageAccount", "azure-native:keyvault:Vault"],
-    network: ["azure-native:network:VirtualNetwork", "azure-native:network:Subnet"],
+    workspace: [
+      "azure-native:machinelearningservices:Workspace",
+      "azure-native:storage:StorageAccount",
+      "azure:machinelearning/workspace:Workspace",
+      "azure:storage/account:Account",
+    ],
+    dependencies: [
+      "azure-native:storage:StorageAccount",
+      "azure-native:keyvault:Vault",
+      "azure:storage/account:Account",
+      "azure:keyvault/keyVault:KeyVault",
+    ],
+    network: [
+      "azure-native:network:VirtualNetwork",
+      "azure-native:network:Subnet",
+      "azure:network/virtualNetwork:VirtualNetwork",
+      "azure:network/subnet:Subnet",
+    ],
   };
   for (const type of absent[form.existing]) expect(graph.ofType(type), type).to.deep.equal([]);
+}
+
+/** Discovered resources carry no URL path parameter, parent or dependency; targets list their connections. */
+function expectDiscovered(graph: RecordedGraph): void {
+  for (const r of graph.resources) {
+    expect(r.outputs, r.urn).to.not.have.any.keys("resourceGroupName", "workspaceName", "virtualNetworkName");
+    expect([r.parent, r.dependencies, r.propertyDependencies]).to.deep.equal([undefined, [], {}]);
+  }
+  const targets = graph.ofType("azure-native:storage:StorageAccount");
+  for (const t of targets) expect(t.outputs.privateEndpointConnections).to.have.length.greaterThan(0);
+}
+
+/** A topology program and the mandatory findings expected in each form it runs in. */
+interface TopologyCase {
+  graph: string;
+  program: (e: Existing) => () => void;
+  forms: Form[];
+  expected: (e: Existing) => string[];
+}
+
+/** One test per topology and form. */
+function topologyTests(topologies: TopologyCase[]): void {
+  for (const t of topologies) {
+    for (const form of t.forms) {
+      const expected = t.expected(form.existing);
+      it(`${t.graph}, ${form.name}: ${expected.length === 0 ? "no mandatory finding" : expected.join(", ")}`, async () => {
+        const { graph, run } = await check(t.program(form.existing), form);
+        expect(mandatory(run, graph)).to.deep.equal(expected);
+      });
+    }
+  }
 }
 
 let sessions: { preview: PolicyPackSession; update: PolicyPackSession; advisory: PolicyPackSession };
@@ -72,8 +133,10 @@ async function check(
   form: Form,
   session = form.preview ? sessions.preview : sessions.update,
 ) {
-  const { graph } = await runOnMocks(program, { preview: form.preview });
-  expectForm(graph, form);
+  const recorded = await runOnMocks(program, { preview: form.preview });
+  expectForm(recorded.graph, form);
+  const graph = form.discovered ? discoveredGraph(recorded) : recorded.graph;
+  if (form.discovered) expectDiscovered(graph);
   const run = await session.check(graph);
   expect(run.stackAnalyzed).to.equal(true);
   if (form.preview) expectNoPreviewDowngrade(run, session);
@@ -105,41 +168,166 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
   });
 
   describe("endpoint topologies", () => {
-    const topologies: {
-      graph: string;
-      program: (e: Existing) => () => void;
-      forms: Form[];
-      expected: (e: Existing) => string[];
-    }[] = [
+    topologyTests([
       {
         graph: "correct single-VNet topology",
         program: singleVnet,
-        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        forms: [preview, update, existingAt("workspace"), existingAt("network"), discovered],
         expected: () => [],
       },
       {
         graph: "correct isolated-clients topology",
         program: (e) => isolatedClients(e),
-        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        forms: [preview, update, existingAt("workspace"), existingAt("network"), discovered],
         expected: () => [],
       },
       {
         graph: "clients VNet holding only a workspace endpoint",
         program: (e) => isolatedClients(e, ["amlworkspace"]),
-        forms: [preview, update, existingAt("dependencies"), existingAt("network"), existingAt("workspace")],
+        forms: [
+          preview,
+          update,
+          existingAt("dependencies"),
+          existingAt("network"),
+          existingAt("workspace"),
+          discovered,
+        ],
         // With the workspace outside the stack, which dependencies it has is unknown: nothing to report.
         expected: (e) =>
           e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
       },
+    ]);
+  });
+
+  describe("the same topologies on the classic @pulumi/azure provider", () => {
+    topologyTests([
+      {
+        graph: "correct single-VNet topology",
+        program: (e) => classicTopology(e),
+        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        expected: () => [],
+      },
+      {
+        graph: "correct isolated-clients topology (clients subnet inline)",
+        program: (e) => classicTopology(e, allGroupIds),
+        forms: [preview, update, existingAt("workspace"), existingAt("network")],
+        expected: () => [],
+      },
+      {
+        graph: "clients VNet holding only a workspace endpoint",
+        program: (e) => classicTopology(e, ["amlworkspace"]),
+        forms: [preview, update, existingAt("dependencies"), existingAt("network"), existingAt("workspace")],
+        expected: (e) =>
+          e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
+      },
+    ]);
+
+    // Independent mistakes in one program, each found on its own resource.
+    const mistakes: {
+      title: string;
+      clients?: GroupId[];
+      mistakes: ClassicMistakes;
+      expected: string[];
+      advisory: string[];
+    }[] = [
+      {
+        title:
+          "Basic registry, no image-build compute, endpoint without zone group, no notebooks zone, unlinked zone, cluster in another region, subnet policies on",
+        mistakes: {
+          registrySku: "Basic",
+          noImageBuildCompute: true,
+          noZoneGroup: ["file"],
+          noNotebooksZone: true,
+          unlinkedZones: ["privatelink.blob.core.windows.net"],
+          computeLocation: "northeurope",
+          endpointPolicies: "Enabled",
+        },
+        expected: [
+          "compute-in-workspace-region @ cpu-cluster",
+          "endpoint-dns-zone-group @ services-pe-amlworkspace",
+          "endpoint-dns-zone-group @ services-pe-file",
+          "image-build-compute-with-private-dependencies @ mlw",
+          "private-dns-zone-linked-to-endpoint-vnet @ services-pe-blob",
+          "registry-premium-for-private-endpoints @ acr",
+        ],
+        advisory: ["endpoint-subnet-network-policies"],
+      },
+      {
+        title:
+          "clients VNet with only a workspace endpoint on the Docker bridge range, instance in a VNet without workspace endpoint (provider defaults)",
+        clients: ["amlworkspace"],
+        mistakes: {
+          clientsCidr: "172.17.0.0/16",
+          clientsSubnetCidr: "172.17.1.0/24",
+          instanceInOtherVnet: true,
+        },
+        expected: [
+          "compute-in-endpoint-vnet @ ci",
+          "dependency-endpoints-per-vnet @ clients-pe-amlworkspace",
+          "vnet-docker-bridge-overlap @ clients-vnet",
+          "vnet-docker-bridge-overlap @ clients-vnet",
+        ],
+        advisory: ["compute-instance-idle-shutdown", "compute-local-auth-disabled", "compute-no-public-ip"],
+      },
     ];
-    for (const t of topologies) {
-      for (const form of t.forms) {
-        const expected = t.expected(form.existing);
-        it(`${t.graph}, ${form.name}: ${expected.length === 0 ? "no mandatory finding" : expected.join(", ")}`, async () => {
-          const { graph, run } = await check(t.program(form.existing), form);
-          expect(mandatory(run, graph)).to.deep.equal(expected);
+    for (const m of mistakes) {
+      for (const form of [preview, update]) {
+        it(`${m.title}, ${form.name}: each caught`, async () => {
+          const { graph, run } = await check(classicTopology("none", m.clients, m.mistakes), form);
+          expect(mandatory(run, graph)).to.deep.equal(m.expected);
+          const advisory = run.diagnostics
+            .filter((d) => d.enforcementLevel === "advisory")
+            .map((d) => d.policyName);
+          expect(advisory).to.include.members(m.advisory);
         });
       }
+    }
+  });
+
+  describe("discovered account whose private endpoints live in another account", () => {
+    it("a compute outside the workspace's region is caught through the workspace's connection list", async () => {
+      const run = await runOnMocks(computeElsewhere(), { preview: false });
+      const networkTeam = /:network:|:privatedns:/;
+      for (const graph of [discoveredGraph(run), discoveredGraph(run, (r) => networkTeam.test(r.type))]) {
+        const result = await sessions.update.check(graph);
+        expect(mandatory(result, graph)).to.deep.equal(["compute-in-workspace-region @ cpu-cluster"]);
+      }
+      expect(
+        discoveredGraph(run, (r) => networkTeam.test(r.type)).ofType("azure-native:network:PrivateEndpoint"),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe("the benchmark's classic-provider organisation stack", () => {
+    it("is read whole and found clean; the one advisory is the instance's idle shutdown, which the classic provider cannot set", async () => {
+      const { graph, run } = await check(
+        classicOrganisationProgram({ workspaces: 1, setsPerWorkspace: 2 }),
+        preview,
+      );
+      expect(mandatory(run, graph)).to.deep.equal([]);
+      expect(run.diagnostics.map((d) => `${d.policyName} @ ${graph.byUrn(d.urn)?.name}`)).to.deep.equal([
+        "compute-instance-idle-shutdown @ ws00000-instance",
+      ]);
+    });
+  });
+
+  describe("governed resources the pack cannot read", () => {
+    for (const form of [preview, update]) {
+      it(`are listed once, on the stack, in one advisory finding (${form.name})`, async () => {
+        const { run } = await check(unreadResources(), form);
+        const found = run.diagnostics.filter((d) => d.policyName === "governed-resources-not-understood");
+        expect(found.map((d) => [d.enforcementLevel, d.urn.split("::").pop()])).to.deep.equal([
+          ["advisory", "project-stack"],
+        ]);
+        const message = found[0].message;
+        for (const listed of [
+          "'spark' (azure:machinelearning/synapseSpark:SynapseSpark)",
+          "'ml-registry'",
+          "'pe-by-azapi'",
+        ])
+          expect(message).to.include(listed);
+        expect(message).to.not.include("nsg");
+      });
     }
   });
 
@@ -165,7 +353,7 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
       { args: { ipForm: "networkAcls", endpointAccess: "Enabled", link: "existing" }, expected: [] },
     ];
     for (const c of cases) {
-      for (const form of [preview, update]) {
+      for (const form of [preview, update, discovered]) {
         const { ipForm, endpointAccess, link } = c.args;
         const title = `${ipForm}, endpoint access ${endpointAccess ?? "omitted"}, workspace named by ${link}, ${form.name}: ${c.expected.length === 0 ? "nothing" : c.expected.join(", ")}`;
         it(title, async () => {

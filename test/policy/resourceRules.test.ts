@@ -87,6 +87,19 @@ describe("rule 12: single-resource hygiene", () => {
     expect(
       await policy.remediateResource!(args(tokens.workspace, { publicNetworkAccess: "Disabled" })),
     ).to.equal(undefined);
+    // The classic provider: its own flag, and omitted means enabled.
+    const classic = { name: "mlw", storageAccountId: unknownString };
+    await policy.remediateResource!(args("azure:machinelearning/workspace:Workspace", classic));
+    expect(classic).to.deep.equal({
+      name: "mlw",
+      storageAccountId: unknownString,
+      publicNetworkAccessEnabled: false,
+    });
+    expect(
+      await policy.remediateResource!(
+        args("azure:machinelearning/workspace:Workspace", { publicNetworkAccessEnabled: false }),
+      ),
+    ).to.equal(undefined);
   });
   it("reports through validateResource without throwing on unknowns", async () => {
     const policy = resourcePolicy(computeLocalAuth);

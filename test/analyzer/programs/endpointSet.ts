@@ -14,7 +14,7 @@ export type GroupId = "amlworkspace" | "blob" | "file" | "vault" | "registry";
 export const allGroupIds: readonly GroupId[] = ["amlworkspace", "blob", "file", "vault", "registry"];
 
 /** Azure public cloud zones per group id (azure-facts §1); both workspace zones go in one group. */
-const zoneNames: Record<GroupId, readonly string[]> = {
+export const zoneNames: Record<GroupId, readonly string[]> = {
   amlworkspace: ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"],
   blob: ["privatelink.blob.core.windows.net"],
   file: ["privatelink.file.core.windows.net"],
@@ -22,7 +22,7 @@ const zoneNames: Record<GroupId, readonly string[]> = {
   registry: ["privatelink.azurecr.io"],
 };
 
-const targetOf: Record<GroupId, keyof Targets> = {
+export const targetOf: Record<GroupId, keyof Targets> = {
   amlworkspace: "workspace",
   blob: "storage",
   file: "storage",

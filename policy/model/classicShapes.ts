@@ -1,0 +1,286 @@
+/**
+ * The classic provider `@pulumi/azure` (6.x, Terraform-bridged) in the model: per token, how its inputs
+ * translate into the azure-native input shape the parsers already read. Each field names the azure-native
+ * input path it writes and the classic input it comes from, so property dependencies carry over (the
+ * parsers ask for `workspaceName`, the program gave `machineLearningWorkspaceId`). Booleans invert where
+ * the providers disagree (`publicNetworkAccessEnabled: false` is `publicNetworkAccess: "Disabled"`,
+ * `localAuthEnabled` is `!disableLocalAuth`); names come from `name`, parents from their ARM ids.
+ */
+import { parseArmId } from "../azure/armId";
+import type { Kind } from "./kinds";
+import { at, isUnknown, unknown } from "./values";
+
+type Props = Record<string, unknown>;
+
+interface Field {
+  /** Dotted path of the azure-native input written. */
+  to: string;
+  /** The classic input read; its property dependencies become those of the azure-native input. */
+  from: string;
+  /** Converts a known classic value (default: as is); the classic inputs are there for combined fields. */
+  as?: (value: unknown, props: Props) => unknown;
+}
+
+interface ClassicShape {
+  kind: Kind;
+  fields: readonly Field[];
+  /** azure-native inputs with one value for every resource of the token (a compute's type). */
+  constants?: Readonly<Record<string, unknown>>;
+}
+
+const access = (enabled: unknown) =>
+  enabled === false ? "Disabled" : enabled === true ? "Enabled" : undefined;
+const not = (value: unknown) => (typeof value === "boolean" ? !value : undefined);
+const parentName = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.names[0] : undefined);
+const groupOf = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.resourceGroup : undefined);
+
+/** Inputs every classic resource has: its own name, resource group, location and (after create) id. */
+const own = (nameInput: string): Field[] => [
+  { to: nameInput, from: "name" },
+  { to: "resourceGroupName", from: "resourceGroupName" },
+  { to: "location", from: "location" },
+  { to: "id", from: "id" },
+];
+
+/** A child of a workspace names it by ARM id: the workspace's name and resource group come from it. */
+const workspaceChild = (idInput: string, nameInput: string): Field[] => [
+  { to: "workspaceName", from: idInput, as: parentName },
+  { to: "resourceGroupName", from: idInput, as: groupOf },
+  { to: nameInput, from: "name" },
+  { to: "location", from: "location" },
+  { to: "id", from: "id" },
+];
+
+/** The single `privateServiceConnection` block goes to the automatic or the manual list, as its flag says. */
+const connectionList = (manual: boolean) => (connection: unknown) => {
+  const isManual = at(connection, "isManualConnection") === true;
+  if (isManual !== manual) return undefined;
+  return [
+    {
+      name: at(connection, "name"),
+      privateLinkServiceId: at(connection, "privateConnectionResourceId"),
+      groupIds: at(connection, "subresourceNames"),
+    },
+  ];
+};
+
+/** The inline `privateDnsZoneGroup` block as azure-native's `privateDnsZoneGroups` list. */
+const zoneGroups = (group: unknown) => {
+  const ids = at(group, "privateDnsZoneIds");
+  return [
+    {
+      name: at(group, "name"),
+      privateDnsZoneConfigs: Array.isArray(ids) ? ids.map((id) => ({ privateDnsZoneId: id })) : ids,
+    },
+  ];
+};
+
+/** A datastore names its storage by the container's or share's ARM id: the account is its first name. */
+const datastore = (datastoreType: string, idInput: string): ClassicShape => ({
+  kind: "datastore",
+  constants: { "properties.datastoreType": datastoreType },
+  fields: [
+    ...workspaceChild("workspaceId", "name"),
+    { to: "properties.accountName", from: idInput, as: parentName },
+    { to: "properties.resourceGroup", from: idInput, as: groupOf },
+  ],
+});
+
+/** A compute cluster or instance: subnet, public IPs and local auth sit under `properties.properties`. */
+const nodeCompute = (computeType: string): ClassicShape => ({
+  kind: "compute",
+  constants: { "properties.computeType": computeType },
+  fields: [
+    ...workspaceChild("machineLearningWorkspaceId", "computeName"),
+    { to: "properties.disableLocalAuth", from: "localAuthEnabled", as: not },
+    { to: "properties.properties.subnet.id", from: "subnetResourceId" },
+    { to: "properties.properties.enableNodePublicIp", from: "nodePublicIpEnabled" },
+  ],
+});
+
+/** A workspace managed-network outbound rule, as azure-native's ManagedNetworkSettingsRule has it. */
+const outboundRule = (type: string, destination: Field[]): ClassicShape => ({
+  kind: "outboundRule",
+  constants: { "properties.type": type },
+  fields: [...workspaceChild("workspaceId", "ruleName"), ...destination],
+});
+
+const classicShapes: Readonly<Record<string, ClassicShape>> = {
+  "azure:machinelearning/workspace:Workspace": {
+    kind: "workspace",
+    fields: [
+      ...own("workspaceName"),
+      { to: "publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      { to: "imageBuildCompute", from: "imageBuildComputeName" },
+      { to: "managedNetwork", from: "managedNetwork" },
+      { to: "storageAccount", from: "storageAccountId" },
+      { to: "keyVault", from: "keyVaultId" },
+      { to: "containerRegistry", from: "containerRegistryId" },
+    ],
+  },
+  "azure:storage/account:Account": {
+    kind: "storageAccount",
+    fields: [
+      ...own("accountName"),
+      { to: "publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      {
+        to: "sku.name",
+        from: "accountReplicationType",
+        as: (replication, props) =>
+          typeof props.accountTier === "string" ? `${props.accountTier}_${String(replication)}` : undefined,
+      },
+    ],
+  },
+  "azure:keyvault/keyVault:KeyVault": {
+    kind: "keyVault",
+    fields: [
+      ...own("vaultName"),
+      { to: "properties.publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      { to: "properties.sku.name", from: "skuName" },
+    ],
+  },
+  "azure:containerservice/registry:Registry": {
+    kind: "containerRegistry",
+    fields: [
+      ...own("registryName"),
+      { to: "publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      { to: "sku.name", from: "sku" },
+    ],
+  },
+  "azure:network/virtualNetwork:VirtualNetwork": {
+    kind: "virtualNetwork",
+    fields: [
+      ...own("virtualNetworkName"),
+      { to: "addressSpace.addressPrefixes", from: "addressSpaces" },
+      // Inline subnets already use azure-native's names: name, addressPrefixes, privateEndpointNetworkPolicies.
+      { to: "subnets", from: "subnets" },
+    ],
+  },
+  "azure:network/subnet:Subnet": {
+    kind: "subnet",
+    fields: [
+      ...own("subnetName"),
+      { to: "virtualNetworkName", from: "virtualNetworkName" },
+      { to: "addressPrefixes", from: "addressPrefixes" },
+      { to: "privateEndpointNetworkPolicies", from: "privateEndpointNetworkPolicies" },
+    ],
+  },
+  "azure:privatelink/endpoint:Endpoint": {
+    kind: "privateEndpoint",
+    fields: [
+      ...own("privateEndpointName"),
+      { to: "subnet.id", from: "subnetId" },
+      { to: "privateLinkServiceConnections", from: "privateServiceConnection", as: connectionList(false) },
+      {
+        to: "manualPrivateLinkServiceConnections",
+        from: "privateServiceConnection",
+        as: connectionList(true),
+      },
+      { to: "privateDnsZoneGroups", from: "privateDnsZoneGroup", as: zoneGroups },
+    ],
+  },
+  "azure:privatedns/zone:Zone": { kind: "privateZone", fields: own("privateZoneName") },
+  "azure:privatedns/zoneVirtualNetworkLink:ZoneVirtualNetworkLink": {
+    kind: "vnetLink",
+    fields: [
+      ...own("virtualNetworkLinkName"),
+      { to: "privateZoneName", from: "privateDnsZoneName" },
+      { to: "virtualNetwork.id", from: "virtualNetworkId" },
+    ],
+  },
+  "azure:containerservice/kubernetesCluster:KubernetesCluster": {
+    kind: "managedCluster",
+    fields: [
+      ...own("resourceName"),
+      {
+        to: "agentPoolProfiles",
+        from: "defaultNodePool",
+        as: (pool) => [{ vnetSubnetID: at(pool, "vnetSubnetId") }],
+      },
+    ],
+  },
+  "azure:machinelearning/computeCluster:ComputeCluster": nodeCompute("AmlCompute"),
+  "azure:machinelearning/computeInstance:ComputeInstance": nodeCompute("ComputeInstance"),
+  "azure:machinelearning/inferenceCluster:InferenceCluster": {
+    kind: "compute",
+    constants: { "properties.computeType": "AKS" },
+    fields: [
+      ...workspaceChild("machineLearningWorkspaceId", "computeName"),
+      { to: "properties.resourceId", from: "kubernetesClusterId" },
+    ],
+  },
+  "azure:machinelearning/datastoreBlobstorage:DatastoreBlobstorage": datastore(
+    "AzureBlob",
+    "storageContainerId",
+  ),
+  "azure:machinelearning/datastoreFileshare:DatastoreFileshare": datastore("AzureFile", "storageFileshareId"),
+  "azure:machinelearning/datastoreDatalakeGen2:DatastoreDatalakeGen2": datastore(
+    "AzureDataLakeGen2",
+    "storageContainerId",
+  ),
+  "azure:machinelearning/workspaceNetworkOutboundRuleFqdn:WorkspaceNetworkOutboundRuleFqdn": outboundRule(
+    "FQDN",
+    [{ to: "properties.destination", from: "destinationFqdn" }],
+  ),
+  "azure:machinelearning/workspaceNetworkOutboundRulePrivateEndpoint:WorkspaceNetworkOutboundRulePrivateEndpoint":
+    outboundRule("PrivateEndpoint", [
+      { to: "properties.destination.serviceResourceId", from: "serviceResourceId" },
+      { to: "properties.destination.subresourceTarget", from: "subResourceTarget" },
+      { to: "properties.destination.sparkEnabled", from: "sparkEnabled" },
+    ]),
+  "azure:machinelearning/workspaceNetworkOutboundRuleServiceTag:WorkspaceNetworkOutboundRuleServiceTag":
+    outboundRule("ServiceTag", [
+      { to: "properties.destination.serviceTag", from: "serviceTag" },
+      { to: "properties.destination.protocol", from: "protocol" },
+      { to: "properties.destination.portRanges", from: "portRanges" },
+    ]),
+};
+
+/** A classic resource translated: its kind, azure-native inputs, and the classic inputs behind each. */
+export interface ClassicTranslation {
+  kind: Kind;
+  inputs: Props;
+  /** Classic inputs per top-level azure-native input, for property dependencies. */
+  sources: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Writes `value` at a dotted path, creating objects on the way. */
+function put(target: Props, path: string, value: unknown): void {
+  const keys = path.split(".");
+  let current = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = current[key];
+    current = (next !== null && typeof next === "object" ? next : (current[key] = {})) as Props;
+  }
+  current[keys[keys.length - 1]] = value;
+}
+
+const sourcesByToken = new Map<string, ReadonlyMap<string, readonly string[]>>(
+  Object.entries(classicShapes).map(([token, shape]) => {
+    const sources = new Map<string, string[]>();
+    for (const field of shape.fields) {
+      const input = field.to.split(".")[0];
+      sources.set(input, [...(sources.get(input) ?? []), field.from]);
+    }
+    return [token, sources];
+  }),
+);
+
+export function isClassicToken(token: string): boolean {
+  return token in classicShapes;
+}
+
+/** The azure-native view of a classic resource's plain inputs, or undefined for a token not in the table. */
+export function translateClassic(token: string, props: Props): ClassicTranslation | undefined {
+  const shape = classicShapes[token];
+  if (!shape) return undefined;
+  const inputs: Props = {};
+  for (const [path, value] of Object.entries(shape.constants ?? {})) put(inputs, path, value);
+  for (const field of shape.fields) {
+    const value = props[field.from];
+    if (value === undefined) continue;
+    const converted = isUnknown(value) ? unknown : field.as ? field.as(value, props) : value;
+    if (converted !== undefined) put(inputs, field.to, converted);
+  }
+  return { kind: shape.kind, inputs, sources: sourcesByToken.get(token)! };
+}
