@@ -102,6 +102,8 @@ function endpointSet(
     virtualNetworkName: vnet.name,
     addressPrefixes: [layout.endpointSubnetPrefix!],
     privateEndpointNetworkPolicies: "Disabled",
+    // Explicit outbound only (Azure Policy 7bca8353): egress goes through the organisation's NAT or firewall.
+    defaultOutboundAccessEnabled: false,
   });
   for (const [groupId, target] of endpoints) {
     classicSetEndpoint({
@@ -129,6 +131,8 @@ export function classicOrganisationProgram(shape: OrganisationShape): () => void
         accountTier: "Standard",
         accountReplicationType: "LRS",
         publicNetworkAccessEnabled: false,
+        allowNestedItemsToBePublic: false,
+        networkRules: { defaultAction: "Deny", bypasses: ["AzureServices"] },
       });
       const vault = new keyvault.KeyVault(`${name}-kv`, {
         ...common,

@@ -31,6 +31,37 @@ interface ClassicShape {
 const access = (enabled: unknown) =>
   enabled === false ? "Disabled" : enabled === true ? "Enabled" : undefined;
 const not = (value: unknown) => (typeof value === "boolean" ? !value : undefined);
+/** Classic firewall IP rules are plain strings; azure-native's are `{ value }`. */
+const ipRuleValues = (rules: unknown) => (Array.isArray(rules) ? rules.map((value) => ({ value })) : rules);
+/** A storage account's `networkRules` (bypasses as a list) as azure-native's `networkRuleSet`. */
+const storageRules = (rules: unknown) =>
+  rules && typeof rules === "object"
+    ? {
+        defaultAction: at(rules, "defaultAction"),
+        bypass: Array.isArray(at(rules, "bypasses"))
+          ? (at(rules, "bypasses") as unknown[]).join(", ")
+          : undefined,
+        ipRules: ipRuleValues(at(rules, "ipRules")),
+      }
+    : undefined;
+/** A key vault's `networkAcls` with azure-native's IP rule shape. */
+const vaultAcls = (acls: unknown) =>
+  acls && typeof acls === "object"
+    ? {
+        defaultAction: at(acls, "defaultAction"),
+        bypass: at(acls, "bypass"),
+        ipRules: ipRuleValues(at(acls, "ipRules")),
+      }
+    : undefined;
+/** A VNet's inline subnets with azure-native's `defaultOutboundAccess` beside the classic flag. */
+const inlineSubnets = (subnets: unknown) =>
+  Array.isArray(subnets)
+    ? subnets.map((subnet) =>
+        subnet && typeof subnet === "object"
+          ? { ...subnet, defaultOutboundAccess: at(subnet, "defaultOutboundAccessEnabled") }
+          : subnet,
+      )
+    : subnets;
 const parentName = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.names[0] : undefined);
 const groupOf = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.resourceGroup : undefined);
 
@@ -123,6 +154,8 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
     fields: [
       ...own("accountName"),
       { to: "publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      { to: "allowBlobPublicAccess", from: "allowNestedItemsToBePublic" },
+      { to: "networkRuleSet", from: "networkRules", as: storageRules },
       {
         to: "sku.name",
         from: "accountReplicationType",
@@ -137,6 +170,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       ...own("vaultName"),
       { to: "properties.publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
       { to: "properties.sku.name", from: "skuName" },
+      { to: "properties.networkAcls", from: "networkAcls", as: vaultAcls },
     ],
   },
   "azure:containerservice/registry:Registry": {
@@ -145,6 +179,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       ...own("registryName"),
       { to: "publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
       { to: "sku.name", from: "sku" },
+      { to: "networkRuleSet", from: "networkRuleSet" },
     ],
   },
   "azure:network/virtualNetwork:VirtualNetwork": {
@@ -152,8 +187,8 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
     fields: [
       ...own("virtualNetworkName"),
       { to: "addressSpace.addressPrefixes", from: "addressSpaces" },
-      // Inline subnets already use azure-native's names: name, addressPrefixes, privateEndpointNetworkPolicies.
-      { to: "subnets", from: "subnets" },
+      // Inline subnets use azure-native's names (name, addressPrefixes, privateEndpointNetworkPolicies) but one.
+      { to: "subnets", from: "subnets", as: inlineSubnets },
     ],
   },
   "azure:network/subnet:Subnet": {
@@ -163,6 +198,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       { to: "virtualNetworkName", from: "virtualNetworkName" },
       { to: "addressPrefixes", from: "addressPrefixes" },
       { to: "privateEndpointNetworkPolicies", from: "privateEndpointNetworkPolicies" },
+      { to: "defaultOutboundAccess", from: "defaultOutboundAccessEnabled" },
     ],
   },
   "azure:privatelink/endpoint:Endpoint": {

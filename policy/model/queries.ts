@@ -83,3 +83,20 @@ export function managedNetworkComputes(
     return workspace && typeof computeType === "string" ? [{ compute, workspace, computeType }] : [];
   });
 }
+
+/**
+ * A dependency a workspace's managed network reaches through a private endpoint of Azure's own Required rules
+ * ([MN] "List of required rules": in AllowOnlyApprovedOutbound whatever the target's public access, in
+ * AllowInternetOutbound only for targets with public network access disabled). Those endpoints live in the
+ * Microsoft-managed VNet, never in the stack, yet they are approved private endpoint connections of the target.
+ */
+export function reachedByRequiredRules(model: StackModel, key: Key): boolean {
+  const access = model.services.get(key)?.publicNetworkAccess;
+  const disabled = typeof access === "string" && access.toLowerCase() === "disabled";
+  return model.workspaces.some((w) => {
+    const mode = effectiveManagedNetworkMode(w);
+    if (typeof mode !== "string" || !dependenciesOf(w).some((d) => d.key === key)) return false;
+    const lower = mode.toLowerCase();
+    return lower === "allowonlyapprovedoutbound" || (lower === "allowinternetoutbound" && disabled);
+  });
+}

@@ -17,7 +17,7 @@ export const nicNoPublicIp: StackRule<object> = {
   severity: "high",
   framework: securityBenchmark("NS-2"),
   remediationSteps:
-    "Remove `publicIPAddress` from every entry of `ipConfigurations` of the `azure-native:network:NetworkInterface`; reach the VM through Azure Bastion or a private network, and give it egress through a NAT gateway or firewall.",
+    "Remove `publicIPAddress` from every entry of `ipConfigurations` of the `azure-native:network:NetworkInterface`; reach the VM through Azure Bastion or a private network, and give it egress through a NAT gateway or firewall. For ML compute, use `PrivateCompute` (no public IP, in the services subnet or the workspace managed network) rather than VMs of your own.",
   url: "https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses",
   tags: ["network-isolation", ...builtInTags(builtInId)],
   check: (model) =>

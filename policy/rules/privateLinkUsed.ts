@@ -2,11 +2,12 @@
  * Azure Policy's "should use private link" built-ins, and what their DeployIfNotExists twins would deploy:
  * every ML workspace of the stack, and every storage account, key vault and registry in scope (by default
  * those a workspace uses), has at least one private endpoint in the stack. An endpoint whose target is
- * unknown at preview could be any of them, so the rule then stands down rather than guess.
+ * unknown at preview could be any of them, so the rule then stands down rather than guess. A dependency a
+ * workspace managed network reaches through Azure's Required rules has its private endpoint (in the managed VNet).
  */
 import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
 import { DependencyScopes, servicesInScope } from "../model/dependencyScope";
-import { endpointsOf } from "../model/queries";
+import { endpointsOf, reachedByRequiredRules } from "../model/queries";
 import type { Entity, StackModel } from "../model/types";
 import { isUnknown } from "../model/values";
 import { message } from "../pack/message";
@@ -41,6 +42,7 @@ type TargetKind = keyof typeof byKind;
 
 function withoutEndpoint(model: StackModel, kind: TargetKind, target: Entity): Violation[] {
   if (endpointsOf(model, target.key).length > 0) return [];
+  if (kind !== "workspace" && reachedByRequiredRules(model, target.key)) return [];
   return [
     {
       urn: target.urn,

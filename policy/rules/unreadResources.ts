@@ -29,6 +29,8 @@ export const unreadResources: StackRule<object> = {
     "1. Prefer the azure-native or classic resource the pack reads (see the pack's README, *What the pack reads*).",
     "2. For a generic `azure-native:resources:Resource`, set `resourceProviderNamespace`, `parentResourcePath` and `resourceType` to a type the pack knows.",
     "3. Otherwise review the resource's network settings by hand: the pack's rules did not see it.",
+    "",
+    "This package's components (`SecuredWorkspace`, `WorkspaceNetwork`, `PrivateEndpointSet`, `PrivateCompute`) declare only resources the pack reads.",
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
   tags: ["inventory", "coverage"],

@@ -88,7 +88,7 @@ describe("the pack as an organisation's guardrail (real pack, Analyzer protocol)
         expect(["low", "medium", "high", "critical"], name).to.include(m.severity);
         expect(m.framework?.name, name).to.equal("Microsoft cloud security benchmark");
         expect(m.framework?.version, name).to.equal("v3");
-        expect(m.framework?.reference, name).to.match(/^(NS|IM|PV|DP|LT)-\d+$/);
+        expect(m.framework?.reference, name).to.match(/^(NS|IM|PV|DP|LT|AM)-\d+$/);
         expect(m.framework?.specification, name).to.have.length.greaterThan(10);
         expect(m.url, name).to.match(/^https:\/\/learn\.microsoft\.com\//);
         expect(m.remediationSteps, name).to.contain("azure-native");

@@ -60,7 +60,12 @@ await pulumi.runtime.setMocks(
         state: { ...inputs, name },
       };
     },
-    call: ({ token }) => {
+    call: ({ token, inputs }) => {
+      if (token === "azure-native:resources:getResource") {
+        // A first deployment: the workspace SecuredWorkspace reads for its live managed-network mode is absent.
+        const details = `ResourceNotFound: ${inputs.resourceType}/${inputs.resourceName} was not found (404)`;
+        throw Object.assign(new Error(details), { details });
+      }
       if (token === "azure-native:authorization:getClientConfig") {
         return {
           subscriptionId: subscription,

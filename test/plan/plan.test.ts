@@ -295,7 +295,7 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
     expect(args.out.stderr).to.equal(
       [
         'error: Invalid arguments for SecuredWorkspace "ml":',
-        `  - workspaceName: "ml workspace!" is not a valid workspace name; use 3 to 33 characters: letters, digits, '_' and '-', starting with a letter or digit (^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$)`,
+        `  - workspaceName: "ml workspace!" is not a valid workspace name; use 3 to 33 characters: letters, digits, '_' and '-', starting with a letter or digit`,
         '  - allowedIpRanges[0]: "10.0.0.0/8" is not allowed: it overlaps 10.0.0.0/8 (private); only public internet addresses are allowed',
         "",
       ].join("\n"),

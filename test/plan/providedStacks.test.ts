@@ -86,7 +86,7 @@ const expected: Record<string, Expected> = {
   "landing-zone-dns": {
     vnets: ["net-services-vnet", "net-clients-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [...defaultOutbound("net-services-endpoints", "net-clients-endpoints")],
     linked: true,
     workspaceZones: [],
   },
@@ -106,12 +106,12 @@ const expected: Record<string, Expected> = {
     linked: true,
     workspaceZones: publicWorkspaceZones,
   },
-  // As it must be once the pack reads managed networks (issue 12, pack side): a client VNet of a managed-network
+  // A client VNet of a managed-network
   // workspace needs the workspace and its storage only, and the computes are in the managed VNet.
   "managed-network": {
     vnets: ["net-clients-vnet"],
     mandatory: [],
-    advisory: [],
+    advisory: [...defaultOutbound("net-clients-endpoints")],
     linked: true,
     workspaceZones: publicWorkspaceZones,
     groupIds: ["amlworkspace", "blob", "file"],
@@ -322,7 +322,8 @@ describe("the plan's picture and page, for every provided stack", () => {
     const cells = text("td");
     for (const row of doc.vnets.flatMap((t) => t.rows).slice(1)) expect(cells).to.include(row.endpoint);
     expect(cells).to.include(hostile);
-    expect(text("h3")).to.deep.equal(["Mandatory: 1", "Advisory: 1"]);
+    const { mandatory, advisory } = expected["insecure-public-endpoint"];
+    expect(text("h3")).to.deep.equal([`Mandatory: ${mandatory.length}`, `Advisory: ${advisory.length}`]);
     const [mandatory] = doc.findings.mandatory;
     expect(text("td pre")).to.deep.equal([mandatory.message, hostile]);
     expect(cells).to.include(mandatory.policy);

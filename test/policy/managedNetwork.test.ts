@@ -11,6 +11,7 @@ import { managedNetworkComputeSubnet } from "../../policy/rules/managedNetworkCo
 import { managedNetworkDeploymentEgress } from "../../policy/rules/managedNetworkDeploymentEgress";
 import { managedNetworkOutboundRuleTypes } from "../../policy/rules/managedNetworkOutboundRuleTypes";
 import { managedNetworkUnsupportedCompute } from "../../policy/rules/managedNetworkUnsupportedCompute";
+import { privateLinkUsed } from "../../policy/rules/privateLinkUsed";
 import { workspaceManagedNetworkIsolationMode } from "../../policy/rules/workspaceManagedNetworkIsolationMode";
 import { check, messagesOf } from "./check";
 import { forms, nameOf, ref, unknownString, type Form, type GraphNode } from "./graph";
@@ -398,6 +399,22 @@ describe("managed network: client VNets need only the default storage", () => {
       expect(messages).to.have.length(1);
       expect(messages[0]).to.include("has no private endpoint for file (storage account 'st')");
       expect(messages[0]).to.include("your client needs access to the default storage account");
+    });
+  }
+});
+
+describe("managed network: dependencies reached through Azure's Required rules", () => {
+  for (const form of forms) {
+    it(`count as private-linked in AllowOnlyApprovedOutbound, and in AllowInternetOutbound when their public access is Disabled (${form})`, () => {
+      const flagged = (c: Core) => messagesOf(c.graph.resources(), privateLinkUsed).length;
+      // No endpoint of the stack reaches the workspace or its dependencies: only the workspace is flagged.
+      expect(flagged(managed(form, "AllowOnlyApprovedOutbound"))).to.equal(1);
+      expect(flagged(managed(form, "AllowInternetOutbound"))).to.equal(1);
+      const open = managed(form, "AllowInternetOutbound");
+      open.registry.props.publicNetworkAccess = "Enabled";
+      expect(flagged(open)).to.equal(2);
+      // Without a managed network nothing reaches them privately.
+      expect(flagged(managed(form, "Disabled"))).to.equal(4);
     });
   }
 });
