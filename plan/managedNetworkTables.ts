@@ -21,6 +21,8 @@ export interface OutboundRuleRow {
 export interface ManagedNetworkTable {
   /** Logical name of the workspace resource. */
   workspace: string;
+  /** Its URN. */
+  urn: string;
   isolationMode: string;
   /** Firewall SKU when FQDN rules exist (Azure's default Standard when not given), else undefined. */
   firewallSku?: string;
@@ -98,6 +100,7 @@ export function managedNetworkTables(graph: RecordedGraph): ManagedNetworkTable[
     return [
       {
         workspace: resource.name,
+        urn: resource.urn,
         isolationMode: network.isolationMode,
         firewallSku: hasFqdn ? (network.firewallSku ?? "Standard") : undefined,
         firewallPublicIpAddress: network.firewallPublicIpAddress,

@@ -7,16 +7,19 @@
  * zone links are edges to it) and its private endpoints, each connected to its target (labelled with the group
  * ids) and writing A records into its zones; one cluster per managed VNet (Synapse, Data Factory) holding its
  * managed private endpoints, each connected to its target; and the findings, marked on the resources they
- * concern (a flagged resource that is not part of the network is drawn on its own). Each part of the network
- * is one {@link TopologyPart}; a new one (the workspace's managed network) is one more part.
+ * concern (a flagged resource that is not part of the network is drawn on its own); and each workspace's
+ * managed network (mode, firewall) holding its outbound rules, the user's and Azure's. Each part of the network
+ * is one {@link TopologyPart}.
  */
 import type { Key, ManagedEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown } from "../policy/model/values";
 import { urnParts, type Findings } from "./findings";
+import { managedNetworkTables } from "./managedNetworkTables";
 import type { RecordedGraph } from "./mockRun";
 import { endpointDns } from "./vnetTables";
 
-export type NodeKind = "workspace" | "service" | "vnet" | "endpoint" | "managedEndpoint" | "zone" | "flagged";
+export type NodeKind =
+  "workspace" | "service" | "vnet" | "endpoint" | "managedEndpoint" | "outboundRule" | "zone" | "flagged";
 export type ClusterKind = "vnet" | "managedVnet";
 /**
  * uses: a workspace's dependency; connects: an endpoint to its target; writes: A records; linked: a zone link;
@@ -213,6 +216,30 @@ const managedVnets: TopologyPart = (b) => {
   }
 };
 
+/**
+ * One cluster per workspace managed network: the managed VNet itself (a node, reached from its workspace) and
+ * one node per outbound rule with its type, destination and who made it.
+ */
+const workspaceManagedNetworks: TopologyPart = (b) => {
+  for (const table of managedNetworkTables(b.input.graph)) {
+    const id = `${table.urn}/managedNetwork`;
+    const lines = [
+      `managed VNet of ML workspace ${table.workspace}`,
+      [table.isolationMode, table.firewallSku && `firewall ${table.firewallSku}`].filter(Boolean).join(", "),
+    ];
+    b.cluster(id, "managedVnet", lines, id);
+    b.node(id, "vnet", lines, id);
+    b.edge(table.urn, id, "holds");
+    for (const rule of table.rules)
+      b.node(
+        `${id}/${rule.name}`,
+        "outboundRule",
+        [rule.name, `${rule.type}: ${rule.destination}`, `by ${rule.madeBy}`],
+        id,
+      );
+  }
+};
+
 /** Workspaces and the services they use. */
 const workspaces: TopologyPart = (b) => {
   for (const w of b.input.model.workspaces) {
@@ -263,6 +290,7 @@ const zoneLinks: TopologyPart = (b) => {
 export const topologyParts: readonly TopologyPart[] = [
   vnets,
   managedVnets,
+  workspaceManagedNetworks,
   workspaces,
   endpointEdges,
   zoneLinks,

@@ -18,6 +18,7 @@ const shapes: Record<NodeKind, [string, string]> = {
   vnet: ["[", "]"],
   endpoint: ["(", ")"],
   managedEndpoint: ["(", ")"],
+  outboundRule: ["[", "]"],
   zone: ["{{", "}}"],
   flagged: ["[", "]"],
 };

@@ -25,6 +25,7 @@ const nodeStyles: Record<NodeKind, Attributes> = {
   vnet: { shape: "tab", fillcolor: "#cfe0f3", color: "#4a7ab5" },
   endpoint: { shape: "box", style: "rounded,filled", fillcolor: "#ffffff" },
   managedEndpoint: { shape: "box", style: "rounded,filled", fillcolor: "#fff8e1" },
+  outboundRule: { shape: "box", style: "filled", fillcolor: "#fff8e1" },
   zone: { shape: "hexagon", fillcolor: "#eaf6ea" },
   flagged: { shape: "note", fillcolor: "#ffffff" },
 };
