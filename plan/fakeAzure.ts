@@ -66,6 +66,40 @@ const idShapes: Record<string, IdShape> = {
       ["batchEndpoints", "endpointName"],
     ],
   },
+  "machinelearningservices:Datastore": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [
+      ["workspaces", "workspaceName"],
+      ["datastores", "name"],
+    ],
+  },
+  "machinelearningservices:OnlineDeployment": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [
+      ["workspaces", "workspaceName"],
+      ["onlineEndpoints", "endpointName"],
+      ["deployments", "deploymentName"],
+    ],
+  },
+  "machinelearningservices:ManagedNetworkSettingsRule": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [
+      ["workspaces", "workspaceName"],
+      ["outboundRules", "ruleName"],
+    ],
+  },
+  "machinelearningservices:OutboundRule": {
+    provider: "Microsoft.MachineLearningServices",
+    segments: [
+      ["workspaces", "workspaceName"],
+      ["managedNetworks", "managedNetworkName"],
+      ["outboundRules", "ruleName"],
+    ],
+  },
+  "network:NetworkInterface": {
+    provider: "Microsoft.Network",
+    segments: [["networkInterfaces", "networkInterfaceName"]],
+  },
   "network:VirtualNetwork": {
     provider: "Microsoft.Network",
     segments: [["virtualNetworks", "virtualNetworkName"]],

@@ -5,6 +5,7 @@
  * Run from realPack.test.ts, which serves the pack once for all its Analyzer-protocol programs.
  */
 import { expect } from "chai";
+import { discoveredGraph } from "./discoveredForm";
 import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
 import type { PolicyPackSession, PolicyRun } from "../../plan/policy/policyPackSession";
 import { stackRules } from "../../policy/policies";
@@ -80,12 +81,21 @@ export function managedNetworkSuite(
   describe("managed-network rules on typed, generic and rule-resource workspaces", () => {
     for (const r of runs) {
       it(`${r.name} (${r.variants.map(prefixOf).join(", ")}): exactly the bad variants' findings`, async () => {
-        const { graph } = await runOnMocks(managedNetworkWorkspaces(r.variants), { preview: r.preview });
+        const recorded = await runOnMocks(managedNetworkWorkspaces(r.variants), { preview: r.preview });
+        const { graph } = recorded;
         const run = await sessions()[r.preview ? "preview" : "update"].check(graph);
         expect(run.stackAnalyzed).to.equal(true);
         const hidden = r.variants.filter((v) => r.preview && hiddenAtPreview(v));
         const shown = r.variants.filter((v) => v.bad && !hidden.includes(v));
         expect(findings(run, graph)).to.deep.equal(shown.flatMap(badFindings).sort());
+        if (!r.preview) {
+          // The same resources as an audit policy group discovers them in the account.
+          const discovered = discoveredGraph(recorded);
+          const audit = await sessions().update.check(discovered);
+          expect(findings(audit, discovered), "discovered in the account").to.deep.equal(
+            shown.flatMap(badFindings).sort(),
+          );
+        }
         for (const v of hidden)
           expect(graph.named(`${prefixOf(v)}-mlw`).inputs.managedNetwork).to.not.have.property(
             "isolationMode",

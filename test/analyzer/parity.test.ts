@@ -9,6 +9,7 @@ import { builtInPolicies } from "../../policy/azure/builtins";
 import { compiledPack } from "../../plan/compiledPack";
 import { runOnMocks } from "../../plan/mockRun";
 import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
+import { discoveredGraph } from "./discoveredForm";
 import { parityProgram, violators, type ParityArgs } from "./programs/parityProgram";
 
 const enforced = builtInPolicies.filter((b) => b.policies.length > 0);
@@ -21,16 +22,23 @@ for (const b of enforced) {
   expectedByPolicy.set(b.policies[0], names);
 }
 
-const forms: { name: string; preview: boolean; literal: boolean }[] = [
+const forms: { name: string; preview: boolean; literal: boolean; discovered?: boolean }[] = [
   { name: "preview", preview: true, literal: false },
   { name: "update", preview: false, literal: false },
   { name: "literal ids (preview)", preview: true, literal: true },
+  // As an audit policy group reads the account: read-back state only, no parents or dependencies.
+  { name: "discovered in the account", preview: false, literal: false, discovered: true },
 ];
 
 let sessions: { preview: PolicyPackSession; update: PolicyPackSession };
 
-async function flagged(args: ParityArgs, preview: boolean): Promise<Map<string, Set<string>>> {
-  const { graph } = await runOnMocks(parityProgram(args), { preview });
+async function flagged(
+  args: ParityArgs,
+  preview: boolean,
+  discovered = false,
+): Promise<Map<string, Set<string>>> {
+  const recorded = await runOnMocks(parityProgram(args), { preview });
+  const graph = discovered ? discoveredGraph(recorded) : recorded.graph;
   const run: PolicyRun = await (preview ? sessions.preview : sessions.update).check(graph);
   expect(run.stackAnalyzed).to.equal(true);
   const byPolicy = new Map<string, Set<string>>();
@@ -64,14 +72,14 @@ describe("Azure Policy parity over the Analyzer protocol", function () {
 
   for (const form of forms) {
     it(`${form.name}: the compliant program gets no finding from any parity policy`, async () => {
-      const found = await flagged({ violating: false, literal: form.literal }, form.preview);
+      const found = await flagged({ violating: false, literal: form.literal }, form.preview, form.discovered);
       const parityPolicies = new Set(enforced.flatMap((b) => b.policies));
       const findings = [...found].filter(([policy]) => parityPolicies.has(policy));
       expect(findings.map(([policy, names]) => `${policy}: ${[...names].join(", ")}`)).to.deep.equal([]);
     });
 
     it(`${form.name}: each built-in's policy flags exactly its violating resources`, async () => {
-      const found = await flagged({ violating: true, literal: form.literal }, form.preview);
+      const found = await flagged({ violating: true, literal: form.literal }, form.preview, form.discovered);
       for (const [policy, names] of expectedByPolicy)
         expect([...(found.get(policy) ?? [])].sort(), policy).to.deep.equal([...names].sort());
     });
