@@ -2,7 +2,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyPack } from "@pulumi/policy";
+import { shareDeserializedProperties } from "./pack/sharedDeserialization";
 import { policies } from "./policies";
+
+shareDeserializedProperties();
 
 new PolicyPack("azureml-network-isolation", {
   displayName: "Azure ML network isolation",
