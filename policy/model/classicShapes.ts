@@ -19,6 +19,8 @@ interface Field {
   from: string;
   /** Converts a known classic value (default: as is); the classic inputs are there for combined fields. */
   as?: (value: unknown, props: Props) => unknown;
+  /** The classic value for an azure-native one, where `as` converts and a remediation writes the input. */
+  back?: (value: unknown) => unknown;
 }
 
 interface ClassicShape {
@@ -30,7 +32,25 @@ interface ClassicShape {
 
 const access = (enabled: unknown) =>
   enabled === false ? "Disabled" : enabled === true ? "Enabled" : undefined;
+const enabled = (access: unknown) =>
+  typeof access === "string" ? access.toLowerCase() === "enabled" : undefined;
 const not = (value: unknown) => (typeof value === "boolean" ? !value : undefined);
+/** `publicNetworkAccessEnabled` as azure-native's `publicNetworkAccess` at `to`. */
+const publicAccess = (to: string): Field => ({
+  to,
+  from: "publicNetworkAccessEnabled",
+  as: access,
+  back: enabled,
+});
+/** A NIC's IP configurations with azure-native's `publicIPAddress` where the classic one names a public IP. */
+const nicIpConfigurations = (configs: unknown) =>
+  Array.isArray(configs)
+    ? configs.map((config) => {
+        if (isUnknown(config)) return config;
+        const publicIp = at(config, "publicIpAddressId");
+        return publicIp === undefined ? {} : { publicIPAddress: { id: publicIp } };
+      })
+    : configs;
 /** Classic firewall IP rules are plain strings; azure-native's are `{ value }`. */
 const ipRuleValues = (rules: unknown) => (Array.isArray(rules) ? rules.map((value) => ({ value })) : rules);
 /** A storage account's `networkRules` (bypasses as a list) as azure-native's `networkRuleSet`. */
@@ -123,7 +143,7 @@ const nodeCompute = (computeType: string): ClassicShape => ({
   constants: { "properties.computeType": computeType },
   fields: [
     ...workspaceChild("machineLearningWorkspaceId", "computeName"),
-    { to: "properties.disableLocalAuth", from: "localAuthEnabled", as: not },
+    { to: "properties.disableLocalAuth", from: "localAuthEnabled", as: not, back: not },
     { to: "properties.properties.subnet.id", from: "subnetResourceId" },
     { to: "properties.properties.enableNodePublicIp", from: "nodePublicIpEnabled" },
   ],
@@ -141,7 +161,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
     kind: "workspace",
     fields: [
       ...own("workspaceName"),
-      { to: "publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      publicAccess("publicNetworkAccess"),
       { to: "imageBuildCompute", from: "imageBuildComputeName" },
       { to: "managedNetwork", from: "managedNetwork" },
       { to: "storageAccount", from: "storageAccountId" },
@@ -153,7 +173,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
     kind: "storageAccount",
     fields: [
       ...own("accountName"),
-      { to: "publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      publicAccess("publicNetworkAccess"),
       { to: "allowBlobPublicAccess", from: "allowNestedItemsToBePublic" },
       { to: "networkRuleSet", from: "networkRules", as: storageRules },
       {
@@ -168,7 +188,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
     kind: "keyVault",
     fields: [
       ...own("vaultName"),
-      { to: "properties.publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      publicAccess("properties.publicNetworkAccess"),
       { to: "properties.sku.name", from: "skuName" },
       { to: "properties.networkAcls", from: "networkAcls", as: vaultAcls },
     ],
@@ -177,7 +197,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
     kind: "containerRegistry",
     fields: [
       ...own("registryName"),
-      { to: "publicNetworkAccess", from: "publicNetworkAccessEnabled", as: access },
+      publicAccess("publicNetworkAccess"),
       { to: "sku.name", from: "sku" },
       { to: "networkRuleSet", from: "networkRuleSet" },
     ],
@@ -199,6 +219,13 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       { to: "addressPrefixes", from: "addressPrefixes" },
       { to: "privateEndpointNetworkPolicies", from: "privateEndpointNetworkPolicies" },
       { to: "defaultOutboundAccess", from: "defaultOutboundAccessEnabled" },
+    ],
+  },
+  "azure:network/networkInterface:NetworkInterface": {
+    kind: "networkInterface",
+    fields: [
+      ...own("networkInterfaceName"),
+      { to: "ipConfigurations", from: "ipConfigurations", as: nicIpConfigurations },
     ],
   },
   "azure:privatelink/endpoint:Endpoint": {
@@ -301,6 +328,19 @@ const sourcesByToken = new Map<string, ReadonlyMap<string, readonly string[]>>(
     return [token, sources];
   }),
 );
+
+/**
+ * The classic input behind an azure-native input path of a classic token, and how to write an azure-native
+ * value into it (undefined where the conversion only reads); undefined for other tokens or paths.
+ */
+export function classicInputOf(
+  token: string,
+  nativePath: string,
+): { name: string; write?: (value: unknown) => unknown } | undefined {
+  const field = classicShapes[token]?.fields.find((f) => f.to === nativePath);
+  if (!field) return undefined;
+  return { name: field.from, write: field.as ? field.back : (value) => value };
+}
 
 export function isClassicToken(token: string): boolean {
   return token in classicShapes;

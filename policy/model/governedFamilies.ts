@@ -38,6 +38,11 @@ const families: readonly Family[] = [
     armTypes: /^Microsoft\.Network\/virtualNetworks(\/subnets)?$/i,
   },
   {
+    name: "network interface",
+    tokens: /^(azure-native:network(\/v[0-9a-z]+)?:NetworkInterface$|azure:network\/networkInterface:)/,
+    armTypes: /^Microsoft\.Network\/networkInterfaces$/i,
+  },
+  {
     name: "storage",
     tokens: /^(azure-native:storage(\/v[0-9a-z]+)?:StorageAccount$|azure:storage\/account:)/,
     armTypes: /^Microsoft\.Storage\/storageAccounts$/i,

@@ -6,19 +6,33 @@ import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
 import type { ResourceView } from "../model/resourceView";
-import { at, bool, isUnknown, str } from "../model/values";
+import { describeSetting, settingInput, writeSetting } from "../model/settingInputs";
+import { bool, isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
 
+/**
+ * The compute types Azure's built-ins judge (e96a9a5f, a6f9a2d0: `computeType in [ComputeInstance,
+ * AmlCompute]`): the computes Azure ML runs nodes for. Attached computes (AKS, Kubernetes, VirtualMachine,
+ * Databricks, SynapseSpark...) keep their own authentication and addresses, outside these settings.
+ */
 const computeTypesWithNodes = new Set(["amlcompute", "computeinstance"]);
 
-function computeType(view: ResourceView): string | undefined {
+/** The compute type (lower case) when it is one the built-ins judge. */
+function nodeComputeType(view: ResourceView): string | undefined {
+  if (view.kind !== "compute") return undefined;
   const type = str(view.inputs, "properties", "computeType");
-  return typeof type === "string" ? type.toLowerCase() : undefined;
+  return typeof type === "string" && computeTypesWithNodes.has(type.toLowerCase())
+    ? type.toLowerCase()
+    : undefined;
 }
+
+const localAuthPath = "properties.disableLocalAuth";
+const publicIpPath = "properties.properties.enableNodePublicIp";
 
 export const computeLocalAuth: ResourceRule<object> = {
   name: "compute-local-auth-disabled",
-  description: "An Azure ML compute should have local authentication disabled (disableLocalAuth: true).",
+  description:
+    "An Azure ML compute cluster or instance should have local authentication disabled (disableLocalAuth: true).",
   enforcementLevel: "advisory",
   kinds: ["compute"],
   configSchema: { properties: {} },
@@ -26,39 +40,29 @@ export const computeLocalAuth: ResourceRule<object> = {
   severity: "medium",
   framework: benchmark("IM-1"),
   remediationSteps: [
-    "Disable local (key) authentication on computes and use Microsoft Entra ID identities.",
+    "Disable local (key) authentication on compute clusters and instances and use Microsoft Entra ID identities.",
     "",
     "- azure-native: `machinelearningservices.Compute` with `properties: { computeType, disableLocalAuth: true, ... }`.",
+    "- Classic `@pulumi/azure`: `localAuthEnabled: false` on `machinelearning.ComputeCluster` or `ComputeInstance`.",
     "- Components: `PrivateCompute` always sets `disableLocalAuth: true`.",
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-integrate-azure-policy",
   tags: ["compute", "authentication", "azure-policy-builtin"],
   check: (view) => {
-    if (view.kind !== "compute" || computeType(view) === undefined) return [];
+    if (nodeComputeType(view) === undefined) return [];
     const disabled = bool(view.inputs, "properties", "disableLocalAuth");
     if (disabled === true || isUnknown(disabled)) return [];
     return [
       message({
         subject: `compute '${view.name}'`,
-        problem: "does not set disableLocalAuth to true",
+        problem: `does not set ${describeSetting(view.type, localAuthPath, true)}`,
         quote: quotes.computeLocalAuth,
-        fix: "set properties.disableLocalAuth to true and use Microsoft Entra ID (managed identities) instead of keys",
+        fix: `set it and use Microsoft Entra ID (managed identities) instead of keys`,
       }),
     ];
   },
-  // As Azure's Modify (a6f9a2d0), except on a compute that declares SSH access (an instance's
-  // sshSettings.sshPublicAccess Enabled, a cluster's userAccountCredentials): local auth is its SSH login,
-  // which turning it off would cut; identity-based access keeps working everywhere else.
-  remediate: (_view, props) => {
-    const body = props.properties;
-    if (!body || typeof body !== "object") return undefined;
-    const nodes = at(body, "properties");
-    const ssh = str(nodes, "sshSettings", "sshPublicAccess");
-    if (ssh !== undefined && !(typeof ssh === "string" && ssh.toLowerCase() === "disabled")) return undefined;
-    if (at(nodes, "userAccountCredentials") !== undefined) return undefined;
-    (body as Record<string, unknown>).disableLocalAuth = true;
-    return props;
-  },
+  // As Azure's Modify (a6f9a2d0): on every compute cluster and instance the check flags.
+  remediate: (view, props) => writeSetting(view, props, localAuthPath, true),
 };
 
 export const computePublicIp: ResourceRule<object> = {
@@ -75,21 +79,22 @@ export const computePublicIp: ResourceRule<object> = {
     "Give clusters and instances no public IP and place them in a subnet.",
     "",
     "- azure-native: `properties.properties.enableNodePublicIp: false` and `subnet: { id }` on the `machinelearningservices.Compute`.",
+    "- Classic `@pulumi/azure`: `nodePublicIpEnabled: false` and `subnetResourceId` on `machinelearning.ComputeCluster` or `ComputeInstance`.",
     "- Components: `PrivateCompute` sets `enableNodePublicIp: false` in the subnet you give it.",
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-training-vnet",
   tags: ["compute", "public-ip"],
   check: (view) => {
-    const type = computeType(view);
-    if (view.kind !== "compute" || !type || !computeTypesWithNodes.has(type)) return [];
+    if (nodeComputeType(view) === undefined) return [];
     const publicIp = bool(view.inputs, "properties", "properties", "enableNodePublicIp");
     if (publicIp === false || isUnknown(publicIp)) return [];
+    const input = settingInput(view.type, publicIpPath, false).name;
     return [
       message({
         subject: `compute '${view.name}'`,
-        problem: "gets public IPs (enableNodePublicIp is true or omitted, which defaults to true)",
+        problem: `gets public IPs (${input} is true or omitted, which defaults to true)`,
         quote: quotes.computePublicIp,
-        fix: "set properties.properties.enableNodePublicIp to false and place the compute in a subnet (with a workspace managed network, leave the subnet out: it runs in the managed VNet)",
+        fix: `set ${describeSetting(view.type, publicIpPath, false)} and place the compute in a subnet (with a workspace managed network, leave the subnet out: it runs in the managed VNet)`,
       }),
     ];
   },
@@ -129,7 +134,7 @@ export const computeIdleShutdown: ResourceRule<IdleShutdownConfig> = {
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-integrate-azure-policy",
   tags: ["compute", "cost", "azure-policy-builtin"],
   check: (view, config) => {
-    if (view.kind !== "compute" || computeType(view) !== "computeinstance") return [];
+    if (nodeComputeType(view) !== "computeinstance") return [];
     const idle = str(view.inputs, "properties", "properties", "idleTimeBeforeShutdown");
     if (typeof idle !== "string" && idle !== undefined) return [];
     const minutes = idle === undefined ? undefined : isoDurationMinutes(idle);

@@ -4,7 +4,8 @@
  * network is on runs in the Microsoft-managed VNet and has no subnet by design, so it is not flagged; a
  * compute whose workspace is outside the stack (its network unseen) or unknown at preview is left out.
  */
-import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags } from "../azure/builtins";
+import { benchmark } from "../pack/benchmark";
 import { usesManagedNetwork, workspaceOf } from "../model/queries";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
@@ -20,7 +21,7 @@ export const computeInVirtualNetwork: StackRule<object> = {
   configSchema: { properties: {} },
   defaults: {},
   severity: "medium",
-  framework: securityBenchmark("NS-2"),
+  framework: benchmark("NS-2"),
   remediationSteps:
     "Set `properties.properties.subnet.id` on the `azure-native:machinelearningservices:Compute` (AmlCompute or ComputeInstance) to a subnet of a VNet holding a workspace private endpoint, or turn on the workspace's managed network (`managedNetwork.isolationMode`). `PrivateCompute` takes `subnetId` and places the compute there.",
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-training-vnet",

@@ -2,15 +2,9 @@
  * What the managed-network rules share in their policy metadata: the benchmark control they serve, the
  * documents they rest on, and the two ways to write a managed network that remediation steps show.
  */
-import type { PolicyComplianceFramework } from "@pulumi/policy";
+import { benchmark } from "../pack/benchmark";
 
-/** Microsoft cloud security benchmark v3, NS-2: secure cloud services with network controls. */
-export const networkControls: PolicyComplianceFramework = {
-  name: "Microsoft cloud security benchmark",
-  version: "v3",
-  reference: "NS-2",
-  specification: "Secure cloud native services with network controls",
-};
+export const networkControls = benchmark("NS-2");
 
 export const managedNetworkDocs = {
   howTo: "https://learn.microsoft.com/azure/machine-learning/how-to-managed-network",

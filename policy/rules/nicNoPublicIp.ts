@@ -2,7 +2,8 @@
  * Azure Policy's "Network interfaces should not have public IPs" (83a86a26, Deny): no IP configuration of
  * a network interface names a public IP address. Mandatory, as the built-in only denies.
  */
-import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags } from "../azure/builtins";
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 
@@ -15,7 +16,7 @@ export const nicNoPublicIp: StackRule<object> = {
   configSchema: { properties: {} },
   defaults: {},
   severity: "high",
-  framework: securityBenchmark("NS-2"),
+  framework: benchmark("NS-2"),
   remediationSteps:
     "Remove `publicIPAddress` from every entry of `ipConfigurations` of the `azure-native:network:NetworkInterface`; reach the VM through Azure Bastion or a private network, and give it egress through a NAT gateway or firewall. For ML compute, use `PrivateCompute` (no public IP, in the services subnet or the workspace managed network) rather than VMs of your own.",
   url: "https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses",

@@ -5,7 +5,8 @@
  * unknown at preview could be any of them, so the rule then stands down rather than guess. A dependency a
  * workspace managed network reaches through Azure's Required rules has its private endpoint (in the managed VNet).
  */
-import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags } from "../azure/builtins";
+import { benchmark } from "../pack/benchmark";
 import { DependencyScopes, servicesInScope } from "../model/dependencyScope";
 import { endpointsOf, reachedByRequiredRules } from "../model/queries";
 import type { Entity, StackModel } from "../model/types";
@@ -64,7 +65,7 @@ export const privateLinkUsed: StackRule<ScopeConfig> = {
   configSchema: { properties: scopeSchema },
   defaults: { scope: DependencyScopes.workspaceDependencies },
   severity: "high",
-  framework: securityBenchmark("NS-2"),
+  framework: benchmark("NS-2"),
   remediationSteps:
     "Add an `azure-native:network:PrivateEndpoint` per target and group id (`amlworkspace`; `blob`, `file`; `vault`; `registry`) with an `azure-native:network:PrivateDnsZoneGroup` naming the group id's zones. With this package, `WorkspaceNetwork` (or `PrivateEndpointSet`) given `SecuredWorkspace.endpointTargets()` creates all of them, with zones, per VNet.",
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",

@@ -3,7 +3,8 @@
  * workspace of the stack uses): one condition on one service's own settings, as the single-resource
  * built-ins check, reported on the service.
  */
-import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags } from "../azure/builtins";
+import { benchmark } from "../pack/benchmark";
 import { DependencyScopes, servicesInScope, type DependencyScope } from "../model/dependencyScope";
 import type { DependencyService } from "../model/types";
 import { message } from "../pack/message";
@@ -49,7 +50,7 @@ export function serviceRule<C extends ScopeConfig>(condition: ServiceCondition<C
     configSchema: { properties: { ...scopeSchema, ...condition.configProperties } },
     defaults: { scope: DependencyScopes.workspaceDependencies, ...condition.defaults } as C,
     severity: condition.severity,
-    framework: securityBenchmark("NS-2"),
+    framework: benchmark("NS-2"),
     remediationSteps: condition.remediationSteps,
     url: condition.url,
     tags: ["network-isolation", ...builtInTags(...condition.builtIns)],

@@ -3,7 +3,8 @@
  * its VNet, sets defaultOutboundAccess false, so nothing in it reaches the internet through Azure's
  * implicit default outbound address. Inline subnets are reported on their VNet.
  */
-import { builtInQuote, builtInTags, securityBenchmark } from "../azure/builtins";
+import { builtInQuote, builtInTags } from "../azure/builtins";
+import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 
@@ -17,7 +18,7 @@ export const subnetPrivate: StackRule<object> = {
   configSchema: { properties: {} },
   defaults: {},
   severity: "medium",
-  framework: securityBenchmark("NS-2"),
+  framework: benchmark("NS-2"),
   remediationSteps:
     "Set `defaultOutboundAccess: false` on the `azure-native:network:Subnet` (or on each of a `VirtualNetwork`'s inline `subnets`). Computes without public IPs then need an explicit egress: a NAT gateway, or a firewall through a route table, on the subnet. `WorkspaceNetwork`'s endpoint subnets hold only private endpoints, which need no outbound access.",
   url: "https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access",

@@ -4,6 +4,7 @@
  * generic resource of an unknown type — went unchecked. Said once per stack, listing them, so an owner sees
  * what no rule looked at.
  */
+import { benchmark } from "../pack/benchmark";
 import type { StackRule } from "../pack/rule";
 
 /** Names listed in the message before it summarises the rest. */
@@ -12,17 +13,12 @@ const listed = 20;
 export const unreadResources: StackRule<object> = {
   name: "governed-resources-not-understood",
   description:
-    "Lists resources of the governed families (ML, private endpoints, private DNS, VNets, storage, key vault, registry) that the pack cannot read, so none passes unchecked.",
+    "Lists resources of the governed families (ML, private endpoints, private DNS, VNets, network interfaces, storage, key vault, registry) that the pack cannot read, so none passes unchecked.",
   enforcementLevel: "advisory",
   configSchema: { properties: {} },
   defaults: {},
   severity: "medium",
-  framework: {
-    name: "Microsoft cloud security benchmark",
-    version: "v3",
-    reference: "AM-1",
-    specification: "Track asset inventory and their risks",
-  },
+  framework: benchmark("AM-1"),
   remediationSteps: [
     "The pack reads azure-native (typed, versioned and generic `resources:Resource`) and the classic `@pulumi/azure` provider's workspace, compute, datastore, outbound-rule, private endpoint, private DNS, VNet, storage, key vault and registry resources. For each resource listed:",
     "",

@@ -5,8 +5,8 @@
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
-import { isClassicToken } from "../model/classicShapes";
 import { writableInputs } from "../model/resourceView";
+import { describeSetting, writeSetting } from "../model/settingInputs";
 import { isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
 
@@ -50,21 +50,16 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
         subject: `ML workspace '${view.name}'`,
         problem: `has publicNetworkAccess ${access ?? "omitted (Azure treats it as Enabled)"}`,
         quote: quotes.workspacePublicAccess,
-        fix: `set publicNetworkAccess to "Disabled" and reach the workspace through private endpoints`,
+        fix: `set ${describeSetting(view.type, "publicNetworkAccess", "Disabled")} and reach the workspace through private endpoints`,
       }),
     ];
   },
   remediate: (view, props) => {
-    // The classic provider's flag; its workspace has no IP rules.
-    if (isClassicToken(view.type)) {
-      props.publicNetworkAccessEnabled = false;
-      return props;
-    }
-    const inputs = writableInputs(view, props);
-    if (!inputs) return undefined;
-    inputs.publicNetworkAccess = "Disabled";
-    delete inputs.networkAcls;
-    delete inputs.ipAllowlist;
-    return props;
+    const written = writeSetting(view, props, "publicNetworkAccess", "Disabled");
+    // The IP rules go too (the classic workspace has none): online endpoints would keep honouring them.
+    const inputs = written && writableInputs(view, props);
+    delete inputs?.networkAcls;
+    delete inputs?.ipAllowlist;
+    return written;
   },
 };

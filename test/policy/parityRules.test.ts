@@ -242,19 +242,19 @@ describe("Azure Policy parity: remediations", () => {
       undefined,
     );
   });
-  it("turns a compute's local authentication off, as Azure's Modify does", async () => {
+  it("turns a compute cluster's or instance's local authentication off, as Azure's Modify does", async () => {
     const policy = resourcePolicy(computeLocalAuth);
     const props = { properties: { computeType: "AmlCompute", disableLocalAuth: false } };
     await policy.remediateResource!(args(tokens.compute, props));
     expect(props.properties.disableLocalAuth).to.equal(true);
-    // SSH login is local auth: a compute that declares it is left for its owner to change.
+    // a6f9a2d0 has no SSH exception: an instance declaring SSH access is remediated like any other.
     const ssh = {
       properties: {
         computeType: "ComputeInstance",
         properties: { sshSettings: { sshPublicAccess: "Enabled", adminPublicKey: "ssh-rsa AAAA" } },
-      },
+      } as Record<string, unknown>,
     };
-    expect(await policy.remediateResource!(args(tokens.compute, ssh))).to.equal(undefined);
-    expect(ssh.properties).to.not.have.property("disableLocalAuth");
+    await policy.remediateResource!(args(tokens.compute, ssh));
+    expect(ssh.properties.disableLocalAuth).to.equal(true);
   });
 });
