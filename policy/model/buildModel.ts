@@ -27,6 +27,7 @@ import { endpointsFromConnections } from "./targetConnections";
 import type { StackResource } from "./stackResource";
 import type { Key, StackModel } from "./types";
 import { isUnknown, unknown, type Maybe } from "./values";
+import { kindHas } from "./workspaceKinds";
 import { parseDependencyService, parseSynapseWorkspace, parseWorkspace } from "./workspaceParsers";
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -42,6 +43,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
   const index = new ResourceIndex(views);
   const model: StackModel = {
     workspaces: [],
+    projects: [],
     services: new Map(),
     endpoints: [],
     zoneGroups: [],
@@ -79,7 +81,12 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
   }
 
   const parsers: Partial<Record<ResourceView["kind"], (view: ResourceView) => void>> = {
-    workspace: (v) => model.workspaces.push(parseWorkspace(v, index)),
+    workspace: (v) => {
+      const workspace = parseWorkspace(v, index);
+      (kindHas(workspace.workspaceKind, "ownNetwork") === false ? model.projects : model.workspaces).push(
+        workspace,
+      );
+    },
     storageAccount: (v) => model.services.set(v.urn, parseDependencyService(v, index)),
     keyVault: (v) => model.services.set(v.urn, parseDependencyService(v, index)),
     containerRegistry: (v) => model.services.set(v.urn, parseDependencyService(v, index)),
@@ -121,11 +128,19 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     if (Array.isArray(workspace.inlineOutboundRules))
       model.outboundRules.push(...workspace.inlineOutboundRules);
   }
+  // A project's resources use its hub's network: they are judged with the hub's, once.
+  for (const project of model.projects) {
+    const hub = typeof project.hub === "string" ? model.workspacesByKey.get(project.hub) : undefined;
+    if (hub) model.workspacesByKey.set(project.key, hub);
+  }
+  /** The key of the workspace whose network a child of `key` uses. */
+  const networkOwner = (key: Key) => model.workspacesByKey.get(key)?.key ?? key;
   for (const rule of model.outboundRules)
-    if (typeof rule.workspace === "string") push(model.outboundRulesByWorkspace, rule.workspace, rule);
+    if (typeof rule.workspace === "string")
+      push(model.outboundRulesByWorkspace, networkOwner(rule.workspace), rule);
   for (const datastore of model.datastores)
     if (typeof datastore.workspace === "string")
-      push(model.datastoresByWorkspace, datastore.workspace, datastore);
+      push(model.datastoresByWorkspace, networkOwner(datastore.workspace), datastore);
   for (const endpoint of model.endpoints) {
     endpoint.vnet = vnetOf(endpoint.subnet);
     for (const c of endpoint.connections)

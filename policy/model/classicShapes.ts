@@ -167,6 +167,31 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       { to: "storageAccount", from: "storageAccountId" },
       { to: "keyVault", from: "keyVaultId" },
       { to: "containerRegistry", from: "containerRegistryId" },
+      { to: "kind", from: "kind" },
+    ],
+  },
+  // Azure AI Foundry hubs and hub-based projects are ML workspaces of kind Hub and Project.
+  "azure:aifoundry/hub:Hub": {
+    kind: "workspace",
+    constants: { kind: "Hub" },
+    fields: [
+      ...own("workspaceName"),
+      { to: "publicNetworkAccess", from: "publicNetworkAccess" },
+      { to: "managedNetwork", from: "managedNetwork" },
+      { to: "storageAccount", from: "storageAccountId" },
+      { to: "keyVault", from: "keyVaultId" },
+      { to: "containerRegistry", from: "containerRegistryId" },
+    ],
+  },
+  "azure:aifoundry/project:Project": {
+    kind: "workspace",
+    constants: { kind: "Project" },
+    fields: [
+      { to: "workspaceName", from: "name" },
+      { to: "resourceGroupName", from: "aiServicesHubId", as: groupOf },
+      { to: "hubResourceId", from: "aiServicesHubId" },
+      { to: "location", from: "location" },
+      { to: "id", from: "id" },
     ],
   },
   "azure:storage/account:Account": {

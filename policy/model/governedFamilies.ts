@@ -16,7 +16,7 @@ interface Family {
 const families: readonly Family[] = [
   {
     name: "Azure Machine Learning",
-    tokens: /^(azure-native:machinelearningservices(\/v[0-9a-z]+)?:|azure:machinelearning\/)/,
+    tokens: /^(azure-native:machinelearningservices(\/v[0-9a-z]+)?:|azure:(machinelearning|aifoundry)\/)/,
     armTypes: /^Microsoft\.MachineLearningServices\//i,
   },
   {

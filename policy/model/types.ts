@@ -36,6 +36,8 @@ export interface Workspace extends Entity {
   managedNetworkStatus: Maybe<string>;
   /** `kind`: Default, Hub, Project or FeatureStore; a project inherits its hub's network settings. */
   workspaceKind: Maybe<string>;
+  /** A project's hub (`hubResourceId`), whose endpoints, managed network and dependencies it uses. */
+  hub: Maybe<Key>;
   storageAccount: Maybe<Key>;
   keyVault: Maybe<Key>;
   containerRegistry: Maybe<Key>;
@@ -216,7 +218,10 @@ export interface UnreadResource {
 }
 
 export interface StackModel {
+  /** Workspaces with network settings of their own (every kind but Project). */
   workspaces: Workspace[];
+  /** Hub-based projects (`kind: Project`); `workspacesByKey` resolves each to its hub when in the stack. */
+  projects: Workspace[];
   services: Map<Key, DependencyService>;
   endpoints: PrivateEndpoint[];
   zoneGroups: ZoneGroup[];
@@ -237,6 +242,7 @@ export interface StackModel {
   onlineDeployments: OnlineDeployment[];
   unread: UnreadResource[];
 
+  /** The workspace whose network settings a key's resources use: itself, or a project's hub. */
   workspacesByKey: Map<Key, Workspace>;
   datastoresByWorkspace: Map<Key, Datastore[]>;
   outboundRulesByWorkspace: Map<Key, OutboundRule[]>;

@@ -28,6 +28,7 @@ export function parseWorkspace(view: ResourceView, index: ResourceIndex): Worksp
     managedNetworkFirewallSku: str(inputs, "managedNetwork", "firewallSku"),
     managedNetworkStatus: str(inputs, "managedNetwork", "status", "status"),
     workspaceKind: str(inputs, "kind"),
+    hub: index.byId(view, "hubResourceId", str(inputs, "hubResourceId"), ["workspace"]),
     storageAccount: index.byId(view, "storageAccount", str(inputs, "storageAccount"), ["storageAccount"]),
     keyVault: index.byId(view, "keyVault", str(inputs, "keyVault"), ["keyVault"]),
     containerRegistry: index.byId(view, "containerRegistry", str(inputs, "containerRegistry"), [

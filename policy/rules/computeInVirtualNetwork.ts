@@ -2,11 +2,13 @@
  * Azure Policy's "ML Computes should be in a virtual network" (7804b5c7): a compute cluster or instance
  * names a subnet. Stricter than the built-in where it is wrong: a compute of a workspace whose managed
  * network is on runs in the Microsoft-managed VNet and has no subnet by design, so it is not flagged; a
- * compute whose workspace is outside the stack (its network unseen) or unknown at preview is left out.
+ * compute whose workspace is outside the stack (its network unseen) or unknown at preview is left out, and
+ * so is one of a hub or its projects, which support no customer VNet.
  */
 import { builtInQuote, builtInTags } from "../azure/builtins";
 import { benchmark } from "../pack/benchmark";
 import { usesManagedNetwork, workspaceOf } from "../model/queries";
+import { kindHas } from "../model/workspaceKinds";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 
@@ -33,6 +35,8 @@ export const computeInVirtualNetwork: StackRule<object> = {
       if (compute.subnet !== undefined) return [];
       const workspace = workspaceOf(model, compute.workspace);
       if (!workspace || usesManagedNetwork(workspace) !== false) return [];
+      // A hub (and its projects) cannot put computes in a customer VNet.
+      if (kindHas(workspace.workspaceKind, "customerVnet") !== true) return [];
       return [
         {
           urn: compute.urn,

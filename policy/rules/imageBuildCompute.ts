@@ -1,8 +1,12 @@
-/** Rule 10 (image builds): with private dependencies, ACR tasks cannot build images; name a build cluster. */
+/**
+ * Rule 10 (image builds): with private dependencies, ACR tasks cannot build images; name a build cluster.
+ * Not on a hub (nor its projects): hubs support no compute clusters, so the fix would be refused.
+ */
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 import { dependenciesOf, isPrivateService } from "../model/queries";
+import { kindHas } from "../model/workspaceKinds";
 import { quotes } from "./quotes";
 
 export const imageBuildCompute: StackRule<object> = {
@@ -25,6 +29,7 @@ export const imageBuildCompute: StackRule<object> = {
   check: (model) =>
     model.workspaces.flatMap((workspace) => {
       if (workspace.imageBuildCompute !== undefined) return [];
+      if (kindHas(workspace.workspaceKind, "computeClusters") !== true) return [];
       const privateDeps = dependenciesOf(workspace).filter((d) => isPrivateService(model, d.key));
       if (privateDeps.length === 0) return [];
       return [

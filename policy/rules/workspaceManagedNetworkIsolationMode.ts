@@ -5,7 +5,8 @@
  * AllowInternetOutbound, where managed computes reach the whole internet: Disabled is the customer-VNet
  * design, which the pack's other rules govern. A workspace without `managedNetwork` has the mode Azure gives
  * it: Disabled. Hub
- * projects (and workspaces whose kind is unknown at preview) are left out: projects inherit the hub's.
+ * projects are not among the model's workspaces (they use the hub's network, checked once), and workspaces
+ * whose kind is unknown at preview are left out.
  */
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
@@ -54,9 +55,7 @@ export const workspaceManagedNetworkIsolationMode: StackRule<IsolationModeConfig
   tags: [...managedNetworkTags, "azure-policy:6ddb1705-c8cf-450e-aa4b-19ad6703c440"],
   check: (model, config) =>
     model.workspaces.flatMap((workspace) => {
-      // A hub's projects take its network settings; the hub is the one checked.
-      const kind = workspace.workspaceKind;
-      if (isUnknown(kind) || kind?.toLowerCase() === "project") return [];
+      if (isUnknown(workspace.workspaceKind)) return [];
       const mode = effectiveManagedNetworkMode(workspace);
       if (isUnknown(mode) || mode === undefined) return [];
       const allowed = config.allowedModes.map((m) => m.toLowerCase());

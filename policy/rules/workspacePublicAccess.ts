@@ -7,6 +7,7 @@ import { message } from "../pack/message";
 import type { ResourceRule } from "../pack/rule";
 import { writableInputs } from "../model/resourceView";
 import { describeSetting, writeSetting } from "../model/settingInputs";
+import { kindHas } from "../model/workspaceKinds";
 import { isUnknown, str } from "../model/values";
 import { quotes } from "./quotes";
 
@@ -41,7 +42,8 @@ export const workspacePublicAccess: ResourceRule<WorkspacePublicAccessConfig> = 
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-integrate-azure-policy",
   tags: ["workspace", "public-access", "azure-policy-builtin"],
   check: (view, config) => {
-    if (view.kind !== "workspace") return [];
+    // A project takes its hub's public access setting; the hub is the one checked.
+    if (view.kind !== "workspace" || kindHas(str(view.inputs, "kind"), "ownNetwork") === false) return [];
     const access = str(view.inputs, "publicNetworkAccess");
     if (isUnknown(access) || access?.toLowerCase() === "disabled") return [];
     if (config.allowSelectedIps && hasIpRules(view.inputs)) return [];
