@@ -99,7 +99,8 @@ export function parseEndpoint(view: ResourceView, index: ResourceIndex): Private
 function connections(view: ResourceView, index: ResourceIndex, input: string): EndpointConnection[] {
   const entries = list(view.inputs, input);
   if (entries === undefined) return [];
-  if (isUnknown(entries)) return [{ target: unknown, targetKind: undefined, groupIds: unknown }];
+  const manual = input === "manualPrivateLinkServiceConnections";
+  if (isUnknown(entries)) return [{ target: unknown, targetKind: undefined, groupIds: unknown, manual }];
   return entries.map((entry) => {
     const groupIds = strings(entry, "groupIds");
     const target = index.byId(view, input, str(entry, "privateLinkServiceId"), targetKindsOf(groupIds));
@@ -107,6 +108,7 @@ function connections(view: ResourceView, index: ResourceIndex, input: string): E
       target,
       targetKind: typeof target === "string" ? index.kindOf(target) : undefined,
       groupIds: isUnknown(at(entry, "groupIds")) ? unknown : groupIds,
+      manual,
     };
   });
 }

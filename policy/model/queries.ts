@@ -100,3 +100,12 @@ export function reachedByRequiredRules(model: StackModel, key: Key): boolean {
     return lower === "allowonlyapprovedoutbound" || (lower === "allowinternetoutbound" && disabled);
   });
 }
+
+/**
+ * Azure Policy's private DNS DeployIfNotExists built-ins (ee40564d, the storage, vault and registry ones)
+ * act on an endpoint whose `privateLinkServiceConnections[*].groupIds[*]` name their group id; manual
+ * connections are not counted, so Azure never writes the zone group of an endpoint that has only those.
+ */
+export function coveredByDnsPolicies(endpoint: PrivateEndpoint): boolean {
+  return endpoint.connections.some((c) => c.manual !== true);
+}

@@ -64,6 +64,8 @@ export interface EndpointConnection {
   target: Maybe<Key>;
   targetKind: Kind | undefined;
   groupIds: Maybe<string[]>;
+  /** Declared in `manualPrivateLinkServiceConnections`: pending until the target's owner approves it. */
+  manual?: boolean;
 }
 
 export interface PrivateEndpoint extends Entity {

@@ -20,6 +20,7 @@ import {
   type PrivateDnsDeclaration,
   type PrivateDnsManager,
 } from "../model/privateDnsDeclaration";
+import { coveredByDnsPolicies } from "../model/queries";
 import type { PrivateEndpoint, StackModel, ZoneGroup } from "../model/types";
 import { isUnknown } from "../model/values";
 import { quotes } from "./quotes";
@@ -86,10 +87,15 @@ function check(
   const groupIds = groupIdsOf(endpoint);
   if (!groupIds || groupIds.length === 0) return [];
   const groups = model.zoneGroupsByEndpoint.get(endpoint.key) ?? [];
-  if (declaration.manager === PrivateDnsManagers.azurePolicy)
+  // A manual-only endpoint is outside Azure Policy's DNS built-ins: its zone group stays the program's.
+  const manager =
+    declaration.manager === PrivateDnsManagers.azurePolicy && !coveredByDnsPolicies(endpoint)
+      ? PrivateDnsManagers.program
+      : declaration.manager;
+  if (manager === PrivateDnsManagers.azurePolicy)
     return landingZoneGroups(endpoint, groupIds, groups, declaration);
   if (groups.length === 0) {
-    if (!allGroupsTied || declaration.manager === PrivateDnsManagers.customDns) return [];
+    if (!allGroupsTied || manager === PrivateDnsManagers.customDns) return [];
     return [
       {
         urn: endpoint.urn,
