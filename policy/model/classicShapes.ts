@@ -28,6 +28,8 @@ interface ClassicShape {
   fields: readonly Field[];
   /** azure-native inputs with one value for every resource of the token (a compute's type). */
   constants?: Readonly<Record<string, unknown>>;
+  /** Classic names of azure-native input paths that a field converts inside a value, for messages. */
+  inputNames?: Readonly<Record<string, string>>;
 }
 
 const access = (enabled: unknown) =>
@@ -208,6 +210,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
           typeof props.accountTier === "string" ? `${props.accountTier}_${String(replication)}` : undefined,
       },
     ],
+    inputNames: { "networkRuleSet.bypass": "networkRules.bypasses" },
   },
   "azure:keyvault/keyVault:KeyVault": {
     kind: "keyVault",
@@ -235,6 +238,8 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       // Inline subnets use azure-native's names (name, addressPrefixes, privateEndpointNetworkPolicies) but one.
       { to: "subnets", from: "subnets", as: inlineSubnets },
     ],
+    // A subnet declared inline is reported on its VNet.
+    inputNames: { defaultOutboundAccess: "subnets[].defaultOutboundAccessEnabled" },
   },
   "azure:network/subnet:Subnet": {
     kind: "subnet",
@@ -252,6 +257,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       ...own("networkInterfaceName"),
       { to: "ipConfigurations", from: "ipConfigurations", as: nicIpConfigurations },
     ],
+    inputNames: { "ipConfigurations.publicIPAddress": "ipConfigurations.publicIpAddressId" },
   },
   "azure:privatelink/endpoint:Endpoint": {
     kind: "privateEndpoint",
@@ -355,16 +361,23 @@ const sourcesByToken = new Map<string, ReadonlyMap<string, readonly string[]>>(
 );
 
 /**
- * The classic input behind an azure-native input path of a classic token, and how to write an azure-native
- * value into it (undefined where the conversion only reads); undefined for other tokens or paths.
+ * The classic input behind an azure-native input path of a classic token — its field, a field holding the
+ * path's start (`networkRuleSet.defaultAction` is `networkRules.defaultAction`), or the token's named
+ * inputs — and how to write an azure-native value into it (only for a whole field, converted back where
+ * `as` converts); undefined for other tokens or paths.
  */
 export function classicInputOf(
   token: string,
   nativePath: string,
 ): { name: string; write?: (value: unknown) => unknown } | undefined {
-  const field = classicShapes[token]?.fields.find((f) => f.to === nativePath);
-  if (!field) return undefined;
-  return { name: field.from, write: field.as ? field.back : (value) => value };
+  const shape = classicShapes[token];
+  if (!shape) return undefined;
+  const field = shape.fields.find((f) => f.to === nativePath);
+  if (field) return { name: field.from, write: field.as ? field.back : (value) => value };
+  const named = shape.inputNames?.[nativePath];
+  if (named) return { name: named };
+  const holder = shape.fields.find((f) => nativePath.startsWith(`${f.to}.`));
+  return holder && { name: `${holder.from}${nativePath.slice(holder.to.length)}` };
 }
 
 export function isClassicToken(token: string): boolean {

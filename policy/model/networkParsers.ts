@@ -37,6 +37,7 @@ export function parseInlineSubnets(view: ResourceView, index: ResourceIndex): Su
       urn: view.urn,
       label,
       vnet: view.urn,
+      token: view.type,
       addressPrefixes: subnetPrefixes(subnet),
       privateEndpointNetworkPolicies: str(subnet, "privateEndpointNetworkPolicies"),
       defaultOutboundAccess: outboundAccess(subnet),

@@ -58,7 +58,7 @@ export class ResourceIndex {
 
   /** An in-stack resource as the model's entities name it: keyed by URN, labelled for messages. */
   entity(view: ResourceView): Entity {
-    return { key: view.urn, urn: view.urn, label: this.label(view.urn) };
+    return { key: view.urn, urn: view.urn, label: this.label(view.urn), token: view.type };
   }
 
   label(key: Key): string {

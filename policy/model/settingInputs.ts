@@ -7,19 +7,27 @@
 import { classicInputOf, isClassicToken } from "./classicShapes";
 import { writableInputs, type ResourceView } from "./resourceView";
 
-/** The input's name and the value that gives the setting, as the resource's provider spells them. */
+/**
+ * The input's name and the value that gives the setting, as the resource's provider spells them (the
+ * azure-native ones when the token is not known).
+ */
 export function settingInput(
-  token: string,
+  token: string | undefined,
   nativePath: string,
   value: unknown,
 ): { name: string; value: unknown } {
-  const classic = classicInputOf(token, nativePath);
-  if (!classic?.write) return { name: nativePath, value };
-  return { name: classic.name, value: classic.write(value) };
+  const classic = token === undefined ? undefined : classicInputOf(token, nativePath);
+  if (!classic) return { name: nativePath, value };
+  return { name: classic.name, value: classic.write ? classic.write(value) : value };
+}
+
+/** The name of the input holding a setting, in the resource's own provider. */
+export function inputName(token: string | undefined, nativePath: string): string {
+  return settingInput(token, nativePath, undefined).name;
 }
 
 /** "`input` to `value`", for a message's fix. */
-export function describeSetting(token: string, nativePath: string, value: unknown): string {
+export function describeSetting(token: string | undefined, nativePath: string, value: unknown): string {
   const input = settingInput(token, nativePath, value);
   return `${input.name} to ${typeof input.value === "string" ? `"${input.value}"` : String(input.value)}`;
 }

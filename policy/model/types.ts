@@ -13,6 +13,8 @@ export interface Entity {
   key: Key;
   urn: string;
   label: string;
+  /** The Pulumi type token it was declared with, so messages name that provider's inputs. */
+  token?: string;
 }
 
 export interface Workspace extends Entity {

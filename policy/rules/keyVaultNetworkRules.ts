@@ -5,6 +5,7 @@
  */
 import { isNot, serviceRule, shown, type ScopeConfig } from "./serviceRule";
 import type { DependencyService } from "../model/types";
+import { describeSetting } from "../model/settingInputs";
 
 const url = "https://learn.microsoft.com/azure/key-vault/general/network-security";
 const components =
@@ -25,7 +26,8 @@ export const keyVaultPublicAccess = serviceRule<ScopeConfig>({
     !recovering(v) && isNot(v.publicNetworkAccess, "Disabled")
       ? `has publicNetworkAccess ${shown(v.publicNetworkAccess, "Azure treats it as Enabled")}`
       : undefined,
-  fix: `set properties.publicNetworkAccess to "Disabled" and reach the vault through private endpoints`,
+  fix: (token) =>
+    `set ${describeSetting(token, "properties.publicNetworkAccess", "Disabled")} and reach the vault through private endpoints`,
 });
 
 export const keyVaultFirewall = serviceRule<ScopeConfig>({
@@ -41,5 +43,6 @@ export const keyVaultFirewall = serviceRule<ScopeConfig>({
     !recovering(v) && isNot(v.networkDefaultAction, "Deny") && isNot(v.publicNetworkAccess, "Disabled")
       ? `is open to all networks: networkAcls.defaultAction ${shown(v.networkDefaultAction, "Azure treats it as Allow")} and publicNetworkAccess ${shown(v.publicNetworkAccess, "Enabled")}`
       : undefined,
-  fix: `set properties.networkAcls.defaultAction to "Deny" (or publicNetworkAccess to "Disabled") and reach the vault through private endpoints`,
+  fix: (token) =>
+    `set ${describeSetting(token, "properties.networkAcls.defaultAction", "Deny")} (or ${describeSetting(token, "properties.publicNetworkAccess", "Disabled")}) and reach the vault through private endpoints`,
 });

@@ -4,6 +4,7 @@
  */
 import { builtInQuote, builtInTags } from "../azure/builtins";
 import { benchmark } from "../pack/benchmark";
+import { inputName } from "../model/settingInputs";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 
@@ -30,7 +31,7 @@ export const nicNoPublicIp: StackRule<object> = {
           subject: nic.label,
           problem: "has a public IP address on an IP configuration",
           quote: builtInQuote(builtInId),
-          fix: "remove publicIPAddress from its ipConfigurations and reach it privately (Bastion, VPN, peering)",
+          fix: `remove ${inputName(nic.token, "ipConfigurations.publicIPAddress")} from its IP configurations and reach it privately (Bastion, VPN, peering)`,
         }),
       })),
 };

@@ -3,6 +3,7 @@
  * and a SKU that supports private link (Azure Policy's registry built-ins).
  */
 import { isNot, serviceRule, shown, type ScopeConfig } from "./serviceRule";
+import { describeSetting } from "../model/settingInputs";
 
 const components =
   "`SecuredWorkspace` creates its registry this way (Premium, `publicNetworkAccess: Disabled`), and `WorkspaceNetwork` adds its `registry` private endpoint in each VNet.";
@@ -19,7 +20,8 @@ export const registryPublicAccess = serviceRule<ScopeConfig>({
     isNot(r.publicNetworkAccess, "Disabled")
       ? `has publicNetworkAccess ${shown(r.publicNetworkAccess, "Azure treats it as Enabled")}`
       : undefined,
-  fix: `set publicNetworkAccess to "Disabled" and reach the registry through private endpoints`,
+  fix: (token) =>
+    `set ${describeSetting(token, "publicNetworkAccess", "Disabled")} and reach the registry through private endpoints`,
 });
 
 export const registryNetworkRules = serviceRule<ScopeConfig>({
@@ -35,7 +37,8 @@ export const registryNetworkRules = serviceRule<ScopeConfig>({
     isNot(r.networkDefaultAction, "Deny") && isNot(r.publicNetworkAccess, "Disabled")
       ? `is open to all networks: networkRuleSet.defaultAction ${shown(r.networkDefaultAction, "Allow")} and publicNetworkAccess ${shown(r.publicNetworkAccess, "Enabled")}`
       : undefined,
-  fix: `set publicNetworkAccess to "Disabled", or networkRuleSet.defaultAction to "Deny"`,
+  fix: (token) =>
+    `set ${describeSetting(token, "publicNetworkAccess", "Disabled")}, or ${describeSetting(token, "networkRuleSet.defaultAction", "Deny")}`,
 });
 
 export const registrySku = serviceRule<ScopeConfig>({
@@ -48,5 +51,5 @@ export const registrySku = serviceRule<ScopeConfig>({
   url: "https://learn.microsoft.com/azure/container-registry/container-registry-skus",
   remediationSteps: `Set \`sku: { name: "Premium" }\` on the \`azure-native:containerregistry:Registry\` (an in-place upgrade). ${components}`,
   problem: (r) => (isNot(r.skuName, "Premium") ? `has SKU ${shown(r.skuName, "none")}` : undefined),
-  fix: `set sku.name to "Premium"`,
+  fix: (token) => `set ${describeSetting(token, "sku.name", "Premium")}`,
 });

@@ -39,7 +39,8 @@ export interface ServiceCondition<C extends ScopeConfig> {
   defaults?: Omit<C, "scope">;
   /** What is wrong, or undefined when it complies or cannot be told at preview. */
   problem(service: DependencyService, config: C): string | undefined;
-  fix: string;
+  /** The fix, naming the inputs of the provider `token` declared the service with. */
+  fix(token: string | undefined): string;
 }
 
 export function serviceRule<C extends ScopeConfig>(condition: ServiceCondition<C>): StackRule<C> {
@@ -65,7 +66,7 @@ export function serviceRule<C extends ScopeConfig>(condition: ServiceCondition<C
               subject: service.label,
               problem,
               quote: builtInQuote(condition.builtIns[0]),
-              fix: condition.fix,
+              fix: condition.fix(service.token),
             }),
           },
         ];

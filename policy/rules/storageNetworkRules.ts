@@ -3,6 +3,7 @@
  * with no IP rules, and trusted Azure services allowed through (Azure Policy's storage built-ins).
  */
 import { isNot, serviceRule, shown, type ScopeConfig } from "./serviceRule";
+import { describeSetting, inputName } from "../model/settingInputs";
 
 const url = "https://learn.microsoft.com/azure/storage/common/storage-network-security";
 const components =
@@ -20,7 +21,8 @@ export const storagePublicAccess = serviceRule<ScopeConfig>({
     isNot(s.publicNetworkAccess, "Disabled")
       ? `has publicNetworkAccess ${shown(s.publicNetworkAccess, "Azure treats it as Enabled")}`
       : undefined,
-  fix: `set publicNetworkAccess to "Disabled" and reach the account through private endpoints`,
+  fix: (token) =>
+    `set ${describeSetting(token, "publicNetworkAccess", "Disabled")} and reach the account through private endpoints`,
 });
 
 export interface StorageNetworkRulesConfig extends ScopeConfig {
@@ -46,7 +48,8 @@ export const storageNetworkRules = serviceRule<StorageNetworkRulesConfig>({
       return `lets ${s.ipRuleCount} IP rule(s) through its firewall`;
     return undefined;
   },
-  fix: `set networkAcls (azure-native: networkRuleSet) defaultAction to "Deny", remove ipRules, and reach the account through private endpoints or virtual network rules`,
+  fix: (token) =>
+    `set ${describeSetting(token, "networkRuleSet.defaultAction", "Deny")} (ARM networkAcls), remove ${inputName(token, "networkRuleSet.ipRules")}, and reach the account through private endpoints or virtual network rules`,
 });
 
 export const storageTrustedServices = serviceRule<ScopeConfig>({
@@ -66,5 +69,6 @@ export const storageTrustedServices = serviceRule<ScopeConfig>({
       .includes("azureservices")
       ? `has networkAcls.bypass '${s.bypass}', which keeps trusted Azure services out`
       : undefined,
-  fix: `add AzureServices to networkAcls.bypass (e.g. "AzureServices, Logging")`,
+  fix: (token) =>
+    `add AzureServices to ${inputName(token, "networkRuleSet.bypass")} (ARM networkAcls.bypass)`,
 });

@@ -5,6 +5,7 @@
  */
 import { builtInQuote, builtInTags } from "../azure/builtins";
 import { benchmark } from "../pack/benchmark";
+import { describeSetting } from "../model/settingInputs";
 import { message } from "../pack/message";
 import type { StackRule } from "../pack/rule";
 
@@ -34,7 +35,7 @@ export const subnetPrivate: StackRule<object> = {
             subject: subnet.label,
             problem: `has defaultOutboundAccess ${access === undefined ? "omitted (Azure treats it as true)" : "true"}`,
             quote: builtInQuote(builtInId),
-            fix: "set defaultOutboundAccess to false and give the subnet an explicit egress (NAT gateway or firewall) if anything in it needs the internet",
+            fix: `set ${describeSetting(subnet.token, "defaultOutboundAccess", false)} and give the subnet an explicit egress (NAT gateway or firewall) if anything in it needs the internet`,
           }),
         },
       ];
