@@ -95,6 +95,15 @@ const own = (nameInput: string): Field[] => [
   { to: "id", from: "id" },
 ];
 
+/** What a classic workspace and AI Foundry hub both write: name, managed network and dependency ids. */
+const workspaceNetwork: Field[] = [
+  ...own("workspaceName"),
+  { to: "managedNetwork", from: "managedNetwork" },
+  { to: "storageAccount", from: "storageAccountId" },
+  { to: "keyVault", from: "keyVaultId" },
+  { to: "containerRegistry", from: "containerRegistryId" },
+];
+
 /** A child of a workspace names it by ARM id: the workspace's name and resource group come from it. */
 const workspaceChild = (idInput: string, nameInput: string): Field[] => [
   { to: "workspaceName", from: idInput, as: parentName },
@@ -162,13 +171,9 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
   "azure:machinelearning/workspace:Workspace": {
     kind: "workspace",
     fields: [
-      ...own("workspaceName"),
+      ...workspaceNetwork,
       publicAccess("publicNetworkAccess"),
       { to: "imageBuildCompute", from: "imageBuildComputeName" },
-      { to: "managedNetwork", from: "managedNetwork" },
-      { to: "storageAccount", from: "storageAccountId" },
-      { to: "keyVault", from: "keyVaultId" },
-      { to: "containerRegistry", from: "containerRegistryId" },
       { to: "kind", from: "kind" },
     ],
   },
@@ -176,14 +181,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
   "azure:aifoundry/hub:Hub": {
     kind: "workspace",
     constants: { kind: "Hub" },
-    fields: [
-      ...own("workspaceName"),
-      { to: "publicNetworkAccess", from: "publicNetworkAccess" },
-      { to: "managedNetwork", from: "managedNetwork" },
-      { to: "storageAccount", from: "storageAccountId" },
-      { to: "keyVault", from: "keyVaultId" },
-      { to: "containerRegistry", from: "containerRegistryId" },
-    ],
+    fields: [...workspaceNetwork, { to: "publicNetworkAccess", from: "publicNetworkAccess" }],
   },
   "azure:aifoundry/project:Project": {
     kind: "workspace",

@@ -4,17 +4,14 @@
  * offer no Deny; the initiative's groupings name only built-ins of the parity table.
  */
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
 import { builtInPolicies } from "../../policy/azure/builtins";
 import { benchmark, benchmarkControls } from "../../policy/pack/benchmark";
-
-const readme = fs.readFileSync(path.resolve(__dirname, "../../policy/README.md"), "utf8");
+import { policyReadme, readmeTableRows } from "./readmeTable";
 
 function section(start: string, end: string): string {
-  const from = readme.indexOf(start);
+  const from = policyReadme.indexOf(start);
   expect(from, start).to.be.greaterThan(-1);
-  return readme.slice(from, readme.indexOf(end, from));
+  return policyReadme.slice(from, policyReadme.indexOf(end, from));
 }
 
 describe("benchmark controls and built-in effects", () => {
@@ -28,16 +25,7 @@ describe("benchmark controls and built-in effects", () => {
   });
 
   it("the README's control table is pack/benchmark.ts", () => {
-    const rows = section("<!-- benchmark-table:start -->", "<!-- benchmark-table:end -->")
-      .split("\n")
-      .filter((line) => line.startsWith("|"))
-      .slice(2)
-      .map((line) =>
-        line
-          .slice(1, -1)
-          .split(" | ")
-          .map((cell) => cell.trim()),
-      );
+    const rows = readmeTableRows("<!-- benchmark-table:start -->", "<!-- benchmark-table:end -->");
     const expected = Object.entries(benchmarkControls).map(([id, c]) => [
       id,
       c.title,

@@ -3,10 +3,9 @@
  * policy's default level read from the pack; every policy it names exists in the pack.
  */
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
 import { builtInPolicies } from "../../policy/azure/builtins";
 import { resourceRules, stackRules } from "../../policy/policies";
+import { readmeTableRows } from "./readmeTable";
 
 const levels = new Map<string, string>(
   [...stackRules, ...resourceRules].map((r) => [r.name, r.enforcementLevel]),
@@ -24,21 +23,7 @@ function expectedRows(): string[][] {
 }
 
 function readmeRows(): string[][] {
-  const text = fs.readFileSync(path.resolve(__dirname, "../../policy/README.md"), "utf8");
-  const start = text.indexOf("<!-- parity-table:start -->");
-  const end = text.indexOf("<!-- parity-table:end -->");
-  expect(start, "parity table markers").to.be.greaterThan(-1);
-  return text
-    .slice(start, end)
-    .split("\n")
-    .filter((line) => line.startsWith("|"))
-    .slice(2)
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split(" | ")
-        .map((cell) => cell.trim()),
-    );
+  return readmeTableRows("<!-- parity-table:start -->", "<!-- parity-table:end -->");
 }
 
 describe("Azure Policy parity table", () => {
