@@ -35,7 +35,7 @@ export interface RuleMetadata<C> {
   defaults: C;
   /** Compliance metadata Pulumi Cloud shows on its policy findings pages (@pulumi/policy 1.21). */
   severity: Severity;
-  /** The Microsoft cloud security benchmark control the rule serves (see `benchmark.ts`). */
+  /** The Azure Security Benchmark v3 (Microsoft cloud security benchmark v1) control the rule serves (see `benchmark.ts`). */
   framework: PolicyComplianceFramework;
   /** Markdown: the fix in azure-native and with this package's components. */
   remediationSteps: string;
