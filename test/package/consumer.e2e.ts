@@ -6,6 +6,7 @@ import * as ts from "typescript";
 import { promisify } from "util";
 import type { InstalledPackage } from "./installedPackage";
 import type { PlanDocument } from "../../plan/plan";
+import { relativeLinks, writtenElsewhere } from "../docs/markdownLinks";
 import { packageArtifacts } from "./packageArtifacts";
 import { repoRoot } from "./pluginSchema";
 
@@ -124,6 +125,16 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
       (f) => !/^(bin\/(sdk|plan|policy)\/|docs\/|policy\/README\.md$|package\.json$|README\.md$)/.test(f),
     );
     expect(outside, "files outside the declared `files`").to.deep.equal([]);
+  });
+
+  it("ships what the README and the docs index link to, so the links work in node_modules", () => {
+    const shipped = new Set(installed.files);
+    const isShipped = (target: string) =>
+      shipped.has(target) || installed.files.some((f) => f.startsWith(`${target}/`));
+    const missing = ["README.md", "docs/README.md"]
+      .flatMap(relativeLinks)
+      .filter((target) => !writtenElsewhere.includes(target) && !isShipped(target));
+    expect(missing).to.deep.equal([]);
   });
 
   it("ships a manifest with no install script and a command", () => {
