@@ -15,5 +15,7 @@ export function relativeLinks(page: string): string[] {
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
     .map((m) => m[1].split("#")[0])
     .filter((target) => target !== "" && !/^[a-z]+:/i.test(target))
-    .map((target) => path.posix.normalize(path.posix.join(path.posix.dirname(page), target)));
+    .map((target) =>
+      path.posix.normalize(path.posix.join(path.posix.dirname(page), target)).replace(/\/$/, ""),
+    );
 }
