@@ -13,9 +13,11 @@ export interface CliArgs {
   typecheckPack: boolean;
 }
 
-export const usage = `usage: npm run plan -- <stack | program-dir> [options]
+export const usage = `usage: azureml-network-isolation plan <stack | program-dir> [options]
+       npm run plan -- <stack | program-dir> [options]      (in a clone of the repository)
 
-  <stack>                 a provided stack (stacks/Pulumi.<stack>.yaml of the project here)
+  <stack>                 a stack of the Pulumi project in the working directory (its Pulumi.<stack>.yaml;
+                          in the repository, a provided stack)
   <program-dir>           any Pulumi TypeScript program directory (with its Pulumi.yaml)
   --stack NAME            the stack of a program given by directory (its Pulumi.NAME.yaml)
   --preview               run as pulumi preview: in-stack ids and computed outputs unknown
@@ -23,7 +25,7 @@ export const usage = `usage: npm run plan -- <stack | program-dir> [options]
   --diagram FILE          write the topology's picture to FILE, in the format of its extension:
                           .svg (Graphviz), .mmd (Mermaid), .md (Mermaid in a fenced block)
   --html FILE             write one self-contained page: picture, findings, VNet tables, resource tree
-  --policy-pack DIR       the policy pack to check with (default: policy/)
+  --policy-pack DIR       the policy pack to check with (default: this package's pack)
   --policy-pack-config F  the pack's config JSON, as for pulumi --policy-pack-config
   --no-policy-pack        plan without a policy pack
   --typecheck-pack        serve a TypeScript pack from its sources, type-checked as pulumi does

@@ -8,6 +8,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { loadTypeScript, transpileOptions } from "./typeScript";
 
 /** The pack's files (relative paths), without dependencies or build output. */
 function packFiles(dir: string, rel = ""): string[] {
@@ -38,8 +39,7 @@ export function compiledPack(packDir: string): CompiledPack {
   const dir = path.resolve(packDir);
   if (!isTypeScriptPack(dir)) return { dir, compileMs: 0 };
   const files = packFiles(dir);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ts = require("typescript") as typeof import("typescript");
+  const ts = loadTypeScript(dir);
   const hash = createHash("sha256").update(ts.version);
   for (const f of files)
     hash
@@ -51,7 +51,7 @@ export function compiledPack(packDir: string): CompiledPack {
   if (fs.existsSync(out)) return { dir: out, compileMs: 0 };
 
   const began = performance.now();
-  const options = compilerOptions(ts, dir);
+  const options = transpileOptions(ts, dir);
   const staging = `${out}.${process.pid}`;
   for (const f of files) {
     if (f.endsWith(".d.ts")) continue;
@@ -85,21 +85,4 @@ export function compiledPack(packDir: string): CompiledPack {
     }
   }
   return { dir: out, compileMs: performance.now() - began };
-}
-
-/** The pack's tsconfig options, over the defaults `run-policy-pack` gives ts-node; always CommonJS. */
-function compilerOptions(ts: typeof import("typescript"), dir: string): import("typescript").CompilerOptions {
-  const file = path.join(dir, "tsconfig.json");
-  const raw = fs.existsSync(file)
-    ? ((ts.readConfigFile(file, ts.sys.readFile).config as { compilerOptions?: object }).compilerOptions ??
-      {})
-    : {};
-  const { options } = ts.convertCompilerOptionsFromJson(raw, dir);
-  return {
-    target: ts.ScriptTarget.ES2020,
-    ...options,
-    module: ts.ModuleKind.CommonJS,
-    sourceMap: false,
-    inlineSourceMap: true,
-  };
 }

@@ -1,12 +1,16 @@
 /**
  * Finds and runs a Node.js Pulumi program the way the language host does: `main` is a file, or a
- * directory whose `package.json` `main` (a `.js` path standing for the `.ts` beside it) or `index.ts` /
- * `index.js` is the entry. The program runs as a fresh module each time, so one process can plan many
- * stacks; its exports (or what its exported function returns) are the stack's outputs.
+ * directory whose `package.json` names the entry (`exports["."]`, else `main`; a `.js` path stands for the
+ * `.ts` beside it), or whose `index.js` / `index.ts` is. An entry package.json names that does not exist —
+ * a TypeScript program's `bin/index.js` before `tsc` ran — falls back to the directory's index, as the
+ * language host does (with a warning there). The program runs as a fresh module each time, so one
+ * process can plan many stacks; its exports (or what its exported function returns) are the stack's outputs.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { PlanInputError } from "./planErrors";
+import { resolveOwnPackageByName } from "./ownPackage";
+import { registerTypeScript } from "./typeScript";
 
 function isFile(p: string): boolean {
   return fs.existsSync(p) && fs.statSync(p).isFile();
@@ -17,29 +21,44 @@ function asTypeScript(file: string): string {
   return ts !== file && isFile(ts) ? ts : file;
 }
 
+/** The entry a package.json names, as the language host reads it: `exports["."]` first, then `main`. */
+function packageEntry(pkgFile: string): string | undefined {
+  if (!isFile(pkgFile)) return undefined;
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { exports?: unknown; main?: unknown };
+  const exported =
+    typeof pkg.exports === "object" && pkg.exports !== null
+      ? (pkg.exports as Record<string, unknown>)["."]
+      : pkg.exports;
+  const conditions =
+    typeof exported === "object" && exported !== null ? (exported as Record<string, unknown>) : {};
+  const entry =
+    typeof exported === "string" ? exported : (conditions.default ?? conditions.require ?? conditions.import);
+  if (pkg.exports !== undefined) return typeof entry === "string" ? entry : undefined;
+  return typeof pkg.main === "string" ? pkg.main : undefined;
+}
+
 export function programEntry(main: string): string {
   if (isFile(main)) return asTypeScript(main);
   if (!fs.existsSync(main)) throw new PlanInputError(`program ${main} does not exist`);
-  const pkgFile = path.join(main, "package.json");
-  const pkgMain = isFile(pkgFile)
-    ? (JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { main?: unknown }).main
-    : undefined;
-  if (typeof pkgMain === "string") {
-    const target = path.resolve(main, pkgMain);
+  const named = packageEntry(path.join(main, "package.json"));
+  if (named !== undefined) {
+    const target = path.resolve(main, named);
     if (isFile(asTypeScript(target)) || isFile(target)) return asTypeScript(target);
     if (fs.existsSync(target)) return programEntry(target);
-    throw new PlanInputError(`${pkgFile}: main ${pkgMain} does not exist`);
   }
   for (const index of ["index.ts", "index.js"])
     if (isFile(path.join(main, index))) return path.join(main, index);
-  throw new PlanInputError(`no program entry in ${main} (no package.json main, index.ts or index.js)`);
+  throw new PlanInputError(
+    `no program entry in ${main} (${named === undefined ? "no package.json main" : `package.json names ${named}, which does not exist`}, no index.ts or index.js)`,
+  );
 }
 
-/** Registers ts-node (transpile only) unless a TypeScript loader is already in place. */
-function ensureTypeScript(): void {
-  if (require.extensions[".ts"]) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require("ts-node") as typeof import("ts-node")).register({ transpileOnly: true });
+/** The directory of the npm package holding `file` (its tsconfig.json is the program's), as the language host finds it. */
+function packageRoot(file: string): string {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.dirname(file);
+  }
 }
 
 /**
@@ -62,7 +81,8 @@ function forgetProgram(dir: string): void {
 /** The program as a function to run inside a stack: loads `entry` afresh and returns its outputs. */
 export function programOf(entry: string): () => Promise<unknown> {
   return async () => {
-    ensureTypeScript();
+    registerTypeScript(packageRoot(entry));
+    resolveOwnPackageByName();
     forgetProgram(path.dirname(entry));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exported = require(entry) as unknown;

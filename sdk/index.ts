@@ -2,9 +2,33 @@
  * azureml-network-isolation: Pulumi components for network-isolated Azure Machine Learning workspaces.
  *
  * - {@link SecuredWorkspace}: the workspace and its storage account, key vault, container registry and
- *   Application Insights, with public access Disabled or limited to selected IP ranges.
+ *   Application Insights, with public access Disabled or limited to selected IP ranges, and optionally a
+ *   managed network with outbound rules.
+ * - {@link WorkspaceNetwork}: every VNet's endpoint set of one workspace, keyed by stable set names, with the
+ *   rules across sets checked first.
  * - {@link PrivateEndpointSet}: one VNet's private endpoints to the workspace and its dependencies, with
  *   private DNS zones, zone groups and VNet links.
+ * - {@link PrivateCompute}: a compute cluster or instance without public IPs, in the services subnet or the
+ *   managed VNet.
+ * - {@link AttachedAksCompute}: an existing AKS cluster attached as a compute target.
+ * - {@link DataFactoryManagedEndpoints}: managed private endpoints from a Data Factory managed VNet to the
+ *   workspace and its dependencies, approved on the targets.
+ * - {@link SynapseManagedEndpoints}: the same from a Synapse managed VNet (planned, with the commands to
+ *   create them, then approved).
+ * - {@link ManagedEndpointApproval}: approval of one managed private endpoint's connection on its target.
+ *
+ * @example
+ * ```ts
+ * import { SecuredWorkspace, WorkspaceNetwork } from "azureml-network-isolation";
+ *
+ * const ws = new SecuredWorkspace("ml", { resourceGroupName: "rg-ml", location: "westeurope", imageBuildCompute: "cpu-cluster" });
+ * const net = new WorkspaceNetwork("net", {
+ *   ...ws.endpointTargets(),
+ *   sets: { services: { addressSpace: ["10.10.0.0/16"], endpointSubnetPrefix: "10.10.1.0/24", servicesSet: true } },
+ * });
+ * ```
+ *
+ * @packageDocumentation
  */
 export { AzureClouds, type AzureCloud, privateDnsZones, zonesFor } from "../policy/azure/clouds";
 export { SecuredWorkspace, securedWorkspaceType } from "./workspace/securedWorkspace";

@@ -1,7 +1,3 @@
-/**
- * An existing AKS cluster attached to a private workspace as a compute target. The cluster sits in its
- * own VNet, which needs an endpoint set of its own; it must be in the workspace's region.
- */
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { ArmTypes } from "../../policy/azure/armId";
@@ -64,6 +60,23 @@ function managedNetworkProblems(args: AttachedAksComputeArgs): ArgProblem[] {
   ];
 }
 
+/**
+ * An existing AKS cluster attached to a private workspace as a compute target. The cluster sits in its
+ * own VNet, which needs an endpoint set of its own ({@link WorkspaceNetwork}); it must be in the workspace's
+ * region.
+ *
+ * @example
+ * ```ts
+ * new AttachedAksCompute("aks", {
+ *   workspaceName: ws.workspaceName,
+ *   resourceGroupName: "rg-ml",
+ *   workspaceLocation: "westeurope",
+ *   clusterId: cluster.id,
+ *   clusterLocation: "westeurope",
+ *   computeName: "aks",
+ * });
+ * ```
+ */
 export class AttachedAksCompute extends pulumi.ComponentResource {
   /** ARM id of the compute target. */
   public readonly computeId!: pulumi.Output<string>;

@@ -1,7 +1,3 @@
-/**
- * A compute cluster or compute instance of a private workspace: in the services subnet, in the workspace's
- * region, without public IPs or local (key) authentication.
- */
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { ArmTypes } from "../../policy/azure/armId";
@@ -157,6 +153,24 @@ function managedNetworkPlacementProblems(args: PrivateComputeArgs): ArgProblem[]
   return [];
 }
 
+/**
+ * A compute cluster or compute instance of a private workspace: in the services subnet (or, with a managed
+ * network, in the workspace's managed VNet), in the workspace's region, without public IPs or local (key)
+ * authentication. Name the cluster `imageBuildCompute` of {@link SecuredWorkspace} to build images with it.
+ *
+ * @example
+ * ```ts
+ * new PrivateCompute("cpu-cluster", {
+ *   kind: PrivateComputeKinds.Cluster,
+ *   computeName: "cpu-cluster",
+ *   workspaceName: ws.workspaceName,
+ *   resourceGroupName: "rg-ml",
+ *   workspaceLocation: "westeurope",
+ *   subnetId: net.servicesSubnetId,
+ *   vmSize: "Standard_DS3_v2",
+ * });
+ * ```
+ */
 export class PrivateCompute extends pulumi.ComponentResource {
   /** ARM id of the compute. */
   public readonly computeId!: pulumi.Output<string>;

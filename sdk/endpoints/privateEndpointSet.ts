@@ -1,7 +1,3 @@
-/**
- * One VNet's private endpoints to a secured workspace: the workspace endpoint and the endpoints of its
- * storage, key vault and registry, their private DNS and the studio's Reader role on storage endpoints.
- */
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
@@ -43,6 +39,24 @@ export const privateEndpointSetArgSchema: ArgSchema<PrivateEndpointSetArgs> = {
 
 const componentName = "PrivateEndpointSet";
 
+/**
+ * One VNet's private endpoints to a secured workspace: the workspace endpoint and the endpoints of its
+ * storage (blob, file), key vault and registry, in a new VNet and endpoint subnet or an existing subnet;
+ * their private DNS (own zone instances linked to this VNet, zone groups into existing zones, or the records
+ * for a custom DNS server, by `dnsMode`) and the studio's Reader role on the storage endpoints. Usually made
+ * by {@link WorkspaceNetwork}, one per set; use it directly for a single VNet.
+ *
+ * @example
+ * ```ts
+ * const ws = new SecuredWorkspace("ml", { resourceGroupName: "rg-ml", location: "westeurope", imageBuildCompute: "cpu-cluster" });
+ * const clients = new PrivateEndpointSet("clients", {
+ *   ...ws.endpointTargets(),
+ *   addressSpace: ["10.20.0.0/16"],
+ *   endpointSubnetPrefix: "10.20.1.0/24",
+ * });
+ * export const clientIps = clients.privateIpAddresses;
+ * ```
+ */
 export class PrivateEndpointSet extends pulumi.ComponentResource {
   /** Private endpoint ids by endpoint key (e.g. `workspace-amlworkspace`, `storage-blob`). */
   public readonly endpointIds!: pulumi.Output<Record<string, string>>;

@@ -1,8 +1,3 @@
-/**
- * All the endpoint sets of one workspace, keyed by stable set names. The one place that sees every set,
- * so the rules across sets (distinct address spaces, one services set, one writer per hub zone) are
- * checked before any set is created.
- */
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord } from "../dns/dnsRecords";
 import { memberPath } from "../validation/argProblem";
@@ -57,6 +52,25 @@ function checkedLayouts(name: string, args: WorkspaceNetworkArgs): EndpointSetLa
 /** Each network's sets, kept off the class: the schema analyzer reads every class property as an output. */
 const setsOf = new WeakMap<WorkspaceNetwork, Readonly<Record<string, PrivateEndpointSet>>>();
 
+/**
+ * All the endpoint sets of one workspace, keyed by stable set names: one {@link PrivateEndpointSet} per VNet
+ * (services, clients, AKS...). The one place that sees every set, so the rules across sets (distinct address
+ * spaces, one services set, one writer per hub zone) are checked before any set is created; adding, removing
+ * or reordering sets renames nothing else.
+ *
+ * @example
+ * ```ts
+ * const net = new WorkspaceNetwork("net", {
+ *   ...ws.endpointTargets(),
+ *   sets: {
+ *     services: { addressSpace: ["10.10.0.0/16"], endpointSubnetPrefix: "10.10.1.0/24", servicesSet: true },
+ *     clients: { addressSpace: ["10.20.0.0/16"], endpointSubnetPrefix: "10.20.1.0/24" },
+ *   },
+ * });
+ * export const servicesSubnetId = net.servicesSubnetId;
+ * export const clientIps = net.endpointSet("clients").privateIpAddresses;
+ * ```
+ */
 export class WorkspaceNetwork extends pulumi.ComponentResource {
   // Per-set values are maps keyed by set name (not the PrivateEndpointSet objects): Pulumi's schema for other
   // languages can only carry plain outputs and references to @pulumi/* resources.

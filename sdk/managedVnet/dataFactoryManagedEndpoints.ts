@@ -1,9 +1,3 @@
-/**
- * Managed private endpoints from an Azure Data Factory managed VNet to a private workspace and its storage,
- * key vault and registry: the documented "managed VNet of another service" scenario. Azure creates each
- * one's connection Pending on its target; this component approves them there (see
- * {@link ManagedEndpointApproval}) unless told not to.
- */
 import * as pulumi from "@pulumi/pulumi";
 import * as datafactory from "@pulumi/azure-native/datafactory";
 import * as resources from "@pulumi/azure-native/resources";
@@ -58,6 +52,25 @@ export const dataFactoryManagedEndpointsArgSchema: ArgSchema<DataFactoryManagedE
 
 const componentName = "DataFactoryManagedEndpoints";
 
+/**
+ * Managed private endpoints from an Azure Data Factory managed VNet to a private workspace and its storage,
+ * key vault and registry: the documented "managed VNet of another service" scenario. Creates the factory's
+ * managed VNet unless told it exists, one managed private endpoint per target, and, since Azure creates each
+ * one's connection Pending on its target, approves them there ({@link ManagedEndpointApproval}) unless
+ * told not to.
+ *
+ * @example
+ * ```ts
+ * new DataFactoryManagedEndpoints("adf", {
+ *   factoryName: "adf-ml",
+ *   factoryResourceGroupName: "rg-data",
+ *   workspaceId: ws.workspaceId,
+ *   storageAccountId: ws.storageAccountId,
+ *   keyVaultId: ws.keyVaultId,
+ *   containerRegistryId: ws.containerRegistryId,
+ * });
+ * ```
+ */
 export class DataFactoryManagedEndpoints extends pulumi.ComponentResource {
   /** Managed private endpoint ids by endpoint key (`workspace-amlworkspace`, `storage-blob`, ...). */
   public readonly managedEndpointIds!: pulumi.Output<Record<string, string>>;

@@ -109,6 +109,20 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * Approves, on its target (a workspace, storage account, key vault or registry), the Pending private
+ * endpoint connection a Data Factory or Synapse managed private endpoint created there, through an ARM
+ * template deployment that PUTs the connection Approved. {@link DataFactoryManagedEndpoints} and
+ * {@link SynapseManagedEndpoints} make these; use it directly for a managed endpoint made elsewhere.
+ *
+ * @example
+ * ```ts
+ * new ManagedEndpointApproval("adf-storage-blob", {
+ *   targetId: ws.storageAccountId,
+ *   managedEndpointName: "adf-ml-storage-blob",
+ * });
+ * ```
+ */
 export class ManagedEndpointApproval extends pulumi.ComponentResource {
   /** ARM id of the approved connection on the target. */
   public readonly connectionId!: pulumi.Output<string>;

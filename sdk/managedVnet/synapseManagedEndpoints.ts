@@ -85,6 +85,25 @@ export function synapseCreateCommand(workspaceName: string, endpoint: SynapseMan
   );
 }
 
+/**
+ * Managed private endpoints from an Azure Synapse managed VNet to a private workspace and its storage, key
+ * vault and registry. Synapse creates these through its data-plane API only, so this component checks the
+ * Synapse workspace (refusing data exfiltration protection before anything is registered), plans the
+ * endpoints and outputs the commands that create them; once they exist, a run with `approveOnTargets`
+ * approves their connections on the targets ({@link ManagedEndpointApproval}).
+ *
+ * @example
+ * ```ts
+ * const synapse = new SynapseManagedEndpoints("syn", {
+ *   synapseWorkspaceName: "syn-ml",
+ *   managedVirtualNetwork: "default",
+ *   workspaceId: ws.workspaceId,
+ *   storageAccountId: ws.storageAccountId,
+ *   keyVaultId: ws.keyVaultId,
+ *   containerRegistryId: ws.containerRegistryId,
+ * });
+ * ```
+ */
 export class SynapseManagedEndpoints extends pulumi.ComponentResource {
   /** The managed private endpoints to create, by endpoint key (`workspace-amlworkspace`, `storage-blob`, ...). */
   public readonly managedEndpoints!: pulumi.Output<Record<string, SynapseManagedEndpoint>>;

@@ -43,6 +43,18 @@ const hasManagedNetwork = new WeakMap<SecuredWorkspace, boolean>();
  *
  * Arguments are validated before anything is registered; Output-valued arguments are validated when they
  * resolve and fail the deployment with a `ResourceError`.
+ *
+ * @example
+ * ```ts
+ * const ws = new SecuredWorkspace("ml", {
+ *   workspaceName: "mlw-prod",
+ *   resourceGroupName: "rg-ml",
+ *   location: "westeurope",
+ *   imageBuildCompute: "cpu-cluster", // private dependencies cannot use ACR tasks
+ *   publicNetworkAccess: PublicNetworkAccess.Disabled,
+ * });
+ * export const workspaceId = ws.workspaceId;
+ * ```
  */
 export class SecuredWorkspace extends pulumi.ComponentResource {
   /** ARM id of the workspace. */

@@ -1,10 +1,12 @@
 import { expect } from "chai";
 import { execFile } from "child_process";
-import { copyFileSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, readFileSync, realpathSync, writeFileSync } from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { promisify } from "util";
 import type { InstalledPackage } from "./installedPackage";
+import type { PlanDocument } from "../../plan/plan";
+import { relativeLinks, writtenElsewhere } from "../docs/markdownLinks";
 import { packageArtifacts } from "./packageArtifacts";
 import { repoRoot } from "./pluginSchema";
 
@@ -50,6 +52,7 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
   let installed: InstalledPackage;
   let typeCheck: { error?: string };
   let consumerRun: { value?: ConsumerRun; error?: string };
+  let planRun: { value?: { doc: PlanDocument; ms: number }; error?: string };
 
   before(async () => {
     installed = await packageArtifacts().installed;
@@ -71,25 +74,116 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
     writeFileSync(path.join(dir, "index.js"), js);
     copyFileSync(path.join(__dirname, "consumerRunner.mjs"), path.join(dir, "runner.mjs"));
     const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc");
-    [typeCheck, consumerRun] = await Promise.all([
+    const planStarted = performance.now();
+    [typeCheck, consumerRun, planRun] = await Promise.all([
       settle(run(process.execPath, [tsc, "-p", "tsconfig.check.json"], { cwd: dir })),
       settle(
         run(process.execPath, ["runner.mjs", "index.js"], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }).then(
           ({ stdout }) => JSON.parse(stdout) as ConsumerRun,
         ),
       ),
+      // The command as the README gives it, with the user's pack config; its --json output is the whole stdout.
+      settle(
+        run(
+          "npx",
+          [
+            "--no",
+            "azureml-network-isolation",
+            "plan",
+            ".",
+            "--json",
+            "--policy-pack-config",
+            "node_modules/azureml-network-isolation/bin/policy/config.example.json",
+          ],
+          { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+        ).then(({ stdout }) => ({
+          doc: JSON.parse(stdout) as PlanDocument,
+          ms: performance.now() - planStarted,
+        })),
+      ),
     ]);
   });
 
-  it("ships the compiled entry and declarations, without sources or tests", () => {
-    expect(installed.files).to.include.members(["package.json", "bin/sdk/index.js", "bin/sdk/index.d.ts"]);
+  it("ships the compiled components, plan and pack, the docs, and no sources or tests", () => {
+    expect(installed.files).to.include.members([
+      "package.json",
+      "bin/sdk/index.js",
+      "bin/sdk/index.d.ts",
+      "bin/plan/bin.js",
+      "bin/policy/index.js",
+      "bin/policy/package.json",
+      "bin/policy/PulumiPolicy.yaml",
+      "bin/policy/README.md",
+      "docs/README.md",
+      "policy/README.md",
+    ]);
+    // The one TypeScript source shipped is the docs' example program.
     const sources = installed.files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
-    expect(sources, "TypeScript sources in the tarball").to.deep.equal([]);
+    expect(sources, "TypeScript sources in the tarball").to.deep.equal(["docs/examples/typescript/index.ts"]);
     expect(installed.files.filter((f) => /(^|\/)test\//.test(f))).to.deep.equal([]);
     const outside = installed.files.filter(
-      (f) => !/^(bin\/(sdk|policy\/azure)\/|package\.json$|README\.md$)/.test(f),
+      (f) => !/^(bin\/(sdk|plan|policy)\/|docs\/|policy\/README\.md$|package\.json$|README\.md$)/.test(f),
     );
     expect(outside, "files outside the declared `files`").to.deep.equal([]);
+  });
+
+  it("ships what the README and the docs index link to, so the links work in node_modules", () => {
+    const shipped = new Set(installed.files);
+    const isShipped = (target: string) =>
+      shipped.has(target) || installed.files.some((f) => f.startsWith(`${target}/`));
+    const missing = ["README.md", "docs/README.md"]
+      .flatMap(relativeLinks)
+      .filter((target) => !writtenElsewhere.includes(target) && !isShipped(target));
+    expect(missing).to.deep.equal([]);
+  });
+
+  it("ships a manifest with no install script and a command", () => {
+    expect(installed.manifest.scripts, "scripts npm runs on install").to.not.have.any.keys(
+      "prepare",
+      "preinstall",
+      "install",
+      "postinstall",
+    );
+    expect(installed.manifest.bin).to.deep.equal({ "azureml-network-isolation": "bin/plan/bin.js" });
+    expect(readFileSync(path.join(installed.packageDir, "bin/plan/bin.js"), "utf8")).to.match(
+      /^#!\/usr\/bin\/env node\n/,
+    );
+  });
+
+  it("ships the pack as a directory of its own, JavaScript, its packages resolved from the consumer's tree", () => {
+    const packDir = path.join(installed.packageDir, "bin", "policy");
+    const manifest = JSON.parse(readFileSync(path.join(packDir, "package.json"), "utf8"));
+    expect(existsSync(path.join(packDir, manifest.main)), manifest.main).to.equal(true);
+    expect(manifest.main).to.equal("index.js");
+    // Node resolves a nested directory's packages up its ancestors: the consumer's node_modules (whose links
+    // this test made; require.resolve answers their real paths).
+    const consumers = (file: string) => realpathSync(path.join(installed.dir, "node_modules", file));
+    for (const dependency of Object.keys(manifest.dependencies)) {
+      const file = `${dependency}/package.json`;
+      expect(require.resolve(file, { paths: [packDir] })).to.equal(consumers(file));
+    }
+    // Where the CLI's pulumi-analyzer-policy shim looks for the runner: from the pack's directory.
+    const runner = "@pulumi/pulumi/cmd/run-policy-pack/index.js";
+    expect(require.resolve(runner, { paths: [packDir] })).to.equal(consumers(runner));
+  });
+
+  it("plans the consumer's own program with the installed command and its pack, offline, as JSON on stdout", () => {
+    expect(planRun.error, planRun.error).to.equal(undefined);
+    const { doc, ms } = planRun.value!;
+    console.log(`      (the installed command planned the program in ${Math.round(ms)} ms)`);
+    expect(doc.project).to.equal("azureml-isolated-consumer");
+    expect(doc.program).to.equal(path.join(installed.dir, "index.ts"));
+    // The installed pack served through run-policy-pack, compiled: nothing transpiled at start.
+    expect(doc.policyPack).to.deep.equal({ name: "azureml-network-isolation", version: "0.1.0" });
+    expect(doc.timings.packCompileMs).to.equal(0);
+    expect(doc.counts.byType).to.include({
+      "azureml-network-isolation:index:WorkspaceNetwork": 1,
+      "azureml-network-isolation:index:PrivateEndpointSet": 2,
+    });
+    expect(doc.vnets.map((t) => t.vnet).sort()).to.deep.equal(["ml-clients-vnet", "ml-services-vnet"]);
+    expect(doc.findings.mandatory).to.deep.equal([]);
+    // The pack config given took effect: the example config allows only AllowOnlyApprovedOutbound.
+    expect(doc.findings.advisory.map((f) => f.policy)).to.include("workspace-managed-network-isolation-mode");
   });
 
   it("type-checks strictly against the published declarations", () => {

@@ -1,11 +1,12 @@
 /**
- * The package as a consumer gets it: `npm pack` (which runs the `prepare` build), the tarball unpacked into a
- * fresh consumer project outside this repository, as npm installs it. The package's dependencies are linked
- * from this repository's node_modules rather than downloaded (the network and 140 MB of azure-native would
- * dominate the suite); only what the tarball declares is linked, so an undeclared dependency still fails.
+ * The package as a consumer gets it: `npm pack` (whose `prepack` builds), the tarball unpacked into a fresh
+ * consumer project outside this repository, as npm installs it, with its command linked in
+ * `node_modules/.bin`. The dependencies are linked from this repository's node_modules rather than downloaded
+ * (the network and 140 MB of azure-native would dominate the suite); only what the tarball and the consumer
+ * declare is linked, so an undeclared dependency still fails.
  */
 import { execFile } from "child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
@@ -21,7 +22,9 @@ export interface InstalledPackage {
   /** Paths inside the tarball. */
   files: string[];
   /** The packed package.json. */
-  manifest: { dependencies: Record<string, string>; [field: string]: unknown };
+  manifest: { dependencies: Record<string, string>; bin: Record<string, string>; [field: string]: unknown };
+  /** The package's directory inside the consumer's node_modules. */
+  packageDir: string;
 }
 
 export async function installPackedPackage(): Promise<InstalledPackage> {
@@ -30,17 +33,27 @@ export async function installPackedPackage(): Promise<InstalledPackage> {
     cwd: repoRoot,
     maxBuffer: 16 * 1024 * 1024,
   });
-  // npm prints the build's output before the JSON.
+  // npm prints the prepack build's output before the JSON.
   const [packed] = JSON.parse(stdout.slice(stdout.indexOf("\n[") + 1));
   const installDir = path.join(dir, "node_modules", packageName);
   mkdirSync(installDir, { recursive: true });
   await run("tar", ["-xzf", path.join(dir, packed.filename), "-C", installDir, "--strip-components=1"]);
   const manifest = JSON.parse(readFileSync(path.join(installDir, "package.json"), "utf8"));
-  for (const dependency of Object.keys(manifest.dependencies)) {
+  cpSync(path.join(repoRoot, "docs/examples/typescript"), dir, { recursive: true });
+  const consumer = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+  for (const dependency of [
+    ...Object.keys(manifest.dependencies),
+    ...Object.keys(consumer.devDependencies),
+  ]) {
     const link = path.join(dir, "node_modules", dependency);
     mkdirSync(path.dirname(link), { recursive: true });
     symlinkSync(path.join(repoRoot, "node_modules", dependency), link, "dir");
   }
-  cpSync(path.join(repoRoot, "docs/examples/typescript"), dir, { recursive: true });
-  return { dir, files: packed.files.map((f: { path: string }) => f.path), manifest };
+  // What npm does for a `bin` entry: a link in node_modules/.bin, and the target made executable.
+  mkdirSync(path.join(dir, "node_modules", ".bin"));
+  for (const [command, target] of Object.entries<string>(manifest.bin)) {
+    chmodSync(path.join(installDir, target), 0o755);
+    symlinkSync(path.join("..", packageName, target), path.join(dir, "node_modules", ".bin", command));
+  }
+  return { dir, files: packed.files.map((f: { path: string }) => f.path), manifest, packageDir: installDir };
 }
