@@ -15,6 +15,13 @@ import { cloudOfRegion } from "../policy/azure/locations";
 import type { AzureCloud, GroupId } from "../policy/azure/clouds";
 import { translateClassic } from "../policy/model/classicShapes";
 import type { Kind } from "../policy/model/kinds";
+import {
+  functionApiVersions,
+  identityInvokes,
+  notFoundError,
+  unknownInvokeError,
+  unservedVersionError,
+} from "./fakeInvokes";
 
 export const fakeSubscriptionId = "00000000-1111-2222-3333-444444444444";
 export const fakeTenantId = "99999999-8888-7777-6666-555555555555";
@@ -338,11 +345,18 @@ interface FakeConnection {
 /** Invokes that GET a private-link target: its ARM type, the argument naming it, where connections sit. */
 const targetReads: Record<
   string,
-  { type: string; nameArg: string; result: (c: FakeConnection[]) => Record<string, unknown> }
+  {
+    type: string;
+    nameArg: string;
+    result: (c: FakeConnection[]) => Record<string, unknown>;
+    /** The function's result has the ARM `properties` at its top level. */
+    flatten?: boolean;
+  }
 > = {
   "azure-native:machinelearningservices:getWorkspace": {
     type: "Microsoft.MachineLearningServices/workspaces",
     nameArg: "workspaceName",
+    flatten: true,
     result: (c) => ({ privateEndpointConnections: c }),
   },
   "azure-native:storage:getStorageAccount": {
@@ -446,19 +460,32 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     return { id, state };
   }
 
-  /** `getResource` of the generic provider: the stored state, or ARM's 404 for a resource that does not exist. */
+  /**
+   * `getResource` of the generic provider: a GET at the function's own API version (not the `apiVersion` it is
+   * given), so a type that has no such version answers ARM's 400; else the stored state, or ARM's 404.
+   */
   private getResource(inputs: Record<string, string>): Record<string, unknown> {
     const parent = inputs.parentResourcePath ? `/${inputs.parentResourcePath}` : "";
     const id = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${inputs.resourceGroupName}/providers/${inputs.resourceProviderNamespace}${parent}/${inputs.resourceType}/${inputs.resourceName}`;
+    const apiVersion = functionApiVersions["azure-native:resources:getResource"];
     const state = this.live.get(armIdKey(id));
-    if (!state) {
-      // As a gRPC error from the engine: the SDK shows its `details`.
-      const details =
-        `ResourceNotFound: The Resource '${inputs.resourceProviderNamespace}/${inputs.resourceType}/${inputs.resourceName}' ` +
-        `under resource group '${inputs.resourceGroupName}' was not found (404)`;
-      throw Object.assign(new Error(details), { details });
-    }
-    return { ...state, azureApiVersion: inputs.apiVersion };
+    const refused = unservedVersionError(
+      id,
+      inputs.resourceProviderNamespace,
+      inputs.resourceType,
+      apiVersion,
+      String(state?.location ?? "eastus"),
+    );
+    if (refused) throw refused;
+    if (!state)
+      throw notFoundError(
+        id,
+        inputs.resourceProviderNamespace,
+        inputs.resourceType,
+        inputs.resourceName,
+        inputs.resourceGroupName,
+      );
+    return { ...state, azureApiVersion: apiVersion };
   }
 
   /**
@@ -522,23 +549,40 @@ export class FakeAzure implements pulumi.runtime.Mocks {
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-    if (args.token === "azure-native:authorization:getClientConfig") {
-      return {
-        clientId: fakeClientObjectId,
-        objectId: fakeClientObjectId,
-        subscriptionId: fakeSubscriptionId,
-        tenantId: fakeTenantId,
-      };
-    }
+    const identity = identityInvokes[args.token];
+    if (identity) return identity(args.inputs as Record<string, unknown>);
     if (args.token === "azure-native:resources:getResource")
       return this.getResource(args.inputs as Record<string, string>);
     const read = targetReads[args.token];
-    if (read) {
-      const inputs = args.inputs as Record<string, string>;
-      const targetId = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${inputs.resourceGroupName}/providers/${read.type}/${inputs[read.nameArg]}`;
-      return { id: targetId, ...read.result(this.connections.get(armIdKey(targetId)) ?? []) };
-    }
-    throw new Error(`fake Azure: no answer for invoke ${args.token}`);
+    if (read) return this.targetRead(args.token, read, args.inputs as Record<string, string>);
+    throw unknownInvokeError(args.token);
+  }
+
+  /**
+   * A typed GET of a private-link target: the live resource as the function returns it (the workspace's
+   * `properties` flattened, as its SDK shape has them) with the connections made to it; ARM's 404 for one that
+   * neither this stack made nor has connections to (so a workspace's first deployment reads as absent).
+   */
+  private targetRead(
+    token: string,
+    read: (typeof targetReads)[string],
+    inputs: Record<string, string>,
+  ): Record<string, unknown> {
+    const [namespace, type] = read.type.split("/");
+    const targetId = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${inputs.resourceGroupName}/providers/${read.type}/${inputs[read.nameArg]}`;
+    const state = this.live.get(armIdKey(targetId));
+    const connections = this.connections.get(armIdKey(targetId));
+    if (!state && !connections)
+      throw notFoundError(targetId, namespace, type, inputs[read.nameArg], inputs.resourceGroupName);
+    const shown = read.flatten
+      ? { ...state, ...(state?.properties as Record<string, unknown> | undefined), properties: undefined }
+      : state;
+    return {
+      ...shown,
+      id: targetId,
+      ...read.result(connections ?? []),
+      azureApiVersion: functionApiVersions[token],
+    };
   }
 
   /**
