@@ -80,10 +80,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 }
 
 /**
- * Refuses output files the plan could not write, before it runs: a directory that does not exist, a path that
- * is a directory, and two outputs on one file (the second would overwrite the first).
+ * Refuses output files the plan could not write, before it runs: a directory that does not exist (also the
+ * state file's), a path that is a directory, and two outputs on one file (the second would overwrite the first).
  */
-export function checkOutputPaths(args: Pick<CliArgs, "diagram" | "html">): void {
+export function checkOutputPaths(args: Pick<CliArgs, "diagram" | "html" | "state">): void {
   const outputs = (["diagram", "html"] as const).flatMap((option) => {
     const file = args[option];
     return file === undefined ? [] : [{ option, file, resolved: path.resolve(file) }];
@@ -96,6 +96,11 @@ export function checkOutputPaths(args: Pick<CliArgs, "diagram" | "html">): void 
       );
     if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory())
       throw new Error(`--${option} ${file} is a directory; give a file name`);
+  }
+  if (args.state !== undefined) {
+    const dir = /[\\/]$/.test(args.state) ? args.state : path.dirname(path.resolve(args.state));
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+      throw new Error(`--state ${args.state}: the directory ${dir} does not exist; create it first`);
   }
   if (outputs.length === 2 && outputs[0].resolved === outputs[1].resolved)
     throw new Error(`--diagram and --html name the same file ${outputs[0].file}; give each its own`);

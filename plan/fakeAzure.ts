@@ -342,6 +342,12 @@ interface FakeConnection {
   privateLinkServiceConnectionState: { status: string; description: string };
 }
 
+/** The fake's resources and connections as a plan's state file keeps them. */
+export interface FakeAzureSnapshot {
+  live: Record<string, Record<string, unknown>>;
+  connections: Record<string, FakeConnection[]>;
+}
+
 /** Invokes that GET a private-link target: its ARM type, the argument naming it, where connections sit. */
 const targetReads: Record<
   string,
@@ -446,7 +452,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     state: Record<string, unknown>;
   } {
     const inputs = args.inputs as Record<string, unknown>;
-    if (this.preview) return { id: undefined, state: { ...inputs } };
+    if (this.preview) return this.previewOf(args);
     const [pkg, module, type] = args.type.split(":");
     if (pkg === "random") return this.randomResource(args);
     if (pkg === "azure") return this.classicResource(args);
@@ -787,6 +793,34 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     if (cidr) this.subnets.set(armIdKey(id), { cidr, next: 4 });
   }
 
+  // ---- Kept between plans (the plan's --state) ----
+
+  /**
+   * At preview, a resource a previous update made is known: its id and last state, as the engine has them in
+   * the stack's state; any other resource has no id and no computed outputs yet.
+   */
+  private previewOf(args: pulumi.runtime.MockResourceArgs) {
+    const inputs = args.inputs as Record<string, unknown>;
+    const [pkg, module, type] = args.type.split(":");
+    if (pkg !== "azure-native") return { id: undefined, state: { ...inputs } };
+    const id = this.armId(`${module}:${type}`, args.type, inputs, this.azureName(`${module}:${type}`, args));
+    const live = this.live.get(armIdKey(id));
+    return live ? { id, state: { ...live, ...inputs } } : { id: undefined, state: { ...inputs } };
+  }
+
+  /** What a later plan needs of this fake: every live resource and every connection on a target. */
+  snapshot(): FakeAzureSnapshot {
+    return { live: Object.fromEntries(this.live), connections: Object.fromEntries(this.connections) };
+  }
+
+  /** A fake holding what an earlier plan left (see {@link snapshot}). */
+  static restored(preview: boolean, snapshot: FakeAzureSnapshot): FakeAzure {
+    const azure = new FakeAzure(preview);
+    for (const [key, state] of Object.entries(snapshot.live)) azure.live.set(key, state);
+    for (const [key, list] of Object.entries(snapshot.connections)) azure.connections.set(key, list);
+    return azure;
+  }
+
   /** Hands out private IPs from the endpoint's subnet and fills in the FQDNs Azure would register. */
   private endpointOutputs(id: string, inputs: Record<string, unknown>, location: string) {
     const connections = [
@@ -815,4 +849,24 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     );
     return { customDnsConfigs, networkInterfaces: [{ id: nicId }] };
   }
+}
+
+/**
+ * The inputs of an azure-native resource that are parameters of its ARM path (its resource group and the names
+ * in its id): changing one means another resource, which the provider replaces (pulumi-azure-native
+ * provider/pkg/provider/diff.go, calculateDetailedDiff). Undefined for a type this fake has no id shape for.
+ */
+export function armPathInputs(token: string): string[] | undefined {
+  const key = token.split(":").slice(1).join(":");
+  if (key === "resources:ResourceGroup") return ["resourceGroupName"];
+  if (key === "resources:Resource")
+    return [
+      "resourceGroupName",
+      "resourceProviderNamespace",
+      "parentResourcePath",
+      "resourceType",
+      "resourceName",
+    ];
+  const shape = idShapes[key];
+  return shape && ["resourceGroupName", ...shape.segments.map(([, input]) => input)];
 }

@@ -45,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       policyPackConfig,
       typecheckPack: args.typecheckPack || undefined,
       session: io.session,
+      state: args.state,
     });
     if (args.diagram) fs.writeFileSync(args.diagram, await diagramText(doc, args.diagram));
     if (args.html)
