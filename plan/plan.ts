@@ -8,7 +8,7 @@ import { compiledPack } from "./compiledPack";
 import { groupFindings, type Findings } from "./findings";
 import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
 import { stackModel } from "./modelResources";
-import { userErrorMessage } from "./planErrors";
+import { PlanInputError, userErrorMessage } from "./planErrors";
 import { resolveTarget } from "./planTarget";
 import type { PolicyPackConfig } from "./policy/policyConfig";
 import { PolicyPackSession } from "./policy/policyPackSession";
@@ -84,6 +84,24 @@ export function exitCodeOf(document: PlanDocument): number {
   return document.findings.mandatory.length > 0 || (document.changes?.blocked.length ?? 0) > 0 ? 1 : 0;
 }
 
+/**
+ * The largest stack config (as JSON) a policy pack can be given: the CLI hands it to the pack's process in one
+ * environment variable (PULUMI_CONFIG), and Linux refuses an entry over 128 KiB (`spawn E2BIG`).
+ */
+export const maxPackConfigBytes = 128 * 1024 - "PULUMI_CONFIG=".length - 1;
+
+function checkConfigSize(config: Record<string, string>): void {
+  const bytes = Buffer.byteLength(JSON.stringify(config));
+  if (bytes > maxPackConfigBytes) {
+    const largest = Object.entries(config).sort(([, a], [, b]) => b.length - a.length)[0];
+    throw new PlanInputError(
+      `the stack's config is ${bytes} bytes as JSON, over the ${maxPackConfigBytes} a policy pack can be given ` +
+        `(one environment variable); the largest value is ${largest[0]} (${largest[1].length} characters): ` +
+        "keep large data in a file the program reads, or plan with --no-policy-pack",
+    );
+  }
+}
+
 interface StartedPack {
   session?: PolicyPackSession;
   compileMs: number;
@@ -120,6 +138,7 @@ function startPack(
   if (options.policyPack === false) {
     return { spawned: Promise.resolve(), started: Promise.resolve({ compileMs: 0, owned: false }) };
   }
+  checkConfigSize(identity.stackConfig);
   const packDir = options.policyPack ?? defaultPackDir;
   const pack = options.typecheckPack ? { dir: packDir, compileMs: 0 } : compiledPack(packDir);
   let onSpawn!: () => void;

@@ -61,3 +61,50 @@ describe("plan: input mistakes are one message and exit 2", () => {
     expect(fs.existsSync(file)).to.equal(false);
   });
 });
+
+describe("plan: stack files and config within the limits the engine can handle", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-limits-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: limits\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(dir, "index.js"), "module.exports = {};\n");
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const planOf = async (stackYaml: string) => {
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), stackYaml);
+    const run = io();
+    const code = await runCli([dir], run.io);
+    return { code, stderr: run.out.stderr };
+  };
+
+  it("refuses a YAML alias bomb before expanding it", async () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) {
+      const p = String.fromCharCode(97 + i - 1);
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${p}`).join(", ")}]`,
+      );
+    }
+    const bomb = `config:\n${levels.map((l) => `  limits:${l}`).join("\n")}\n`;
+    expect(bomb.length).to.be.below(1000);
+    const { code, stderr } = await planOf(bomb);
+    expect(code).to.equal(2);
+    expect(stderr).to.match(/^error: .*Pulumi\.dev\.yaml: expands to more than 100000 values/);
+  });
+
+  it("refuses values nested deeper than the cap", async () => {
+    const { code, stderr } = await planOf(`config:\n  limits:deep: ${"[".repeat(80)}${"]".repeat(80)}\n`);
+    expect(code).to.equal(2);
+    expect(stderr).to.match(/nests values more than 64 levels deep/);
+  });
+
+  it("refuses config a policy pack could not be given (one environment variable, 128 KiB)", async () => {
+    const { code, stderr } = await planOf(`config:\n  limits:big: ${"x".repeat(140 * 1024)}\n`);
+    expect(code).to.equal(2);
+    expect(stderr).to.match(
+      /^error: the stack's config is \d+ bytes as JSON, over the \d+ a policy pack can be given/,
+    );
+    expect(stderr).to.contain("the largest value is limits:big");
+  });
+});
