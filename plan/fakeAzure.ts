@@ -831,14 +831,19 @@ export class FakeAzure implements pulumi.runtime.Mocks {
       ? parseArmId(connections[0].privateLinkServiceId)
       : undefined;
     const groupId = connections[0]?.groupIds?.[0] as GroupId | undefined;
-    const cloud = cloudOfRegion(location) ?? "AzureCloud";
+    // Azure names the FQDNs by the target's region (an endpoint may sit in another region than its target);
+    // a target this fake did not create is taken to be in the endpoint's region.
+    const targetId = connections[0]?.privateLinkServiceId;
+    const targetLocation = targetId ? this.live.get(armIdKey(targetId))?.location : undefined;
+    const region = (typeof targetLocation === "string" ? targetLocation : location).replace(/ /g, "").toLowerCase();
+    const cloud = cloudOfRegion(region) ?? "AzureCloud";
     const patterns = groupId && target && endpointFqdns[cloud][groupId] ? endpointFqdns[cloud][groupId] : [];
     const subnetId = (inputs.subnet as { id?: string } | undefined)?.id;
     const subnet = subnetId ? this.subnets.get(armIdKey(subnetId)) : undefined;
     const customDnsConfigs = patterns.map((pattern) => {
       const fqdn = pattern
         .replace(/\{name\}/g, target!.name.toLowerCase())
-        .replace(/\{region\}/g, location.toLowerCase())
+        .replace(/\{region\}/g, region)
         .replace(/\{guid\}/g, fakeGuid(`workspace:${connections[0].privateLinkServiceId}`));
       const ipAddresses = subnet ? [addressAt(subnet.cidr, subnet.next++)] : [];
       return { fqdn, ipAddresses };
