@@ -835,7 +835,9 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     // a target this fake did not create is taken to be in the endpoint's region.
     const targetId = connections[0]?.privateLinkServiceId;
     const targetLocation = targetId ? this.live.get(armIdKey(targetId))?.location : undefined;
-    const region = (typeof targetLocation === "string" ? targetLocation : location).replace(/ /g, "").toLowerCase();
+    const region = (typeof targetLocation === "string" ? targetLocation : location)
+      .replace(/ /g, "")
+      .toLowerCase();
     const cloud = cloudOfRegion(region) ?? "AzureCloud";
     const patterns = groupId && target && endpointFqdns[cloud][groupId] ? endpointFqdns[cloud][groupId] : [];
     const subnetId = (inputs.subnet as { id?: string } | undefined)?.id;
