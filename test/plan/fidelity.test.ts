@@ -5,7 +5,9 @@
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { expect } from "chai";
+import * as path from "path";
 import { runOnMocks } from "../../plan/mockRun";
+import { runCli } from "../../plan/planCommand";
 import { PrivateEndpointSet } from "../../sdk/endpoints/privateEndpointSet";
 import { schemaProblems } from "../../sdk/validation/argSchema";
 import { securedWorkspaceArgSchema } from "../../sdk/workspace/securedWorkspaceArgProblems";
@@ -92,5 +94,20 @@ describe("fidelity and consistency", () => {
     expect(problems.find((p) => p.propertyPath === "resourceGroupName")?.reason).to.equal(
       "is required; give the resource group name",
     );
+  });
+});
+
+describe("text report under hostile names", () => {
+  it("shows control and invisible characters escaped: nothing erases, moves or fakes a line", async () => {
+    const out = { stdout: "", stderr: "" };
+    const code = await runCli([path.join(__dirname, "fixtures", "hostile-names"), "--no-policy-pack"], {
+      stdout: (t) => (out.stdout += t),
+      stderr: (t) => (out.stderr += t),
+    });
+    expect(code, out.stderr).to.equal(0);
+    // eslint-disable-next-line no-control-regex -- control characters are what must not appear
+    expect(out.stdout).not.to.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(out.stdout).to.contain("vnet\\u001b[2K\\u000d+ fake\\u000aline\\u202e");
+    expect(out.stdout.split("\n").filter((l) => l.startsWith("line"))).to.deep.equal([]);
   });
 });
