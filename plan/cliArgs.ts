@@ -75,7 +75,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     policyPack: values["no-policy-pack"] ? false : values["policy-pack"],
     policyPackConfig: values["policy-pack-config"],
     typecheckPack: values["typecheck-pack"],
-    state: values.state,
+    ...(values.state !== undefined && { state: values.state }),
   };
 }
 
