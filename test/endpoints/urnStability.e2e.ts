@@ -70,7 +70,7 @@ describe("URN stability across runs", () => {
       }
     });
     expect(String((error as Error).message)).to.match(
-      /sets\.clients\.addressSpace = 10\.1\.0\.0\/16: overlaps 10\.1\.0\.0\/24 of set services/,
+      /^Invalid arguments for WorkspaceNetwork "net":\n- sets\.clients\.addressSpace: 10\.1\.0\.0\/16: overlaps 10\.1\.0\.0\/24 of set services/,
     );
     expect(graph.resources.filter((r) => r.custom)).to.deep.equal([]);
   });
