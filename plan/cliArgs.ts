@@ -1,4 +1,6 @@
 /** The plan command's arguments. */
+import * as fs from "fs";
+import * as path from "path";
 import { parseArgs } from "util";
 
 export interface CliArgs {
@@ -11,6 +13,8 @@ export interface CliArgs {
   policyPack?: string | false;
   policyPackConfig?: string;
   typecheckPack: boolean;
+  /** The state file (or directory of per-stack state files) the plan starts from and, after an update, keeps. */
+  state?: string;
 }
 
 export const usage = `usage: azureml-network-isolation plan <stack | program-dir> [options]
@@ -30,9 +34,13 @@ export const usage = `usage: azureml-network-isolation plan <stack | program-dir
   --no-policy-pack        plan without a policy pack
   --typecheck-pack        serve a TypeScript pack from its sources, type-checked as pulumi does
                           (default: a cached transpiled copy, seconds faster)
+  --state FILE|DIR        start from the fake Azure and outputs a previous plan kept there (DIR: one
+                          <stack>.json per stack) and show create/update/replace/delete like pulumi preview;
+                          a plan that succeeds (not --preview) keeps its result there for the next one
 
-exit code: 0 when no mandatory policy violation, 1 with one, 2 on a mistake in the arguments, the stack or
-the program's component arguments (one message), or on a crash (with its stack trace)`;
+exit code: 0 when the plan succeeds; 1 when pulumi preview would fail: a mandatory policy violation, or a
+protected resource the plan would delete or replace; 2 on a mistake in the arguments, the stack, the
+program's component arguments or stack values (one message), or on a crash (with its stack trace)`;
 
 const options = {
   stack: { type: "string" },
@@ -44,6 +52,7 @@ const options = {
   "policy-pack-config": { type: "string" },
   "no-policy-pack": { type: "boolean", default: false },
   "typecheck-pack": { type: "boolean", default: false },
+  state: { type: "string" },
 } as const;
 
 /** Node's own parser; its errors ("Unknown option '--x'", "Option '--stack <value>' argument missing") are kept. */
@@ -68,5 +77,33 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     policyPack: values["no-policy-pack"] ? false : values["policy-pack"],
     policyPackConfig: values["policy-pack-config"],
     typecheckPack: values["typecheck-pack"],
+    ...(values.state !== undefined && { state: values.state }),
   };
+}
+
+/**
+ * Refuses output files the plan could not write, before it runs: a directory that does not exist (also the
+ * state file's), a path that is a directory, and two outputs on one file (the second would overwrite the first).
+ */
+export function checkOutputPaths(args: Pick<CliArgs, "diagram" | "html" | "state">): void {
+  const outputs = (["diagram", "html"] as const).flatMap((option) => {
+    const file = args[option];
+    return file === undefined ? [] : [{ option, file, resolved: path.resolve(file) }];
+  });
+  for (const { option, file, resolved } of outputs) {
+    const dir = path.dirname(resolved);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+      throw new Error(
+        `--${option} ${file}: the directory ${dir} does not exist; create it or write elsewhere`,
+      );
+    if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory())
+      throw new Error(`--${option} ${file} is a directory; give a file name`);
+  }
+  if (args.state !== undefined) {
+    const dir = /[\\/]$/.test(args.state) ? args.state : path.dirname(path.resolve(args.state));
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+      throw new Error(`--state ${args.state}: the directory ${dir} does not exist; create it first`);
+  }
+  if (outputs.length === 2 && outputs[0].resolved === outputs[1].resolved)
+    throw new Error(`--diagram and --html name the same file ${outputs[0].file}; give each its own`);
 }

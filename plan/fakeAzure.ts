@@ -15,6 +15,13 @@ import { cloudOfRegion } from "../policy/azure/locations";
 import type { AzureCloud, GroupId } from "../policy/azure/clouds";
 import { translateClassic } from "../policy/model/classicShapes";
 import type { Kind } from "../policy/model/kinds";
+import {
+  functionApiVersions,
+  identityInvokes,
+  notFoundError,
+  unknownInvokeError,
+  unservedVersionError,
+} from "./fakeInvokes";
 
 export const fakeSubscriptionId = "00000000-1111-2222-3333-444444444444";
 export const fakeTenantId = "99999999-8888-7777-6666-555555555555";
@@ -335,14 +342,27 @@ interface FakeConnection {
   privateLinkServiceConnectionState: { status: string; description: string };
 }
 
+/** The fake's resources and connections as a plan's state file keeps them. */
+export interface FakeAzureSnapshot {
+  live: Record<string, Record<string, unknown>>;
+  connections: Record<string, FakeConnection[]>;
+}
+
 /** Invokes that GET a private-link target: its ARM type, the argument naming it, where connections sit. */
 const targetReads: Record<
   string,
-  { type: string; nameArg: string; result: (c: FakeConnection[]) => Record<string, unknown> }
+  {
+    type: string;
+    nameArg: string;
+    result: (c: FakeConnection[]) => Record<string, unknown>;
+    /** The function's result has the ARM `properties` at its top level. */
+    flatten?: boolean;
+  }
 > = {
   "azure-native:machinelearningservices:getWorkspace": {
     type: "Microsoft.MachineLearningServices/workspaces",
     nameArg: "workspaceName",
+    flatten: true,
     result: (c) => ({ privateEndpointConnections: c }),
   },
   "azure-native:storage:getStorageAccount": {
@@ -432,7 +452,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     state: Record<string, unknown>;
   } {
     const inputs = args.inputs as Record<string, unknown>;
-    if (this.preview) return { id: undefined, state: { ...inputs } };
+    if (this.preview) return this.previewOf(args);
     const [pkg, module, type] = args.type.split(":");
     if (pkg === "random") return this.randomResource(args);
     if (pkg === "azure") return this.classicResource(args);
@@ -446,19 +466,32 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     return { id, state };
   }
 
-  /** `getResource` of the generic provider: the stored state, or ARM's 404 for a resource that does not exist. */
+  /**
+   * `getResource` of the generic provider: a GET at the function's own API version (not the `apiVersion` it is
+   * given), so a type that has no such version answers ARM's 400; else the stored state, or ARM's 404.
+   */
   private getResource(inputs: Record<string, string>): Record<string, unknown> {
     const parent = inputs.parentResourcePath ? `/${inputs.parentResourcePath}` : "";
     const id = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${inputs.resourceGroupName}/providers/${inputs.resourceProviderNamespace}${parent}/${inputs.resourceType}/${inputs.resourceName}`;
+    const apiVersion = functionApiVersions["azure-native:resources:getResource"];
     const state = this.live.get(armIdKey(id));
-    if (!state) {
-      // As a gRPC error from the engine: the SDK shows its `details`.
-      const details =
-        `ResourceNotFound: The Resource '${inputs.resourceProviderNamespace}/${inputs.resourceType}/${inputs.resourceName}' ` +
-        `under resource group '${inputs.resourceGroupName}' was not found (404)`;
-      throw Object.assign(new Error(details), { details });
-    }
-    return { ...state, azureApiVersion: inputs.apiVersion };
+    const refused = unservedVersionError(
+      id,
+      inputs.resourceProviderNamespace,
+      inputs.resourceType,
+      apiVersion,
+      String(state?.location ?? "eastus"),
+    );
+    if (refused) throw refused;
+    if (!state)
+      throw notFoundError(
+        id,
+        inputs.resourceProviderNamespace,
+        inputs.resourceType,
+        inputs.resourceName,
+        inputs.resourceGroupName,
+      );
+    return { ...state, azureApiVersion: apiVersion };
   }
 
   /**
@@ -522,23 +555,40 @@ export class FakeAzure implements pulumi.runtime.Mocks {
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-    if (args.token === "azure-native:authorization:getClientConfig") {
-      return {
-        clientId: fakeClientObjectId,
-        objectId: fakeClientObjectId,
-        subscriptionId: fakeSubscriptionId,
-        tenantId: fakeTenantId,
-      };
-    }
+    const identity = identityInvokes[args.token];
+    if (identity) return identity(args.inputs as Record<string, unknown>);
     if (args.token === "azure-native:resources:getResource")
       return this.getResource(args.inputs as Record<string, string>);
     const read = targetReads[args.token];
-    if (read) {
-      const inputs = args.inputs as Record<string, string>;
-      const targetId = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${inputs.resourceGroupName}/providers/${read.type}/${inputs[read.nameArg]}`;
-      return { id: targetId, ...read.result(this.connections.get(armIdKey(targetId)) ?? []) };
-    }
-    throw new Error(`fake Azure: no answer for invoke ${args.token}`);
+    if (read) return this.targetRead(args.token, read, args.inputs as Record<string, string>);
+    throw unknownInvokeError(args.token);
+  }
+
+  /**
+   * A typed GET of a private-link target: the live resource as the function returns it (the workspace's
+   * `properties` flattened, as its SDK shape has them) with the connections made to it; ARM's 404 for one that
+   * neither this stack made nor has connections to (so a workspace's first deployment reads as absent).
+   */
+  private targetRead(
+    token: string,
+    read: (typeof targetReads)[string],
+    inputs: Record<string, string>,
+  ): Record<string, unknown> {
+    const [namespace, type] = read.type.split("/");
+    const targetId = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${inputs.resourceGroupName}/providers/${read.type}/${inputs[read.nameArg]}`;
+    const state = this.live.get(armIdKey(targetId));
+    const connections = this.connections.get(armIdKey(targetId));
+    if (!state && !connections)
+      throw notFoundError(targetId, namespace, type, inputs[read.nameArg], inputs.resourceGroupName);
+    const shown = read.flatten
+      ? { ...state, ...(state?.properties as Record<string, unknown> | undefined), properties: undefined }
+      : state;
+    return {
+      ...shown,
+      id: targetId,
+      ...read.result(connections ?? []),
+      azureApiVersion: functionApiVersions[token],
+    };
   }
 
   /**
@@ -743,6 +793,34 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     if (cidr) this.subnets.set(armIdKey(id), { cidr, next: 4 });
   }
 
+  // ---- Kept between plans (the plan's --state) ----
+
+  /**
+   * At preview, a resource a previous update made is known: its id and last state, as the engine has them in
+   * the stack's state; any other resource has no id and no computed outputs yet.
+   */
+  private previewOf(args: pulumi.runtime.MockResourceArgs) {
+    const inputs = args.inputs as Record<string, unknown>;
+    const [pkg, module, type] = args.type.split(":");
+    if (pkg !== "azure-native") return { id: undefined, state: { ...inputs } };
+    const id = this.armId(`${module}:${type}`, args.type, inputs, this.azureName(`${module}:${type}`, args));
+    const live = this.live.get(armIdKey(id));
+    return live ? { id, state: { ...live, ...inputs } } : { id: undefined, state: { ...inputs } };
+  }
+
+  /** What a later plan needs of this fake: every live resource and every connection on a target. */
+  snapshot(): FakeAzureSnapshot {
+    return { live: Object.fromEntries(this.live), connections: Object.fromEntries(this.connections) };
+  }
+
+  /** A fake holding what an earlier plan left (see {@link snapshot}). */
+  static restored(preview: boolean, snapshot: FakeAzureSnapshot): FakeAzure {
+    const azure = new FakeAzure(preview);
+    for (const [key, state] of Object.entries(snapshot.live)) azure.live.set(key, state);
+    for (const [key, list] of Object.entries(snapshot.connections)) azure.connections.set(key, list);
+    return azure;
+  }
+
   /** Hands out private IPs from the endpoint's subnet and fills in the FQDNs Azure would register. */
   private endpointOutputs(id: string, inputs: Record<string, unknown>, location: string) {
     const connections = [
@@ -753,14 +831,21 @@ export class FakeAzure implements pulumi.runtime.Mocks {
       ? parseArmId(connections[0].privateLinkServiceId)
       : undefined;
     const groupId = connections[0]?.groupIds?.[0] as GroupId | undefined;
-    const cloud = cloudOfRegion(location) ?? "AzureCloud";
+    // Azure names the FQDNs by the target's region (an endpoint may sit in another region than its target);
+    // a target this fake did not create is taken to be in the endpoint's region.
+    const targetId = connections[0]?.privateLinkServiceId;
+    const targetLocation = targetId ? this.live.get(armIdKey(targetId))?.location : undefined;
+    const region = (typeof targetLocation === "string" ? targetLocation : location)
+      .replace(/ /g, "")
+      .toLowerCase();
+    const cloud = cloudOfRegion(region) ?? "AzureCloud";
     const patterns = groupId && target && endpointFqdns[cloud][groupId] ? endpointFqdns[cloud][groupId] : [];
     const subnetId = (inputs.subnet as { id?: string } | undefined)?.id;
     const subnet = subnetId ? this.subnets.get(armIdKey(subnetId)) : undefined;
     const customDnsConfigs = patterns.map((pattern) => {
       const fqdn = pattern
         .replace(/\{name\}/g, target!.name.toLowerCase())
-        .replace(/\{region\}/g, location.toLowerCase())
+        .replace(/\{region\}/g, region)
         .replace(/\{guid\}/g, fakeGuid(`workspace:${connections[0].privateLinkServiceId}`));
       const ipAddresses = subnet ? [addressAt(subnet.cidr, subnet.next++)] : [];
       return { fqdn, ipAddresses };
@@ -771,4 +856,24 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     );
     return { customDnsConfigs, networkInterfaces: [{ id: nicId }] };
   }
+}
+
+/**
+ * The inputs of an azure-native resource that are parameters of its ARM path (its resource group and the names
+ * in its id): changing one means another resource, which the provider replaces (pulumi-azure-native
+ * provider/pkg/provider/diff.go, calculateDetailedDiff). Undefined for a type this fake has no id shape for.
+ */
+export function armPathInputs(token: string): string[] | undefined {
+  const key = token.split(":").slice(1).join(":");
+  if (key === "resources:ResourceGroup") return ["resourceGroupName"];
+  if (key === "resources:Resource")
+    return [
+      "resourceGroupName",
+      "resourceProviderNamespace",
+      "parentResourcePath",
+      "resourceType",
+      "resourceName",
+    ];
+  const shape = idShapes[key];
+  return shape && ["resourceGroupName", ...shape.segments.map(([, input]) => input)];
 }

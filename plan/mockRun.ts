@@ -4,6 +4,7 @@
  * options. Tests assert on this graph; the offline plan prints it and hands it to the policy pack.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as debuggable from "@pulumi/pulumi/runtime/debuggable";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import * as settings from "@pulumi/pulumi/runtime/settings";
@@ -78,6 +79,9 @@ interface RegisterRequest {
 
 type Struct = Parameters<typeof deserializeProperties>[0];
 type Callback = (err: unknown, response?: { getUrn(): string; getId(): string; getObject(): Struct }) => void;
+
+// `leakedPromises` (which also forgets them) is internal to the SDK too.
+const { leakedPromises } = debuggable as unknown as { leakedPromises(): unknown };
 
 // `waitForRPCs` is internal to the SDK (absent from its typings) but is how the SDK itself drains a run.
 const waitForRPCs = (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
@@ -158,23 +162,43 @@ export interface MockRun {
 export async function runOnMocks(program: () => unknown, options: MockRunOptions = {}): Promise<MockRun> {
   const graph = await startRecording(options);
   const azure = currentAzure!;
+  // A registration whose input fails (an Output-valued argument a component refuses when it resolves) rejects
+  // a promise nothing awaits; the CLI's language host reports those, and so does the plan, instead of crashing.
+  // The run's outstanding registrations then never settle: the first such rejection ends the run.
+  let onUnawaited!: (reason: unknown) => void;
+  const unawaited = new Promise<{ error: unknown }>(
+    (resolve) => (onUnawaited = (error) => resolve({ error })),
+  );
+  process.on("unhandledRejection", onUnawaited);
   try {
     // The program's error is kept out of the stack resource: rejected, it would also reject promises of the
     // stack's outputs that nothing awaits, and Node ends the process on those after the error was reported.
     let failure: { error: unknown } | undefined;
-    const outputs =
-      (await pulumi.runtime.runInPulumiStack(async () => {
-        try {
-          return await program();
-        } catch (error) {
-          failure = { error };
-          return undefined;
-        }
-      })) ?? {};
-    await waitForRPCs();
+    const ran = (async () => {
+      const outputs =
+        (await pulumi.runtime.runInPulumiStack(async () => {
+          try {
+            return await program();
+          } catch (error) {
+            failure = { error };
+            return undefined;
+          }
+        })) ?? {};
+      await waitForRPCs();
+      // Rejections are found unhandled once the microtasks after them ran.
+      await new Promise((resolve) => setImmediate(resolve));
+      return outputs as Record<string, unknown>;
+    })();
+    const ended = await Promise.race([ran.then((outputs) => ({ outputs })), unawaited]);
     if (failure) throw failure.error;
-    return { graph, azure, outputs: outputs as Record<string, unknown> };
+    if ("error" in ended) {
+      // The refused run's registrations never settle; forget them, or the SDK reports them as leaks at exit.
+      leakedPromises();
+      throw ended.error;
+    }
+    return { graph, azure, outputs: ended.outputs };
   } finally {
+    process.off("unhandledRejection", onUnawaited);
     current = undefined;
   }
 }

@@ -8,7 +8,7 @@ import { compiledPack } from "./compiledPack";
 import { groupFindings, type Findings } from "./findings";
 import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
 import { stackModel } from "./modelResources";
-import { userErrorMessage } from "./planErrors";
+import { PlanInputError, userErrorMessage } from "./planErrors";
 import { resolveTarget } from "./planTarget";
 import type { PolicyPackConfig } from "./policy/policyConfig";
 import { PolicyPackSession } from "./policy/policyPackSession";
@@ -18,6 +18,9 @@ import { topology, type Topology } from "./topology";
 import { mermaidDiagram } from "./topologyMermaid";
 import { vnetTables, type VnetTable } from "./vnetTables";
 import { managedNetworkTables, type ManagedNetworkTable } from "./managedNetworkTables";
+import { FakeAzure } from "./fakeAzure";
+import { planChanges, type PlanChanges } from "./planChanges";
+import { readPlanState, stateFileOf, stateResources, writePlanState } from "./planState";
 
 /** The pack this repository ships, checked by default. */
 export const defaultPackDir = path.resolve(__dirname, "..", "policy");
@@ -37,6 +40,11 @@ export interface PlanOptions {
   session?: PolicyPackSession;
   /** Where a stack name's project is looked up; default the working directory. */
   cwd?: string;
+  /**
+   * A state file, or a directory of `<stack>.json` files: the plan starts from the fake Azure and resources an
+   * earlier plan kept there, shows what would change, and (an update that succeeds) keeps its own result.
+   */
+  state?: string;
 }
 
 export interface PlanDocument {
@@ -55,6 +63,8 @@ export interface PlanDocument {
   diagram: string;
   /** The topology every picture is drawn from (Mermaid above, SVG through `topologySvg`). */
   topology: Topology;
+  /** With a state file: what the plan would change against it, like `pulumi preview`. */
+  changes?: PlanChanges;
   timings: {
     /** Transpiling a TypeScript pack (0 when cached or JavaScript). */
     packCompileMs: number;
@@ -66,9 +76,30 @@ export interface PlanDocument {
   };
 }
 
-/** The CLI's exit code for a plan: non-zero when the pack reported a mandatory violation. */
+/**
+ * The CLI's exit code for a plan: 1 when `pulumi preview` would fail (a mandatory violation, or a protected
+ * resource the plan would delete or replace), else 0.
+ */
 export function exitCodeOf(document: PlanDocument): number {
-  return document.findings.mandatory.length > 0 ? 1 : 0;
+  return document.findings.mandatory.length > 0 || (document.changes?.blocked.length ?? 0) > 0 ? 1 : 0;
+}
+
+/**
+ * The largest stack config (as JSON) a policy pack can be given: the CLI hands it to the pack's process in one
+ * environment variable (PULUMI_CONFIG), and Linux refuses an entry over 128 KiB (`spawn E2BIG`).
+ */
+export const maxPackConfigBytes = 128 * 1024 - "PULUMI_CONFIG=".length - 1;
+
+function checkConfigSize(config: Record<string, string>): void {
+  const bytes = Buffer.byteLength(JSON.stringify(config));
+  if (bytes > maxPackConfigBytes) {
+    const largest = Object.entries(config).sort(([, a], [, b]) => b.length - a.length)[0];
+    throw new PlanInputError(
+      `the stack's config is ${bytes} bytes as JSON, over the ${maxPackConfigBytes} a policy pack can be given ` +
+        `(one environment variable); the largest value is ${largest[0]} (${largest[1].length} characters): ` +
+        "keep large data in a file the program reads, or plan with --no-policy-pack",
+    );
+  }
 }
 
 interface StartedPack {
@@ -107,6 +138,7 @@ function startPack(
   if (options.policyPack === false) {
     return { spawned: Promise.resolve(), started: Promise.resolve({ compileMs: 0, owned: false }) };
   }
+  checkConfigSize(identity.stackConfig);
   const packDir = options.policyPack ?? defaultPackDir;
   const pack = options.typecheckPack ? { dir: packDir, compileMs: 0 } : compiledPack(packDir);
   let onSpawn!: () => void;
@@ -161,6 +193,8 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     stackConfig: resolved.config.config,
     stackTags: resolved.stackTags,
   };
+  const stateFile = options.state === undefined ? undefined : stateFileOf(options.state, resolved.stack);
+  const state = stateFile ? readPlanState(stateFile, identity) : undefined;
   const { spawned, started: packStarting } = startPack(options, identity);
   // A failed start is reported after the program ran; keep it from counting as unhandled meanwhile.
   packStarting.catch(() => undefined);
@@ -175,6 +209,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       stack: resolved.stack,
       config: resolved.config.config,
       secretKeys: resolved.config.secretKeys,
+      azure: state && FakeAzure.restored(options.preview ?? false, state.azure),
     });
   } catch (e) {
     await packStarting.then((p) => (p.owned ? p.session?.stop() : undefined)).catch(() => undefined);
@@ -191,7 +226,8 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     const tree = resourceTree(run.graph);
     const findings = groupFindings(policyRun?.diagnostics ?? []);
     const picture = topology({ model, graph: run.graph, findings });
-    return {
+    const changes = stateFile ? planChanges(stateFile, state, run.graph.resources, run.outputs) : undefined;
+    const document: PlanDocument = {
       project: resolved.project.name,
       stack: resolved.stack,
       program: resolved.entry,
@@ -204,6 +240,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       findings,
       diagram: mermaidDiagram(picture),
       topology: picture,
+      changes,
       timings: {
         packCompileMs: pack.compileMs,
         packStartMs: pack.owned && pack.session ? pack.session.startMs : 0,
@@ -212,6 +249,19 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
         totalMs: performance.now() - began,
       },
     };
+    // Like `pulumi up`: only an update that succeeds changes the stack's state.
+    if (stateFile && changes && !options.preview && exitCodeOf(document) === 0) {
+      writePlanState(stateFile, {
+        version: 1,
+        project: identity.project,
+        stack: identity.stack,
+        resources: stateResources(run.graph.resources),
+        outputs: run.outputs,
+        azure: run.azure.snapshot(),
+      });
+      changes.kept = true;
+    }
+    return document;
   } finally {
     if (pack.owned) await pack.session?.stop();
   }

@@ -5,7 +5,7 @@
  * crash (with its stack trace).
  */
 import * as fs from "fs";
-import { parseCliArgs, usage } from "./cliArgs";
+import { checkOutputPaths, parseCliArgs, usage } from "./cliArgs";
 import { checkDiagramFile, diagramText } from "./diagramFile";
 import { htmlReport } from "./htmlReport";
 import { exitCodeOf, planProgram, type PlanOptions } from "./plan";
@@ -31,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   try {
     args = parseCliArgs(argv);
     if (args.diagram) checkDiagramFile(args.diagram);
+    checkOutputPaths(args);
   } catch (e) {
     io.stderr(`${(e as Error).message}\n\n${usage}\n`);
     return 2;
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       policyPackConfig,
       typecheckPack: args.typecheckPack || undefined,
       session: io.session,
+      state: args.state,
     });
     if (args.diagram) fs.writeFileSync(args.diagram, await diagramText(doc, args.diagram));
     if (args.html)
@@ -52,11 +54,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return exitCodeOf(doc);
   } catch (e) {
     const mistake = userErrorMessage(e);
-    io.stderr(
+    const message =
       mistake !== undefined
-        ? `error: ${mistake}\n`
-        : `plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
+        ? `error: ${mistake}`
+        : `plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    io.stderr(`${message}\n`);
+    // A tool reading --json gets a document either way.
+    if (args.json) io.stdout(JSON.stringify({ error: mistake ?? message, exitCode: 2 }, null, 2) + "\n");
     return 2;
   }
 }

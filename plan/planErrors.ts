@@ -20,6 +20,9 @@ function propertyLines(
   return [headline, ...errors.map((e) => `  - ${e.propertyPath}: ${e.reason}`)].join("\n");
 }
 
+/** What the SDK puts before the error of each input it failed to serialize (nested inputs repeat it). */
+const serializationPrefix = /^(error serializing property "[^"]*": )+/;
+
 /** The message of a user mistake; undefined for a crash. */
 export function userErrorMessage(e: unknown): string | undefined {
   if (e instanceof PlanInputError) return e.message;
@@ -32,5 +35,11 @@ export function userErrorMessage(e: unknown): string | undefined {
   }
   // The SDK's errors meant to end a program without a trace: config.require* of a missing or mistyped key.
   if (pulumi.RunError.isInstance(e)) return e.message;
+  // A component's refusal of an Output-valued argument once it resolved (hideStack: a message, not a crash),
+  // reached through the input of a resource that read it: the component's own lines, as for a plain value.
+  if (pulumi.ResourceError.isInstance(e) && (e as { hideStack?: boolean }).hideStack) {
+    const message = e.message.replace(serializationPrefix, "");
+    return message.replace(/^- /gm, "  - ");
+  }
   return undefined;
 }

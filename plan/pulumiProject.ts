@@ -19,6 +19,38 @@ export interface PulumiProject {
   config: Record<string, unknown>;
 }
 
+/**
+ * Limits on what a project or stack file may expand to. js-yaml shares an aliased node rather than copying it,
+ * so a few hundred bytes of nested aliases parse fast and explode only when the config is written out as JSON
+ * (a 757-byte file became 780 MB); and values nested deeper than any config needs overflow the stack of every
+ * recursive step after parsing.
+ */
+export const maxYamlValues = 100_000;
+export const maxYamlDepth = 64;
+
+/** The values `node` stands for once every alias is written out, and its depth; stops counting past the limits. */
+function expandedSize(node: unknown): { values: number; depth: number } {
+  const memo = new Map<object, { values: number; depth: number }>();
+  const visit = (value: unknown, depth: number): { values: number; depth: number } => {
+    if (typeof value !== "object" || value === null) return { values: 1, depth: 0 };
+    // Deeper than the limit: no need to look further (and no recursion deep enough to overflow).
+    if (depth > maxYamlDepth) return { values: 1, depth: 1 };
+    const known = memo.get(value);
+    if (known) return known;
+    let values = 1;
+    let deepest = 0;
+    for (const child of Object.values(value)) {
+      const size = visit(child, depth + 1);
+      values = Math.min(values + size.values, maxYamlValues + 1);
+      deepest = Math.max(deepest, size.depth);
+    }
+    const size = { values, depth: deepest + 1 };
+    memo.set(value, size);
+    return size;
+  };
+  return visit(node, 0);
+}
+
 export function readYaml(file: string): Record<string, unknown> {
   let parsed: unknown;
   try {
@@ -27,6 +59,14 @@ export function readYaml(file: string): Record<string, unknown> {
     if (e instanceof yaml.YAMLException) throw new PlanInputError(`${file}: ${e.message}`);
     throw e;
   }
+  const size = expandedSize(parsed);
+  if (size.values > maxYamlValues)
+    throw new PlanInputError(
+      `${file}: expands to more than ${maxYamlValues} values (each YAML alias repeats all it names); ` +
+        "write the values out, or use fewer aliases",
+    );
+  if (size.depth > maxYamlDepth)
+    throw new PlanInputError(`${file}: nests values more than ${maxYamlDepth} levels deep; flatten them`);
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== "object" || Array.isArray(parsed))
     throw new PlanInputError(`${file}: expected a YAML mapping`);

@@ -5,10 +5,57 @@
 import type { Finding } from "./findings";
 import type { ManagedNetworkTable } from "./managedNetworkTables";
 import type { PlanDocument } from "./plan";
+import type { ResourceChange, StepOp } from "./planChanges";
 import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
 
-/** Columns padded to their widest cell; the last column is not padded. */
-function columns(rows: string[][], indent = ""): string[] {
+/** The widest line the report prints: messages wrap, and wide tables split into blocks that fit. */
+export const reportWidth = 120;
+
+/**
+ * Characters a terminal would act on rather than show (C0 and C1 controls, DEL: an ESC sequence could move the
+ * cursor, erase or fake lines) and the invisible ones (zero-width, bidirectional overrides), shown escaped.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** `text` made inert for a terminal: every unsafe character as `\uXXXX`. */
+export function inert(text: string): string {
+  return text.replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** `text` cut into pieces of at most `max` characters, after a `.`, `/`, `-` or `,` where one is near the end. */
+function pieces(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const soft = Math.max(...[".", "/", "-", ","].map((c) => rest.lastIndexOf(c, max - 1)));
+    const at = soft >= max / 2 ? soft + 1 : max;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  return [...out, rest];
+}
+
+/** `text` on lines of at most `width` columns, each after `indent`; a word longer than a line is cut. */
+export function wrapped(text: string, indent: string, width = reportWidth): string[] {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  let line = "";
+  for (const word of inert(text).split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = "";
+    }
+    const parts = pieces(line === "" ? word : `${line} ${word}`, room);
+    lines.push(...parts.slice(0, -1));
+    line = parts[parts.length - 1];
+  }
+  lines.push(line);
+  return lines.map((l) => indent + l);
+}
+
+/** Rows laid out padded to their widest cell; the last column is not padded. */
+function laidOut(rows: string[][], indent: string): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
   return rows.map(
     (r) =>
@@ -20,22 +67,123 @@ function columns(rows: string[][], indent = ""): string[] {
   );
 }
 
+/** Column indexes in blocks that fit `room` side by side, each block starting with the key column 0. */
+function columnBlocks(widths: number[], room: number): number[][] {
+  const blocks: number[][] = [];
+  let block = [0];
+  let used = widths[0];
+  for (let i = 1; i < widths.length; i++) {
+    if (block.length > 1 && used + 2 + widths[i] > room) {
+      blocks.push(block);
+      block = [0];
+      used = widths[0];
+    }
+    block.push(i);
+    used += 2 + widths[i];
+  }
+  return [...blocks, block];
+}
+
+/**
+ * Columns padded to their widest cell, every cell made inert. A table wider than the report is printed as
+ * blocks of columns that fit, each repeating the first (key) column; a cell still too wide is cut into lines.
+ */
+function columns(table: string[][], indent = ""): string[] {
+  const rows = table.map((r) => r.map(inert));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  const room = reportWidth - indent.length;
+  if (widths.reduce((a, b) => a + b + 2, -2) <= room) return laidOut(rows, indent);
+  return columnBlocks(widths, room).flatMap((cols, b) => {
+    // A block is wider than the room only when one column alone is: cut the key to a third, that column to the rest.
+    const fits = cols.reduce((sum, i) => sum + widths[i] + 2, -2) <= room;
+    const keyWidth = fits ? widths[0] : Math.min(widths[0], Math.floor(room / 3));
+    const cellWidth = fits ? Infinity : room - keyWidth - 2;
+    const lines = rows.flatMap((r) => {
+      const cells = cols.map((i, k) => pieces(r[i] ?? "", k === 0 ? keyWidth : cellWidth));
+      const height = Math.max(...cells.map((c) => c.length));
+      // A line of a taller row that has nothing in this block's columns is left out.
+      return Array.from({ length: height }, (_, h) => cells.map((c) => c[h] ?? "")).filter((line) =>
+        line.some((c) => c !== ""),
+      );
+    });
+    return [...(b > 0 ? [""] : []), ...laidOut(lines, indent)];
+  });
+}
+
+/** How `pulumi preview` marks each step. */
+const stepSymbols: Record<StepOp, string> = {
+  create: "+",
+  update: "~",
+  replace: "+-",
+  delete: "-",
+  same: " ",
+};
+
+function stepOf(doc: PlanDocument, urn: string): ResourceChange {
+  return doc.changes?.steps[urn] ?? { op: "create", diffs: [], replaces: [] };
+}
+
+function infoOf(change: ResourceChange, protect: boolean): string {
+  const diff =
+    change.op === "update" || change.op === "replace"
+      ? `[diff: ${change.diffs.map((d) => (change.replaces.includes(d) ? `+-${d}` : `~${d}`)).join(", ")}]`
+      : "";
+  return [protect ? "protected" : "", diff].filter(Boolean).join(" ");
+}
+
 function treeSection(doc: PlanDocument): string[] {
-  const rows = doc.resources.map((r) => [
-    "+",
-    r.prefix + r.type,
+  const rows = doc.resources.map((r) => {
+    const change = stepOf(doc, r.urn);
+    return [stepSymbols[change.op], r.prefix + r.type, r.name, change.op, infoOf(change, r.protect)];
+  });
+  const deleted = (doc.changes?.deleted ?? []).map((r) => [
+    stepSymbols.delete,
+    r.type,
     r.name,
-    "create",
+    "delete",
     r.protect ? "protected" : "",
   ]);
   const counts = Object.entries(doc.counts.byType).map(([type, n]) => [String(n).padStart(5), type]);
   return [
-    `Previewing ${doc.mode === "preview" ? "preview" : "update"} (${doc.stack}) of project ${doc.project}, offline on the fake Azure:`,
+    inert(
+      `Previewing ${doc.mode === "preview" ? "preview" : "update"} (${doc.stack}) of project ${doc.project}, offline on the fake Azure:`,
+    ),
     "",
-    ...columns([[" ", "Type", "Name", "Plan", "Info"], ...rows], " "),
+    ...columns([[" ", "Type", "Name", "Plan", "Info"], ...rows, ...deleted], " "),
     "",
     "Resources by type:",
-    ...columns([...counts, [String(doc.counts.total).padStart(5), "total to create"]], ""),
+    ...columns(
+      [...counts, [String(doc.counts.total).padStart(5), doc.changes ? "total" : "total to create"]],
+      "",
+    ),
+    ...changesSection(doc),
+  ];
+}
+
+/** With a state file: the steps by kind, changed outputs, the engine's errors and what became of the state. */
+function changesSection(doc: PlanDocument): string[] {
+  const changes = doc.changes;
+  if (!changes) return [];
+  const ops = Object.values(changes.steps).map((c) => c.op);
+  const count = (op: StepOp) =>
+    ops.filter((o) => o === op).length + (op === "delete" ? changes.deleted.length : 0);
+  const summary = (["create", "update", "replace", "delete"] as const)
+    .filter((op) => count(op) > 0)
+    .map((op) => `${stepSymbols[op].padEnd(2)} ${count(op)} to ${op}`);
+  const source = changes.fromState
+    ? `against the state in ${changes.stateFile}`
+    : `first plan of the stack: no state in ${changes.stateFile} yet`;
+  const kept = changes.kept
+    ? `kept in ${changes.stateFile} for the next plan`
+    : `${changes.stateFile} left as it was (${doc.mode === "preview" ? "a preview" : "the plan failed"})`;
+  return [
+    "",
+    ...wrapped(`Changes (${source}):`, ""),
+    ...(summary.length > 0 ? summary.map((l) => `    ${l}`) : ["    no changes"]),
+    `    ${count("same")} unchanged`,
+    ...(changes.outputs.length > 0 ? wrapped(`outputs changed: ${changes.outputs.join(", ")}`, "    ") : []),
+    ...changes.blocked.flatMap((b) => wrapped(`error: ${b.split("\n").join(" ")}`, "    ")),
+    ...wrapped(kept, "    "),
   ];
 }
 
@@ -59,7 +207,9 @@ function endpointLines(row: EndpointRow): string[][] {
 }
 
 function vnetSection(table: VnetTable): string[] {
-  const title = `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}`;
+  const title = inert(
+    `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}`,
+  );
   if (table.rows.length === 0) return [title, "    no private endpoints"];
   const header = ["endpoint", "target", "group id", "private IP", "FQDN", "zone", "linked"];
   return [title, ...columns([header, ...table.rows.flatMap(endpointLines)], "    ")];
@@ -70,7 +220,7 @@ function managedNetworkSection(table: ManagedNetworkTable): string[] {
     ? `, firewall ${table.firewallSku}${table.firewallPublicIpAddress ? ` (${table.firewallPublicIpAddress})` : ""}`
     : ", no firewall";
   const status = table.status ? `, ${table.status}` : "";
-  const title = `Managed network of ${table.workspace}: ${table.isolationMode}${firewall}${status}`;
+  const title = inert(`Managed network of ${table.workspace}: ${table.isolationMode}${firewall}${status}`);
   if (table.rules.length === 0) return [title, "    no outbound rules"];
   const header = ["rule", "type", "destination", "made by", "status"];
   const rows = table.rules.map((r) => [r.name, r.type, r.destination, r.madeBy, r.status ?? "unknown"]);
@@ -79,8 +229,8 @@ function managedNetworkSection(table: ManagedNetworkTable): string[] {
 
 function findingLines(level: string, finding: Finding): string[] {
   return [
-    `    [${level}] ${finding.policy}  (${finding.type}: ${finding.name})`,
-    ...finding.message.split("\n").map((l) => `        ${l}`),
+    ...wrapped(`[${level}] ${finding.policy}  (${finding.type}: ${finding.name})`, "    "),
+    ...finding.message.split("\n").flatMap((l) => wrapped(l, "        ")),
   ];
 }
 

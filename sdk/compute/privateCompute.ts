@@ -146,7 +146,7 @@ function managedNetworkPlacementProblems(args: PrivateComputeArgs): ArgProblem[]
       {
         propertyPath: "subnetId",
         reason:
-          "null is missing; give the services subnet (WorkspaceNetwork.servicesSubnetId), or set managedNetwork: true " +
+          "is required; give the services subnet (WorkspaceNetwork.servicesSubnetId), or set managedNetwork: true " +
           "for a workspace with a managed network",
       },
     ];

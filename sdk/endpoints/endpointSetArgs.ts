@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArmTypes } from "../../policy/azure/armId";
 import { allDnsModes, type DnsMode } from "../dns/dnsModes";
 import { armId, bool, cidr, cloud, guid, listOf, mapOf, name, oneOf, region } from "../validation/argKinds";
-import { decidesResources, type ArgSchema } from "../validation/argSchema";
+import { decidesResources, throwArgProblems, type ArgSchema } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
 import { optionalStorageGroupIds, type EndpointTargetKind, type PlannedEndpoint } from "./endpointPlan";
 import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
@@ -134,20 +134,24 @@ export function layoutOf(
   };
 }
 
-/** Throws the problems as one structured error; `prefix` locates the set among the caller's args. */
+/**
+ * Throws the problems as one structured error headed by the component and its name, like every other argument
+ * error; `prefix` locates the set among the caller's args.
+ */
 export function throwProblems(
+  component: string,
+  name: string,
   problems: readonly EndpointSetProblem[],
   prefix: (set: string) => string,
 ): void {
-  if (problems.length === 0) return;
-  const errors = problems.map((p) => ({
-    propertyPath: `${prefix(p.set)}${p.property}`,
-    reason: `${p.value}: ${p.reason}`,
-  }));
-  throw new pulumi.InputPropertiesError({
-    message: `invalid endpoint set arguments:\n${errors.map((e) => `  ${e.propertyPath} = ${e.reason}`).join("\n")}`,
-    errors,
-  });
+  throwArgProblems(
+    component,
+    name,
+    problems.map((p) => ({
+      propertyPath: `${prefix(p.set)}${p.property}`,
+      reason: `${p.value}: ${p.reason}`,
+    })),
+  );
 }
 
 /** The resource each kind of endpoint connects to. */

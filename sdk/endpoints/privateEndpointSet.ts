@@ -80,7 +80,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
     // layout as a whole. Rehydration (opts.urn) has no args.
     if (!opts?.urn) throwArgProblems(componentName, name, schemaProblems(privateEndpointSetArgSchema, args));
     const layout = opts?.urn ? undefined : layoutOf(name, args);
-    if (layout) throwProblems(validateEndpointSet(layout), () => "");
+    if (layout) throwProblems(componentName, name, validateEndpointSet(layout), () => "");
     super(`azureml-network-isolation:index:${componentName}`, name, {}, opts);
     if (!layout) return;
     args = checkedWhenResolved(componentName, name, privateEndpointSetArgSchema, args, this);

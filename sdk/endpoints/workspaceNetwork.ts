@@ -45,7 +45,12 @@ function checkedLayouts(name: string, args: WorkspaceNetworkArgs): EndpointSetLa
       managedNetwork: args.managedNetwork,
     }),
   );
-  throwProblems(validateEndpointSets(layouts), (set) => `${memberPath("sets", set)}.`);
+  throwProblems(
+    "WorkspaceNetwork",
+    name,
+    validateEndpointSets(layouts),
+    (set) => `${memberPath("sets", set)}.`,
+  );
   return layouts;
 }
 

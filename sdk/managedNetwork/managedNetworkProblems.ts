@@ -170,7 +170,7 @@ function serviceTagRuleProblems(path: string, rule: ServiceTagRuleArgs): ArgProb
   if (!isDeferred(rule.serviceTag) && !isDeferred(rule.addressPrefixes) && !tag && !prefixes?.length) {
     problems.push({
       propertyPath: `${path}.serviceTag`,
-      reason: `null is missing; give a service tag (e.g. "DataFactory") or addressPrefixes`,
+      reason: `is required; give a service tag (e.g. "DataFactory") or addressPrefixes`,
     });
   }
   prefixes?.forEach((prefix, i) => {

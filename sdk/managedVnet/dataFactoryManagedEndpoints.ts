@@ -25,7 +25,11 @@ export interface DataFactoryManagedEndpointsArgs extends WorkspaceTargetIds {
   /**
    * Create the factory's managed VNet here (plain value, default false). azure-native v3 has no resource for
    * it, so it is a generic `Microsoft.DataFactory/factories/managedVirtualNetworks` resource (API 2018-06-01).
-   * Leave false when the factory already has one: creating an existing one fails.
+   * Leave false when the factory already has one: creating an existing one fails. Prefer creating the managed
+   * VNet with the factory (e.g. Bicep `managedVirtualNetworks` or the classic provider's
+   * `managedVirtualNetworkEnabled`): the azure-native provider adds the resource group's `location` to every
+   * generic resource's body (its `applyDefaults`; `AutoLocationDisabled` exempts no generic path), which the
+   * 2018-06-01 schema of a managed VNet does not have and Microsoft's examples never send.
    */
   createManagedVirtualNetwork?: pulumi.Input<boolean>;
   /**

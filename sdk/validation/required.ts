@@ -6,6 +6,6 @@ import type { ArgKind } from "./argKinds";
 export function missingProblem(propertyPath: string, kind: ArgKind, reason?: string): ArgProblem {
   return {
     propertyPath,
-    reason: reason ?? `null is missing${kind.blankIsMissing ? " or empty" : ""}; give ${kind.expected}`,
+    reason: reason ?? `is required; give ${kind.expected}`,
   };
 }

@@ -51,7 +51,7 @@ export const securedWorkspaceArgSchema: ArgSchema<SecuredWorkspaceArgs> = {
     kind: name(NameRules.compute),
     required: true,
     missing:
-      "null is missing; the workspace's registry is private, so ACR Tasks cannot build images: give the " +
+      "is required; the workspace's registry is private, so ACR Tasks cannot build images: give the " +
       'name of a compute cluster, e.g. "cpu-cluster" (it may be created after the workspace)',
   },
   storageAccountId: { kind: armId(ArmTypes.storageAccount) },

@@ -3,6 +3,7 @@
  * {@link topologyFromConfig} with any key lookup. Stack-config mistakes are reported with the config key
  * (`pulumi config set <key>`), since that is what the user edits.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { parseArmId } from "../../policy/azure/armId";
 
 /** One VNet's endpoint set as the stack config describes it. */
@@ -75,7 +76,8 @@ export interface ConfigSource {
   getNumber(key: string): number | undefined;
 }
 
-export class StackConfigError extends Error {}
+/** A stack value the program cannot use: reported like the SDK's config errors, as a message without a trace. */
+export class StackConfigError extends pulumi.RunError {}
 
 function optionalVnet(config: ConfigSource, prefix: "clients" | "aks"): VnetConfig | undefined {
   const addressSpace = config.get(`${prefix}AddressSpace`) ?? "";
@@ -90,19 +92,37 @@ function optionalVnet(config: ConfigSource, prefix: "clients" | "aks"): VnetConf
   return { addressSpace, endpointSubnet };
 }
 
-function hubZoneIdsByName(ids: string[]): Record<string, string> {
-  const byName: Record<string, string> = {};
-  for (const id of ids) {
-    const parsed = parseArmId(id);
+/**
+ * `hubZoneIds`: a map from zone name to the zone's ARM id, the shape of the components' `existingZoneIds`. The
+ * list form of earlier versions is refused with the map it stands for, so the fix can be pasted.
+ */
+function hubZoneIdsOf(value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  if (Array.isArray(value)) {
+    const asMap = value
+      .map((id) => `    ${parseArmId(String(id))?.name ?? "<zone name>"}: ${String(id)}`)
+      .join("\n");
+    throw new StackConfigError(
+      "hubZoneIds is a map from zone name to the zone's ARM id (as existingZoneIds of the components), not a " +
+        `list; write it as:\n  azureml-isolated:hubZoneIds:\n${asMap}`,
+    );
+  }
+  if (typeof value !== "object" || value === null)
+    throw new StackConfigError("hubZoneIds is a map from zone name to the zone's ARM id");
+  for (const [zone, id] of Object.entries(value)) {
+    const parsed = typeof id === "string" ? parseArmId(id) : undefined;
     if (!parsed || parsed.type.toLowerCase() !== "microsoft.network/privatednszones") {
       throw new StackConfigError(
-        `hubZoneIds: '${id}' is not the ARM id of a private DNS zone ` +
+        `hubZoneIds.${zone}: ${JSON.stringify(id)} is not the ARM id of a private DNS zone ` +
           `(/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone name>)`,
       );
     }
-    byName[parsed.name.toLowerCase()] = id;
+    if (parsed.name.toLowerCase() !== zone.toLowerCase())
+      throw new StackConfigError(
+        `hubZoneIds.${zone}: the id names zone ${parsed.name}; key each id by its zone`,
+      );
   }
-  return byName;
+  return value as Record<string, string>;
 }
 
 export function topologyFromConfig(config: ConfigSource): Topology {
@@ -134,7 +154,7 @@ export function topologyFromConfig(config: ConfigSource): Topology {
     managedNetwork: managedNetworkOf(config, clients),
     aks: aks && { ...aks, nodeSubnet: aksNodeSubnet, nodeCount: config.getNumber("aksNodeCount") ?? 3 },
     dnsMode: config.get("dnsMode") ?? "OwnZones",
-    hubZoneIds: hubZoneIdsByName(config.getObject<string[]>("hubZoneIds") ?? []),
+    hubZoneIds: hubZoneIdsOf(config.getObject<unknown>("hubZoneIds")),
     onlineEndpoint:
       onlineEndpointName === ""
         ? undefined

@@ -207,8 +207,11 @@ describe("PrivateEndpointSet", () => {
     )
       .to.throw(pulumi.InputPropertiesError)
       .with.property("message")
-      .that.matches(/addressSpace = 172\.17\.0\.0\/16: overlaps 172\.17\.0\.0\/16, the Docker bridge range/)
-      .and.matches(/endpointSubnetPrefix = 172\.17\.0\.0\/29: too small: the endpoints need 8 private IPs/);
+      .that.matches(/^Invalid arguments for PrivateEndpointSet "bad":\n/)
+      .and.matches(/\n- addressSpace: 172\.17\.0\.0\/16: overlaps 172\.17\.0\.0\/16, the Docker bridge range/)
+      .and.matches(
+        /\n- endpointSubnetPrefix: 172\.17\.0\.0\/29: too small: the endpoints need 8 private IPs/,
+      );
     expect(
       () =>
         new PrivateEndpointSet("late", {

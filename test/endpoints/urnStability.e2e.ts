@@ -69,9 +69,11 @@ describe("URN stability across runs", () => {
         error = e;
       }
     });
-    expect(String((error as Error).message)).to.match(
-      /sets\.clients\.addressSpace = 10\.1\.0\.0\/16: overlaps 10\.1\.0\.0\/24 of set services/,
-    );
+    expect(String((error as Error).message))
+      .to.match(/^Invalid arguments for WorkspaceNetwork "net":\n/)
+      .and.match(
+        /\n- sets\.clients\.addressSpace: 10\.1\.0\.0\/16: overlaps 10\.1\.0\.0\/24 of set services/,
+      );
     expect(graph.resources.filter((r) => r.custom)).to.deep.equal([]);
   });
 });

@@ -166,7 +166,7 @@ const cases: BadCase[] = [
     title: "a service tag rule with neither tag nor prefixes",
     managedNetwork: approved({ serviceTagRules: { any: { protocol: "TCP", portRanges: "443" } } }),
     property: "managedNetwork.serviceTagRules.any.serviceTag",
-    reason: 'null is missing; give a service tag (e.g. "DataFactory") or addressPrefixes',
+    reason: 'is required; give a service tag (e.g. "DataFactory") or addressPrefixes',
   },
   {
     title: "a service tag rule with a private prefix",
@@ -247,7 +247,7 @@ describe("SecuredWorkspace managed network: bad inputs", () => {
       create: () => new PrivateCompute("build", { ...computeArgs, kind: "Instance" }),
       property: "subnetId",
       reason:
-        "null is missing; give the services subnet (WorkspaceNetwork.servicesSubnetId), or set managedNetwork: true for a workspace with a managed network",
+        "is required; give the services subnet (WorkspaceNetwork.servicesSubnetId), or set managedNetwork: true for a workspace with a managed network",
     },
     {
       title: "an attached AKS cluster in a managed network",

@@ -61,9 +61,9 @@ await pulumi.runtime.setMocks(
       };
     },
     call: ({ token, inputs }) => {
-      if (token === "azure-native:resources:getResource") {
+      if (token === "azure-native:machinelearningservices:getWorkspace") {
         // A first deployment: the workspace SecuredWorkspace reads for its live managed-network mode is absent.
-        const details = `ResourceNotFound: ${inputs.resourceType}/${inputs.resourceName} was not found (404)`;
+        const details = `Status=404 Code="ResourceNotFound" workspaces/${inputs.workspaceName} was not found`;
         throw Object.assign(new Error(details), { details });
       }
       if (token === "azure-native:authorization:getClientConfig") {

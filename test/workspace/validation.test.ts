@@ -259,7 +259,7 @@ const cases: BadCase[] = [
     args: { imageBuildCompute: undefined },
     property: "imageBuildCompute",
     message:
-      /null is missing; the workspace's registry is private, so ACR Tasks cannot build images: give the name of a compute cluster/,
+      /is required; the workspace's registry is private, so ACR Tasks cannot build images: give the name of a compute cluster/,
   },
   {
     title: "invalid image build compute name",
