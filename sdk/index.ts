@@ -4,7 +4,8 @@
  * - {@link SecuredWorkspace}: the workspace and its storage account, key vault, container registry and
  *   Application Insights, with public access Disabled or limited to selected IP ranges.
  * - {@link PrivateEndpointSet}: one VNet's private endpoints to the workspace and its dependencies, with
- *   private DNS zones, zone groups and VNet links.
+ *   private DNS zones, zone groups and VNet links; or a spoke peered with a hub, resolving through it.
+ * - {@link CentralPrivateDns}: a hub's zones, links and DNS Private Resolver.
  */
 export { AzureClouds, type AzureCloud, privateDnsZones, zonesFor } from "../policy/azure/clouds";
 export { SecuredWorkspace, securedWorkspaceType } from "./workspace/securedWorkspace";
@@ -30,6 +31,12 @@ export {
   type EndpointSetProblem,
 } from "./endpoints/validateEndpointSets";
 export { DnsModes, type DnsMode } from "./dns/dnsModes";
+export {
+  CentralPrivateDns,
+  type CentralPrivateDnsArgs,
+  centralZoneNames,
+} from "./dns/centralPrivateDns";
+export { HubPeerings, SubnetOutbounds } from "./network/networkModes";
 export type { DnsRecord } from "./dns/dnsRecords";
 export { PrivateCompute, PrivateComputeKinds, type PrivateComputeArgs } from "./compute/privateCompute";
 export { AttachedAksCompute, type AttachedAksComputeArgs } from "./compute/attachedAksCompute";
