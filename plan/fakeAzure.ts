@@ -15,13 +15,14 @@ import { cloudOfRegion } from "../policy/azure/locations";
 import type { AzureCloud, GroupId } from "../policy/azure/clouds";
 import { translateClassic } from "../policy/model/classicShapes";
 import type { Kind } from "../policy/model/kinds";
+import { addHubSpokeOutputs, hubSpokeIdShapes } from "./fakeHubSpoke";
 
 export const fakeSubscriptionId = "00000000-1111-2222-3333-444444444444";
 export const fakeTenantId = "99999999-8888-7777-6666-555555555555";
 export const fakeClientObjectId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
 /** How an azure-native token maps to an ARM id: provider namespace and (type segment, name input) pairs. */
-interface IdShape {
+export interface IdShape {
   provider: string;
   segments: [type: string, nameInput: string][];
 }
@@ -640,7 +641,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
   /** The resource's Azure name: its explicit name input, else Pulumi's auto-name (logical name + suffix). */
   private azureName(key: string, args: pulumi.runtime.MockResourceArgs): string {
     const inputs = args.inputs as Record<string, unknown>;
-    const shape = idShapes[key];
+    const shape = idShapes[key] ?? hubSpokeIdShapes[key];
     const nameInput = shape
       ? shape.segments[shape.segments.length - 1][1]
       : (
@@ -664,7 +665,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
       const parentPath = inputs.parentResourcePath ? `/${String(inputs.parentResourcePath)}` : "";
       return `${rg}/providers/${String(inputs.resourceProviderNamespace)}${parentPath}/${String(inputs.resourceType)}/${name}`;
     }
-    return this.armIdOf(idShapes[key], token, inputs, name);
+    return this.armIdOf(idShapes[key] ?? hubSpokeIdShapes[key], token, inputs, name);
   }
 
   /** The id of a resource under its resource group: its shape's segments, the last one named `name`. */
@@ -719,6 +720,13 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     const subnetPrefix = key === "network:Subnet" ? firstPrefix(inputs) : undefined;
     if (subnetPrefix) this.addSubnet(id, subnetPrefix);
     if (key === "network:PrivateEndpoint") Object.assign(state, this.endpointOutputs(id, inputs, location));
+    addHubSpokeOutputs(key, id, inputs, state, {
+      live: this.live,
+      nextAddress: (subnetId) => {
+        const subnet = this.subnets.get(armIdKey(subnetId));
+        return subnet ? addressAt(subnet.cidr, subnet.next++) : undefined;
+      },
+    });
     if (key === "storage:StorageAccount") {
       const cloud = cloudOfRegion(location) ?? "AzureCloud";
       state.primaryEndpoints = Object.fromEntries(

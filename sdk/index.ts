@@ -31,11 +31,7 @@ export {
   type EndpointSetProblem,
 } from "./endpoints/validateEndpointSets";
 export { DnsModes, type DnsMode } from "./dns/dnsModes";
-export {
-  CentralPrivateDns,
-  type CentralPrivateDnsArgs,
-  centralZoneNames,
-} from "./dns/centralPrivateDns";
+export { CentralPrivateDns, type CentralPrivateDnsArgs, centralZoneNames } from "./dns/centralPrivateDns";
 export { HubPeerings, SubnetOutbounds } from "./network/networkModes";
 export type { DnsRecord } from "./dns/dnsRecords";
 export { PrivateCompute, PrivateComputeKinds, type PrivateComputeArgs } from "./compute/privateCompute";
