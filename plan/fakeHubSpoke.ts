@@ -45,7 +45,8 @@ export interface HubSpokeFakeState {
 
 /** The VNet id a peering is configured on, from its own id. */
 function peeringVnet(id: string): string {
-  return id.split("/virtualNetworkPeerings/")[0];
+  // Live ids are stored lower-cased (armIdKey).
+  return id.split(/\/virtualNetworkPeerings\//i)[0];
 }
 
 /** Computed outputs of the hub-and-spoke resources, added to `state`. */

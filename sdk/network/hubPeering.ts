@@ -19,7 +19,7 @@ export function peerWithHub(
   parent: pulumi.Resource,
 ): void {
   const hubId = pulumi.output(hubVirtualNetworkId);
-  new network.VirtualNetworkPeering(
+  const thisSide = new network.VirtualNetworkPeering(
     `${name}-to-hub`,
     {
       resourceGroupName: net.resourceGroupName,
@@ -46,6 +46,7 @@ export function peerWithHub(
       remoteVirtualNetwork: { id: net.virtualNetworkId },
       ...peeringSettings,
     },
-    { parent },
+    // After this side, so the hub's side completes the peering (both Connected) in a fixed order.
+    { parent, dependsOn: [thisSide] },
   );
 }
