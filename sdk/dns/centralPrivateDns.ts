@@ -28,6 +28,7 @@ import {
   type ArgSchema,
 } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
+import { isDeferred } from "../validation/plainValues";
 import { tagsKind, type Tags } from "../validation/tags";
 import { zoneKey } from "./zoneKeys";
 
@@ -46,7 +47,7 @@ export interface CentralPrivateDnsArgs {
    * resolver's own VNet. Spokes using the resolver as DNS server need no links.
    */
   virtualNetworkIds?: { [key: string]: pulumi.Input<string> };
-  /** Zones that already exist, by zone name: adopted (linked, not created). */
+  /** Zones that already exist, by zone name: adopted (linked, not created). Plain values. */
   existingZoneIds?: { [zoneName: string]: pulumi.Input<string> };
   /** The VNet of an Azure DNS Private Resolver to create; no resolver without it. */
   resolverVirtualNetworkId?: pulumi.Input<string>;
@@ -71,7 +72,11 @@ export const centralPrivateDnsArgSchema: ArgSchema<CentralPrivateDnsArgs> = {
     plain: decidesResources("storageGroupIds"),
   },
   virtualNetworkIds: { kind: mapOf(armId(ArmTypes.virtualNetwork), { key: NameRules.key }) },
-  existingZoneIds: { kind: mapOf(armId(ArmTypes.privateDnsZone), { key: NameRules.zoneName }) },
+  existingZoneIds: {
+    kind: mapOf(armId(ArmTypes.privateDnsZone), { key: NameRules.zoneName }),
+    plain:
+      "existingZoneIds decides which zones are created and is checked against the cloud, so it must be plain values",
+  },
   resolverVirtualNetworkId: { kind: armId(ArmTypes.virtualNetwork) },
   inboundSubnetPrefix: { kind: cidr, plain: decidesResources("inboundSubnetPrefix") },
   inboundSubnetId: { kind: armId(ArmTypes.subnet) },
@@ -94,6 +99,11 @@ export function centralZoneNames(cloudName: AzureCloud, storageGroupIds: readonl
 /** Problems across arguments: adopted zones that are not this cloud's, and the resolver's subnet. */
 export function centralPrivateDnsProblems(args: CentralPrivateDnsArgs): ArgProblem[] {
   const problems = schemaProblems(centralPrivateDnsArgSchema, args);
+  if (problems.length === 0 && isDeferred(args.virtualNetworkIds))
+    problems.push({
+      propertyPath: "virtualNetworkIds",
+      reason: "is an output; its keys name the links, so give a plain map (its ids may be outputs)",
+    });
   if (problems.length > 0) return problems;
   const cloudName = (args.cloud ?? AzureClouds.AzureCloud) as AzureCloud;
   const wanted = centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined);
