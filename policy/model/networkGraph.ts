@@ -152,6 +152,8 @@ export class NetworkGraph {
   readonly rulesets = new Map<Key, GraphRuleset>();
   /** Peerings per `from` then `to`. */
   private readonly peerings = new Map<Key, Map<Key, GraphPeering>>();
+  /** VNets some peering of the graph points at. */
+  private readonly peeredTo = new Set<Key>();
   /** VNets with a peering whose remote VNet is unknown at preview. */
   private readonly openPeerings = new Set<Key>();
   private anyOpenPeering = false;
@@ -187,6 +189,7 @@ export class NetworkGraph {
         const byTo = this.peerings.get(p.from) ?? new Map<Key, GraphPeering>();
         byTo.set(p.to, p);
         this.peerings.set(p.from, byTo);
+        this.peeredTo.add(p.to);
       }
     }
     for (const link of input.links) {
@@ -239,6 +242,22 @@ export class NetworkGraph {
   /** Every VNet key `from` has a peering towards (in the graph or not). */
   peeredFrom(from: Key): Key[] {
     return [...(this.peerings.get(from)?.keys() ?? [])];
+  }
+
+  /**
+   * A VNet with no peering either way (nor one whose ends are unknown), no DNS server and no forwarding
+   * ruleset: it resolves through its own links and reaches only itself.
+   */
+  isIsolated(vnet: Key): boolean {
+    const servers = this.vnets.get(vnet)?.dnsServers;
+    return (
+      !this.anyOpenPeering &&
+      !this.openPeerings.has(vnet) &&
+      !this.peerings.has(vnet) &&
+      !this.peeredTo.has(vnet) &&
+      (servers === undefined || (Array.isArray(servers) && servers.length === 0)) &&
+      !this.rulesetsByVnet.has(vnet)
+    );
   }
 
   /** Whether traffic flows between two VNets: same VNet, or peered both ways with access allowed. */

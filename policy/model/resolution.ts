@@ -57,9 +57,11 @@ export interface NameAnswer {
   fault?: ResolutionFault;
   /** True when the asking VNet's own Azure DNS answers, with no DNS server or forwarding rule in between. */
   direct: boolean;
-  /** The VNet whose Azure DNS answered, and the zone that did (ok only). */
+  /** The VNet whose Azure DNS answered (or, for a zone fault, was asked), and the zone that did (ok only). */
   resolvingVnet?: Key;
   zone?: Key;
+  /** The graph key at fault: the asking VNet (host unreachable), the firewall (no DNS proxy), a zone's VNet. */
+  faultAt?: Key;
 }
 
 /** Where a (VNet, target, zone name) resolves and whether the VNet reaches it. */
@@ -95,8 +97,8 @@ const hostKindWords: Record<DnsHost["kind"], string> = {
 
 const verdictOrder: readonly Verdict[] = ["broken", "unknown", "ok"];
 
-/** Several servers or targets: each must work, so the worst answer stands. */
-function worst<T extends { verdict: Verdict }>(answers: T[]): T {
+/** Several servers, targets or zones: each must work, so the worst answer stands. */
+export function worstOf<T extends { verdict: Verdict }>(answers: T[]): T {
   for (const verdict of verdictOrder) {
     const found = answers.find((a) => a.verdict === verdict);
     if (found) return found;
@@ -109,9 +111,9 @@ function stop(
   path: string[],
   step: string,
   fault: ResolutionFault | undefined,
-  direct = false,
+  at: Pick<NameAnswer, "direct" | "resolvingVnet" | "faultAt"> = { direct: false },
 ): NameAnswer {
-  return { verdict, path: [...path, step], fault, direct };
+  return { verdict, path: [...path, step], fault, ...at };
 }
 
 /** One question: `name` undefined asks only where queries go (resolverOf). */
@@ -142,10 +144,10 @@ class Lookup {
           `${v.label}'s DNS servers are not known at preview`,
           ResolutionFaults.dnsServersUnknown,
         );
-      return worst(sources.map((host) => this.viaHost(vnet, host, [], v.label, new Set())));
+      return worstOf(sources.map((host) => this.viaHost(vnet, host, [], v.label, new Set())));
     }
     if (servers && servers.length > 0)
-      return worst(servers.map((ip) => this.viaIp(vnet, ip, [], v.label, new Set())));
+      return worstOf(servers.map((ip) => this.viaIp(vnet, ip, [], v.label, new Set())));
     return this.azureDns(vnet, [], `${v.label} resolves through Azure DNS`, true, new Set());
   }
 
@@ -166,9 +168,16 @@ class Lookup {
     const reach = g.connected(from, host.vnet);
     const ip = typeof host.ip === "string" ? host.ip : "the IP";
     const step = `${who} resolves through ${ip} (${hostKindWords[host.kind]} ${host.label} in ${g.label(host.vnet)}, ${reach.route})`;
-    if (reach.verdict !== "ok") return stop(reach.verdict, path, step, ResolutionFaults.dnsHostUnreachable);
+    if (reach.verdict !== "ok")
+      return stop(reach.verdict, path, step, ResolutionFaults.dnsHostUnreachable, {
+        direct: false,
+        faultAt: from,
+      });
     if (seen.has(host.key))
-      return stop("broken", path, `${step}, which forwards back to itself`, ResolutionFaults.forwardingLoop);
+      return stop("broken", path, `${step}, which forwards back to itself`, ResolutionFaults.forwardingLoop, {
+        direct: false,
+        faultAt: host.key,
+      });
     const next = new Set(seen).add(host.key);
     const hostVnet = host.vnet as Key;
     if (host.kind === DnsHostKinds.firewall) {
@@ -186,6 +195,7 @@ class Lookup {
           path,
           `${step}; its firewall policy does not enable DNS proxy (dnsSettings.enableProxy), so it answers no DNS query`,
           ResolutionFaults.noDnsProxy,
+          { direct: false, faultAt: host.key },
         );
       const servers = host.forwardsTo;
       if (isUnknown(servers))
@@ -196,7 +206,7 @@ class Lookup {
           ResolutionFaults.dnsServersUnknown,
         );
       if (servers && servers.length > 0)
-        return worst(servers.map((s) => this.viaIp(hostVnet, s, [...path, step], host.label, next)));
+        return worstOf(servers.map((s) => this.viaIp(hostVnet, s, [...path, step], host.label, next)));
     }
     return this.azureDns(hostVnet, [...path, step], undefined, false, next);
   }
@@ -225,7 +235,7 @@ class Lookup {
           ResolutionFaults.dnsServersUnknown,
         );
       const from = typeof ruleset?.vnet === "string" ? ruleset.vnet : vnet;
-      return worst(rule.targets.map((ip) => this.viaIp(from, ip, steps, via, seen)));
+      return worstOf(rule.targets.map((ip) => this.viaIp(from, ip, steps, via, seen)));
     }
     const wanted = dnsName(name);
     const zones = (g.zonesByVnet.get(vnet) ?? []).filter((z) => {
@@ -239,7 +249,7 @@ class Lookup {
         steps,
         `${known.length} zones named ${name} are linked to ${g.label(vnet)} (${known.map((z) => g.label(z)).join(", ")}); Azure refuses the second link`,
         ResolutionFaults.duplicateZones,
-        direct,
+        { direct, resolvingVnet: vnet, faultAt: vnet },
       );
     if (known.length === 1 && zones.length === 1)
       return {
@@ -257,7 +267,7 @@ class Lookup {
         steps,
         `whether ${name} is linked to ${g.label(vnet)} is not known at preview`,
         ResolutionFaults.zoneNotLinked,
-        direct,
+        { direct, resolvingVnet: vnet },
       );
     if (!g.vnets.has(vnet))
       return stop(
@@ -265,14 +275,14 @@ class Lookup {
         steps,
         `${g.label(vnet)} is outside the stack: the zones linked to it are not seen`,
         ResolutionFaults.outsideStack,
-        direct,
+        { direct, resolvingVnet: vnet },
       );
     return stop(
       "broken",
       steps,
       `${name} is not linked to ${g.label(vnet)}`,
       ResolutionFaults.zoneNotLinked,
-      direct,
+      { direct, resolvingVnet: vnet, faultAt: vnet },
     );
   }
 
