@@ -120,11 +120,10 @@ const expected: Record<string, Expected> = {
     groupIds: ["amlworkspace", "blob", "file"],
   },
   // Central zones and resolver in the hub with the shared endpoints; spokes peered and resolving through the
-  // resolver; every subnet private. The mandatory finding is issue 17's (the pack ignores peering) until the
-  // model's compute-in-endpoint-vnet lands.
+  // resolver; every subnet private; plans clean under the pack's resolution model.
   "hub-spoke": {
     vnets: ["net-hub-vnet", "net-compute-vnet", "net-clients-vnet"],
-    mandatory: ["compute-in-endpoint-vnet:build-compute"],
+    mandatory: [],
     advisory: [],
     linked: true,
     workspaceZones: publicWorkspaceZones,
