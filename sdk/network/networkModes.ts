@@ -16,8 +16,9 @@ export type HubPeerings = (typeof HubPeerings)[keyof typeof HubPeerings];
 /**
  * How a subnet the components create reaches the internet. Private endpoints need no outbound access; Azure
  * Machine Learning computes without public IPs need outbound to Azure service tags (AzureActiveDirectory,
- * AzureMachineLearning, BatchNodeManagement, AzureResourceManager, Storage, AzureFrontDoor.FirstParty,
- * MicrosoftContainerRegistry, Keyvault, AzureMonitor: learn.microsoft.com, how-to-access-azureml-behind-firewall).
+ * AzureMachineLearning, BatchNodeManagement.<region>, AzureResourceManager, AzureFrontDoor.FirstParty,
+ * MicrosoftContainerRegistry, AzureMonitor: the Required rules of how-to-managed-network, and
+ * how-to-access-azureml-behind-firewall for computes in a customer VNet).
  */
 export const SubnetOutbounds = {
   /** Private subnet (`defaultOutboundAccess: false`) and no egress: for subnets holding only private endpoints. */
