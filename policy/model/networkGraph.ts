@@ -10,7 +10,7 @@
  * are never assumed to reach each other, even through a hub firewall or NVA with user-defined routes.
  */
 import type { Key } from "./types";
-import { isUnknown, type Maybe } from "./values";
+import { isUnknown, type Maybe } from "./unknownValue";
 
 export interface GraphVnet {
   key: Key;

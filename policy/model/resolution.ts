@@ -24,7 +24,7 @@ import {
   type Verdict,
 } from "./networkGraph";
 import type { Key } from "./types";
-import { isUnknown } from "./values";
+import { isUnknown } from "./unknownValue";
 
 /** What is wrong (broken) or cannot be told (unknown) on the path. */
 export const ResolutionFaults = {

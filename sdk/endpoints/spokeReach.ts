@@ -12,7 +12,7 @@
 import { type AzureCloud, AzureClouds, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
 import { NetworkGraph, type GraphZone, type NetworkGraphInput } from "../../policy/model/networkGraph";
 import { describePath, resolveTarget } from "../../policy/model/resolution";
-import { unknown } from "../../policy/model/values";
+import { unknown } from "../../policy/model/unknownValue";
 import { DnsModes } from "../dns/dnsModes";
 import { planEndpoints, type PlannedEndpoint } from "./endpointPlan";
 import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
