@@ -1,7 +1,8 @@
 /**
  * The real pack over the Analyzer protocol on hub-and-spoke designs (issue 17): each documented design plans
  * with no mandatory finding in preview, update, literal-id and discovered forms, and each broken variant gets
- * its mandatory finding on the resource at fault, with a message naming the path followed.
+ * its mandatory finding on the resource at fault, with a message naming the path followed. In the
+ * end-to-end suite (`npm run test:e2e`): seventy-odd programs through the real pack take minutes.
  */
 import { expect } from "chai";
 import { compiledPack } from "../../plan/compiledPack";
