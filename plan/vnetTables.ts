@@ -6,6 +6,7 @@
 import type { Key, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown } from "../policy/model/values";
 import type { RecordedGraph } from "./mockRun";
+import { resolutionRows, type ResolutionRow } from "./resolutionTable";
 
 export interface DnsRecord {
   fqdn: string;
@@ -39,6 +40,8 @@ export interface VnetTable {
   urn?: string;
   addressPrefixes: string[];
   rows: EndpointRow[];
+  /** How each name its workspaces need resolves from this VNet (in-stack VNets). */
+  resolution: ResolutionRow[];
 }
 
 /** Label of the table for endpoints whose subnet is not known (an unknown id at preview). */
@@ -95,13 +98,19 @@ export function vnetTables(model: StackModel, graph: RecordedGraph): VnetTable[]
       urn: vnet.urn,
       addressPrefixes: Array.isArray(prefixes) ? prefixes : [],
       rows: [],
+      resolution: resolutionRows(model, vnet.key),
     });
   }
   for (const endpoint of model.endpoints) {
     const vnet = typeof endpoint.vnet === "string" ? endpoint.vnet : undefined;
     let table = tables.get(vnet);
     if (!table) {
-      table = { vnet: vnet === undefined ? unknownVnet : model.label(vnet), addressPrefixes: [], rows: [] };
+      table = {
+        vnet: vnet === undefined ? unknownVnet : model.label(vnet),
+        addressPrefixes: [],
+        rows: [],
+        resolution: vnet === undefined ? [] : resolutionRows(model, vnet),
+      };
       tables.set(vnet, table);
     }
     table.rows.push(row(model, graph, endpoint, vnet));

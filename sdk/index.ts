@@ -7,7 +7,8 @@
  * - {@link WorkspaceNetwork}: every VNet's endpoint set of one workspace, keyed by stable set names, with the
  *   rules across sets checked first.
  * - {@link PrivateEndpointSet}: one VNet's private endpoints to the workspace and its dependencies, with
- *   private DNS zones, zone groups and VNet links.
+ *   private DNS zones, zone groups and VNet links; or a spoke peered with a hub, resolving through it.
+ * - {@link CentralPrivateDns}: a hub's zones, links and DNS Private Resolver.
  * - {@link PrivateCompute}: a compute cluster or instance without public IPs, in the services subnet or the
  *   managed VNet.
  * - {@link AttachedAksCompute}: an existing AKS cluster attached as a compute target.
@@ -54,6 +55,8 @@ export {
   type EndpointSetProblem,
 } from "./endpoints/validateEndpointSets";
 export { DnsModes, type DnsMode } from "./dns/dnsModes";
+export { CentralPrivateDns, type CentralPrivateDnsArgs, centralZoneNames } from "./dns/centralPrivateDns";
+export { HubPeerings, SubnetOutbounds } from "./network/networkModes";
 export type { DnsRecord } from "./dns/dnsRecords";
 export { PrivateCompute, PrivateComputeKinds, type PrivateComputeArgs } from "./compute/privateCompute";
 export { AttachedAksCompute, type AttachedAksComputeArgs } from "./compute/attachedAksCompute";

@@ -6,16 +6,9 @@
  */
 import { UnknownValueError } from "@pulumi/policy";
 
-/** Marks a value that is not known yet (an output of a resource not created, at preview). */
-export const unknown: unique symbol = Symbol("unknown");
-export type Unknown = typeof unknown;
-
-/** A value as read from a resource: known, unknown at preview, or absent. */
-export type Maybe<T> = T | Unknown | undefined;
-
-export function isUnknown(value: unknown): value is Unknown {
-  return value === unknown;
-}
+// The marker lives apart from @pulumi/policy, so the SDK can ask the network graph without the policy runtime.
+export { unknown, isUnknown, type Unknown, type Maybe } from "./unknownValue";
+import { isUnknown, unknown, type Maybe } from "./unknownValue";
 
 /**
  * Deep copy of a (possibly proxied) value with unknowns replaced by the `unknown` marker. @pulumi/policy's

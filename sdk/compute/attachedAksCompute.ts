@@ -10,6 +10,7 @@ import {
   type ArgSchema,
 } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
+import { tagsKind, type Tags } from "../validation/tags";
 import { checkedRegion, plainRegionProblems } from "./sameRegion";
 
 /** Arguments of {@link AttachedAksCompute}. */
@@ -31,6 +32,8 @@ export interface AttachedAksComputeArgs {
    * a managed network ([MN] §Limitations). A plain value; default false.
    */
   managedNetwork?: boolean;
+  /** Tags for the resources this component creates that take tags (Azure's limits: 50, names ≤ 512, values ≤ 256). */
+  tags?: Tags;
 }
 
 /** Each argument's kind. */
@@ -45,6 +48,7 @@ export const attachedAksComputeArgSchema: ArgSchema<AttachedAksComputeArgs> = {
     kind: bool,
     plain: "managedNetwork decides whether the compute is allowed; give a plain boolean",
   },
+  tags: { kind: tagsKind() },
 };
 
 /** Kubernetes cannot be attached to a workspace with a managed network ([MN] §Limitations). */
@@ -112,6 +116,7 @@ export class AttachedAksCompute extends pulumi.ComponentResource {
           computeLocation: location,
           disableLocalAuth: true,
         },
+        ...(args.tags ? { tags: args.tags } : {}),
       },
       { parent: this },
     );

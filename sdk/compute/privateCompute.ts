@@ -11,6 +11,8 @@ import {
   type ArgSchema,
 } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
+import { tagsKind, type Tags } from "../validation/tags";
+import { instanceInPeeredVnetReason } from "../../policy/azure/computePlacement";
 import { checkedRegion, plainRegionProblems } from "./sameRegion";
 
 /** The kinds of compute this component creates. */
@@ -58,6 +60,14 @@ export interface PrivateComputeArgs {
    * built-in "Compute Instance should have idle shutdown" expects it.
    */
   idleShutdownMinutes?: pulumi.Input<number>;
+  /**
+   * The subnet is in a spoke peered with the services VNet (the workspace endpoint's), not in it: allowed for
+   * clusters (how-to-secure-training-vnet, "Scenario: VNet peering"), refused for instances, which Azure
+   * creates only in the workspace endpoint's VNet. A plain value; default false.
+   */
+  peeredSpoke?: boolean;
+  /** Tags for the resources this component creates that take tags (Azure's limits: 50, names ≤ 512, values ≤ 256). */
+  tags?: Tags;
 }
 
 /** The subnet, in a customer VNet; none in a managed network, whose VNet Azure picks ([MNC]). */
@@ -117,6 +127,8 @@ export const privateComputeArgSchema: ArgSchema<PrivateComputeArgs> = {
   computeName: { kind: name(NameRules.compute) },
   // Azure ML's bounds: 15 minutes to 3 days.
   idleShutdownMinutes: { kind: int(15, 4320, "minutes") },
+  peeredSpoke: { kind: bool, plain: decidesResources("peeredSpoke", "boolean") },
+  tags: { kind: tagsKind() },
 };
 
 /** The plain-value problems of the arguments, found before anything is registered. */
@@ -126,8 +138,15 @@ export function privateComputeProblems(args: PrivateComputeArgs): ArgProblem[] {
     ? problems
     : [
         ...managedNetworkPlacementProblems(args),
+        ...spokePlacementProblems(args),
         ...plainRegionProblems("location", args.workspaceLocation, args.location ?? args.workspaceLocation),
       ];
+}
+
+/** An instance only in the workspace endpoint's VNet; a cluster also in a peered spoke. */
+function spokePlacementProblems(args: PrivateComputeArgs): ArgProblem[] {
+  if (args.peeredSpoke !== true || args.kind !== PrivateComputeKinds.Instance) return [];
+  return [{ propertyPath: "peeredSpoke", reason: `true: ${instanceInPeeredVnetReason}` }];
 }
 
 /** A compute runs in the services subnet, or (managed network) only in the Microsoft-managed VNet. */
@@ -196,6 +215,7 @@ export class PrivateCompute extends pulumi.ComponentResource {
         computeName: args.computeName,
         location,
         properties: propertiesOf[args.kind as PrivateComputeKind](args, location),
+        ...(args.tags ? { tags: args.tags } : {}),
       },
       { parent: this },
     );

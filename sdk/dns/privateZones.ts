@@ -5,7 +5,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
+import { parseArmId } from "../../policy/azure/armId";
 import { classifyZone, isAzureCloud } from "../../policy/azure/clouds";
+import type { Tags } from "../validation/tags";
 import { zoneKey, zoneNameFor } from "./zoneKeys";
 
 /** A zone as the zone groups see it. */
@@ -23,6 +25,7 @@ export interface OwnZonesArgs {
   /** Region of the zones' resource group (the zones themselves are global). */
   location: pulumi.Input<string>;
   virtualNetworkId: pulumi.Input<string>;
+  tags?: Tags;
 }
 
 /**
@@ -30,7 +33,9 @@ export interface OwnZonesArgs {
  * resource group cannot hold two zones of one name, and another set's zones of the same names must exist.
  */
 export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pulumi.Resource): ZonesByKey {
-  const group = new resources.ResourceGroup(`${name}-dns`, { location: args.location }, { parent });
+  // Tags only when given, so existing resources keep exactly the inputs they were deployed with.
+  const tags = args.tags ? { tags: args.tags } : {};
+  const group = new resources.ResourceGroup(`${name}-dns`, { location: args.location, ...tags }, { parent });
   const zones: ZonesByKey = {};
   for (const key of args.zoneKeys) {
     const zone = new privatedns.PrivateZone(
@@ -38,6 +43,7 @@ export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pul
       {
         resourceGroupName: group.name,
         location: "global",
+        ...tags,
         privateZoneName: args.cloud.apply((cloud) => {
           if (!isAzureCloud(cloud)) {
             throw new pulumi.ResourceError(
@@ -59,6 +65,7 @@ export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pul
         virtualNetwork: { id: args.virtualNetworkId },
         // Endpoint records come from zone groups; VM auto-registration would mix other names in.
         registrationEnabled: false,
+        ...tags,
       },
       { parent },
     );
@@ -77,4 +84,35 @@ export function existingZoneIdsByKey(ids: { [zoneName: string]: pulumi.Input<str
         { id: pulumi.output(id), name: pulumi.output(zoneName.toLowerCase()) },
       ]),
   );
+}
+
+/**
+ * Links from a VNet to existing zones (a central DNS hub's), created in each zone's resource group, named by
+ * zone key so adding a zone renames nothing.
+ */
+export function linkExistingZones(
+  name: string,
+  zones: ZonesByKey,
+  ids: { [zoneName: string]: pulumi.Input<string> },
+  virtualNetworkId: pulumi.Input<string>,
+  tags: Tags | undefined,
+  parent: pulumi.Resource,
+): void {
+  for (const [zoneName, id] of Object.entries(ids)) {
+    const key = classifyZone(zoneName) ? zoneKey(zoneName.toLowerCase()) : undefined;
+    if (!key || !zones[key]) continue;
+    const zone = pulumi.output(id).apply((z) => parseArmId(z));
+    new privatedns.VirtualNetworkLink(
+      `${name}-zonelink-${key}`,
+      {
+        resourceGroupName: zone.apply((z) => z?.resourceGroup ?? ""),
+        privateZoneName: zone.apply((z) => z?.name ?? ""),
+        location: "global",
+        virtualNetwork: { id: virtualNetworkId },
+        registrationEnabled: false,
+        ...(tags ? { tags } : {}),
+      },
+      { parent },
+    );
+  }
 }

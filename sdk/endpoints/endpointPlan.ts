@@ -56,10 +56,18 @@ export interface EndpointPlanInput {
    * reaches through Azure's Required rules.
    */
   managedNetwork?: boolean;
+  /** The target kinds the set holds (a spoke reaching the others through its hub); undefined means all. */
+  endpoints?: readonly string[];
 }
 
 /** The endpoints of one set, in a fixed order (the order does not affect names). */
 export function planEndpoints(input: EndpointPlanInput): PlannedEndpoint[] {
+  const held = input.endpoints;
+  return allEndpoints(input).filter((e) => held === undefined || held.includes(e.kind));
+}
+
+/** Every endpoint a complete set of these targets has. */
+function allEndpoints(input: EndpointPlanInput): PlannedEndpoint[] {
   const storageGroups = [GroupIds.blob, GroupIds.file, ...((input.storageGroupIds ?? []) as GroupId[])];
   const endpoints: PlannedEndpoint[] = [
     { key: "workspace-amlworkspace", kind: "workspace", groupId: GroupIds.amlworkspace, studioReader: false },

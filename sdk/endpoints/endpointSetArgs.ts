@@ -5,10 +5,29 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ArmTypes } from "../../policy/azure/armId";
 import { allDnsModes, type DnsMode } from "../dns/dnsModes";
-import { armId, bool, cidr, cloud, guid, listOf, mapOf, name, oneOf, region } from "../validation/argKinds";
+import {
+  armId,
+  bool,
+  cidr,
+  cloud,
+  guid,
+  ipv4Address,
+  listOf,
+  mapOf,
+  name,
+  oneOf,
+  region,
+} from "../validation/argKinds";
 import { decidesResources, throwArgProblems, type ArgSchema } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
-import { optionalStorageGroupIds, type EndpointTargetKind, type PlannedEndpoint } from "./endpointPlan";
+import { tagsKind, type Tags } from "../validation/tags";
+import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
+import {
+  EndpointTargetKinds,
+  optionalStorageGroupIds,
+  type EndpointTargetKind,
+  type PlannedEndpoint,
+} from "./endpointPlan";
 import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
 
 /**
@@ -52,6 +71,12 @@ export interface WorkspaceTargetsArgs extends WorkspaceTargetIds {
    * but none to the key vault or registry, and no services set. A plain value; default false.
    */
   managedNetwork?: boolean;
+  /**
+   * Tags for every resource this component creates that takes tags (VNets, endpoints, zones, links, NAT
+   * gateways). Azure's limits: 50 tags, names up to 512 characters without `<>%&\?/`, values up to 256.
+   * Changing tags updates the resources in place.
+   */
+  tags?: Tags;
 }
 
 /** One VNet's layout. The values that decide which resources exist must be plain values. */
@@ -70,9 +95,52 @@ export interface EndpointSetLayoutArgs {
   storageGroupIds?: pulumi.Input<string>[];
   /**
    * Whether this is the services set: the VNet whose endpoints the workspace itself uses, where its
-   * computes go. Exactly one per workspace when there are several sets.
+   * computes go. Exactly one per workspace when there are several sets, unless every set says false: the
+   * services VNet is then outside this program (an existing workspace's).
    */
   servicesSet?: pulumi.Input<boolean>;
+  /**
+   * Which endpoints the set holds, of workspace, storage, vault, registry, additionalStorage (default all).
+   * Fewer when this VNet reaches the others through a hub: e.g. ["workspace"] in a spoke whose storage, key
+   * vault and registry endpoints are in the hub, or [] for a spoke of computes or clients only. Refused when
+   * the VNet could not resolve and reach the ones it omits. A plain list.
+   */
+  endpoints?: pulumi.Input<string>[];
+  /**
+   * ARM id of a hub VNet to peer this set's VNet with (a spoke). The peering lets traffic flow to the hub's
+   * endpoints and DNS resolver; it is not transitive, so spokes do not reach each other.
+   */
+  hubVirtualNetworkId?: pulumi.Input<string>;
+  /** The hub VNet's address prefixes (plain values), to refuse a peering Azure would refuse for overlapping ranges. */
+  hubAddressSpace?: pulumi.Input<string>[];
+  /** BothWays (default) or ThisSideOnly when the hub belongs to another team: see {@link HubPeerings}. */
+  hubPeering?: pulumi.Input<HubPeerings>;
+  /**
+   * DNS servers of the new VNet (IPv4), e.g. the hub's DNS Private Resolver inbound endpoint
+   * (`CentralPrivateDns.inboundEndpointIp`) or a firewall with DNS proxy. Only with addressSpace: an existing
+   * VNet's DNS servers belong to its owner.
+   */
+  dnsServers?: pulumi.Input<string>[];
+  /**
+   * With dnsMode ExistingZones: link this set's VNet to each of the existing zones (links in the zones' resource
+   * group), for a VNet that resolves through Azure DNS rather than a resolver. Plain; default false.
+   */
+  linkExistingZones?: pulumi.Input<boolean>;
+  /**
+   * How the new subnet reaches the internet: None, NatGateway, Firewall or Default (see {@link SubnetOutbounds}).
+   * Default: None (a private subnet) for a set whose subnet holds only endpoints; Default for the services set,
+   * whose subnet also holds computes, to keep what existing stacks deployed. A plain value.
+   */
+  subnetOutbound?: pulumi.Input<SubnetOutbounds>;
+  /** With subnetOutbound Firewall: the firewall's private IP, the next hop of the subnet's default route. */
+  firewallPrivateIp?: pulumi.Input<string>;
+  /**
+   * Azure names for this set's resources, from this prefix: `<prefix>-vnet`, `<prefix>-endpoints`,
+   * `<prefix>-pe-<key>` and their NICs `<prefix>-pe-<key>-nic`. Without it the names are Pulumi's (the logical
+   * name plus a random suffix, or `pulumi:autonaming`'s pattern) and the NICs Azure's. Setting or changing it
+   * replaces those resources. A plain value.
+   */
+  azureNamePrefix?: pulumi.Input<string>;
 }
 
 /** Each target id's kind. */
@@ -92,6 +160,7 @@ export const workspaceTargetsSchema: ArgSchema<WorkspaceTargetsArgs> = {
   cloud: { kind: cloud },
   resourceGroupName: { kind: name(NameRules.resourceGroup), required: true },
   managedNetwork: { kind: bool, plain: decidesResources("managedNetwork") },
+  tags: { kind: tagsKind() },
 };
 
 const groupIds = listOf(
@@ -107,6 +176,31 @@ export const endpointSetLayoutSchema: ArgSchema<EndpointSetLayoutArgs> = {
   existingZoneIds: { kind: mapOf(armId(ArmTypes.privateDnsZone), { key: NameRules.zoneName }) },
   storageGroupIds: { kind: groupIds, plain: decidesResources("storageGroupIds") },
   servicesSet: { kind: bool, plain: decidesResources("servicesSet") },
+  endpoints: {
+    kind: listOf(oneOf(Object.values(EndpointTargetKinds), "an endpoint target")),
+    plain: decidesResources("endpoints"),
+  },
+  hubVirtualNetworkId: { kind: armId(ArmTypes.virtualNetwork) },
+  hubAddressSpace: {
+    kind: listOf(cidr, 1),
+    plain:
+      "hubAddressSpace is checked against addressSpace before anything is registered, so it must be plain values",
+  },
+  hubPeering: {
+    kind: oneOf(Object.values(HubPeerings), "a hub peering"),
+    plain: decidesResources("hubPeering"),
+  },
+  dnsServers: { kind: listOf(ipv4Address, 1) },
+  linkExistingZones: { kind: bool, plain: decidesResources("linkExistingZones") },
+  subnetOutbound: {
+    kind: oneOf(Object.values(SubnetOutbounds), "a subnet outbound design"),
+    plain: decidesResources("subnetOutbound"),
+  },
+  firewallPrivateIp: { kind: ipv4Address },
+  azureNamePrefix: {
+    kind: name(NameRules.networkResource),
+    plain: "azureNamePrefix names resources checked before registration, so it must be a plain value",
+  },
 };
 
 /** The layout of one set as plain values (the schema has refused Outputs where plain values are needed); unknown ids become undefined. */
@@ -131,6 +225,17 @@ export function layoutOf(
     servicesSet: args.servicesSet as boolean | undefined,
     cloud: known(args.cloud),
     managedNetwork: args.managedNetwork,
+    endpoints: args.endpoints as string[] | undefined,
+    hubVirtualNetworkId:
+      args.hubVirtualNetworkId === undefined ? undefined : (known(args.hubVirtualNetworkId) ?? ""),
+    hubAddressSpace: args.hubAddressSpace as string[] | undefined,
+    hubPeering: args.hubPeering as string | undefined,
+    dnsServers: args.dnsServers?.map((server) => known(server) ?? ""),
+    linkExistingZones: args.linkExistingZones as boolean | undefined,
+    subnetOutbound: args.subnetOutbound as string | undefined,
+    firewallPrivateIp:
+      args.firewallPrivateIp === undefined ? undefined : (known(args.firewallPrivateIp) ?? ""),
+    azureNamePrefix: args.azureNamePrefix as string | undefined,
   };
 }
 

@@ -4,8 +4,10 @@ import * as network from "@pulumi/azure-native/network";
 import { parseArmId } from "../../policy/azure/armId";
 import { DnsModes, writesZoneGroups } from "../dns/dnsModes";
 import { type DnsRecord, dnsRecordsOf } from "../dns/dnsRecords";
-import { createPrivateZones, existingZoneIdsByKey } from "../dns/privateZones";
+import { createPrivateZones, existingZoneIdsByKey, linkExistingZones } from "../dns/privateZones";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
+import { peerWithHub } from "../network/hubPeering";
+import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
 import { planEndpoints } from "./endpointPlan";
 import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
 import {
@@ -23,7 +25,18 @@ import {
   throwProblems,
   workspaceTargetsSchema,
 } from "./endpointSetArgs";
-import { dnsModeOf, validateEndpointSet } from "./validateEndpointSets";
+import { type EndpointSetLayout, dnsModeOf, validateEndpointSet } from "./validateEndpointSets";
+
+/**
+ * The subnet's egress: as given, else private for a subnet of endpoints only, and Azure's default outbound for
+ * the services set's, whose computes existing stacks deployed with it.
+ */
+function subnetOutboundOf(layout: EndpointSetLayout): SubnetOutbounds {
+  if (layout.subnetOutbound !== undefined) return layout.subnetOutbound as SubnetOutbounds;
+  return layout.servicesSet === false || layout.managedNetwork === true
+    ? SubnetOutbounds.None
+    : SubnetOutbounds.Default;
+}
 
 /** Built-in Reader role. */
 const readerRoleDefinitionGuid = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
@@ -95,9 +108,22 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             location: args.location,
             addressSpace: [...layout.addressSpace!],
             endpointSubnetPrefix: layout.endpointSubnetPrefix!,
+            dnsServers: args.dnsServers,
+            outbound: subnetOutboundOf(layout),
+            firewallPrivateIp: args.firewallPrivateIp,
+            tags: args.tags,
+            azureNamePrefix: layout.azureNamePrefix,
           },
           this,
         );
+    if (args.hubVirtualNetworkId !== undefined)
+      peerWithHub(
+        name,
+        net,
+        args.hubVirtualNetworkId,
+        (layout.hubPeering as HubPeerings | undefined) ?? HubPeerings.BothWays,
+        this,
+      );
     const cloud = pulumi.output(args.cloud ?? "AzureCloud");
     const mode = dnsModeOf(layout);
     const zones =
@@ -109,12 +135,15 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
               cloud,
               location: args.location,
               virtualNetworkId: net.virtualNetworkId,
+              tags: args.tags,
             },
             this,
           )
         : mode === DnsModes.ExistingZones
           ? existingZoneIdsByKey(args.existingZoneIds ?? {})
           : {};
+    if (mode === DnsModes.ExistingZones && layout.linkExistingZones === true)
+      linkExistingZones(name, zones, args.existingZoneIds ?? {}, net.virtualNetworkId, args.tags, this);
 
     const created = endpoints.map((endpoint) => {
       const pe = new network.PrivateEndpoint(
@@ -123,6 +152,14 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
           resourceGroupName: args.resourceGroupName,
           location: args.location,
           subnet: { id: net.subnetId },
+          ...(args.tags ? { tags: args.tags } : {}),
+          // Explicit names only when a prefix is given, so existing endpoints keep theirs.
+          ...(layout.azureNamePrefix
+            ? {
+                privateEndpointName: `${layout.azureNamePrefix}-pe-${endpoint.key}`,
+                customNetworkInterfaceName: `${layout.azureNamePrefix}-pe-${endpoint.key}-nic`,
+              }
+            : {}),
           privateLinkServiceConnections: [
             {
               name: endpoint.key,

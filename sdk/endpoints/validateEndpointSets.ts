@@ -15,6 +15,7 @@ import {
 } from "../../policy/azure/cidr";
 import { type AzureCloud, classifyZone, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
 import { type DnsMode, DnsModes, allDnsModes, isDnsMode } from "../dns/dnsModes";
+import { spokeProblems } from "./validateSpoke";
 import { addressesNeeded, optionalStorageGroupIds, planEndpoints } from "./endpointPlan";
 
 /** One set's layout, as plain values (unknown ids left undefined). */
@@ -40,6 +41,19 @@ export interface EndpointSetLayout {
   cloud?: string;
   /** The workspace has a managed network: every set serves clients, none is the services set. */
   managedNetwork?: boolean;
+  /** The endpoint targets the set holds; undefined means all. */
+  endpoints?: readonly string[];
+  /** The hub VNet's id ("" when not known at plan time); undefined when the set is no spoke. */
+  hubVirtualNetworkId?: string;
+  hubAddressSpace?: readonly string[];
+  hubPeering?: string;
+  /** DNS servers of the new VNet ("" for those not known at plan time). */
+  dnsServers?: readonly string[];
+  linkExistingZones?: boolean;
+  subnetOutbound?: string;
+  /** The firewall's private IP ("" when not known at plan time). */
+  firewallPrivateIp?: string;
+  azureNamePrefix?: string;
 }
 
 /** One problem: the set, the argument, the bad value and what to do. */
@@ -124,7 +138,11 @@ function validateSubnet(set: EndpointSetLayout, space: readonly Cidr[], problems
     );
   }
   const needed = addressesNeeded(
-    planEndpoints({ storageGroupIds: set.storageGroupIds, additionalStorageKeys: set.additionalStorageKeys }),
+    planEndpoints({
+      storageGroupIds: set.storageGroupIds,
+      additionalStorageKeys: set.additionalStorageKeys,
+      endpoints: set.endpoints,
+    }),
   );
   if (usableAddresses(subnet) < needed) {
     problems.push(
@@ -183,6 +201,7 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
   const endpoints = planEndpoints({
     storageGroupIds: set.storageGroupIds,
     additionalStorageKeys: set.additionalStorageKeys,
+    endpoints: set.endpoints,
   });
   const wanted = [...new Set(endpoints.flatMap((e) => zonesFor(cloud, e.groupId)))];
   const missing = wanted.filter((zone) => !zoneNames.some((n) => n.toLowerCase() === zone));
@@ -243,6 +262,7 @@ export function validateEndpointSet(set: EndpointSetLayout): EndpointSetProblem[
     }
   }
   validateDns(set, problems);
+  problems.push(...spokeProblems(set));
   return problems;
 }
 
@@ -319,23 +339,15 @@ export function validateEndpointSets(sets: readonly EndpointSetLayout[]): Endpoi
     }
     return problems;
   }
-  if (sets.length > 1 && services.length !== 1) {
+  // Every set saying false: the services VNet is outside this program (an existing workspace's).
+  const servicesElsewhere = sets.every((s) => s.servicesSet === false);
+  if (sets.length > 1 && services.length !== 1 && !servicesElsewhere) {
     problems.push(
       problem(
         sets.map((s) => s.name).join(", "),
         "servicesSet",
         services.map((s) => s.name),
-        "exactly one set must be the services set (the VNet that holds the endpoints the workspace itself uses); mark one with servicesSet: true",
-      ),
-    );
-  }
-  if (sets.length === 1 && sets[0].servicesSet === false) {
-    problems.push(
-      problem(
-        sets[0].name,
-        "servicesSet",
-        false,
-        "a workspace's only endpoint set is its services set; drop servicesSet: false or add the services set",
+        "exactly one set must be the services set (the VNet that holds the endpoints the workspace itself uses); mark one with servicesSet: true, or every set servicesSet: false when the services VNet is outside this program",
       ),
     );
   }

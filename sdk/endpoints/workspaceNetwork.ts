@@ -115,20 +115,23 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
     if (!layouts) return;
     const setNames = layouts.map((l) => l.name);
 
+    // None with a managed network, or when every set says servicesSet: false (the services VNet is elsewhere).
+    const servicesSetName = args.managedNetwork
+      ? undefined
+      : (
+          layouts.find((l) => l.servicesSet === true) ??
+          (layouts.length === 1 && layouts[0].servicesSet !== false ? layouts[0] : undefined)
+        )?.name;
     const sets: Record<string, PrivateEndpointSet> = {};
     for (const setName of setNames) {
       sets[setName] = new PrivateEndpointSet(
         `${name}-${setName}`,
-        { ...args, ...args.sets[setName] },
+        // The set knows whether it is the services set: the others' subnets hold only endpoints.
+        { ...args, ...args.sets[setName], servicesSet: setName === servicesSetName },
         { parent: this },
       );
     }
     setsOf.set(this, sets);
-    const servicesSetName = args.managedNetwork
-      ? undefined
-      : setNames.length === 1
-        ? setNames[0]
-        : layouts.find((l) => l.servicesSet)!.name;
     const bySet = <T>(
       value: (set: PrivateEndpointSet) => pulumi.Output<T>,
     ): pulumi.Output<Record<string, T>> =>

@@ -12,6 +12,7 @@ import {
   type ArgSchema,
 } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
+import { tagsKind, type Tags } from "../validation/tags";
 import { ManagedEndpointApproval } from "./managedEndpointApproval";
 
 /** Arguments of {@link DataFactoryManagedEndpoints}. */
@@ -39,6 +40,11 @@ export interface DataFactoryManagedEndpointsArgs extends WorkspaceTargetIds {
    * `az network private-endpoint-connection approve --id <connection id>`.
    */
   approveOnTargets?: pulumi.Input<boolean>;
+  /**
+   * Tags for the approvals' ARM deployments (managed VNets and managed private endpoints take none). Azure's
+   * limits: 50, names ≤ 512, values ≤ 256.
+   */
+  tags?: Tags;
 }
 
 /** Each argument's kind; the flags decide which resources exist, so they must be plain. */
@@ -52,6 +58,7 @@ export const dataFactoryManagedEndpointsArgSchema: ArgSchema<DataFactoryManagedE
     plain: decidesResources("createManagedVirtualNetwork", "boolean"),
   },
   approveOnTargets: { kind: bool, plain: decidesResources("approveOnTargets", "boolean") },
+  tags: { kind: tagsKind() },
 };
 
 const componentName = "DataFactoryManagedEndpoints";
@@ -131,6 +138,7 @@ export class DataFactoryManagedEndpoints extends pulumi.ComponentResource {
           // Through the id, so the lookup waits until the endpoint exists.
           managedEndpointName: pulumi.all([mpe.name, mpe.id]).apply(([mpeName]) => mpeName),
           description: pulumi.interpolate`Managed private endpoint ${mpe.name} of data factory ${args.factoryName}`,
+          tags: args.tags,
         },
         { parent: this },
       ).connectionId;

@@ -20,6 +20,7 @@ import {
   type ArgSchema,
 } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
+import { tagsKind, type Tags } from "../validation/tags";
 import {
   approvableTargetTypes,
   approvalTargetOf,
@@ -47,6 +48,8 @@ export interface ManagedEndpointApprovalArgs {
   managedEndpointName: pulumi.Input<string>;
   /** Text recorded on the approved connection. */
   description?: pulumi.Input<string>;
+  /** Tags for the ARM deployment that approves the connection. */
+  tags?: Tags;
 }
 
 /** How long to wait for Azure to show the pending connection on the target after the endpoint exists. */
@@ -101,6 +104,7 @@ export const managedEndpointApprovalArgSchema: ArgSchema<ManagedEndpointApproval
   },
   managedEndpointName: { kind: name(NameRules.childResource), required: true },
   description: { kind: freeText("a description") },
+  tags: { kind: tagsKind() },
 };
 
 const componentName = "ManagedEndpointApproval";
@@ -154,6 +158,7 @@ export class ManagedEndpointApproval extends pulumi.ComponentResource {
             description: { value: args.description ?? "Approved by Pulumi (azureml-network-isolation)" },
           },
         },
+        ...(args.tags ? { tags: args.tags } : {}),
       },
       { parent: this },
     );

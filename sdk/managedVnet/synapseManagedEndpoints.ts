@@ -18,6 +18,7 @@ import {
   type ArgSchema,
 } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
+import { tagsKind, type Tags } from "../validation/tags";
 import { ManagedEndpointApproval } from "./managedEndpointApproval";
 import { synapseManagedVnetProblem } from "./synapseSupport";
 
@@ -37,6 +38,11 @@ export interface SynapseManagedEndpointsArgs extends WorkspaceTargetIds {
    * endpoints exist (created with {@link SynapseManagedEndpoints.createCommands}): the approval looks them up.
    */
   approveOnTargets?: pulumi.Input<boolean>;
+  /**
+   * Tags for the approvals' ARM deployments (the managed private endpoints, created by the commands, take
+   * none). Azure's limits: 50, names ≤ 512, values ≤ 256.
+   */
+  tags?: Tags;
 }
 
 /** One managed private endpoint to create in the Synapse workspace. */
@@ -58,6 +64,7 @@ export const synapseManagedEndpointsArgSchema: ArgSchema<SynapseManagedEndpoints
   managedVirtualNetwork: { kind: freeText('"default"'), plain: checkedFirst("managedVirtualNetwork") },
   preventDataExfiltration: { kind: bool, plain: checkedFirst("preventDataExfiltration") },
   approveOnTargets: { kind: bool, plain: checkedFirst("approveOnTargets") },
+  tags: { kind: tagsKind() },
 };
 
 const componentName = "SynapseManagedEndpoints";
@@ -138,6 +145,7 @@ export class SynapseManagedEndpoints extends pulumi.ComponentResource {
           targetId,
           managedEndpointName: endpointName,
           description: pulumi.interpolate`Managed private endpoint ${endpointName} of Synapse workspace ${args.synapseWorkspaceName}`,
+          tags: args.tags,
         },
         { parent: this },
       ).connectionId;

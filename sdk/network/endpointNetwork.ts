@@ -2,11 +2,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { parentArmId, parseArmId } from "../../policy/azure/armId";
+import type { Tags } from "../validation/tags";
+import { SubnetOutbounds } from "./networkModes";
 
 /** Where the endpoints go. */
 export interface EndpointNetwork {
   virtualNetworkId: pulumi.Output<string>;
   virtualNetworkName: pulumi.Output<string>;
+  /** Resource group of the VNet (for its side of a peering). */
+  resourceGroupName: pulumi.Output<string>;
   subnetId: pulumi.Output<string>;
 }
 
@@ -16,6 +20,62 @@ export interface NewEndpointNetworkArgs {
   location: pulumi.Input<string>;
   addressSpace: string[];
   endpointSubnetPrefix: string;
+  /** DNS servers of the VNet; Azure-provided DNS when undefined. */
+  dnsServers?: pulumi.Input<string>[];
+  /** The subnet's egress (see {@link SubnetOutbounds}). */
+  outbound: SubnetOutbounds;
+  /** With outbound Firewall: the default route's next hop. */
+  firewallPrivateIp?: pulumi.Input<string>;
+  tags?: Tags;
+  /** Explicit Azure names (`<prefix>-vnet`, `<prefix>-endpoints`); Pulumi's auto-names when undefined. */
+  azureNamePrefix?: string;
+}
+
+/** The subnet's egress resources and settings; none (and the input left unset) for Azure's default outbound. */
+function subnetEgress(
+  name: string,
+  args: NewEndpointNetworkArgs,
+  parent: pulumi.Resource,
+): Partial<network.SubnetArgs> {
+  if (args.outbound === SubnetOutbounds.Default) return {};
+  const placement = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
+  if (args.outbound === SubnetOutbounds.NatGateway) {
+    const ip = new network.PublicIPAddress(
+      `${name}-nat-ip`,
+      {
+        ...placement,
+        sku: { name: network.PublicIPAddressSkuName.Standard },
+        publicIPAllocationMethod: network.IPAllocationMethod.Static,
+      },
+      { parent },
+    );
+    const nat = new network.NatGateway(
+      `${name}-nat`,
+      { ...placement, sku: { name: network.NatGatewaySkuName.Standard }, publicIpAddresses: [{ id: ip.id }] },
+      { parent },
+    );
+    return { defaultOutboundAccess: false, natGateway: { id: nat.id } };
+  }
+  if (args.outbound === SubnetOutbounds.Firewall) {
+    const routes = new network.RouteTable(
+      `${name}-routes`,
+      {
+        ...placement,
+        routes: [
+          {
+            name: "default-to-firewall",
+            addressPrefix: "0.0.0.0/0",
+            nextHopType: network.RouteNextHopType.VirtualAppliance,
+            nextHopIpAddress: args.firewallPrivateIp,
+          },
+        ],
+      },
+      { parent },
+    );
+    return { defaultOutboundAccess: false, routeTable: { id: routes.id } };
+  }
+  // Private endpoints need no outbound access.
+  return { defaultOutboundAccess: false };
 }
 
 /**
@@ -27,12 +87,17 @@ export function createEndpointNetwork(
   args: NewEndpointNetworkArgs,
   parent: pulumi.Resource,
 ): EndpointNetwork {
+  const prefix = args.azureNamePrefix;
   const vnet = new network.VirtualNetwork(
     `${name}-vnet`,
     {
       resourceGroupName: args.resourceGroupName,
       location: args.location,
       addressSpace: { addressPrefixes: args.addressSpace },
+      // Only set when given, so existing VNets keep exactly the inputs they were deployed with.
+      ...(args.dnsServers ? { dhcpOptions: { dnsServers: args.dnsServers } } : {}),
+      ...(args.tags ? { tags: args.tags } : {}),
+      ...(prefix ? { virtualNetworkName: `${prefix}-vnet` } : {}),
     },
     { parent },
   );
@@ -44,10 +109,17 @@ export function createEndpointNetwork(
       addressPrefix: args.endpointSubnetPrefix,
       // NSGs and route tables would otherwise apply to the endpoints' traffic (and older API versions refuse endpoints).
       privateEndpointNetworkPolicies: network.VirtualNetworkPrivateEndpointNetworkPolicies.Disabled,
+      ...subnetEgress(name, args, parent),
+      ...(prefix ? { subnetName: `${prefix}-endpoints` } : {}),
     },
     { parent },
   );
-  return { virtualNetworkId: vnet.id, virtualNetworkName: vnet.name, subnetId: subnet.id };
+  return {
+    virtualNetworkId: vnet.id,
+    virtualNetworkName: vnet.name,
+    resourceGroupName: pulumi.output(args.resourceGroupName),
+    subnetId: subnet.id,
+  };
 }
 
 /** The VNet of an existing subnet, read from its id. */
@@ -58,5 +130,6 @@ export function existingEndpointNetwork(subnetId: pulumi.Input<string>): Endpoin
     subnetId: id,
     virtualNetworkId: vnetId,
     virtualNetworkName: vnetId.apply((v) => parseArmId(v)?.name ?? ""),
+    resourceGroupName: vnetId.apply((v) => parseArmId(v)?.resourceGroup ?? ""),
   };
 }

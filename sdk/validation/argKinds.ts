@@ -191,8 +191,11 @@ export function listOf(element: ArgKind, minItems = 0): ArgKind {
   };
 }
 
-/** An object of key → `entry`; keys follow `key` (when given) and there are at least `minEntries`. */
-export function mapOf(entry: ArgKind, options: { key?: NameRule; minEntries?: number } = {}): ArgKind {
+/** An object of key → `entry`; keys follow `key` (when given) and there are `minEntries` to `maxEntries`. */
+export function mapOf(
+  entry: ArgKind,
+  options: { key?: NameRule; minEntries?: number; maxEntries?: number } = {},
+): ArgKind {
   const expected = `an object mapping each ${options.key?.noun ?? "name"} to ${entry.expected}`;
   return {
     expected,
@@ -201,6 +204,13 @@ export function mapOf(entry: ArgKind, options: { key?: NameRule; minEntries?: nu
       const entries = Object.entries(value);
       if (entries.length < (options.minEntries ?? 0))
         return [{ propertyPath, reason: `{} is empty; give ${expected}, at least ${options.minEntries}` }];
+      if (entries.length > (options.maxEntries ?? Infinity))
+        return [
+          {
+            propertyPath,
+            reason: `${entries.length} entries are too many; give ${expected}, at most ${options.maxEntries}`,
+          },
+        ];
       return entries.flatMap(([key, item]) => {
         const path = memberPath(propertyPath, key);
         const keyProblems = options.key ? nameProblems(path, key, options.key) : [];
@@ -212,3 +222,15 @@ export function mapOf(entry: ArgKind, options: { key?: NameRule; minEntries?: nu
     inner: () => entry,
   };
 }
+
+/** An IPv4 address, e.g. a DNS server's. */
+export const ipv4Address: ArgKind = stringKind("an IPv4 address such as 10.0.4.4", (propertyPath, value) =>
+  parseCidr(`${value}/32`)
+    ? []
+    : [
+        {
+          propertyPath,
+          reason: `${shown(value)} is not an IPv4 address; give an address such as 10.0.4.4 (a DNS Private Resolver inbound endpoint or a firewall's private IP)`,
+        },
+      ],
+);

@@ -80,6 +80,18 @@ export const NameRules = {
     pattern: /^[^<>%&\\?/]{1,128}$/,
     rule: "1 to 128 characters without <, >, %, &, \\, ? or /",
   },
+  /** Tag names of resources other than storage accounts (Azure's general limit is 512 characters). */
+  tagKey: {
+    noun: "tag name",
+    pattern: /^[^<>%&\\?/]{1,512}$/,
+    rule: "1 to 512 characters without <, >, %, &, \\, ? or /",
+  },
+  /** Virtual networks, subnets, private endpoints, NICs, NAT gateways, DNS resolvers and their endpoints. */
+  networkResource: {
+    noun: "network resource name",
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}[a-zA-Z0-9_]$/,
+    rule: "2 to 64 letters, digits, '_', '.' and '-', starting with a letter or digit and ending with a letter, digit or '_'",
+  },
 } as const satisfies Record<string, NameRule>;
 
 /** Why `value` is not a valid name by `rule`. */

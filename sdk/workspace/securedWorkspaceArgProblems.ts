@@ -7,22 +7,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ArmTypes } from "../../policy/azure/armId";
 import { AzureClouds, type AzureCloud } from "../../policy/azure/clouds";
 import { type ArgProblem } from "../validation/argProblem";
-import {
-  armId,
-  bool,
-  cloud,
-  freeText,
-  isRecord,
-  listOf,
-  mapOf,
-  name,
-  oneOf,
-  region,
-} from "../validation/argKinds";
+import { armId, bool, cloud, freeText, isRecord, listOf, name, oneOf, region } from "../validation/argKinds";
 import { argsWithProblems, holdsDeferred, schemaProblems, type ArgSchema } from "../validation/argSchema";
 import { managedNetworkKind } from "../managedNetwork/managedNetworkArgSchema";
 import { locationProblems } from "../validation/locations";
 import { NameRules, nameProblems } from "../validation/names";
+import { tagsKind } from "../validation/tags";
 import {
   PublicNetworkAccess,
   publicAccessProblems,
@@ -42,7 +32,7 @@ export const securedWorkspaceArgSchema: ArgSchema<SecuredWorkspaceArgs> = {
   location: { kind: region, required: true },
   friendlyName: { kind: freeText("a display name of at most 256 characters", 256) },
   description: { kind: freeText("a description") },
-  tags: { kind: mapOf(freeText("a tag value of at most 256 characters", 256), { key: NameRules.tagName }) },
+  tags: { kind: tagsKind(NameRules.tagName) },
   highBusinessImpact: { kind: bool },
   publicNetworkAccess: { kind: oneOf(Object.values(PublicNetworkAccess), "a public access mode") },
   // Each range's form is checked with the mode (publicAccessProblems), which knows the whole list.

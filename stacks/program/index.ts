@@ -6,6 +6,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withReadableArgErrors } from "../../sdk/validation/argErrorText";
 import { deployTopology } from "./deployTopology";
+import { deployHubSpoke, hubSpokeFromConfig } from "./hubSpoke";
 import { topologyFromConfig } from "./topology";
 
-export = withReadableArgErrors(() => deployTopology(topologyFromConfig(new pulumi.Config())));
+export = withReadableArgErrors(() => {
+  const config = new pulumi.Config();
+  const hubSpoke = hubSpokeFromConfig(config);
+  return hubSpoke ? deployHubSpoke(hubSpoke) : deployTopology(topologyFromConfig(config));
+});

@@ -115,6 +115,18 @@ const expected: Record<
     inputs: { workspaceId: { type: "string" }, synapseWorkspaceName: { type: "string" } },
     outputs: {},
   },
+  CentralPrivateDns: {
+    required: ["location", "resourceGroupName"],
+    inputs: {
+      virtualNetworkIds: { type: "object", additionalProperties: { type: "string" }, plain: true },
+      resolverVirtualNetworkId: { type: "string" },
+      tags: { type: "object", additionalProperties: { type: "string" } },
+    },
+    outputs: {
+      zoneIds: { type: "object", additionalProperties: { type: "string" } },
+      inboundEndpointIp: { type: "string" },
+    },
+  },
 };
 
 const enums: Record<string, string[]> = {
@@ -123,6 +135,8 @@ const enums: Record<string, string[]> = {
   PrivateComputeKinds: ["Cluster", "Instance"],
   IsolationModes: ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"],
   FirewallSkus: ["Standard", "Basic"],
+  HubPeerings: ["BothWays", "ThisSideOnly"],
+  SubnetOutbounds: ["None", "NatGateway", "Firewall", "Default"],
 };
 
 /** Object types of nested arguments, with properties the schema must carry. */
@@ -139,6 +153,14 @@ const objectTypes: Record<string, Record<string, object>> = {
     provisionAtCreation: { type: "boolean" },
   },
   PrivateEndpointRuleArgs: { serviceResourceId: { type: "string" }, sparkEnabled: { type: "boolean" } },
+  // A set as a spoke: peering, DNS servers, egress, which endpoints.
+  EndpointSetLayoutArgs: {
+    hubVirtualNetworkId: { type: "string" },
+    hubPeering: ref("HubPeerings"),
+    dnsServers: { type: "array", items: { type: "string" } },
+    subnetOutbound: ref("SubnetOutbounds"),
+    endpoints: { type: "array", items: { type: "string" } },
+  },
   ServiceTagRuleArgs: { addressPrefixes: { type: "array", items: { type: "string" } } },
 };
 

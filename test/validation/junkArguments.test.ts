@@ -35,6 +35,7 @@ import {
   ManagedEndpointApproval,
   managedEndpointApprovalArgSchema,
 } from "../../sdk/managedVnet/managedEndpointApproval";
+import { CentralPrivateDns, centralPrivateDnsArgSchema } from "../../sdk/dns/centralPrivateDns";
 import { checkedWhenResolved, type ArgSchema } from "../../sdk/validation/argSchema";
 import { argErrorText, withReadableArgErrors } from "../../sdk/validation/argErrorText";
 import { deployTopology } from "../../stacks/program/deployTopology";
@@ -129,6 +130,15 @@ const cloud = enumOf(...allClouds);
 const cidr = stringUnless((s) => parseCidr(s) !== undefined);
 const boolean = nonBoolean;
 const rgName = namedBy(resourceGroupName);
+const ipv4 = stringUnless((s) => parseCidr(`${s}/32`) !== undefined);
+/** Tags Azure refuses: not strings, keys with <>%&\?/ or longer than 512, values over 256, more than 50. */
+const tagsJunk = fc.oneof(
+  mapWith(nonString),
+  mapWith(fc.constant("v"), fc.constantFrom("", "a/b", "<x>", "q?", "k".repeat(513))),
+  mapWith(fc.constant("v".repeat(257))),
+  fc.constant(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"]))),
+);
+const networkName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}[a-zA-Z0-9_]$/;
 
 // ---- Valid values ---------------------------------------------------------------------------------------
 
@@ -195,6 +205,7 @@ const placementJunk = {
   cloud,
   resourceGroupName: rgName,
   managedNetwork: boolean,
+  tags: tagsJunk,
 };
 const isolationModes = ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"];
 const approved = "AllowOnlyApprovedOutbound";
@@ -242,6 +253,24 @@ const layoutJunk = {
   existingZoneIds: mapWith(idOf(ArmTypes.privateDnsZone), fc.constant("privatelink.api.azureml.ms")),
   storageGroupIds: listWith(enumOf("queue", "table", "dfs"), fc.constant("queue")),
   servicesSet: boolean,
+  endpoints: listWith(
+    enumOf("workspace", "storage", "vault", "registry", "additionalStorage"),
+    fc.constant("workspace"),
+  ),
+  hubVirtualNetworkId: idOf(ArmTypes.virtualNetwork),
+  // Junk, or a hub overlapping the set's 10.1.0.0/24.
+  hubAddressSpace: fc.oneof(
+    fc.constant([]),
+    listWith(cidr, fc.constant("10.0.0.0/16")),
+    fc.constant(["10.1.0.0/16"]),
+  ),
+  hubPeering: enumOf("BothWays", "ThisSideOnly"),
+  dnsServers: fc.oneof(fc.constant([]), listWith(ipv4, fc.constant("10.0.4.4"))),
+  linkExistingZones: boolean,
+  subnetOutbound: enumOf("None", "NatGateway", "Firewall", "Default"),
+  firewallPrivateIp: ipv4,
+  // Junk, or a prefix whose longest name (an endpoint's NIC) exceeds 64 characters.
+  azureNamePrefix: fc.oneof(namedBy(networkName), fc.constant("x".repeat(40))),
 };
 
 interface ComponentCase {
@@ -373,6 +402,8 @@ const cases: ComponentCase[] = [
       computeName: namedBy(computeName),
       idleShutdownMinutes: integerUnless(15, 4320),
       managedNetwork: boolean,
+      peeredSpoke: boolean,
+      tags: tagsJunk,
     },
     valid: fc
       .record(
@@ -410,6 +441,7 @@ const cases: ComponentCase[] = [
       computeName: namedBy(aksComputeName),
       // Kubernetes cannot be attached with a managed network.
       managedNetwork: fc.oneof(boolean, fc.constant(true)),
+      tags: tagsJunk,
     },
     valid: fc
       .record(
@@ -436,6 +468,7 @@ const cases: ComponentCase[] = [
       managedVirtualNetworkName: namedBy(childName),
       createManagedVirtualNetwork: boolean,
       approveOnTargets: boolean,
+      tags: tagsJunk,
     },
     // Approves on the targets by default: this is also ManagedEndpointApproval's valid-argument run.
     valid: fc
@@ -458,6 +491,7 @@ const cases: ComponentCase[] = [
       managedVirtualNetwork: stringUnless((s) => s === "default"),
       preventDataExfiltration: fc.oneof(boolean, fc.constant(true)),
       approveOnTargets: boolean,
+      tags: tagsJunk,
     },
     valid: fc
       .tuple(
@@ -486,7 +520,60 @@ const cases: ComponentCase[] = [
       ),
       managedEndpointName: namedBy(childName),
       description: nonString,
+      tags: tagsJunk,
     },
+  },
+  {
+    component: "CentralPrivateDns",
+    construct: (name, args) => new CentralPrivateDns(name, args as never),
+    schema: centralPrivateDnsArgSchema as never,
+    base: { ...placement },
+    junk: {
+      resourceGroupName: rgName,
+      location: region,
+      cloud,
+      storageGroupIds: listWith(enumOf("queue", "table", "dfs"), fc.constant("dfs")),
+      virtualNetworkIds: mapWith(idOf(ArmTypes.virtualNetwork)),
+      // Junk ids, names not of this cloud's zones, and ids of another zone.
+      existingZoneIds: fc.oneof(
+        mapWith(idOf(ArmTypes.privateDnsZone), fc.constant("privatelink.api.azureml.ms")),
+        mapWith(
+          fc.constant(`${sub}/rg/providers/Microsoft.Network/privateDnsZones/privatelink.api.ml.azure.cn`),
+          fc.constantFrom("privatelink.api.ml.azure.cn", "privatelink.vault.azure.net", "a/b"),
+        ),
+        mapWith(
+          fc.constant(
+            `${sub}/rg/providers/Microsoft.Network/privateDnsZones/privatelink.file.core.windows.net`,
+          ),
+          fc.constant("privatelink.blob.core.windows.net"),
+        ),
+      ),
+      resolverVirtualNetworkId: idOf(ArmTypes.virtualNetwork),
+      // Junk, or a prefix the resolver refuses (/29 and smaller, larger than /24); alone it lacks the resolver VNet.
+      inboundSubnetPrefix: fc.oneof(cidr, fc.constantFrom("10.0.4.0/29", "10.0.0.0/23")),
+      inboundSubnetId: idOf(ArmTypes.subnet),
+      tags: tagsJunk,
+    },
+    valid: fc
+      .record(
+        {
+          region: validCloudRegion,
+          resourceGroupName: validRg,
+          storageGroupIds: fc.subarray(["queue", "table", "dfs"]),
+          tags: fc.dictionary(lower(1, 10), fc.string({ maxLength: 20 }), {
+            maxKeys: 3,
+            noNullPrototype: true,
+          }),
+        },
+        { noNullPrototype: true },
+      )
+      .map(({ region: r, ...rest }) => ({
+        ...r,
+        ...rest,
+        virtualNetworkIds: { hub: `${sub}/rg/providers/Microsoft.Network/virtualNetworks/hub` },
+        resolverVirtualNetworkId: `${sub}/rg/providers/Microsoft.Network/virtualNetworks/hub`,
+        inboundSubnetPrefix: "10.0.4.0/28",
+      })),
   },
 ];
 

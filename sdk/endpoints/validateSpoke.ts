@@ -1,0 +1,157 @@
+/**
+ * Validation of a set as a spoke: its peering with a hub, its DNS servers and links, the endpoints it omits,
+ * its subnet's outbound design and its Azure names. Pure, on plain values, before anything is registered.
+ */
+import { armIdKey, parseArmId } from "../../policy/azure/armId";
+import { overlaps, parseCidr } from "../../policy/azure/cidr";
+import { DnsModes } from "../dns/dnsModes";
+import { SubnetOutbounds } from "../network/networkModes";
+import { NameRules } from "../validation/names";
+import { planEndpoints } from "./endpointPlan";
+import { omittedEndpointProblem } from "./spokeReach";
+import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
+
+function problem(set: string, property: string, value: unknown, reason: string): EndpointSetProblem {
+  return { set, property, value: typeof value === "string" ? value : JSON.stringify(value), reason };
+}
+
+/** The Azure names `azureNamePrefix` gives, by the argument a bad one would come from. */
+export function azureNamesOf(set: EndpointSetLayout, prefix: string): string[] {
+  const endpoints = planEndpoints(set).map((e) => `${prefix}-pe-${e.key}`);
+  return [`${prefix}-vnet`, `${prefix}-endpoints`, ...endpoints, ...endpoints.map((pe) => `${pe}-nic`)];
+}
+
+function peeringProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
+  if (set.hubVirtualNetworkId === undefined) {
+    for (const [property, value] of [
+      ["hubAddressSpace", set.hubAddressSpace],
+      ["hubPeering", set.hubPeering],
+    ] as const) {
+      if (value !== undefined)
+        problems.push(
+          problem(set.name, property, value, "only used with hubVirtualNetworkId: give the hub VNet's id"),
+        );
+    }
+    return;
+  }
+  const own = (set.addressSpace ?? []).map(parseCidr).filter((c) => c !== undefined);
+  for (const text of set.hubAddressSpace ?? []) {
+    const hub = parseCidr(text);
+    const clash = hub && own.find((c) => overlaps(c, hub));
+    if (clash)
+      problems.push(
+        problem(
+          set.name,
+          "hubAddressSpace",
+          text,
+          `overlaps ${clash.text} of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's`,
+        ),
+      );
+  }
+  const vnetId = set.subnetId ? set.subnetId.split("/subnets/")[0] : undefined;
+  if (set.hubVirtualNetworkId && vnetId && armIdKey(vnetId) === armIdKey(set.hubVirtualNetworkId))
+    problems.push(
+      problem(
+        set.name,
+        "hubVirtualNetworkId",
+        set.hubVirtualNetworkId,
+        "is this set's own VNet; give the hub's",
+      ),
+    );
+}
+
+function dnsProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
+  const mode = set.dnsMode ?? DnsModes.OwnZones;
+  if (set.dnsServers !== undefined) {
+    if (set.addressSpace === undefined)
+      problems.push(
+        problem(
+          set.name,
+          "dnsServers",
+          set.dnsServers,
+          "only for a VNet this set creates (addressSpace); an existing VNet's DNS servers are set by its owner",
+        ),
+      );
+    else if (mode === DnsModes.OwnZones && planEndpoints(set).length > 0)
+      problems.push(
+        problem(
+          set.name,
+          "dnsServers",
+          set.dnsServers,
+          "with dnsMode OwnZones the set's own zones are linked to this VNet, but a VNet with DNS servers queries those servers, not its links; use dnsMode ExistingZones with the central zones",
+        ),
+      );
+  }
+  if (set.linkExistingZones === true && mode !== DnsModes.ExistingZones)
+    problems.push(
+      problem(set.name, "linkExistingZones", true, `only used with dnsMode ${DnsModes.ExistingZones}`),
+    );
+  for (const [zoneName, id] of Object.entries(set.existingZoneIds ?? {})) {
+    const idName = id === undefined ? undefined : parseArmId(id)?.name.toLowerCase();
+    if (idName !== undefined && idName !== zoneName.toLowerCase())
+      problems.push(
+        problem(
+          set.name,
+          "existingZoneIds",
+          id,
+          `is the id of zone ${idName}, not of ${zoneName}; give each zone name the id of the zone of that name`,
+        ),
+      );
+  }
+}
+
+function outboundProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
+  if (set.subnetOutbound !== undefined && set.usesExistingSubnet)
+    problems.push(
+      problem(
+        set.name,
+        "subnetOutbound",
+        set.subnetOutbound,
+        "only for a subnet this set creates (addressSpace); an existing subnet's egress is set by its owner",
+      ),
+    );
+  const firewall = set.subnetOutbound === SubnetOutbounds.Firewall;
+  if (firewall !== (set.firewallPrivateIp !== undefined))
+    problems.push(
+      firewall
+        ? problem(
+            set.name,
+            "firewallPrivateIp",
+            "undefined",
+            "required with subnetOutbound Firewall: the firewall's private IP, the default route's next hop",
+          )
+        : problem(
+            set.name,
+            "firewallPrivateIp",
+            set.firewallPrivateIp,
+            "only used with subnetOutbound Firewall",
+          ),
+    );
+}
+
+function nameProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
+  if (set.azureNamePrefix === undefined) return;
+  for (const name of azureNamesOf(set, set.azureNamePrefix)) {
+    if (!NameRules.networkResource.pattern.test(name))
+      problems.push(
+        problem(
+          set.name,
+          "azureNamePrefix",
+          set.azureNamePrefix,
+          `gives the Azure name ${JSON.stringify(name)}, which is not valid: ${NameRules.networkResource.rule}; use a shorter prefix`,
+        ),
+      );
+  }
+}
+
+/** Problems of one set as a spoke. */
+export function spokeProblems(set: EndpointSetLayout): EndpointSetProblem[] {
+  const problems: EndpointSetProblem[] = [];
+  peeringProblems(set, problems);
+  dnsProblems(set, problems);
+  outboundProblems(set, problems);
+  nameProblems(set, problems);
+  const omitted = omittedEndpointProblem(set);
+  if (omitted) problems.push(omitted);
+  return problems;
+}
