@@ -4,12 +4,6 @@ import * as path from "path";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 
-/**
- * Pages the README links that another branch writes (docs/scenarios/hub-spoke.md: the hub-and-spoke
- * components). They must be missing here; once one exists, remove it from this list.
- */
-export const writtenElsewhere = ["docs/scenarios/hub-spoke.md"];
-
 export function relativeLinks(page: string): string[] {
   const text = fs.readFileSync(path.join(repoRoot, page), "utf8").replace(/```[\s\S]*?```/g, "");
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
