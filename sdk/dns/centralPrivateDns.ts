@@ -1,8 +1,3 @@
-/**
- * The private DNS of a hub: every zone an Azure Machine Learning workspace's endpoints write to in one cloud, in
- * one resource group, linked to the VNets given, and optionally an Azure DNS Private Resolver whose inbound
- * endpoint spokes use as their DNS server (dns/private-resolver-architecture). Existing zones are adopted by id.
- */
 import * as pulumi from "@pulumi/pulumi";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as network from "@pulumi/azure-native/network";
@@ -153,6 +148,25 @@ const componentName = "CentralPrivateDns";
 /** Each component's zones, kept off the class: the schema analyzer reads every class property as an output. */
 const zonesOf = new WeakMap<pulumi.Resource, Record<string, pulumi.Output<string>>>();
 
+/**
+ * The private DNS of a hub: every zone an Azure Machine Learning workspace's endpoints write to in one cloud
+ * (api, notebooks, blob, file, vault, registry; queue, table, dfs on request), in one resource group, linked to
+ * the VNets given, and optionally an Azure DNS Private Resolver whose inbound endpoint spokes use as their DNS
+ * server (dns/private-resolver-architecture). Existing zones are adopted by id: linked, not created.
+ *
+ * Feed `zoneIds` to the endpoint sets' `existingZoneIds` and `inboundEndpointIp` to the spokes' `dnsServers`.
+ *
+ * @example
+ * ```ts
+ * const dns = new CentralPrivateDns("hub-dns", {
+ *   resourceGroupName: "rg-hub",
+ *   location: "westeurope",
+ *   virtualNetworkIds: { hub: hubVnet.id },
+ *   resolverVirtualNetworkId: hubVnet.id,
+ *   inboundSubnetPrefix: "10.0.4.0/28",
+ * });
+ * ```
+ */
 export class CentralPrivateDns extends pulumi.ComponentResource {
   /** Every zone's id by zone name (to feed endpoint sets' `existingZoneIds`). */
   public readonly zoneIds!: pulumi.Output<Record<string, string>>;

@@ -64,8 +64,9 @@ export interface EndpointSetProblem {
   reason: string;
 }
 
-function problem(set: string, property: string, value: unknown, reason: string): EndpointSetProblem {
-  return { set, property, value: typeof value === "string" ? value : JSON.stringify(value), reason };
+export function problem(set: string, property: string, value: unknown, reason: string): EndpointSetProblem {
+  const shown = value === undefined ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value);
+  return { set, property, value: shown, reason };
 }
 
 /** The set's address prefixes, parsed; bad ones reported. */

@@ -9,11 +9,7 @@ import { SubnetOutbounds } from "../network/networkModes";
 import { NameRules } from "../validation/names";
 import { planEndpoints } from "./endpointPlan";
 import { omittedEndpointProblem } from "./spokeReach";
-import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
-
-function problem(set: string, property: string, value: unknown, reason: string): EndpointSetProblem {
-  return { set, property, value: typeof value === "string" ? value : JSON.stringify(value), reason };
-}
+import { problem, type EndpointSetLayout, type EndpointSetProblem } from "./validateEndpointSets";
 
 /** The Azure names `azureNamePrefix` gives, by the argument a bad one would come from. */
 export function azureNamesOf(set: EndpointSetLayout, prefix: string): string[] {
@@ -117,7 +113,7 @@ function outboundProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]
         ? problem(
             set.name,
             "firewallPrivateIp",
-            "undefined",
+            undefined,
             "required with subnetOutbound Firewall: the firewall's private IP, the default route's next hop",
           )
         : problem(

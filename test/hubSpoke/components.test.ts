@@ -266,7 +266,7 @@ describe("endpoint sets as spokes", () => {
       }),
     );
     expect(overlap.message).to.contain(
-      "hubAddressSpace = 10.1.0.0/24: overlaps 10.1.0.0/16 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap",
+      "hubAddressSpace: 10.1.0.0/24: overlaps 10.1.0.0/16 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap",
     );
     const wrongZone = await refused(() =>
       set("spoke", {
@@ -346,7 +346,7 @@ describe("private subnets", () => {
 
   it("refuses a firewall egress without the firewall's IP, and egress on an existing subnet", async () => {
     const error = await refused(() => set("fw", { subnetOutbound: "Firewall" }));
-    expect(error.message).to.contain("firewallPrivateIp = undefined: required with subnetOutbound Firewall");
+    expect(error.message).to.contain("firewallPrivateIp: (not set): required with subnetOutbound Firewall");
     const existing = await refused(
       () =>
         new PrivateEndpointSet("x", {
@@ -355,7 +355,7 @@ describe("private subnets", () => {
           subnetOutbound: "NatGateway",
         }),
     );
-    expect(existing.message).to.contain("subnetOutbound = NatGateway: only for a subnet this set creates");
+    expect(existing.message).to.contain("subnetOutbound: NatGateway: only for a subnet this set creates");
   });
 });
 
