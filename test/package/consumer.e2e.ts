@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import { execFile } from "child_process";
-import { copyFileSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { promisify } from "util";
 import type { InstalledPackage } from "./installedPackage";
-import { packageArtifacts } from "./packageArtifacts";
+import { installedArtifact } from "./packageArtifacts";
 import { repoRoot } from "./pluginSchema";
 
 const run = promisify(execFile);
@@ -52,7 +52,7 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
   let consumerRun: { value?: ConsumerRun; error?: string };
 
   before(async () => {
-    installed = await packageArtifacts().installed;
+    installed = await installedArtifact();
     const dir = installed.dir;
     writeFileSync(path.join(dir, "strictness.ts"), strictnessCheck);
     writeFileSync(
@@ -79,6 +79,11 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
         ),
       ),
     ]);
+  });
+
+  // The consumer project lives in the system temp directory: removed once its checks ran.
+  after(() => {
+    if (installed) rmSync(installed.dir, { recursive: true, force: true });
   });
 
   it("ships the compiled entry and declarations, without sources or tests", () => {
