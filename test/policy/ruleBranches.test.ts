@@ -3,11 +3,15 @@
  * fails a test (issue 21's mutation check found these surviving).
  */
 import { expect } from "chai";
+import { computeRegion } from "../../policy/rules/computeRegion";
+import { endpointSubnetPolicies } from "../../policy/rules/endpointSubnetPolicies";
 import { managedNetworkComputeSubnet } from "../../policy/rules/managedNetworkComputeSubnet";
 import { onlineEndpointSelectedIps } from "../../policy/rules/onlineEndpointSelectedIps";
+import { registryPremium } from "../../policy/rules/registryPremium";
+import { synapseExfiltration } from "../../policy/rules/synapseExfiltration";
 import { messagesOf } from "./check";
 import { nameOf, ref, unknownString } from "./graph";
-import { core, location, network, rg, singleVnet, tokens } from "./topologies";
+import { computeCluster, core, location, network, rg, singleVnet, tokens } from "./topologies";
 
 describe("rule branches", () => {
   describe("managed-network-compute-subnet", () => {
@@ -89,5 +93,43 @@ describe("rule branches", () => {
       expect(withEndpoint(unknownString)).to.deep.equal([]);
       expect(withEndpoint("Enabled")[0]).to.include("has public ingress enabled while ML workspace 'mlw'");
     });
+  });
+
+  it("registry-premium reads the SKU regardless of case", () => {
+    for (const name of ["premium", "PREMIUM"]) {
+      const t = singleVnet("update");
+      t.registry.props.sku = { name };
+      expect(messagesOf(t.graph.resources(), registryPremium), name).to.deep.equal([]);
+    }
+  });
+
+  it("endpoint-subnet-policies reads the policies regardless of case", () => {
+    const t = singleVnet("update");
+    t.services.endpointSubnet.props.privateEndpointNetworkPolicies = "disabled";
+    expect(messagesOf(t.graph.resources(), endpointSubnetPolicies)).to.deep.equal([]);
+  });
+
+  it("compute-region compares regions by name, not spelling ('West Europe' is westeurope)", () => {
+    const t = singleVnet("update");
+    const net = network(t.graph, "other", "10.5");
+    computeCluster(t.graph, t.workspace, net.computeSubnet, "near").props.location = "West Europe";
+    expect(messagesOf(t.graph.resources(), computeRegion)).to.deep.equal([]);
+  });
+
+  it("synapse-exfiltration stays silent while the protection is unknown (preview)", () => {
+    const t = singleVnet("preview");
+    const synapse = t.graph.add("azure-native:synapse:Workspace", "syn", {
+      resourceGroupName: rg,
+      workspaceName: "syn1",
+      managedVirtualNetwork: "default",
+      managedVirtualNetworkSettings: { preventDataExfiltration: unknownString },
+    });
+    t.graph.add("azure:synapse/managedPrivateEndpoint:ManagedPrivateEndpoint", "syn-to-ml", {
+      name: "ml",
+      synapseWorkspaceId: ref(synapse),
+      targetResourceId: ref(t.workspace),
+      subresourceName: "amlworkspace",
+    });
+    expect(messagesOf(t.graph.resources(), synapseExfiltration)).to.deep.equal([]);
   });
 });
