@@ -8,7 +8,6 @@ import { endpointSubnetPolicies } from "../../policy/rules/endpointSubnetPolicie
 import { managedNetworkComputeSubnet } from "../../policy/rules/managedNetworkComputeSubnet";
 import { onlineEndpointSelectedIps } from "../../policy/rules/onlineEndpointSelectedIps";
 import { registryPremium } from "../../policy/rules/registryPremium";
-import { synapseExfiltration } from "../../policy/rules/synapseExfiltration";
 import { messagesOf } from "./check";
 import { nameOf, ref, unknownString } from "./graph";
 import { computeCluster, core, location, network, rg, singleVnet, tokens } from "./topologies";
@@ -114,22 +113,5 @@ describe("rule branches", () => {
     const net = network(t.graph, "other", "10.5");
     computeCluster(t.graph, t.workspace, net.computeSubnet, "near").props.location = "West Europe";
     expect(messagesOf(t.graph.resources(), computeRegion)).to.deep.equal([]);
-  });
-
-  it("synapse-exfiltration stays silent while the protection is unknown (preview)", () => {
-    const t = singleVnet("preview");
-    const synapse = t.graph.add("azure-native:synapse:Workspace", "syn", {
-      resourceGroupName: rg,
-      workspaceName: "syn1",
-      managedVirtualNetwork: "default",
-      managedVirtualNetworkSettings: { preventDataExfiltration: unknownString },
-    });
-    t.graph.add("azure:synapse/managedPrivateEndpoint:ManagedPrivateEndpoint", "syn-to-ml", {
-      name: "ml",
-      synapseWorkspaceId: ref(synapse),
-      targetResourceId: ref(t.workspace),
-      subresourceName: "amlworkspace",
-    });
-    expect(messagesOf(t.graph.resources(), synapseExfiltration)).to.deep.equal([]);
   });
 });
