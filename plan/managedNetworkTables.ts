@@ -5,6 +5,7 @@
  */
 import { parseArmId } from "../policy/azure/armId";
 import type { RecordedGraph, RecordedResource } from "./mockRun";
+import { secretsOpened } from "./modelResources";
 
 export interface OutboundRuleRow {
   name: string;
@@ -77,11 +78,16 @@ function ruleRow(name: string, rule: ArmRule): OutboundRuleRow {
   };
 }
 
-/** The managed network a workspace resource reads back, or sends when nothing is read back yet. */
+/**
+ * The managed network a workspace resource reads back, or sends when nothing is read back yet; a secret one
+ * opened (the plan masks its values in the whole document).
+ */
 function managedNetworkOf(resource: RecordedResource): ArmManagedNetwork | undefined {
-  const of = (state: Record<string, unknown>) =>
-    ((state.properties as Record<string, unknown> | undefined)?.managedNetwork ?? state.managedNetwork) as
-      ArmManagedNetwork | undefined;
+  const of = (recorded: Record<string, unknown>) => {
+    const state = secretsOpened(recorded) as Record<string, unknown>;
+    return ((state.properties as Record<string, unknown> | undefined)?.managedNetwork ??
+      state.managedNetwork) as ArmManagedNetwork | undefined;
+  };
   return of(resource.outputs) ?? of(resource.inputs);
 }
 

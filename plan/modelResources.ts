@@ -3,6 +3,7 @@
  * shows the stack through the same model the rules judge it by. Properties are what `AnalyzeStack` sees:
  * the outputs of a created resource, the inputs (unknowns marked) of one not created yet, at preview.
  */
+import { Secret } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
 import { buildModel } from "../policy/model/buildModel";
 import type { StackResource } from "../policy/model/stackResource";
@@ -12,19 +13,34 @@ import type { RecordedGraph, RecordedResource } from "./mockRun";
 import { unknownSentinel } from "./policy/engineValue";
 
 const sigKey = "4dabf18193072939515e22adb298388d";
+const secretSig = "1b47061264138c4ac30d75fd1eb44270";
 
-/** A recorded value as a policy reads it: unknowns as the model's marker, secrets unwrapped. */
-function plainValue(value: unknown): unknown {
+/**
+ * A recorded value as the pack's policies get it: unknowns as the model's marker, secrets as `Secret` (the
+ * model unwraps them and masks them in outputs).
+ */
+export function plainValue(value: unknown): unknown {
   // An output unknown at preview, recorded as the sentinel or, nested in an input, as the SDK's own marker.
   if (value === unknownSentinel || pulumi.isUnknown(value)) return unknown;
   if (Array.isArray(value)) return value.map(plainValue);
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;
+  if (record[sigKey] === secretSig) return new Secret(plainValue(record.value));
   if (sigKey in record) return plainValue(record.value);
   // Live objects (resource references, assets) carry nothing the model reads.
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return undefined;
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plainValue(v)]));
+}
+
+/** A recorded value with its secrets' envelopes removed (for what the plan shows; the document is masked). */
+export function secretsOpened(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(secretsOpened);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (record[sigKey] === secretSig) return secretsOpened(record.value);
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, secretsOpened(v)]));
 }
 
 export function modelResource(r: RecordedResource): StackResource {

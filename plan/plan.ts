@@ -8,6 +8,7 @@ import { compiledPack } from "./compiledPack";
 import { groupFindings, type Findings } from "./findings";
 import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
 import { stackModel } from "./modelResources";
+import { redactDeep } from "../policy/model/secrets";
 import { PlanInputError, userErrorMessage } from "./planErrors";
 import { resolveTarget } from "./planTarget";
 import type { PolicyPackConfig } from "./policy/policyConfig";
@@ -223,10 +224,15 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     const policyRun = pack.session ? await pack.session.check(run.graph) : undefined;
     const policyMs = performance.now() - policyStarted;
     const model = stackModel(run.graph);
-    const tree = resourceTree(run.graph);
+    // Every part of the document prints [secret] for the stack's secret values (policy/model/secrets.ts); the
+    // findings' messages come masked from the pack.
+    const redacted = <T>(value: T) => redactDeep(value, model.secrets);
+    const tree = redacted(resourceTree(run.graph));
     const findings = groupFindings(policyRun?.diagnostics ?? []);
-    const picture = topology({ model, graph: run.graph, findings });
-    const changes = stateFile ? planChanges(stateFile, state, run.graph.resources, run.outputs) : undefined;
+    const picture = redacted(topology({ model, graph: run.graph, findings }));
+    const changes = stateFile
+      ? redacted(planChanges(stateFile, state, run.graph.resources, run.outputs))
+      : undefined;
     const document: PlanDocument = {
       project: resolved.project.name,
       stack: resolved.stack,
@@ -235,8 +241,8 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       policyPack: pack.session && { name: pack.session.info.name, version: pack.session.info.version },
       resources: tree,
       counts: { total: tree.length, byType: countsByType(run.graph) },
-      vnets: vnetTables(model, run.graph),
-      managedNetworks: managedNetworkTables(run.graph),
+      vnets: redacted(vnetTables(model, run.graph)),
+      managedNetworks: redacted(managedNetworkTables(run.graph)),
       findings,
       diagram: mermaidDiagram(picture),
       topology: picture,

@@ -4,6 +4,7 @@
  * strings (objects and arrays as JSON). A key declared with a type but no default must be set, and a value
  * set for a typed key must be of that type (the CLI refuses the stack otherwise).
  */
+import { secretMask } from "../policy/model/secrets";
 import { PlanInputError } from "./planErrors";
 
 /** A `Pulumi.yaml` config entry: a typed declaration, or a bare value that is its default. */
@@ -58,8 +59,10 @@ function checkType(key: string, declaration: ConfigDeclaration, value: unknown):
   const type = declaration.type === undefined ? undefined : configTypes[declaration.type];
   if (!type || type.accepts(value) || (typeof value === "object" && value !== null && "secure" in value))
     return;
+  // A key declared secret keeps its value out of the message, as Pulumi prints it.
+  const shown = declaration.secret ? secretMask : JSON.stringify(value);
   throw new PlanInputError(
-    `config ${key} is ${JSON.stringify(value)}, but Pulumi.yaml declares it ${declaration.type}: set ${type.expected}`,
+    `config ${key} is ${shown}, but Pulumi.yaml declares it ${declaration.type}: set ${type.expected}`,
   );
 }
 

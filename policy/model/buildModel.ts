@@ -51,9 +51,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function buildModel(resources: readonly StackResource[]): StackModel {
-  const groupNames = namedResourceGroups(resources);
+  const secrets = new Set<string>();
+  const groupNames = namedResourceGroups(resources, secrets);
   const viewed = resources.map((r) => viewOf(r, groupNames));
   const views = viewed.filter((v): v is ResourceView => v !== undefined);
+  for (const view of views) for (const text of view.secrets) secrets.add(text);
   const index = new ResourceIndex(views);
   const model: StackModel = {
     workspaces: [],
@@ -96,6 +98,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     linkedVnetsByZone: new Map(),
     label: (key) => index.label(key),
     network: undefined as unknown as NetworkGraph,
+    secrets,
   };
 
   // VNets first: their inline subnets must be in the index before endpoints look subnets up by id.

@@ -25,6 +25,8 @@ export interface ResourceView {
   armId?: string;
   /** URNs the given input was computed from. */
   dependencies(input: string): readonly string[];
+  /** The texts of its secret values, which every output masks (secrets.ts). */
+  secrets: ReadonlySet<string>;
 }
 
 /** ARM inputs that stay at the top level of a generic resource. */
@@ -45,11 +47,14 @@ const resourceGroupToken = /^azure-native:resources(\/v[0-9a-z]+)?:ResourceGroup
  * `resourceGroupName: rg.name` is unknown, but it is the group's own `resourceGroupName` input, which is
  * known: resolving it keeps rg + name links working before anything exists.
  */
-export function namedResourceGroups(resources: readonly StackResource[]): Map<string, string> {
+export function namedResourceGroups(
+  resources: readonly StackResource[],
+  secrets?: Set<string>,
+): Map<string, string> {
   const names = new Map<string, string>();
   for (const r of resources) {
     if (!resourceGroupToken.test(r.type)) continue;
-    const name = str(toPlain(r.props), "resourceGroupName");
+    const name = str(toPlain(r.props, secrets), "resourceGroupName");
     if (typeof name === "string") names.set(r.urn, name);
   }
   return names;
@@ -63,7 +68,8 @@ export function viewOf(
   const generic = genericResourceToken.test(resource.type);
   // Copying the inputs is most of a view's cost: a resource of no modelled kind is not copied at all.
   if (!generic && !cachedKindOfToken(resource.type) && !isClassicToken(resource.type)) return undefined;
-  const plain = toPlain(resource.props) as Record<string, unknown>;
+  const secrets = new Set<string>();
+  const plain = toPlain(resource.props, secrets) as Record<string, unknown>;
   const deps = resource.propertyDependencies ?? {};
   const urnsOf = (input: string) => (deps[input] ?? []).map((r) => r.urn);
   const classic = translateClassic(resource.type, plain);
@@ -73,7 +79,7 @@ export function viewOf(
   const groupSources = depsOf("resourceGroupName");
   const resourceGroup =
     isUnknown(group) && groupSources.length === 1 ? (groupNames.get(groupSources[0]) ?? group) : group;
-  if (generic) return genericView(resource, props, resourceGroup, depsOf);
+  if (generic) return genericView(resource, props, resourceGroup, depsOf, secrets);
   const kind = classic?.kind ?? cachedKindOfToken(resource.type);
   if (!kind) return undefined;
   const info = kindInfo[kind];
@@ -92,6 +98,7 @@ export function viewOf(
     armNames: own ? armNames.map((name, i) => name ?? own.names[i]) : armNames,
     armId,
     dependencies: depsOf,
+    secrets,
   };
 }
 
@@ -106,6 +113,7 @@ function genericView(
   props: Record<string, unknown>,
   resourceGroup: Maybe<string>,
   depsOf: (input: string) => string[],
+  secrets: ReadonlySet<string>,
 ): ResourceView | undefined {
   const armId = knownArmId(props);
   const identity = genericIdentity(props, armId);
@@ -131,6 +139,7 @@ function genericView(
       depsOf(genericTopLevel.has(input) || !flattened ? input : "properties").concat(
         kindInfo[kind].nameInputs.includes(input) ? depsOf("parentResourcePath") : [],
       ),
+    secrets,
   };
 }
 

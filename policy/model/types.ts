@@ -337,6 +337,8 @@ export interface StackModel {
   zoneGroupsByEndpoint: Map<Key, ZoneGroup[]>;
   /** VNet keys each zone is linked to. */
   linkedVnetsByZone: Map<Key, Set<Key>>;
+  /** The texts of the stack's secret values, which every output masks (secrets.ts). */
+  secrets: ReadonlySet<string>;
   /** A readable name for any key, in stack or not. */
   label(key: Key): string;
   /** Name resolution and reachability over the stack's VNets, built once with the model. */

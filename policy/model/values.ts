@@ -2,27 +2,30 @@
  * Plain values read from policy resources. `@pulumi/policy` hands policies proxies that throw an
  * `UnknownValueError` on any read of a value unknown at preview, and that one throw downgrades the whole
  * policy to "can't run during preview". Copying the proxy once into plain data, with each unknown replaced
- * by the `unknown` marker, lets every rule treat unknowns item by item.
+ * by the `unknown` marker, lets every rule treat unknowns item by item. A secret is unwrapped here too, its
+ * text recorded for the outputs to mask (secrets.ts).
  */
-import { UnknownValueError } from "@pulumi/policy";
+import { Secret, UnknownValueError } from "@pulumi/policy";
+import { addSecretTexts } from "./secrets";
 
 // The marker lives apart from @pulumi/policy, so the SDK can ask the network graph without the policy runtime.
 export { unknown, isUnknown, type Unknown, type Maybe } from "./unknownValue";
 import { isUnknown, unknown, type Maybe } from "./unknownValue";
 
 /**
- * Deep copy of a (possibly proxied) value with unknowns replaced by the `unknown` marker. @pulumi/policy's
- * proxy throws an UnknownValueError for each unknown read; capturing a stack for each of those was most of
- * the pack's cost at preview, so stacks are not captured while copying.
+ * Deep copy of a (possibly proxied) value with unknowns replaced by the `unknown` marker and secrets by their
+ * values, whose texts are added to `secrets`. @pulumi/policy's proxy throws an UnknownValueError for each
+ * unknown read; capturing a stack for each of those was most of the pack's cost at preview, so stacks are
+ * not captured while copying.
  */
-export function toPlain(value: unknown): unknown {
-  return withoutStacks(() => copy(value));
+export function toPlain(value: unknown, secrets?: Set<string>): unknown {
+  return withoutStacks(() => copy(value, secrets));
 }
 
 /** One property of a (possibly proxied) object as plain data, without copying the rest of it. */
-export function plainProperty(value: unknown, key: string): unknown {
+export function plainProperty(value: unknown, key: string, secrets?: Set<string>): unknown {
   if (value === null || typeof value !== "object") return undefined;
-  return withoutStacks(() => readSafely(() => (value as Record<string, unknown>)[key]));
+  return withoutStacks(() => readSafely(() => (value as Record<string, unknown>)[key], secrets));
 }
 
 function withoutStacks<T>(run: () => T): T {
@@ -35,23 +38,28 @@ function withoutStacks<T>(run: () => T): T {
   }
 }
 
-function copy(value: unknown): unknown {
+function copy(value: unknown, secrets: Set<string> | undefined): unknown {
   if (value === null || typeof value !== "object") return value;
+  if (value instanceof Secret) {
+    const plain = readSafely(() => (value as Secret).value as unknown, secrets);
+    if (secrets) addSecretTexts(plain, secrets);
+    return plain;
+  }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(readSafely(() => (value as unknown[])[i]));
+    for (let i = 0; i < value.length; i++) out.push(readSafely(() => (value as unknown[])[i], secrets));
     return out;
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    out[key] = readSafely(() => (value as Record<string, unknown>)[key]);
+    out[key] = readSafely(() => (value as Record<string, unknown>)[key], secrets);
   }
   return out;
 }
 
-function readSafely(read: () => unknown): unknown {
+function readSafely(read: () => unknown, secrets: Set<string> | undefined): unknown {
   try {
-    return copy(read());
+    return copy(read(), secrets);
   } catch (e) {
     if (e instanceof UnknownValueError) return unknown;
     throw e;

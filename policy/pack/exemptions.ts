@@ -3,10 +3,13 @@
  * resources a pattern matches get no violation from that policy. A pattern is a glob (`*` any run of
  * characters, `?` one character, all else literal, case-sensitive) matched against the whole URN when it
  * contains `::`, else against the resource's name (the URN's last segment). The reason is required, so an
- * exemption says why in the config an auditor reads. Patterns are compiled once per Configure.
+ * exemption says why in the config an auditor reads. Patterns are compiled once per Configure, matched by
+ * `glob.ts` (no regular expression is built from them), and bounded in the schema: a policy's patterns cost
+ * at most (count) x (pattern length) steps per character of a URN.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { compileGlob, type StepCounter } from "./glob";
 
 export interface Exemption {
   /** Glob over the URN (with `::`) or over the resource name (without). */
@@ -15,14 +18,18 @@ export interface Exemption {
   reason: string;
 }
 
+/** The schema's bounds on a policy's exemptions, so their cost per resource is bounded too. */
+export const exemptionLimits = { maxPatterns: 100, maxPatternLength: 256 };
+
 const exemptionsSchema: PolicyConfigJSONSchema = {
   type: "array",
+  maxItems: exemptionLimits.maxPatterns,
   description:
     "Resources this policy does not report: a glob ('*', '?') over the URN when it contains '::', else over the resource name, with the reason.",
   items: {
     type: "object",
     properties: {
-      pattern: { type: "string", minLength: 1 },
+      pattern: { type: "string", minLength: 1, maxLength: exemptionLimits.maxPatternLength },
       reason: { type: "string", minLength: 1 },
     },
     required: ["pattern", "reason"],
@@ -41,24 +48,25 @@ export type ExemptionTest = (urn: string) => boolean;
 
 const none: ExemptionTest = () => false;
 
-function globSource(pattern: string): string {
-  return pattern
-    .split("")
-    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
-    .join("");
+/** Whether any of the globs matches the text, or undefined for no globs. */
+function anyOf(patterns: readonly string[], counter?: StepCounter): ((text: string) => boolean) | undefined {
+  const matchers = patterns.map((p) => compileGlob(p));
+  return matchers.length > 0 ? (text) => matchers.some((matches) => matches(text, counter)) : undefined;
 }
 
-/** One anchored regular expression for a set of globs, or undefined for none. */
-function anyOf(patterns: readonly string[]): RegExp | undefined {
-  return patterns.length > 0 ? new RegExp(`^(?:${patterns.map(globSource).join("|")})$`, "s") : undefined;
-}
-
-export function compileExemptions(exemptions: readonly Exemption[]): ExemptionTest {
+/** The exemption test of a list; `counter` counts its comparisons (tests bound the work with it). */
+export function compileExemptions(exemptions: readonly Exemption[], counter?: StepCounter): ExemptionTest {
   const patterns = exemptions.map((e) => e.pattern).filter((p) => typeof p === "string" && p !== "");
-  const byUrn = anyOf(patterns.filter((p) => p.includes("::")));
-  const byName = anyOf(patterns.filter((p) => !p.includes("::")));
+  const byUrn = anyOf(
+    patterns.filter((p) => p.includes("::")),
+    counter,
+  );
+  const byName = anyOf(
+    patterns.filter((p) => !p.includes("::")),
+    counter,
+  );
   if (!byUrn && !byName) return none;
-  return (urn) => byUrn?.test(urn) === true || byName?.test(urn.slice(urn.lastIndexOf("::") + 2)) === true;
+  return (urn) => byUrn?.(urn) === true || byName?.(urn.slice(urn.lastIndexOf("::") + 2)) === true;
 }
 
 // Keyed on the config's array: @pulumi/policy hands every evaluation the same one until the next Configure.

@@ -6,7 +6,9 @@
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { genericResourceToken } from "../model/kinds";
 import { cachedKindOfToken, viewOf } from "../model/resourceView";
+import { redactSecrets } from "../model/secrets";
 import { exemptionsOf } from "./exemptions";
+import { quotedTexts } from "./message";
 import { configOf, noContext, policyMetadata, type ResourceRule } from "./rule";
 
 /** The resource's view and the rule's messages, or undefined when the rule has nothing to say about it. */
@@ -27,7 +29,10 @@ export function resourcePolicy<C extends object>(rule: ResourceRule<C>): Resourc
   return {
     ...policyMetadata(rule),
     validateResource: (args, reportViolation) => {
-      for (const text of evaluation(rule, args)?.messages ?? []) reportViolation(text);
+      const found = evaluation(rule, args);
+      if (found)
+        for (const text of found.messages)
+          reportViolation(redactSecrets(text, found.view.secrets, quotedTexts));
     },
     ...(remediate && {
       remediateResource: (args: ResourceValidationArgs) => {

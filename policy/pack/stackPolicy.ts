@@ -2,8 +2,10 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import type { PolicyResource } from "@pulumi/policy";
 import { buildModel } from "../model/buildModel";
+import { redactSecrets } from "../model/secrets";
 import type { StackModel } from "../model/types";
 import { exemptionsOf } from "./exemptions";
+import { quotedTexts } from "./message";
 import { configOf, noContext, policyMetadata, type StackRule } from "./rule";
 
 let shared: { urns: string; model: StackModel } | undefined;
@@ -31,8 +33,13 @@ export function stackPolicy<C extends object>(rule: StackRule<C>): StackValidati
       const config = configOf(rule, args);
       const exempt = exemptionsOf(config);
       const context = { stackTags: args.stackTags ?? noContext.stackTags };
-      for (const violation of rule.check(modelOf(args.resources), config, context)) {
-        if (!exempt(violation.urn)) reportViolation(violation.message, violation.urn || undefined);
+      const model = modelOf(args.resources);
+      for (const violation of rule.check(model, config, context)) {
+        if (!exempt(violation.urn))
+          reportViolation(
+            redactSecrets(violation.message, model.secrets, quotedTexts),
+            violation.urn || undefined,
+          );
       }
     },
   };

@@ -213,11 +213,6 @@ async function expectRefused(create: () => unknown, want: { property: string; re
 }
 
 describe("SecuredWorkspace managed network: bad inputs", () => {
-  it("has at least 12 distinct cases", () => {
-    expect(cases.length).to.be.at.least(12);
-    expect(new Set(cases.map((c) => c.property + c.reason)).size).to.equal(cases.length);
-  });
-
   for (const c of cases) {
     it(`refuses ${c.title} before registering anything`, () =>
       expectRefused(() => new SecuredWorkspace("ml", validArgs({ managedNetwork: c.managedNetwork })), c));

@@ -1,13 +1,13 @@
 import { expect } from "chai";
 import { execFile } from "child_process";
-import { copyFileSync, existsSync, readFileSync, realpathSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { promisify } from "util";
 import type { InstalledPackage } from "./installedPackage";
 import type { PlanDocument } from "../../plan/plan";
 import { relativeLinks } from "../docs/markdownLinks";
-import { packageArtifacts } from "./packageArtifacts";
+import { installedArtifact } from "./packageArtifacts";
 import { repoRoot } from "./pluginSchema";
 
 const run = promisify(execFile);
@@ -55,7 +55,7 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
   let planRun: { value?: { doc: PlanDocument; ms: number }; error?: string };
 
   before(async () => {
-    installed = await packageArtifacts().installed;
+    installed = await installedArtifact();
     const dir = installed.dir;
     writeFileSync(path.join(dir, "strictness.ts"), strictnessCheck);
     writeFileSync(
@@ -102,6 +102,11 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
         })),
       ),
     ]);
+  });
+
+  // The consumer project lives in the system temp directory: removed once its checks ran.
+  after(() => {
+    if (installed) rmSync(installed.dir, { recursive: true, force: true });
   });
 
   it("ships the compiled components, plan and pack, the docs, and no sources or tests", () => {

@@ -1,24 +1,21 @@
 /**
- * The two slow artifacts of the package tests, made once per run and together: the packed and installed
- * package (child processes: npm, tsc) is under way while Pulumi's analyzer holds this process, so on two
- * cores the two overlap instead of adding up.
+ * The two slow artifacts of the package tests, each made once per run and only when a test asks for it: the
+ * plugin's schema (npm test) and the packed and installed package (npm pack, a 12 s build: only the
+ * end-to-end consumer test asks, and it removes the consumer directory when done). Nothing is started in the
+ * background for a test that never awaits it.
  */
 import { installPackedPackage, type InstalledPackage } from "./installedPackage";
 import { analyzePlugin, type PluginSchema } from "./pluginSchema";
 
-interface PackageArtifacts {
-  installed: Promise<InstalledPackage>;
-  plugin: PluginSchema;
+let plugin: PluginSchema | undefined;
+let installed: Promise<InstalledPackage> | undefined;
+
+/** The component provider's schema, as Pulumi's analyzer reads it. */
+export function pluginArtifact(): PluginSchema {
+  return (plugin ??= analyzePlugin());
 }
 
-let artifacts: PackageArtifacts | undefined;
-
-export function packageArtifacts(): PackageArtifacts {
-  if (!artifacts) {
-    const installed = installPackedPackage();
-    // Awaited by the consumer tests; this only keeps a failure from surfacing as unhandled meanwhile.
-    installed.catch(() => undefined);
-    artifacts = { installed, plugin: analyzePlugin() };
-  }
-  return artifacts;
+/** The package packed and installed in a fresh consumer project (in the system temp directory). */
+export function installedArtifact(): Promise<InstalledPackage> {
+  return (installed ??= installPackedPackage());
 }

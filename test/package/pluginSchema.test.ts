@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
-import { packageArtifacts } from "./packageArtifacts";
+import { pluginArtifact } from "./packageArtifacts";
 import type { PluginSchema } from "./pluginSchema";
 
 const token = (name: string) => `azureml-network-isolation:index:${name}`;
@@ -170,7 +170,7 @@ describe("multi-language schema (Pulumi's component analyzer over the package so
   let schema: PackageSpec;
 
   before(() => {
-    plugin = packageArtifacts().plugin;
+    plugin = pluginArtifact();
     schema = plugin.schema;
   });
 

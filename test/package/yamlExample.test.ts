@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 import type { PackageSpec, Property } from "@pulumi/pulumi/provider/experimental/schema";
-import { packageArtifacts } from "./packageArtifacts";
+import { pluginArtifact } from "./packageArtifacts";
 import { repoRoot } from "./pluginSchema";
 
 const exampleDir = path.join(repoRoot, "docs/examples/yaml");
@@ -54,7 +54,7 @@ describe("the Pulumi YAML example (docs/examples/yaml)", function () {
   let program: YamlProgram;
 
   before(() => {
-    schema = packageArtifacts().plugin.schema;
+    schema = pluginArtifact().schema;
     program = yaml.load(readFileSync(path.join(exampleDir, "Pulumi.yaml"), "utf8")) as YamlProgram;
   });
 

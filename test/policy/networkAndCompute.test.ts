@@ -7,7 +7,7 @@ import { imageBuildCompute } from "../../policy/rules/imageBuildCompute";
 import { registryPremium } from "../../policy/rules/registryPremium";
 import { synapseExfiltration } from "../../policy/rules/synapseExfiltration";
 import { messagesOf } from "./check";
-import { forms, nameOf, ref } from "./graph";
+import { forms, nameOf, ref, unknownString } from "./graph";
 import { computeCluster, core, network, rg, singleVnet, tokens } from "./topologies";
 
 describe("rule 8: address space and endpoint subnets", () => {
@@ -113,7 +113,7 @@ describe("rule 10: image builds and registry tier", () => {
 });
 
 describe("rule 11: Synapse data exfiltration protection", () => {
-  const withSynapse = (protect: boolean, form: (typeof forms)[number]) => {
+  const withSynapse = (protect: unknown, form: (typeof forms)[number]) => {
     const t = singleVnet(form);
     const synapse = t.graph.add("azure-native:synapse:Workspace", "syn", {
       resourceGroupName: rg,
@@ -138,5 +138,8 @@ describe("rule 11: Synapse data exfiltration protection", () => {
   }
   it("accepts an unprotected Synapse workspace", () => {
     expect(messagesOf(withSynapse(false, "update"), synapseExfiltration)).to.deep.equal([]);
+  });
+  it("stays silent while the protection is unknown (preview)", () => {
+    expect(messagesOf(withSynapse(unknownString, "preview"), synapseExfiltration)).to.deep.equal([]);
   });
 });

