@@ -4,6 +4,7 @@
  * as `pulumi preview --policy-pack` would, and describes the result as one document.
  */
 import * as path from "path";
+import { privateDnsDeclaration } from "../policy/model/privateDnsDeclaration";
 import { compiledPack } from "./compiledPack";
 import { groupFindings, type Findings } from "./findings";
 import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
@@ -190,7 +191,8 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     const model = stackModel(run.graph);
     const tree = resourceTree(run.graph);
     const findings = groupFindings(policyRun?.diagnostics ?? []);
-    const picture = topology({ model, graph: run.graph, findings });
+    const privateDns = privateDnsDeclaration(undefined, new Map(Object.entries(resolved.stackTags))).manager;
+    const picture = topology({ model, graph: run.graph, findings, stack: resolved.stack, privateDns });
     return {
       project: resolved.project.name,
       stack: resolved.stack,
@@ -199,7 +201,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       policyPack: pack.session && { name: pack.session.info.name, version: pack.session.info.version },
       resources: tree,
       counts: { total: tree.length, byType: countsByType(run.graph) },
-      vnets: vnetTables(model, run.graph),
+      vnets: vnetTables(model, run.graph, privateDns),
       managedNetworks: managedNetworkTables(run.graph),
       findings,
       diagram: mermaidDiagram(picture),

@@ -199,7 +199,7 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
     expect(plans.bad.diagram.match(/---\|"linked"\|/g)).to.have.length(3);
     await parseMermaid(diagram);
     await parseMermaid(plans.preview.diagram);
-    const broken = diagram.replace(/ -->\|/, " -->|unclosed ");
+    const broken = diagram.replace(/ --> /, " -->|unclosed ");
     let error: unknown;
     await parseMermaid(broken).catch((e: unknown) => (error = e));
     expect(String(error)).to.match(/Parse error/);

@@ -6,6 +6,7 @@ import { pictureFile, providedStacks, startDocsPack } from "../../plan/docsPictu
 import { htmlReport } from "../../plan/htmlReport";
 import { exitCodeOf, planStack, type PlanDocument } from "../../plan/plan";
 import type { PolicyPackSession } from "../../plan/policy/policyPackSession";
+import { findingMarks } from "../../plan/topology";
 import { topologySvg } from "../../plan/topologySvg";
 import type { ZoneCell } from "../../plan/vnetTables";
 import { parseMermaid } from "./mermaidParser";
@@ -236,8 +237,8 @@ describe("the plan's picture and page, for every provided stack", () => {
         if (!lines) throw new Error(`${stack}: no node titled ${urn}`);
         return lines;
       };
-      const edgesFrom = (from: string, label: string) =>
-        g.edges.filter((e) => e.from === from && e.label === label).map((e) => e.to);
+      const edgesFrom = (from: string, kind: string) =>
+        g.edges.filter((e) => e.from === from && e.kind === kind).map((e) => e.to);
       const ofType = (suffix: string) => doc.resources.filter((r) => r.type.endsWith(suffix));
 
       const workspaces = doc.resources.filter(
@@ -253,12 +254,12 @@ describe("the plan's picture and page, for every provided stack", () => {
       for (const table of doc.vnets) {
         for (const row of table.rows) {
           expect(node(row.urn)[1], row.endpoint).to.equal(row.privateIps.join(", "));
-          const written = edgesFrom(row.urn, "A records");
+          const written = edgesFrom(row.urn, "writes");
           expect(written.map((z) => node(z)[0]).sort(), row.endpoint).to.deep.equal(
             row.zones.map((z) => z.zone).sort(),
           );
           for (const zone of written) {
-            const linked = edgesFrom(zone, "linked").includes(table.urn!);
+            const linked = edgesFrom(table.urn!, "linked").includes(zone);
             const cell = row.zones.find((z) => z.zone === node(zone)[0])!;
             expect(linked, `${stack} ${row.endpoint} ${cell.zone}`).to.equal(cell.linked === true);
             if (cell.linked === "external") expect(node(zone)).to.include("outside the stack");
@@ -266,7 +267,7 @@ describe("the plan's picture and page, for every provided stack", () => {
         }
       }
       expect(
-        g.edges.filter((e) => e.label === "linked"),
+        g.edges.filter((e) => e.kind === "linked"),
         stack,
       ).to.have.length(ofType(":privatedns:VirtualNetworkLink").length);
       for (const r of ofType(":datafactory:ManagedPrivateEndpoint")) {
@@ -277,7 +278,11 @@ describe("the plan's picture and page, for every provided stack", () => {
         ).to.have.length(1);
       }
       for (const level of ["mandatory", "advisory"] as const) {
-        for (const f of doc.findings[level]) expect(node(f.urn), stack).to.include(`⚠ ${level}: ${f.policy}`);
+        for (const f of doc.findings[level]) {
+          // A finding on a subnet marks its cluster; on anything else, its node.
+          const lines = g.clusterShapes.get(`cluster ${f.urn}`)?.lineBoxes.map((l) => l.text) ?? node(f.urn);
+          expect(lines, stack).to.include(`${findingMarks[level]} ${level}: ${f.policy}`);
+        }
       }
       // A flagged resource outside the network hangs off the workspace it belongs to.
       for (const f of doc.findings.mandatory.filter((x) => x.type.endsWith(":OnlineEndpoint"))) {
@@ -315,7 +320,9 @@ describe("the plan's picture and page, for every provided stack", () => {
     const page = new JSDOM(html).window.document;
     const text = (selector: string) => [...page.querySelectorAll(selector)].map((e) => e.textContent ?? "");
 
-    expect(page.querySelectorAll(".picture > svg g.node")).to.have.length(doc.topology.nodes.length);
+    expect(page.querySelectorAll(".picture > svg > svg#picture g.node")).to.have.length(
+      doc.topology.nodes.length,
+    );
     expect(text("table caption")).to.include.members(
       doc.vnets.map((t) => `VNet ${t.vnet} (${t.addressPrefixes.join(", ")})`),
     );
