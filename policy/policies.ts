@@ -27,6 +27,8 @@ import { workspaceManagedNetworkIsolationMode } from "./rules/workspaceManagedNe
 import { unreadResources } from "./rules/unreadResources";
 import { workspacePublicAccess } from "./rules/workspacePublicAccess";
 import { zoneLinkedToVnet } from "./rules/zoneLinkedToVnet";
+import { duplicateZoneLinksRule } from "./rules/duplicateZoneLinks";
+import { resolutionUnverified } from "./rules/resolutionUnverified";
 import { computeInVirtualNetwork } from "./rules/computeInVirtualNetwork";
 import { keyVaultFirewall, keyVaultPublicAccess } from "./rules/keyVaultNetworkRules";
 import { nicNoPublicIp } from "./rules/nicNoPublicIp";
@@ -77,6 +79,9 @@ export const stackRules = [
   managedNetworkBatchEndpointRules,
   workspaceManagedNetworkIsolationMode,
   unreadResources,
+  // Name resolution and reachability (issue 17).
+  duplicateZoneLinksRule,
+  resolutionUnverified,
 ] as const;
 
 export const resourceRules = [

@@ -20,7 +20,21 @@ import {
   parseSubnet,
   parseVirtualNetwork,
 } from "./networkParsers";
+import type { NetworkGraph } from "./networkGraph";
+import {
+  parseDnsResolver,
+  parseFirewall,
+  parseFirewallPolicy,
+  parseForwardingRule,
+  parseForwardingRuleset,
+  parseInlinePeerings,
+  parseResolverEndpoint,
+  parseRulesetVnetLink,
+  parseVnetDnsServers,
+  parseVnetPeering,
+} from "./networkGraphParsers";
 import { ResourceIndex } from "./resourceIndex";
+import { networkGraphOf } from "./stackNetwork";
 import { governedFamilyOf } from "./governedFamilies";
 import { namedResourceGroups, viewOf, type ResourceView } from "./resourceView";
 import { endpointsFromConnections } from "./targetConnections";
@@ -59,6 +73,15 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     networkInterfaces: [],
     outboundRules: [],
     onlineDeployments: [],
+    peerings: [],
+    vnetDnsServers: [],
+    dnsResolvers: new Map(),
+    resolverEndpoints: new Map(),
+    forwardingRulesets: new Map(),
+    forwardingRules: [],
+    rulesetVnetLinks: [],
+    firewalls: [],
+    firewallPolicies: new Map(),
     unread: resources.flatMap((r, i) => {
       const family = viewed[i] ? undefined : governedFamilyOf(r);
       return family ? [{ urn: r.urn, name: r.name, type: r.type, family }] : [];
@@ -70,12 +93,14 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     zoneGroupsByEndpoint: new Map(),
     linkedVnetsByZone: new Map(),
     label: (key) => index.label(key),
+    network: undefined as unknown as NetworkGraph,
   };
 
   // VNets first: their inline subnets must be in the index before endpoints look subnets up by id.
   for (const view of views.filter((v) => v.kind === "virtualNetwork")) {
     model.vnets.set(view.urn, parseVirtualNetwork(view, index));
     for (const subnet of parseInlineSubnets(view, index)) model.subnets.set(subnet.key, subnet);
+    model.peerings.push(...parseInlinePeerings(view, index));
   }
 
   const parsers: Partial<Record<ResourceView["kind"], (view: ResourceView) => void>> = {
@@ -102,6 +127,18 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     networkInterface: (v) => model.networkInterfaces.push(parseNetworkInterface(v, index)),
     outboundRule: (v) => model.outboundRules.push(parseOutboundRule(v, index)),
     onlineDeployment: (v) => model.onlineDeployments.push(parseOnlineDeployment(v, index)),
+    vnetPeering: (v) => model.peerings.push(parseVnetPeering(v, index)),
+    vnetDnsServers: (v) => model.vnetDnsServers.push(parseVnetDnsServers(v, index)),
+    dnsResolver: (v) => model.dnsResolvers.set(v.urn, parseDnsResolver(v, index)),
+    resolverInboundEndpoint: (v) =>
+      model.resolverEndpoints.set(v.urn, parseResolverEndpoint(v, index, "inbound")),
+    resolverOutboundEndpoint: (v) =>
+      model.resolverEndpoints.set(v.urn, parseResolverEndpoint(v, index, "outbound")),
+    forwardingRuleset: (v) => model.forwardingRulesets.set(v.urn, parseForwardingRuleset(v, index)),
+    forwardingRule: (v) => model.forwardingRules.push(parseForwardingRule(v, index)),
+    rulesetVnetLink: (v) => model.rulesetVnetLinks.push(parseRulesetVnetLink(v, index)),
+    firewall: (v) => model.firewalls.push(parseFirewall(v, index)),
+    firewallPolicy: (v) => model.firewallPolicies.set(v.urn, parseFirewallPolicy(v, index)),
   };
   for (const view of views) parsers[view.kind]?.(view);
   const connected = new Set<string>();
@@ -143,11 +180,25 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     for (const zone of group.zones) zone.zoneName ??= model.zones.get(zone.key)?.zoneName;
     if (typeof group.endpoint === "string") push(model.zoneGroupsByEndpoint, group.endpoint, group);
   }
+  for (const nic of model.networkInterfaces) nic.vnet = vnetOf(nic.subnet);
+  for (const firewall of model.firewalls) firewall.vnet = vnetOf(firewall.subnet);
+  for (const endpoint of model.resolverEndpoints.values()) {
+    const resolver =
+      typeof endpoint.resolver === "string" ? model.dnsResolvers.get(endpoint.resolver) : undefined;
+    // A resolver's endpoints are in its VNet (their subnets must be); the subnet tells when the resolver is not in the stack.
+    endpoint.vnet = resolver?.vnet ?? vnetOf(endpoint.subnet);
+  }
+  for (const servers of model.vnetDnsServers) {
+    const vnet = typeof servers.vnet === "string" ? model.vnets.get(servers.vnet) : undefined;
+    if (vnet)
+      Object.assign(vnet, { dnsServers: servers.dnsServers, dnsServerSources: servers.dnsServerSources });
+  }
   for (const link of model.links) {
     if (typeof link.zone !== "string" || typeof link.vnet !== "string") continue;
     const vnets = model.linkedVnetsByZone.get(link.zone) ?? new Set<Key>();
     vnets.add(link.vnet);
     model.linkedVnetsByZone.set(link.zone, vnets);
   }
+  model.network = networkGraphOf(model);
   return model;
 }

@@ -7,6 +7,7 @@
  * `localAuthEnabled` is `!disableLocalAuth`); names come from `name`, parents from their ARM ids.
  */
 import { parseArmId } from "../azure/armId";
+import { firewallDnsProperties } from "./firewallDns";
 import type { Kind } from "./kinds";
 import { at, isUnknown, unknown } from "./values";
 
@@ -136,6 +137,122 @@ const outboundRule = (type: string, destination: Field[]): ClassicShape => ({
   fields: [...workspaceChild("workspaceId", "ruleName"), ...destination],
 });
 
+/** Ids as azure-native's `{ id }` sub-resources. */
+const subResources = (ids: unknown) => (Array.isArray(ids) ? ids.map((id) => ({ id })) : ids);
+/** One IP configuration block (or a list of them) with azure-native's subnet shape and IP input name. */
+const ipConfigurations = (ipInput: string) => (configs: unknown) =>
+  (Array.isArray(configs) ? configs : [configs]).map((c) => ({
+    subnet: { id: at(c, "subnetId") },
+    [ipInput]: at(c, "privateIpAddress"),
+    privateIpAllocationMethod: at(c, "privateIpAllocationMethod"),
+  }));
+/** A child of a resolver or ruleset names it by ARM id: its name and resource group come from it. */
+const childOf = (idInput: string, parentInput: string, nameInput: string): Field[] => [
+  { to: parentInput, from: idInput, as: parentName },
+  { to: "resourceGroupName", from: idInput, as: groupOf },
+  { to: nameInput, from: "name" },
+  { to: "id", from: "id" },
+];
+
+/** Peerings, DNS servers, DNS private resolvers, forwarding rulesets and firewalls (the network graph). */
+function networkGraphShapes(): Record<string, ClassicShape> {
+  return {
+    "azure:network/virtualNetworkPeering:VirtualNetworkPeering": {
+      kind: "vnetPeering",
+      fields: [
+        ...own("virtualNetworkPeeringName"),
+        { to: "virtualNetworkName", from: "virtualNetworkName" },
+        { to: "remoteVirtualNetwork.id", from: "remoteVirtualNetworkId" },
+        { to: "allowVirtualNetworkAccess", from: "allowVirtualNetworkAccess" },
+      ],
+    },
+    "azure:network/virtualNetworkDnsServers:VirtualNetworkDnsServers": {
+      kind: "vnetDnsServers",
+      fields: [
+        { to: "name", from: "name" },
+        { to: "id", from: "id" },
+        { to: "virtualNetwork.id", from: "virtualNetworkId" },
+        { to: "dhcpOptions.dnsServers", from: "dnsServers" },
+      ],
+    },
+    "azure:privatedns/resolver:Resolver": {
+      kind: "dnsResolver",
+      fields: [...own("dnsResolverName"), { to: "virtualNetwork.id", from: "virtualNetworkId" }],
+    },
+    "azure:privatedns/resolverInboundEndpoint:ResolverInboundEndpoint": {
+      kind: "resolverInboundEndpoint",
+      fields: [
+        ...childOf("privateDnsResolverId", "dnsResolverName", "inboundEndpointName"),
+        { to: "ipConfigurations", from: "ipConfigurations", as: ipConfigurations("privateIpAddress") },
+      ],
+    },
+    "azure:privatedns/resolverOutboundEndpoint:ResolverOutboundEndpoint": {
+      kind: "resolverOutboundEndpoint",
+      fields: [
+        ...childOf("privateDnsResolverId", "dnsResolverName", "outboundEndpointName"),
+        { to: "subnet.id", from: "subnetId" },
+      ],
+    },
+    "azure:privatedns/resolverDnsForwardingRuleset:ResolverDnsForwardingRuleset": {
+      kind: "forwardingRuleset",
+      fields: [
+        ...own("dnsForwardingRulesetName"),
+        {
+          to: "dnsResolverOutboundEndpoints",
+          from: "privateDnsResolverOutboundEndpointIds",
+          as: subResources,
+        },
+      ],
+    },
+    "azure:privatedns/resolverForwardingRule:ResolverForwardingRule": {
+      kind: "forwardingRule",
+      fields: [
+        ...childOf("dnsForwardingRulesetId", "dnsForwardingRulesetName", "forwardingRuleName"),
+        { to: "domainName", from: "domainName" },
+        { to: "targetDnsServers", from: "targetDnsServers" },
+        { to: "forwardingRuleState", from: "enabled", as: (e) => (e === false ? "Disabled" : "Enabled") },
+      ],
+    },
+    "azure:privatedns/resolverVirtualNetworkLink:ResolverVirtualNetworkLink": {
+      kind: "rulesetVnetLink",
+      fields: [
+        ...childOf("dnsForwardingRulesetId", "dnsForwardingRulesetName", "virtualNetworkLinkName"),
+        { to: "virtualNetwork.id", from: "virtualNetworkId" },
+      ],
+    },
+    "azure:network/firewall:Firewall": {
+      kind: "firewall",
+      fields: [
+        ...own("azureFirewallName"),
+        { to: "ipConfigurations", from: "ipConfigurations", as: ipConfigurations("privateIPAddress") },
+        { to: "firewallPolicy.id", from: "firewallPolicyId" },
+        // The firewall's own DNS settings (classic rules, no policy), as azure-native's additional properties.
+        {
+          to: "additionalProperties",
+          from: "dnsProxyEnabled",
+          as: (enabled, props) => ({
+            [firewallDnsProperties.enableProxy]: String(enabled),
+            ...(Array.isArray(props.dnsServers)
+              ? { [firewallDnsProperties.servers]: props.dnsServers.join(",") }
+              : {}),
+          }),
+        },
+      ],
+    },
+    "azure:network/firewallPolicy:FirewallPolicy": {
+      kind: "firewallPolicy",
+      fields: [
+        ...own("firewallPolicyName"),
+        {
+          to: "dnsSettings",
+          from: "dns",
+          as: (dns) => ({ enableProxy: at(dns, "proxyEnabled"), servers: at(dns, "servers") }),
+        },
+      ],
+    },
+  };
+}
+
 const classicShapes: Readonly<Record<string, ClassicShape>> = {
   "azure:machinelearning/workspace:Workspace": {
     kind: "workspace",
@@ -189,6 +306,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       { to: "addressSpace.addressPrefixes", from: "addressSpaces" },
       // Inline subnets use azure-native's names (name, addressPrefixes, privateEndpointNetworkPolicies) but one.
       { to: "subnets", from: "subnets", as: inlineSubnets },
+      { to: "dhcpOptions.dnsServers", from: "dnsServers" },
     ],
   },
   "azure:network/subnet:Subnet": {
@@ -201,6 +319,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       { to: "defaultOutboundAccess", from: "defaultOutboundAccessEnabled" },
     ],
   },
+  ...networkGraphShapes(),
   "azure:privatelink/endpoint:Endpoint": {
     kind: "privateEndpoint",
     fields: [

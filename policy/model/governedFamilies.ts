@@ -34,8 +34,21 @@ const families: readonly Family[] = [
   {
     name: "virtual network",
     tokens:
-      /^(azure-native:network(\/v[0-9a-z]+)?:(VirtualNetwork|Subnet)$|azure:network\/(virtualNetwork|subnet):)/,
-    armTypes: /^Microsoft\.Network\/virtualNetworks(\/subnets)?$/i,
+      /^(azure-native:network(\/v[0-9a-z]+)?:(VirtualNetwork|Subnet|VirtualNetworkPeering)$|azure:network\/(virtualNetwork|subnet|virtualNetworkPeering|virtualNetworkDnsServers):)/,
+    armTypes: /^Microsoft\.Network\/virtualNetworks(\/(subnets|virtualNetworkPeerings))?$/i,
+  },
+  {
+    name: "DNS private resolver",
+    tokens:
+      /^(azure-native:dnsresolver(\/v[0-9a-z]+)?:(DnsResolver|InboundEndpoint|OutboundEndpoint|DnsForwardingRuleset|ForwardingRule|PrivateResolverVirtualNetworkLink)$|azure:privatedns\/resolver(InboundEndpoint|OutboundEndpoint|DnsForwardingRuleset|ForwardingRule|VirtualNetworkLink)?:)/,
+    armTypes:
+      /^Microsoft\.Network\/(dnsResolvers(\/(inboundEndpoints|outboundEndpoints))?|dnsForwardingRulesets(\/(forwardingRules|virtualNetworkLinks))?)$/i,
+  },
+  {
+    name: "Azure Firewall",
+    tokens:
+      /^(azure-native:network(\/v[0-9a-z]+)?:(AzureFirewall|FirewallPolicy)$|azure:network\/(firewall|firewallPolicy):)/,
+    armTypes: /^Microsoft\.Network\/(azureFirewalls|firewallPolicies)$/i,
   },
   {
     name: "storage",

@@ -29,6 +29,16 @@ export const Kinds = {
   networkInterface: "networkInterface",
   outboundRule: "outboundRule",
   onlineDeployment: "onlineDeployment",
+  vnetPeering: "vnetPeering",
+  vnetDnsServers: "vnetDnsServers",
+  dnsResolver: "dnsResolver",
+  resolverInboundEndpoint: "resolverInboundEndpoint",
+  resolverOutboundEndpoint: "resolverOutboundEndpoint",
+  forwardingRuleset: "forwardingRuleset",
+  forwardingRule: "forwardingRule",
+  rulesetVnetLink: "rulesetVnetLink",
+  firewall: "firewall",
+  firewallPolicy: "firewallPolicy",
 } as const;
 export type Kind = (typeof Kinds)[keyof typeof Kinds];
 
@@ -175,6 +185,67 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     armType: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments",
     nameInputs: ["workspaceName", "endpointName", "deploymentName"],
     flattened: false,
+  },
+  // What the network graph reads: peerings, DNS servers, resolvers, forwarding rulesets, firewalls.
+  vnetPeering: {
+    token: native("network", "VirtualNetworkPeering"),
+    armType: "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+    nameInputs: ["virtualNetworkName", "virtualNetworkPeeringName"],
+    flattened: true,
+  },
+  // The classic provider's separate DNS servers of a VNet; azure-native has no such resource.
+  vnetDnsServers: {
+    token: /^azure:network\/virtualNetworkDnsServers:VirtualNetworkDnsServers$/,
+    nameInputs: ["name"],
+    flattened: true,
+  },
+  dnsResolver: {
+    token: native("dnsresolver", "DnsResolver"),
+    armType: "Microsoft.Network/dnsResolvers",
+    nameInputs: ["dnsResolverName"],
+    flattened: true,
+  },
+  resolverInboundEndpoint: {
+    token: native("dnsresolver", "InboundEndpoint"),
+    armType: "Microsoft.Network/dnsResolvers/inboundEndpoints",
+    nameInputs: ["dnsResolverName", "inboundEndpointName"],
+    flattened: true,
+  },
+  resolverOutboundEndpoint: {
+    token: native("dnsresolver", "OutboundEndpoint"),
+    armType: "Microsoft.Network/dnsResolvers/outboundEndpoints",
+    nameInputs: ["dnsResolverName", "outboundEndpointName"],
+    flattened: true,
+  },
+  forwardingRuleset: {
+    token: native("dnsresolver", "DnsForwardingRuleset"),
+    armType: "Microsoft.Network/dnsForwardingRulesets",
+    nameInputs: ["dnsForwardingRulesetName"],
+    flattened: true,
+  },
+  forwardingRule: {
+    token: native("dnsresolver", "ForwardingRule"),
+    armType: "Microsoft.Network/dnsForwardingRulesets/forwardingRules",
+    nameInputs: ["dnsForwardingRulesetName", "forwardingRuleName"],
+    flattened: true,
+  },
+  rulesetVnetLink: {
+    token: native("dnsresolver", "PrivateResolverVirtualNetworkLink"),
+    armType: "Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks",
+    nameInputs: ["dnsForwardingRulesetName", "virtualNetworkLinkName"],
+    flattened: true,
+  },
+  firewall: {
+    token: native("network", "AzureFirewall"),
+    armType: "Microsoft.Network/azureFirewalls",
+    nameInputs: ["azureFirewallName"],
+    flattened: true,
+  },
+  firewallPolicy: {
+    token: native("network", "FirewallPolicy"),
+    armType: "Microsoft.Network/firewallPolicies",
+    nameInputs: ["firewallPolicyName"],
+    flattened: true,
   },
 };
 

@@ -1,5 +1,6 @@
 /** Reads VNets (with inline subnets), subnets and private endpoints from resource views. */
 import { targetKindsOf } from "./groupTargets";
+import { dnsServersOf, nicAddresses } from "./networkGraphParsers";
 import type { ResourceIndex } from "./resourceIndex";
 import type { ResourceView } from "./resourceView";
 import type { EndpointConnection, NetworkInterface, PrivateEndpoint, Subnet, VirtualNetwork } from "./types";
@@ -10,6 +11,7 @@ export function parseVirtualNetwork(view: ResourceView, index: ResourceIndex): V
     ...index.entity(view),
     location: str(view.inputs, "location"),
     addressPrefixes: strings(view.inputs, "addressSpace", "addressPrefixes"),
+    ...dnsServersOf(view),
   };
 }
 
@@ -72,6 +74,8 @@ export function parseNetworkInterface(view: ResourceView, index: ResourceIndex):
       : publicIps.some(isUnknown)
         ? unknown
         : false,
+    ...nicAddresses(view, index),
+    vnet: undefined,
   };
 }
 
@@ -89,11 +93,21 @@ export function parseEndpoint(view: ResourceView, index: ResourceIndex): Private
     location: str(view.inputs, "location"),
     subnet: index.byId(view, "subnet", str(view.inputs, "subnet", "id"), ["subnet", "virtualNetwork"]),
     vnet: undefined,
+    ips: endpointIps(view.inputs),
     connections: [
       ...connections(view, index, "privateLinkServiceConnections"),
       ...connections(view, index, "manualPrivateLinkServiceConnections"),
     ],
   };
+}
+
+/** The private IPs Azure registered for the endpoint (`customDnsConfigs`, an output). */
+function endpointIps(inputs: unknown): Maybe<string[]> {
+  const configs = list(inputs, "customDnsConfigs");
+  if (configs === undefined || isUnknown(configs)) return configs;
+  const ips = configs.map((c) => strings(c, "ipAddresses"));
+  if (ips.some(isUnknown)) return unknown;
+  return ips.flatMap((list) => (Array.isArray(list) ? list : []));
 }
 
 function connections(view: ResourceView, index: ResourceIndex, input: string): EndpointConnection[] {

@@ -4,6 +4,7 @@
  * A reference is `unknown` when it cannot be told at preview, and undefined when absent.
  */
 import type { Kind } from "./kinds";
+import type { NetworkGraph } from "./networkGraph";
 import type { Maybe } from "./values";
 
 export type Key = string;
@@ -69,6 +70,8 @@ export interface PrivateEndpoint extends Entity {
   /** A subnet key, or the VNet's when the subnet came from the VNet's inline subnets at preview. */
   subnet: Maybe<Key>;
   vnet: Maybe<Key>;
+  /** Its private IPs (`customDnsConfigs`, an output); absent when not read. */
+  ips?: Maybe<string[]>;
   connections: EndpointConnection[];
 }
 
@@ -96,6 +99,72 @@ export interface VnetLink extends Entity {
 export interface VirtualNetwork extends Entity {
   location: Maybe<string>;
   addressPrefixes: Maybe<string[]>;
+  /** `dhcpOptions.dnsServers` (classic: `dnsServers`, or a VirtualNetworkDnsServers resource). */
+  dnsServers: Maybe<string[]>;
+  /** At preview, the URNs an unknown DNS server list was computed from. */
+  dnsServerSources: readonly Key[];
+}
+
+/** One side of a peering: a resource of its own, or an entry of the VNet's inline `virtualNetworkPeerings`. */
+export interface VnetPeering extends Entity {
+  vnet: Maybe<Key>;
+  remoteVnet: Maybe<Key>;
+  allowVirtualNetworkAccess: Maybe<boolean>;
+  peeringState: Maybe<string>;
+}
+
+/** The classic provider's VirtualNetworkDnsServers: DNS servers set on a VNet from outside it. */
+export interface VnetDnsServers extends Entity {
+  vnet: Maybe<Key>;
+  dnsServers: Maybe<string[]>;
+  dnsServerSources: readonly Key[];
+}
+
+/** A DNS private resolver, its inbound or outbound endpoint, an Azure Firewall, or a NIC: where a DNS query can go. */
+export interface DnsResolver extends Entity {
+  vnet: Maybe<Key>;
+}
+
+export interface ResolverEndpoint extends Entity {
+  direction: "inbound" | "outbound";
+  resolver: Maybe<Key>;
+  subnet: Maybe<Key>;
+  vnet: Maybe<Key>;
+  /** Inbound: the private IP of each IP configuration (an output when dynamic). */
+  ips: Maybe<string>[];
+}
+
+export interface ForwardingRuleset extends Entity {
+  outboundEndpoints: Maybe<Key>[];
+}
+
+export interface ForwardingRule extends Entity {
+  ruleset: Maybe<Key>;
+  domainName: Maybe<string>;
+  targets: Maybe<string[]>;
+  /** `forwardingRuleState`; Enabled by default. */
+  enabled: Maybe<boolean>;
+}
+
+export interface RulesetVnetLink extends Entity {
+  ruleset: Maybe<Key>;
+  vnet: Maybe<Key>;
+}
+
+export interface Firewall extends Entity {
+  subnet: Maybe<Key>;
+  vnet: Maybe<Key>;
+  /** The private IP of each IP configuration (outputs). */
+  ips: Maybe<string>[];
+  policy: Maybe<Key>;
+  /** The firewall's own DNS settings (no policy). */
+  dnsProxy: Maybe<boolean>;
+  dnsServers: Maybe<string[]>;
+}
+
+export interface FirewallPolicy extends Entity {
+  enableProxy: Maybe<boolean>;
+  dnsServers: Maybe<string[]>;
 }
 
 export interface Subnet extends Entity {
@@ -109,6 +178,10 @@ export interface Subnet extends Entity {
 export interface NetworkInterface extends Entity {
   /** Some IP configuration names a public IP address. */
   hasPublicIp: Maybe<boolean>;
+  /** The first IP configuration's subnet and VNet, and every configuration's private IP. */
+  subnet: Maybe<Key>;
+  vnet: Maybe<Key>;
+  ips: Maybe<string>[];
 }
 
 export interface Compute extends Entity {
@@ -235,6 +308,15 @@ export interface StackModel {
   /** Every outbound rule, inline or a resource of its own (inline ones only when their map is known). */
   outboundRules: OutboundRule[];
   onlineDeployments: OnlineDeployment[];
+  peerings: VnetPeering[];
+  vnetDnsServers: VnetDnsServers[];
+  dnsResolvers: Map<Key, DnsResolver>;
+  resolverEndpoints: Map<Key, ResolverEndpoint>;
+  forwardingRulesets: Map<Key, ForwardingRuleset>;
+  forwardingRules: ForwardingRule[];
+  rulesetVnetLinks: RulesetVnetLink[];
+  firewalls: Firewall[];
+  firewallPolicies: Map<Key, FirewallPolicy>;
   unread: UnreadResource[];
 
   workspacesByKey: Map<Key, Workspace>;
@@ -247,4 +329,6 @@ export interface StackModel {
   linkedVnetsByZone: Map<Key, Set<Key>>;
   /** A readable name for any key, in stack or not. */
   label(key: Key): string;
+  /** Name resolution and reachability over the stack's VNets, built once with the model. */
+  network: NetworkGraph;
 }

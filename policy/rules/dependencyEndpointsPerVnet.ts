@@ -10,6 +10,11 @@
  * rules; a VNet holding a workspace endpoint is a client VNet, which needs only the default storage (blob,
  * file) for the studio, and no workspace endpoint has to share a VNet with the dependencies' endpoints.
  * While the mode is unknown at preview, only what both layouts require is checked.
+ *
+ * A VNet that is not isolated (peered, custom DNS servers, forwarding ruleset) may instead reach a connected
+ * VNet's endpoints: the name of each missing sub-resource must resolve, through the VNet's DNS path, to an
+ * endpoint it reaches (model/resolution.ts). The fix then never asks for endpoints that would collide in
+ * zones shared with the hub.
  */
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
@@ -21,6 +26,9 @@ import {
   isPrivateService,
   usesManagedNetwork,
 } from "../model/queries";
+import type { AzureCloud } from "../azure/clouds";
+import { describePath, type Resolution } from "../model/resolution";
+import { cloudOfLocation, isIsolated, resolveGroupId } from "../model/resolutionQueries";
 import type { Datastore, Key, StackModel, Workspace } from "../model/types";
 import { quotes } from "./quotes";
 
@@ -39,6 +47,37 @@ const datastoreGroupIds: ReadonlyMap<string, string> = new Map([
 
 /** Group ids (lower case) per VNet key. */
 type GroupsByVnet = Map<Key, Set<string>>;
+
+/**
+ * Whether a VNet without an endpoint of its own for (target, group id) uses one elsewhere: a connected VNet's,
+ * found by resolving the name through the VNet's DNS path. An isolated VNet uses none (as before the network
+ * graph); an answer unknown at preview counts as reached (the dns-resolution-unverified advisory says so).
+ * Broken answers are kept for the message.
+ */
+class Elsewhere {
+  readonly broken: Resolution[] = [];
+  constructor(
+    readonly model: StackModel,
+    readonly cloud: AzureCloud,
+  ) {}
+
+  reaches(vnet: Key, target: Key, groupId: string): boolean {
+    if (isIsolated(this.model, vnet)) return false;
+    const answer = resolveGroupId(this.model, vnet, target, groupId, this.cloud);
+    if (!answer || answer.verdict !== "broken") return true;
+    this.broken.push(answer);
+    return false;
+  }
+}
+
+/** The message parts for a VNet that reaches no endpoint: as always when isolated, with the paths when not. */
+function notReached(model: StackModel, vnet: Key, paths: readonly Resolution[]) {
+  if (isIsolated(model, vnet) || paths.length === 0) return undefined;
+  return {
+    problem: `, of its own or of a connected VNet (${[...new Set(paths.map(describePath))].join(" | ")})`,
+    fix: "peer this VNet both ways with the VNet holding those endpoints and resolve their names there (the zones linked where this VNet's DNS path ends); add endpoints here only with zones of their own, as endpoints added to zones shared with the hub overwrite the hub's records",
+  };
+}
 
 interface DependencyReach {
   key: Key;
@@ -67,6 +106,7 @@ function checkDatastore(
   workspaceVnets: ReadonlyMap<Key, string>,
   /** Per storage account, so datastores sharing one look its endpoints up once. */
   groupsCache: Map<Key, GroupsByVnet | undefined>,
+  cloud: AzureCloud,
 ): Violation[] {
   const groupId =
     typeof datastore.datastoreType === "string" ? datastoreGroupIds.get(datastore.datastoreType) : undefined;
@@ -79,17 +119,24 @@ function checkDatastore(
   const groupsByVnet = groupsCache.get(account);
   if (!groupsByVnet) return [];
   const accountLabel = model.label(account);
-  return [...workspaceVnets.keys()]
-    .filter((vnet) => !groupsByVnet.get(vnet)?.has(groupId))
-    .map((vnet) => ({
-      urn: datastore.urn,
-      message: message({
-        subject: `${model.label(vnet)}, which holds a private endpoint of ${workspace.label},`,
-        problem: `has no ${groupId} private endpoint for ${accountLabel}, which ${datastore.label} of that workspace uses`,
-        quote: quotes.datastoreEndpoints,
-        fix: `add a private endpoint with group id '${groupId}' for ${accountLabel} in this VNet, with a DNS zone group`,
-      }),
-    }));
+  return [...workspaceVnets.keys()].flatMap((vnet) => {
+    const elsewhere = new Elsewhere(model, cloud);
+    if (groupsByVnet.get(vnet)?.has(groupId) || elsewhere.reaches(vnet, account, groupId)) return [];
+    const reached = notReached(model, vnet, elsewhere.broken);
+    return [
+      {
+        urn: datastore.urn,
+        message: message({
+          subject: `${model.label(vnet)}, which holds a private endpoint of ${workspace.label},`,
+          problem: `has no ${groupId} private endpoint for ${accountLabel}${reached?.problem ?? ""}, which ${datastore.label} of that workspace uses`,
+          quote: quotes.datastoreEndpoints,
+          fix:
+            reached?.fix ??
+            `add a private endpoint with group id '${groupId}' for ${accountLabel} in this VNet, with a DNS zone group`,
+        }),
+      },
+    ];
+  });
 }
 
 function check(model: StackModel, workspace: Workspace): Violation[] {
@@ -107,28 +154,43 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
       const groupsByVnet = groupsByVnetOf(model, d.key);
       return groupsByVnet ? [{ key: d.key, required: required[d.kind], groupsByVnet }] : [];
     });
+  const cloud = cloudOfLocation(workspace.location);
   const violations: Violation[] = [];
+  /** Per VNet: every dependency with endpoints is reached, own or elsewhere (for the shared-VNet check). */
+  const reachesAll = new Map<Key, boolean>();
   for (const [vnet, endpointUrn] of workspaceVnets) {
-    const missing = reaches.flatMap((r) =>
-      r.required.filter((g) => !r.groupsByVnet.get(vnet)?.has(g)).map((g) => `${g} (${model.label(r.key)})`),
+    const elsewhere = new Elsewhere(model, cloud);
+    const missingByReach = reaches.map((r) =>
+      r.required.filter((g) => !r.groupsByVnet.get(vnet)?.has(g) && !elsewhere.reaches(vnet, r.key, g)),
+    );
+    const missing = reaches.flatMap((r, i) => missingByReach[i].map((g) => `${g} (${model.label(r.key)})`));
+    reachesAll.set(
+      vnet,
+      reaches.every((r, i) => r.groupsByVnet.size === 0 || missingByReach[i].length === 0),
     );
     if (missing.length === 0) continue;
+    const reached = notReached(model, vnet, elsewhere.broken);
     violations.push({
       urn: endpointUrn,
       message: message({
         subject: `${model.label(vnet)}, which holds a private endpoint of ${workspace.label},`,
-        problem: `has no private endpoint for ${missing.join(", ")}`,
+        problem: `has no private endpoint for ${missing.join(", ")}${reached?.problem ?? ""}`,
         quote: customerVnet ? quotes.dependencyEndpointsPerVnet : quotes.managedNetworkStudioStorage,
-        fix: "add private endpoints for the missing group ids in this VNet (with their own DNS zone groups)",
+        fix:
+          reached?.fix ??
+          "add private endpoints for the missing group ids in this VNet (with their own DNS zone groups)",
       }),
     });
   }
   const groupsCache = new Map<Key, GroupsByVnet | undefined>();
   for (const datastore of model.datastoresByWorkspace.get(workspace.key) ?? [])
-    violations.push(...checkDatastore(model, workspace, datastore, workspaceVnets, groupsCache));
+    violations.push(...checkDatastore(model, workspace, datastore, workspaceVnets, groupsCache, cloud));
   const withEndpoints = reaches.filter((r) => r.groupsByVnet.size > 0);
-  const shared = [...workspaceVnets.keys()].some((vnet) =>
-    withEndpoints.every((r) => r.groupsByVnet.has(vnet)),
+  // A VNet shares the dependencies when it holds their endpoints, or (not isolated) reaches them all.
+  const shared = [...workspaceVnets.keys()].some(
+    (vnet) =>
+      withEndpoints.every((r) => r.groupsByVnet.has(vnet)) ||
+      (!isIsolated(model, vnet) && reachesAll.get(vnet) === true),
   );
   if (customerVnet && withEndpoints.length > 0 && !shared) {
     violations.push({

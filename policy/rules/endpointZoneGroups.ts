@@ -5,7 +5,9 @@
  * A stack whose private DNS is managed outside the program (see privateDnsDeclaration) needs no zone group:
  * with Azure Policy, a zone group in the program is the finding (it fights the landing zone's); with a
  * custom DNS server, zone groups are optional but still checked for their zones. The custom DNS server's
- * records themselves are outside anything the pack sees.
+ * records themselves are outside anything the pack sees. A zone the endpoint does not write is fine when its
+ * VNet resolves that name to another endpoint of the same target it reaches (a workspace's api and notebooks
+ * zones written by two endpoints, as the Terraform AVM module does).
  */
 import { allClouds, classifyZone, GroupIds, zonesFor, type AzureCloud, type GroupId } from "../azure/clouds";
 import { cloudOfRegion } from "../azure/locations";
@@ -20,6 +22,7 @@ import {
   type PrivateDnsDeclaration,
   type PrivateDnsManager,
 } from "../model/privateDnsDeclaration";
+import { resolveTarget } from "../model/resolution";
 import type { PrivateEndpoint, StackModel, ZoneGroup } from "../model/types";
 import { isUnknown } from "../model/values";
 import { quotes } from "./quotes";
@@ -56,6 +59,28 @@ function cloudOf(
     }
   }
   return (typeof endpoint.location === "string" && cloudOfRegion(endpoint.location)) || "AzureCloud";
+}
+
+/**
+ * A zone this endpoint does not write is still fine when its VNet resolves that name to another endpoint of
+ * the same target it reaches: the Terraform AVM module writes the api zone from one workspace endpoint and
+ * the notebooks zone from a second one in the same VNet.
+ */
+function resolvedByAnother(
+  model: StackModel,
+  endpoint: PrivateEndpoint,
+  groupId: GroupId,
+  zone: string,
+): boolean {
+  const vnet = endpoint.vnet;
+  if (typeof vnet !== "string") return false;
+  return endpoint.connections.some(
+    (c) =>
+      typeof c.target === "string" &&
+      Array.isArray(c.groupIds) &&
+      c.groupIds.some((g) => g.toLowerCase() === groupId) &&
+      resolveTarget(model.network, vnet, c.target, zone).verdict === "ok",
+  );
 }
 
 /** Zone groups in a stack whose zone groups Azure Policy writes: the policy stands down, or the two clash. */
@@ -105,7 +130,10 @@ function check(
   if (groups.some((g) => !g.complete || g.zones.some((z) => typeof z.zoneName !== "string"))) return [];
   const present = new Set(groups.flatMap((g) => g.zones.map((z) => (z.zoneName as string).toLowerCase())));
   const cloud = cloudOf(endpoint, groups, config.cloud);
-  const missing = groupIds.flatMap((g) => zonesFor(cloud, g)).filter((zone) => !present.has(zone));
+  const missing = groupIds
+    .flatMap((g) => zonesFor(cloud, g).map((zone) => ({ g, zone })))
+    .filter(({ g, zone }) => !present.has(zone) && !resolvedByAnother(model, endpoint, g, zone))
+    .map(({ zone }) => zone);
   if (missing.length === 0) return [];
   return [
     {

@@ -85,6 +85,18 @@ export const quotes = {
     source: privateLinkDoc,
     text: "When you create a compute instance or compute cluster in a workspace with a private endpoint, the compute instance and compute cluster must be in the same Azure region as the workspace. [...] When you attach an Azure Kubernetes Service cluster to a workspace with a private endpoint, the cluster must be in the same region as the workspace.",
   },
+  computeClusterPeering: {
+    source: "Azure ML docs (how-to-secure-training-vnet)",
+    text: "You can't create a compute instance in a different region/VNet, only a compute cluster. [...] Use VNet Peering. [...] Modify the privatelink.api.azureml.ms DNS zone to add a link to the VNet for the compute cluster. [...] Repeat the previous step and sub-steps for the privatelink.notebooks.azure.net DNS zone.",
+  },
+  hubSpokeResolution: {
+    source: "Azure Private Link docs (private-endpoint-dns-integration), Azure ML docs (how-to-custom-dns)",
+    text: "link the same private DNS zones to all spokes and hub virtual networks that contain clients that need DNS resolution from the zones [...] There must be a valid route between both virtual networks. For example, through a series of peered virtual networks",
+  },
+  duplicateZoneLinks: {
+    source: "Azure DNS docs (private-dns-virtual-network-links)",
+    text: "A virtual network can't be linked to two private DNS zones with overlapping namespaces.",
+  },
   computeVnet: {
     source: privateLinkDoc,
     text: "If you have any existing compute targets associated with this workspace, and they are not behind the same virtual network that the private endpoint is created in, they will not work.",

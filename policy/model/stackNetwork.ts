@@ -1,0 +1,107 @@
+/**
+ * The stack model's network graph: what the parsers read, as the plain graph name resolution runs on. A
+ * firewall is a DNS proxy when its policy says so (`dnsSettings.enableProxy`, off by default), or, without a
+ * policy, its own settings; a policy outside the stack leaves it unknown. Every NIC's private IP is a possible
+ * DNS server VM.
+ */
+import { parseExternalKey } from "./identity";
+import { DnsHostKinds, NetworkGraph, type DnsHost, type GraphRecord, type GraphZone } from "./networkGraph";
+import type { Firewall, Key, StackModel } from "./types";
+import { unknown, type Maybe } from "./values";
+
+/** One host per private IP of a resource (its key then carries the IP configuration's position). */
+function hostsOf(
+  key: Key,
+  label: string,
+  kind: DnsHost["kind"],
+  vnet: Maybe<Key>,
+  ips: readonly Maybe<string>[],
+  extra: Partial<DnsHost> = {},
+): DnsHost[] {
+  return ips.map((ip, i) => ({ key: i === 0 ? key : `${key}#${i}`, label, kind, ip, vnet, ...extra }));
+}
+
+function firewallDns(model: StackModel, firewall: Firewall): Pick<DnsHost, "dnsProxy" | "forwardsTo"> {
+  if (firewall.policy === undefined)
+    return { dnsProxy: firewall.dnsProxy ?? false, forwardsTo: firewall.dnsServers };
+  const policy =
+    typeof firewall.policy === "string" ? model.firewallPolicies.get(firewall.policy) : undefined;
+  if (!policy) return { dnsProxy: unknown, forwardsTo: undefined };
+  return { dnsProxy: policy.enableProxy ?? false, forwardsTo: policy.dnsServers };
+}
+
+/** A zone's name: declared in the stack, named by a zone group's config id, or read from its external key. */
+function zoneName(model: StackModel, key: Key, named: Maybe<string>): Maybe<string> {
+  return model.zones.get(key)?.zoneName ?? named ?? parseExternalKey(key)?.names[0];
+}
+
+export function networkGraphOf(model: StackModel): NetworkGraph {
+  const zones = new Map<Key, GraphZone>();
+  const addZone = (key: Maybe<Key>, named?: Maybe<string>) => {
+    if (typeof key !== "string" || zones.has(key)) return;
+    zones.set(key, { key, label: model.label(key), name: zoneName(model, key, named) });
+  };
+  const records: GraphRecord[] = [];
+  for (const group of model.zoneGroups) {
+    for (const zone of group.zones) {
+      addZone(zone.key, zone.zoneName);
+      records.push({ zone: zone.key, endpoint: group.endpoint });
+    }
+    if (!group.complete) records.push({ zone: unknown, endpoint: group.endpoint });
+  }
+  for (const link of model.links) addZone(link.zone);
+  for (const key of model.zones.keys()) addZone(key);
+  const outboundVnet = (key: Maybe<Key>) =>
+    typeof key === "string" ? model.resolverEndpoints.get(key)?.vnet : undefined;
+  return new NetworkGraph({
+    vnets: [...model.vnets.values()].map((v) => ({
+      key: v.key,
+      label: v.label,
+      addressPrefixes: v.addressPrefixes,
+      dnsServers: v.dnsServers,
+      dnsServerSources: v.dnsServerSources,
+    })),
+    peerings: model.peerings.map((p) => ({
+      key: p.key,
+      label: p.label,
+      from: p.vnet,
+      to: p.remoteVnet,
+      allowVirtualNetworkAccess: p.allowVirtualNetworkAccess,
+      state: p.peeringState,
+    })),
+    zones: [...zones.values()],
+    links: model.links.map((l) => ({ key: l.key, label: l.label, zone: l.zone, vnet: l.vnet })),
+    records,
+    endpoints: model.endpoints.map((e) => ({
+      key: e.key,
+      label: e.label,
+      vnet: e.vnet,
+      targets: e.connections.map((c) => c.target),
+      ips: e.ips,
+    })),
+    dnsHosts: [
+      ...[...model.resolverEndpoints.values()]
+        .filter((e) => e.direction === "inbound")
+        .flatMap((e) => hostsOf(e.key, e.label, DnsHostKinds.resolverInbound, e.vnet, e.ips)),
+      ...model.firewalls.flatMap((f) =>
+        hostsOf(f.key, f.label, DnsHostKinds.firewall, f.vnet, f.ips, firewallDns(model, f)),
+      ),
+      ...model.networkInterfaces.flatMap((n) => hostsOf(n.key, n.label, DnsHostKinds.vm, n.vnet, n.ips)),
+    ],
+    rulesets: [...model.forwardingRulesets.values()].map((r) => ({
+      key: r.key,
+      label: r.label,
+      vnet: r.outboundEndpoints.map(outboundVnet).find((v) => typeof v === "string"),
+    })),
+    rulesetLinks: model.rulesetVnetLinks.map((l) => ({ ruleset: l.ruleset, vnet: l.vnet })),
+    forwardingRules: model.forwardingRules.map((r) => ({
+      key: r.key,
+      label: r.label,
+      ruleset: r.ruleset,
+      domain: r.domainName,
+      targets: r.targets,
+      enabled: r.enabled,
+    })),
+    labelOf: (key) => model.label(key),
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Findings on a name resolution path the network graph followed: the fix for each fault, and the resource a
+ * path fault is reported on (the VNet whose DNS server it cannot reach, the firewall policy without DNS
+ * proxy), so a path shared by many endpoints is reported once, where it is fixed.
+ */
+import { describePath, ResolutionFaults, type NameAnswer, type ResolutionFault } from "../model/resolution";
+import type { Key, StackModel } from "../model/types";
+import { message } from "../pack/message";
+import type { Violation } from "../pack/rule";
+import { quotes } from "./quotes";
+
+export const resolutionFixes: Readonly<Record<ResolutionFault, string>> = {
+  [ResolutionFaults.dnsServersUnknown]: "nothing to fix if the DNS servers are right; the update checks them",
+  [ResolutionFaults.outsideStack]:
+    "make sure that DNS server resolves the privatelink zones (it asks Azure DNS from a VNet linked to them)",
+  [ResolutionFaults.dnsHostUnreachable]:
+    "peer the two VNets in both directions with allowVirtualNetworkAccess, or name a DNS server in a VNet this one is peered with",
+  [ResolutionFaults.noDnsProxy]:
+    "enable DNS proxy in the firewall's policy (dnsSettings.enableProxy: true; classic provider: dns.proxyEnabled)",
+  [ResolutionFaults.forwardingLoop]:
+    "forward the domain to a resolver inbound endpoint or DNS server that asks Azure DNS, not back along the path",
+  [ResolutionFaults.zoneNotLinked]:
+    "link the zone to the VNet where the path ends (its Azure DNS answers the query), with registrationEnabled: false",
+  [ResolutionFaults.duplicateZones]: "keep one zone of each name linked to a VNet",
+  [ResolutionFaults.noRecord]:
+    "have the endpoint's zone group write into the zone that answers (the one linked where the path ends)",
+  [ResolutionFaults.endpointUnreachable]:
+    "peer the VNet both ways with the endpoint's VNet, or resolve to an endpoint it reaches",
+};
+
+/** Faults of the path itself, not of one zone: reported once on the resource at fault. */
+const pathFaults: ReadonlySet<ResolutionFault> = new Set([
+  ResolutionFaults.dnsHostUnreachable,
+  ResolutionFaults.noDnsProxy,
+  ResolutionFaults.forwardingLoop,
+]);
+
+export function isPathFault(answer: NameAnswer): boolean {
+  return answer.verdict === "broken" && answer.fault !== undefined && pathFaults.has(answer.fault);
+}
+
+/** The URN a path fault is reported on: the firewall's policy (or the firewall), else the VNet at fault. */
+function faultUrn(model: StackModel, key: Key | undefined, asking: Key): string {
+  const firewall = model.firewalls.find((f) => f.key === key);
+  if (firewall) {
+    const policy =
+      typeof firewall.policy === "string" ? model.firewallPolicies.get(firewall.policy) : undefined;
+    return policy?.urn ?? firewall.urn;
+  }
+  return model.vnets.get(key ?? asking)?.urn ?? model.vnets.get(asking)?.urn ?? "";
+}
+
+/** A broken DNS path from `asking`, found while resolving `name` for `forWhat`. */
+export function pathViolation(
+  model: StackModel,
+  asking: Key,
+  name: string,
+  forWhat: string,
+  answer: NameAnswer,
+): Violation {
+  return {
+    urn: faultUrn(model, answer.faultAt, asking),
+    message: message({
+      subject: model.label(asking),
+      problem: `cannot resolve ${name} for ${forWhat}: ${describePath(answer)}`,
+      quote: quotes.hubSpokeResolution,
+      fix: resolutionFixes[answer.fault!],
+    }),
+  };
+}
+
+/** Violations once each (several endpoints meet the same broken path). */
+export function unique(violations: readonly Violation[]): Violation[] {
+  const seen = new Map<string, Violation>();
+  for (const v of violations) if (!seen.has(`${v.urn}\n${v.message}`)) seen.set(`${v.urn}\n${v.message}`, v);
+  return [...seen.values()];
+}

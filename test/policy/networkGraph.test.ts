@@ -1,0 +1,261 @@
+/** The resolution and reachability core on plain graphs: each branch of connected, resolverOf and resolveTarget. */
+import { expect } from "chai";
+import {
+  NetworkGraph,
+  type DnsHost,
+  type GraphPeering,
+  type NetworkGraphInput,
+} from "../../policy/model/networkGraph";
+import {
+  describePath,
+  duplicateZoneLinks,
+  resolverOf,
+  resolveTarget,
+  ResolutionFaults,
+} from "../../policy/model/resolution";
+import { unknown } from "../../policy/model/values";
+
+const api = "privatelink.api.azureml.ms";
+
+function peering(from: string, to: string, allow: boolean | typeof unknown = true): GraphPeering {
+  return {
+    key: `${from}->${to}`,
+    label: `peering ${from}->${to}`,
+    from,
+    to,
+    allowVirtualNetworkAccess: allow,
+  };
+}
+
+const resolverHost: DnsHost = {
+  key: "inbound",
+  label: "'inbound'",
+  kind: "resolverInbound",
+  ip: "10.0.4.4",
+  vnet: "hub",
+};
+
+/** Hub and spoke: the workspace endpoint in the spoke, its zone linked to the hub, the spoke asking the hub's resolver. */
+function hubSpoke(overrides: Partial<NetworkGraphInput> = {}): NetworkGraphInput {
+  return {
+    vnets: [
+      { key: "hub", label: "hub-vnet", dnsServers: undefined },
+      { key: "spoke", label: "spoke-vnet", dnsServers: ["10.0.4.4"] },
+    ],
+    peerings: [peering("hub", "spoke"), peering("spoke", "hub")],
+    zones: [{ key: "zApi", label: api, name: api }],
+    links: [{ key: "lHub", label: "link hub", zone: "zApi", vnet: "hub" }],
+    records: [{ zone: "zApi", endpoint: "pe" }],
+    endpoints: [{ key: "pe", label: "endpoint 'pe'", vnet: "spoke", targets: ["ws"], ips: ["10.1.0.5"] }],
+    dnsHosts: [resolverHost],
+    rulesets: [],
+    rulesetLinks: [],
+    forwardingRules: [],
+    labelOf: (key) => `workspace '${key}'`,
+    ...overrides,
+  };
+}
+
+const resolve = (input: NetworkGraphInput, vnet = "spoke") =>
+  resolveTarget(new NetworkGraph(input), vnet, "ws", api);
+
+describe("network graph: connected", () => {
+  it("connects the same VNet, and two VNets peered both ways with access allowed", () => {
+    const graph = new NetworkGraph(hubSpoke());
+    expect(graph.connected("hub", "hub")).to.deep.equal({ verdict: "ok", route: "in the same VNet" });
+    expect(graph.connected("spoke", "hub")).to.deep.equal({ verdict: "ok", route: "peered both ways" });
+  });
+
+  it("does not connect VNets not peered, peered one way, or with access disabled", () => {
+    const none = new NetworkGraph(hubSpoke({ peerings: [] }));
+    expect(none.connected("spoke", "hub")).to.deep.equal({
+      verdict: "broken",
+      route: "spoke-vnet and hub-vnet are not peered",
+    });
+    const oneWay = new NetworkGraph(hubSpoke({ peerings: [peering("hub", "spoke")] }));
+    expect(oneWay.connected("spoke", "hub").route).to.equal(
+      "peered one way only: hub-vnet peers with spoke-vnet, but spoke-vnet has no peering to hub-vnet",
+    );
+    const disabled = new NetworkGraph(
+      hubSpoke({ peerings: [peering("hub", "spoke", false), peering("spoke", "hub")] }),
+    );
+    expect(disabled.connected("spoke", "hub")).to.deep.equal({
+      verdict: "broken",
+      route: "peering hub->spoke sets allowVirtualNetworkAccess to false",
+    });
+  });
+
+  it("is not transitive: two spokes of one hub do not reach each other", () => {
+    const input = hubSpoke({
+      vnets: [...hubSpoke().vnets, { key: "spoke2", label: "spoke2-vnet", dnsServers: undefined }],
+      peerings: [...hubSpoke().peerings, peering("hub", "spoke2"), peering("spoke2", "hub")],
+    });
+    expect(new NetworkGraph(input).connected("spoke", "spoke2").verdict).to.equal("broken");
+  });
+
+  it("counts a peering to a VNet outside the graph, and leaves unknown access or remote unknown", () => {
+    const external = new NetworkGraph(hubSpoke({ peerings: [peering("spoke", "arm:other-hub")] }));
+    expect(external.connected("spoke", "arm:other-hub").verdict).to.equal("ok");
+    const access = new NetworkGraph(
+      hubSpoke({ peerings: [peering("hub", "spoke"), peering("spoke", "hub", unknown)] }),
+    );
+    expect(access.connected("spoke", "hub").verdict).to.equal("unknown");
+    const remote = new NetworkGraph(
+      hubSpoke({ peerings: [peering("hub", "spoke"), { ...peering("spoke", "hub"), to: unknown }] }),
+    );
+    expect(remote.connected("spoke", "hub").verdict).to.equal("unknown");
+  });
+
+  it("takes a Disconnected peering as broken", () => {
+    const graph = new NetworkGraph(
+      hubSpoke({
+        peerings: [{ ...peering("hub", "spoke"), state: "Disconnected" }, peering("spoke", "hub")],
+      }),
+    );
+    expect(graph.connected("spoke", "hub").verdict).to.equal("broken");
+  });
+});
+
+describe("network graph: resolution", () => {
+  it("resolves an isolated VNet through its own Azure DNS", () => {
+    const input = hubSpoke({
+      vnets: [{ key: "spoke", label: "spoke-vnet", dnsServers: undefined }],
+      peerings: [],
+      links: [{ key: "l", label: "link", zone: "zApi", vnet: "spoke" }],
+    });
+    const r = resolve(input);
+    expect(r).to.include({
+      verdict: "ok",
+      direct: true,
+      endpoint: "pe",
+      ip: "10.1.0.5",
+      resolvingVnet: "spoke",
+    });
+    expect(describePath(r)).to.equal(
+      `spoke-vnet resolves through Azure DNS; ${api} is linked to spoke-vnet; ${api} holds endpoint 'pe' (10.1.0.5) in spoke-vnet (in the same VNet)`,
+    );
+    const unlinked = resolve({ ...input, links: [] });
+    expect(unlinked).to.include({ verdict: "broken", fault: ResolutionFaults.zoneNotLinked, direct: true });
+  });
+
+  it("resolves a spoke through the hub's resolver inbound endpoint, and names the path when the zone is not linked there", () => {
+    const r = resolve(hubSpoke());
+    expect(r).to.include({
+      verdict: "ok",
+      direct: false,
+      resolvingVnet: "hub",
+      zone: "zApi",
+      endpoint: "pe",
+    });
+    const broken = resolve(hubSpoke({ links: [{ key: "l", label: "link", zone: "zApi", vnet: "spoke" }] }));
+    expect(broken).to.include({ verdict: "broken", fault: ResolutionFaults.zoneNotLinked });
+    expect(describePath(broken)).to.equal(
+      `spoke-vnet resolves through 10.0.4.4 (resolver inbound endpoint 'inbound' in hub-vnet, peered both ways); ${api} is not linked to hub-vnet`,
+    );
+  });
+
+  it("breaks when the resolver's VNet is not peered with the spoke", () => {
+    const r = resolve(hubSpoke({ peerings: [] }));
+    expect(r).to.include({ verdict: "broken", fault: ResolutionFaults.dnsHostUnreachable });
+    expect(describePath(r)).to.contain("spoke-vnet and hub-vnet are not peered");
+  });
+
+  it("follows a firewall only when its policy enables DNS proxy", () => {
+    const firewall: DnsHost = {
+      key: "fw",
+      label: "'fw'",
+      kind: "firewall",
+      ip: "10.0.1.4",
+      vnet: "hub",
+      dnsProxy: true,
+    };
+    const vnets = [
+      { key: "hub", label: "hub-vnet", dnsServers: undefined },
+      { key: "spoke", label: "spoke-vnet", dnsServers: ["10.0.1.4"] },
+    ];
+    expect(resolve(hubSpoke({ vnets, dnsHosts: [firewall] })).verdict).to.equal("ok");
+    const off = resolve(hubSpoke({ vnets, dnsHosts: [{ ...firewall, dnsProxy: false }] }));
+    expect(off).to.include({ verdict: "broken", fault: ResolutionFaults.noDnsProxy });
+    const preview = resolve(hubSpoke({ vnets, dnsHosts: [{ ...firewall, dnsProxy: unknown }] }));
+    expect(preview.verdict).to.equal("unknown");
+    const custom = resolve(
+      hubSpoke({ vnets, dnsHosts: [{ ...firewall, forwardsTo: ["10.0.4.4"] }, resolverHost] }),
+    );
+    expect(custom.verdict).to.equal("ok");
+    expect(custom.path).to.have.length(4);
+  });
+
+  it("leaves a DNS server outside the stack, or unknown at preview, unknown", () => {
+    const outside = resolve(
+      hubSpoke({ vnets: [{ key: "spoke", label: "spoke-vnet", dnsServers: ["192.168.0.53"] }] }),
+    );
+    expect(outside).to.include({ verdict: "unknown", fault: ResolutionFaults.outsideStack });
+    const preview = resolve(
+      hubSpoke({ vnets: [{ key: "spoke", label: "spoke-vnet", dnsServers: unknown }] }),
+    );
+    expect(preview).to.include({ verdict: "unknown", fault: ResolutionFaults.dnsServersUnknown });
+    const sourced = resolve(
+      hubSpoke({
+        vnets: [
+          { key: "hub", label: "hub-vnet", dnsServers: undefined },
+          { key: "spoke", label: "spoke-vnet", dnsServers: unknown, dnsServerSources: ["inbound"] },
+        ],
+        dnsHosts: [{ ...resolverHost, ip: unknown }],
+      }),
+    );
+    expect(sourced.verdict).to.equal("ok");
+  });
+
+  it("follows a forwarding ruleset linked to the spoke to the hub's inbound endpoint (longest domain wins)", () => {
+    const input = hubSpoke({
+      vnets: [
+        { key: "hub", label: "hub-vnet", dnsServers: undefined },
+        { key: "spoke", label: "spoke-vnet", dnsServers: undefined },
+      ],
+      rulesets: [{ key: "rs", label: "ruleset 'rs'", vnet: "hub" }],
+      rulesetLinks: [{ ruleset: "rs", vnet: "spoke" }],
+      forwardingRules: [
+        { key: "r1", label: "rule 'all'", ruleset: "rs", domain: "ms.", targets: ["192.168.9.9"] },
+        { key: "r2", label: "rule 'api'", ruleset: "rs", domain: `${api}.`, targets: ["10.0.4.4"] },
+      ],
+    });
+    const r = resolve(input);
+    expect(r).to.include({ verdict: "ok", resolvingVnet: "hub" });
+    expect(describePath(r)).to.contain(`ruleset 'rs' linked to spoke-vnet forwards ${api} (rule 'api')`);
+    const disabled = resolve({
+      ...input,
+      forwardingRules: input.forwardingRules.map((f) => (f.key === "r2" ? { ...f, enabled: false } : f)),
+    });
+    expect(disabled).to.include({ verdict: "unknown", fault: ResolutionFaults.outsideStack });
+  });
+
+  it("breaks when the record names an endpoint the asking VNet does not reach, or no record of the target", () => {
+    const input = hubSpoke({
+      vnets: [...hubSpoke().vnets, { key: "spoke2", label: "spoke2-vnet", dnsServers: ["10.0.4.4"] }],
+      peerings: [...hubSpoke().peerings, peering("hub", "spoke2"), peering("spoke2", "hub")],
+    });
+    const r = resolve(input, "spoke2");
+    expect(r).to.include({ verdict: "broken", fault: ResolutionFaults.endpointUnreachable, endpoint: "pe" });
+    const none = resolve(hubSpoke({ records: [] }));
+    expect(none).to.include({ verdict: "broken", fault: ResolutionFaults.noRecord });
+    const open = resolve(hubSpoke({ records: [{ zone: "zApi", endpoint: unknown }] }));
+    expect(open.verdict).to.equal("unknown");
+  });
+
+  it("finds two zones of one name linked to one VNet, and breaks resolution there", () => {
+    const input = hubSpoke({
+      zones: [...hubSpoke().zones, { key: "zApi2", label: `${api} (2)`, name: api }],
+      links: [...hubSpoke().links, { key: "l2", label: "link 2", zone: "zApi2", vnet: "hub" }],
+    });
+    expect(duplicateZoneLinks(new NetworkGraph(input))).to.deep.equal([
+      { vnet: "hub", name: api, zones: ["zApi", "zApi2"] },
+    ]);
+    expect(resolve(input)).to.include({ verdict: "broken", fault: ResolutionFaults.duplicateZones });
+  });
+
+  it("says where a VNet's queries go", () => {
+    const graph = new NetworkGraph(hubSpoke());
+    expect(resolverOf(graph, "spoke")).to.deep.include({ verdict: "ok", resolvingVnets: ["hub"] });
+    expect(resolverOf(graph, "hub")).to.deep.include({ verdict: "ok", resolvingVnets: ["hub"] });
+  });
+});
