@@ -12,7 +12,7 @@ import { linkedText } from "./textReport";
 import { findingMarks, type FindingLevel } from "./topology";
 import { nodeAnchors } from "./topologySvg";
 import { xmlText } from "./topologyText";
-import type { VnetTable } from "./vnetTables";
+import type { ResolutionRow, VnetTable } from "./vnetTables";
 
 /** Text as HTML: markup characters written as entities, control characters as their visible pictures. */
 export function escapeHtml(text: string): string {
@@ -41,8 +41,9 @@ function table(headers: readonly string[], rows: readonly Cell[][], caption?: st
 }
 
 const style = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 2em; color: #1f2328; }
-h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2em; margin-top: 2em; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 1em 2em; color: #1f2328; }
+h1 { font-size: 1.4em; margin: 0 0 .4em; } h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2em; margin-top: 2em; }
+h2#topology { margin-top: .6em; font-size: 1.2em; }
 nav a { margin-right: 1em; }
 table { border-collapse: collapse; margin: .8em 0 1.6em; }
 caption { text-align: left; font-weight: 600; padding: .3em 0; }
@@ -52,12 +53,13 @@ td.tree { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: pr
 pre { margin: 0; white-space: pre-wrap; font: inherit; }
 .picture { overflow: auto; border: 1px solid #d0d7de; padding: .5em; max-height: 95vh; }
 .picture svg { display: block; width: 100%; height: auto; }
-#actual-size:checked ~ .picture svg { width: auto; }
+h2:has(#actual-size:checked) + .picture svg { width: auto; }
 .zoom { font-size: .9em; color: #57606a; }
 .mandatory { color: #c62828; } .advisory { color: #b45309; } .ok { color: #2e7d32; } .none { color: #57606a; }
 .blocking { border-left: 4px solid #c62828; background: #fdecea; padding: .4em .8em; margin: .6em 0; }
 .blocking ul { margin: .3em 0; padding-left: 1.2em; }
-.linked-NO { color: #c62828; font-weight: 600; }
+.linked-NO, .verdict-broken { color: #c62828; font-weight: 600; }
+.verdict-ok { color: #2e7d32; } .verdict-unknown { color: #b45309; }
 .dns-note { background: #fffde7; border-left: 4px solid #8d6e00; padding: .3em .6em; }
 body { max-width: 100%; overflow-wrap: anywhere; }
 @media (max-width: 900px) {
@@ -94,7 +96,27 @@ function vnetSection(t: VnetTable): string {
   ]);
   return (
     (records || "") +
-    table(["endpoint", "target", "group id", "private IP", "FQDN → IP", "zone", "linked"], rows, caption)
+    table(["endpoint", "target", "group id", "private IP", "FQDN → IP", "zone", "linked"], rows, caption) +
+    resolutionTable(t)
+  );
+}
+
+const verdictMarks: Record<ResolutionRow["verdict"], string> = { ok: "✓", broken: "✗", unknown: "unknown" };
+
+/** How the VNet resolves each name the workspace needs, the IP, the route, and the verdict with its reason. */
+function resolutionTable(t: VnetTable): string {
+  if (!t.resolution?.length) return "";
+  const rows = t.resolution.map((r) => [
+    `${escapeHtml(r.name)}<br><small>${escapeHtml(`${r.target} (${r.groupId})`)}</small>`,
+    escapeHtml(r.how),
+    escapeHtml(r.ip ?? "—"),
+    escapeHtml(r.route ?? "—"),
+    { html: escapeHtml(verdictMarks[r.verdict]), className: `verdict-${r.verdict}` },
+  ]);
+  return table(
+    ["name", "how it resolves", "IP", "route", "verdict"],
+    rows,
+    `How VNet ${escapeHtml(t.vnet)} resolves the workspace's names`,
   );
 }
 
@@ -164,10 +186,8 @@ export function htmlReport(doc: PlanDocument, svg: string): string {
 <body>
 <h1>${escapeHtml(title)}</h1>
 ${verdictSection(doc)}
-<p>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create.</p>
-<nav><a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
-<h2 id="topology">Topology</h2>
-<input type="checkbox" id="actual-size"> <label for="actual-size" class="zoom">actual size (scroll to pan)</label>
+<nav>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create. <a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
+<h2 id="topology">Topology <input type="checkbox" id="actual-size"> <label for="actual-size" class="zoom">actual size (scroll to pan)</label></h2>
 <div class="picture">
 ${svg}
 </div>

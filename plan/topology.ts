@@ -11,7 +11,9 @@
  * managed network (mode, firewall) holding its outbound rules, the user's and Azure's. Each part of the network
  * is one {@link TopologyPart}.
  */
+import type { DnsHostKind } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
+import { describePath, resolverOf } from "../policy/model/resolution";
 import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown } from "../policy/model/values";
 import { urnParts, type Findings } from "./findings";
@@ -31,15 +33,27 @@ export type NodeKind =
   | "internet"
   | "summary"
   | "note"
+  | "dnsServer"
   | "flagged";
 /** A cluster mirrors where Azure puts things: resource group ⊃ VNet ⊃ subnet; managed VNets ⊃ rule groups. */
 export type ClusterKind = "resourceGroup" | "vnet" | "subnet" | "managedVnet" | "ruleGroup";
 /**
  * uses: a workspace's dependency; connects: an endpoint (or outbound rule) to its target; writes: A records;
  * linked: a zone link; holds: a workspace's own resource; exposed: reachable from the internet; notes: a note
- * on what it points at (who writes the DNS records).
+ * on what it points at (who writes the DNS records); peered: a peering both ways; peeringBroken: one-way,
+ * disconnected or without network access (its label says why); dns: a VNet's DNS queries go there.
  */
-export type EdgeKind = "uses" | "connects" | "writes" | "linked" | "holds" | "exposed" | "notes";
+export type EdgeKind =
+  | "uses"
+  | "connects"
+  | "writes"
+  | "linked"
+  | "holds"
+  | "exposed"
+  | "notes"
+  | "peered"
+  | "peeringBroken"
+  | "dns";
 export type FindingLevel = keyof Findings;
 
 /** The mark each finding level adds to a label: distinct glyphs, so the levels differ without colour too. */
@@ -142,6 +156,11 @@ export class TopologyBuilder {
 
   has(id: string): boolean {
     return this.nodes.has(id);
+  }
+
+  /** A node added already, to add lines to. */
+  nodeOf(id: string): TopologyNode | undefined {
+    return this.nodes.get(id);
   }
 
   /** The drawn node standing for `key`: itself, or the summary of its VNet. */
@@ -565,6 +584,76 @@ const dnsWriterNote: TopologyPart = (b) => {
   }
 };
 
+const dnsHostWords: Record<DnsHostKind, string> = {
+  resolverInbound: "DNS resolver inbound endpoint",
+  firewall: "Azure Firewall (DNS proxy)",
+  vm: "DNS server VM",
+};
+
+/** A VNet drawn where a peering or DNS path leads, outside the stack when the model has no such VNet. */
+function peerNode(b: TopologyBuilder, vnet: Key): void {
+  if (b.has(vnet)) return;
+  b.node(
+    vnet,
+    "vnet",
+    [`VNet ${b.nameOf(vnet)}`, "outside the stack"],
+    undefined,
+    `virtual network ${b.nameOf(vnet)}`,
+  );
+}
+
+/**
+ * What the resolution model knows: peerings between VNets (a pair once; both ways drawn as one line, anything
+ * less as broken with the reason), and each VNet's DNS path — the DNS servers its queries go to (resolver
+ * inbound endpoint, firewall DNS proxy, VM, or a server outside the stack) and its forwarding rulesets. A VNet
+ * on Azure DNS resolves through the zones linked to it (the `linked` edges); its node says which way it is.
+ */
+const network: TopologyPart = (b) => {
+  const graph = b.input.model.network;
+  const pairs = new Set<string>();
+  for (const p of graph.input.peerings) {
+    if (typeof p.from !== "string" || typeof p.to !== "string") continue;
+    const pair = [p.from, p.to].sort().join("\u0000");
+    if (pairs.has(pair)) continue;
+    pairs.add(pair);
+    peerNode(b, p.from);
+    peerNode(b, p.to);
+    const reach = graph.connected(p.from, p.to);
+    if (reach.verdict === "ok") b.edge(p.from, p.to, "peered");
+    else b.edge(p.from, p.to, "peeringBroken", `${reach.verdict === "broken" ? "✖" : "?"} ${reach.route}`);
+  }
+  for (const [vnet, v] of graph.vnets) {
+    if (!b.has(vnet)) continue;
+    const servers = Array.isArray(v.dnsServers) ? v.dnsServers : [];
+    const resolver = resolverOf(graph, vnet);
+    const node = b.nodeOf(vnet)!;
+    node.lines.push(servers.length ? `DNS: ${servers.join(", ")}` : "DNS: Azure DNS + linked zones");
+    node.tooltip += `. DNS: ${describePath(resolver)}`;
+    for (const ip of servers) {
+      const host = graph.hostsByIp.get(ip)?.[0];
+      const id = host?.key ?? `dns-server/${ip}`;
+      if (host) {
+        const cluster = typeof host.vnet === "string" && b.has(host.vnet) ? host.vnet : undefined;
+        b.node(id, "dnsServer", [host.label, `${dnsHostWords[host.kind]} ${ip}`], cluster);
+      } else {
+        b.node(id, "dnsServer", [`DNS server ${ip}`, "outside the stack"]);
+      }
+      b.edge(
+        vnet,
+        id,
+        "dns",
+        resolver.verdict === "ok" ? undefined : `${resolver.verdict}: ${resolver.path.at(-1)}`,
+      );
+    }
+    for (const ruleset of resolver.rulesets) {
+      const r = graph.rulesets.get(ruleset);
+      const cluster = typeof r?.vnet === "string" && b.has(r.vnet) ? r.vnet : undefined;
+      b.node(ruleset, "dnsServer", [r?.label ?? b.nameOf(ruleset), "DNS forwarding ruleset"], cluster);
+      b.edge(vnet, ruleset, "dns");
+    }
+  }
+};
+
 /** The parts, in drawing order. */
 export const topologyParts: readonly TopologyPart[] = [
   vnets,
@@ -575,6 +664,7 @@ export const topologyParts: readonly TopologyPart[] = [
   exposure,
   endpointEdges,
   zoneLinks,
+  network,
   dnsWriterNote,
 ];
 

@@ -23,6 +23,7 @@ const shapes: Record<NodeKind, [string, string]> = {
   internet: ["((", "))"],
   summary: ["(", ")"],
   note: [">", "]"],
+  dnsServer: ["{{", "}}"],
   managedEndpoint: ["(", ")"],
   outboundRule: ["[", "]"],
   zone: ["{{", "}}"],
@@ -38,6 +39,9 @@ const arrows: Record<EdgeKind, string> = {
   holds: "-.-",
   exposed: "==>",
   notes: "-.-",
+  peered: "<==>",
+  peeringBroken: "x--x",
+  dns: "==>",
 };
 
 /** Mermaid has no legend: a zone link says what it is. */

@@ -40,6 +40,7 @@ const nodeStyles: Record<NodeKind, Attributes> = {
   internet: { shape: "doublecircle", fillcolor: "#fdecea", color: "#c62828", fontcolor: "#c62828" },
   summary: { shape: "box", style: "rounded,filled,bold", fillcolor: "#ffffff" },
   note: { shape: "note", fillcolor: "#fffde7", color: "#8d6e00" },
+  dnsServer: { shape: "octagon", fillcolor: "#e0f2f1", color: "#00695c" },
   flagged: { shape: "box", style: "filled", fillcolor: "#ffffff" },
 };
 
@@ -56,6 +57,7 @@ const nodeMeanings: Record<NodeKind, string> = {
   internet: "the internet",
   summary: "endpoints of a large VNet, summarised",
   note: "who writes the DNS records",
+  dnsServer: "DNS server, resolver or ruleset a VNet uses",
   flagged: "resource with a finding",
 };
 
@@ -75,6 +77,17 @@ const edgeStyles: Record<EdgeKind, Attributes> = {
   holds: { style: "dashed", dir: "none", color: "#999999" },
   exposed: { color: "#c62828", fontcolor: "#c62828", penwidth: 2, fontsize: 10 },
   notes: { style: "dashed", dir: "none", color: "#8d6e00" },
+  peered: { dir: "both", penwidth: 2.5, color: "#6a1b9a" },
+  peeringBroken: {
+    dir: "both",
+    style: "dashed",
+    penwidth: 2,
+    color: "#c62828",
+    fontcolor: "#c62828",
+    arrowhead: "tee",
+    arrowtail: "none",
+  },
+  dns: { style: "bold", color: "#00695c", arrowhead: "vee" },
 };
 
 /** What each edge style means, for the legend and (as a verb) the edge's tooltip. */
@@ -86,6 +99,9 @@ const edgeMeanings: Record<EdgeKind, string> = {
   holds: "holds",
   exposed: "reaches",
   notes: "is about",
+  peered: "is peered both ways with",
+  peeringBroken: "has a broken or one-way peering with",
+  dns: "sends its DNS queries to",
 };
 
 /** What each edge style means, as the legend says it. */
@@ -97,6 +113,9 @@ const edgeLegend: Record<EdgeKind, string> = {
   holds: "holds",
   exposed: "reachable from the internet",
   notes: "note about",
+  peered: "VNets peered both ways",
+  peeringBroken: "peering one-way or broken",
+  dns: "VNet's DNS queries go to",
 };
 
 const findingStyles: Record<FindingLevel, Attributes> = {
@@ -175,6 +194,19 @@ export function topologyDot(topology: Topology): string {
     }
     for (const n of nodesIn.get(parent) ?? []) out.push(`${indent}${nodeStatement(n, anchors.get(n.id)!)}`);
   };
+  // Graphviz orders each rank by first mention: what blocks the stack (the internet, flagged resources) is
+  // declared first, so it is drawn at the top, inside the first screen.
+  const first = (n: TopologyNode) => (n.kind === "internet" || n.findings?.level === "mandatory" ? 0 : 1);
+  nodesIn.set(
+    undefined,
+    [...(nodesIn.get(undefined) ?? [])].sort((a, b) => first(a) - first(b)),
+  );
+  const top = nodesIn.get(undefined)!.filter((n) => first(n) === 0);
+  for (const n of top) out.push(`  ${nodeStatement(n, anchors.get(n.id)!)}`);
+  nodesIn.set(
+    undefined,
+    nodesIn.get(undefined)!.filter((n) => first(n) === 1),
+  );
   emit(undefined, "  ");
   const firstLine = new Map(topology.nodes.map((n) => [n.id, n.lines[0] ?? n.id]));
   for (const e of topology.edges) {
