@@ -51,7 +51,7 @@ th, td { border: 1px solid #d0d7de; padding: .25em .6em; text-align: left; verti
 th { background: #f6f8fa; }
 td.tree { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: pre; }
 pre { margin: 0; white-space: pre-wrap; font: inherit; }
-.picture { overflow: auto; border: 1px solid #d0d7de; padding: .5em; max-height: 95vh; }
+.picture { overflow: auto; border: 1px solid #d0d7de; padding: .5em; }
 .picture svg { display: block; width: 100%; height: auto; }
 h2:has(#actual-size:checked) + .picture svg { width: auto; }
 .zoom { font-size: .9em; color: #57606a; }

@@ -161,9 +161,20 @@ function nodeStatement(n: TopologyNode, anchor: string): string {
   return `${quoted(n.id)} ${attributes(attrs, nodeLines(n))}`;
 }
 
-function clusterLines(c: TopologyCluster): string[] {
-  // A cluster with its own node (a VNet) is labelled by that node.
-  return c.node ? [] : nodeLines(c);
+/**
+ * A cluster's title as a plain-text node inside it (a VNet's is its own node): dot routes edges around nodes
+ * but straight through cluster labels, which left titles struck through.
+ */
+function clusterTitle(c: TopologyCluster, anchor: string, color: string | number | undefined): string {
+  if (c.node) return "";
+  const attrs = {
+    shape: "plaintext",
+    style: "",
+    fontcolor: color ?? "#57606a",
+    id: `${anchor}-title`,
+    class: "cluster-title",
+  };
+  return `${quoted(`title ${c.id}`)} ${attributes(attrs, nodeLines(c))}`;
 }
 
 export function topologyDot(topology: Topology): string {
@@ -187,8 +198,16 @@ export function topologyDot(topology: Topology): string {
       const marks: Attributes = found
         ? { color: found.color, penwidth: found.penwidth, fontcolor: found.color }
         : {};
-      const attrs = { ...clusterStyles[c.kind], ...marks, tooltip, id: anchors.get(c.id)! };
-      out.push(`${indent}  graph ${attributes(attrs, clusterLines(c))}`);
+      const attrs = {
+        ...clusterStyles[c.kind],
+        ...marks,
+        tooltip,
+        id: anchors.get(c.id)!,
+        class: `kind-${c.kind}`,
+      };
+      out.push(`${indent}  graph ${attributes(attrs, [])}`);
+      const title = clusterTitle(c, anchors.get(c.id)!, marks.fontcolor ?? clusterStyles[c.kind].fontcolor);
+      if (title) out.push(`${indent}  ${title}`);
       emit(c.id, `${indent}  `);
       out.push(`${indent}}`);
     }

@@ -320,7 +320,7 @@ describe("the plan's picture and page, for every provided stack", () => {
     const page = new JSDOM(html).window.document;
     const text = (selector: string) => [...page.querySelectorAll(selector)].map((e) => e.textContent ?? "");
 
-    expect(page.querySelectorAll(".picture > svg > svg#picture g.node")).to.have.length(
+    expect(page.querySelectorAll(".picture > svg > svg#picture g.node:not(.cluster-title)")).to.have.length(
       doc.topology.nodes.length,
     );
     expect(text("table caption")).to.include.members(

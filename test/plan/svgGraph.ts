@@ -114,17 +114,22 @@ export function svgGraph(svg: string): SvgGraph {
     [...picture.getElementsByTagName("g")].filter(
       (g) => (g.getAttribute("class") ?? "").split(" ")[0] === kind,
     );
+  const clusterTitles = groups("node").filter((g) =>
+    (g.getAttribute("class") ?? "").includes("cluster-title"),
+  );
   const shapes = new Map(
-    groups("node").map((g): [string, SvgNode] => [
-      title(g),
-      {
-        lines: texts(g).map((t) => t.textContent ?? ""),
-        anchor: g.getAttribute("id") ?? "",
-        classes: (g.getAttribute("class") ?? "").split(" "),
-        box: shapeBox(g),
-        lineBoxes: texts(g).map(textBox),
-      },
-    ]),
+    groups("node")
+      .filter((g) => !clusterTitles.includes(g))
+      .map((g): [string, SvgNode] => [
+        title(g),
+        {
+          lines: texts(g).map((t) => t.textContent ?? ""),
+          anchor: g.getAttribute("id") ?? "",
+          classes: (g.getAttribute("class") ?? "").split(" "),
+          box: shapeBox(g),
+          lineBoxes: texts(g).map(textBox),
+        },
+      ]),
   );
   const edges = groups("edge").map((g) => {
     const [from, to] = title(g).split("->");
@@ -151,7 +156,10 @@ export function svgGraph(svg: string): SvgGraph {
               : pointsOf(s.getAttribute("points") ?? ""),
           ),
         ),
-        lineBoxes: texts(g).map(textBox),
+        // The title is a plain-text node inside the cluster (see topologySvg.ts).
+        lineBoxes: texts(
+          clusterTitles.find((t) => t.getAttribute("id") === `${g.getAttribute("id")}-title`) ?? g,
+        ).map(textBox),
       },
     ]),
   );
