@@ -18,6 +18,7 @@ import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../polic
 import { isUnknown } from "../policy/model/values";
 import { urnParts, type Findings } from "./findings";
 import { managedNetworkTables } from "./managedNetworkTables";
+import { compareText } from "./topologyText";
 import type { RecordedGraph } from "./mockRun";
 import { endpointDns } from "./vnetTables";
 
@@ -237,6 +238,13 @@ export class TopologyBuilder {
   }
 }
 
+/** Adds `value` to the list at `key` (in place: copying the list each time is quadratic at scale). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** One part of the network: adds its clusters, nodes and edges. */
 export type TopologyPart = (b: TopologyBuilder) => void;
 
@@ -286,7 +294,7 @@ function subnetCluster(b: TopologyBuilder, vnet: Key, subnet: unknown): string {
 function summaryLines(endpoints: readonly PrivateEndpoint[]): string[] {
   const counts = new Map<string, number>();
   for (const e of endpoints) for (const g of groupIdsOf(e)) counts.set(g, (counts.get(g) ?? 0) + 1);
-  const entries = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([g, n]) => `${n} × ${g}`);
+  const entries = [...counts].sort(([a], [b]) => compareText(a, b)).map(([g, n]) => `${n} × ${g}`);
   const lines = [`${endpoints.length} private endpoints (summarised)`];
   for (let i = 0; i < entries.length; i += 4) lines.push(entries.slice(i, i + 4).join(", "));
   return lines;
@@ -300,7 +308,7 @@ const vnets: TopologyPart = (b) => {
   const { model, graph } = b.input;
   const endpointsByVnet = new Map<Key, PrivateEndpoint[]>();
   for (const e of [...model.endpoints].sort(endpointOrder(b))) {
-    if (typeof e.vnet === "string") endpointsByVnet.set(e.vnet, [...(endpointsByVnet.get(e.vnet) ?? []), e]);
+    if (typeof e.vnet === "string") pushTo(endpointsByVnet, e.vnet, e);
   }
   const keys = new Set<Key>(model.vnets.keys());
   for (const v of endpointsByVnet.keys()) keys.add(v);
@@ -345,8 +353,13 @@ const vnets: TopologyPart = (b) => {
 
 /** One order of endpoints everywhere: by group ids, then name. */
 function endpointOrder(b: TopologyBuilder): (x: PrivateEndpoint, y: PrivateEndpoint) => number {
-  const sortKey = (e: PrivateEndpoint) => `${groupIdsOf(e).join(",")}\u0000${b.nameOf(e.key)}`;
-  return (x, y) => sortKey(x).localeCompare(sortKey(y));
+  const keys = new Map<Key, string>();
+  const sortKey = (e: PrivateEndpoint) => {
+    let key = keys.get(e.key);
+    if (key === undefined) keys.set(e.key, (key = `${groupIdsOf(e).join(",")}\u0000${b.nameOf(e.key)}`));
+    return key;
+  };
+  return (x, y) => compareText(sortKey(x), sortKey(y));
 }
 
 /** Computes and AKS clusters in their subnets (a compute of a managed network is drawn in it instead). */
@@ -432,7 +445,7 @@ const workspaceManagedNetworks: TopologyPart = (b) => {
       (model.outboundRulesByWorkspace.get(table.urn) ?? []).map((r) => [r.name, r.privateEndpoint?.target]),
     );
     const byType = new Map<string, typeof table.rules>();
-    for (const rule of table.rules) byType.set(rule.type, [...(byType.get(rule.type) ?? []), rule]);
+    for (const rule of table.rules) pushTo(byType, rule.type, rule);
     for (const [type, rules] of byType) {
       const group = `${id}/rules/${type}`;
       b.cluster(group, "ruleGroup", [`${type} outbound rules (${rules.length})`], { parent: id });
@@ -545,9 +558,7 @@ const endpointEdges: TopologyPart = (b) => {
 /** Every zone (by name, one order everywhere), and its links to VNets. */
 const zoneLinks: TopologyPart = (b) => {
   const { model } = b.input;
-  const zones = [...model.zones.values()].sort((x, y) =>
-    String(x.zoneName).localeCompare(String(y.zoneName)),
-  );
+  const zones = [...model.zones.values()].sort((x, y) => compareText(String(x.zoneName), String(y.zoneName)));
   for (const zone of zones) zoneNode(b, zone.key, zone.zoneName);
   for (const [zone, linked] of model.linkedVnetsByZone) {
     zoneNode(b, zone, undefined);

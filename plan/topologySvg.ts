@@ -15,6 +15,7 @@
  */
 import {
   findingMarks,
+  pushTo,
   nodeLines,
   type ClusterKind,
   type EdgeKind,
@@ -186,9 +187,9 @@ export function topologyDot(topology: Topology): string {
   ];
   const anchors = nodeAnchors(topology);
   const nodesIn = new Map<string | undefined, TopologyNode[]>();
-  for (const n of topology.nodes) nodesIn.set(n.cluster, [...(nodesIn.get(n.cluster) ?? []), n]);
+  for (const n of topology.nodes) pushTo(nodesIn, n.cluster, n);
   const childClusters = new Map<string | undefined, TopologyCluster[]>();
-  for (const c of topology.clusters) childClusters.set(c.parent, [...(childClusters.get(c.parent) ?? []), c]);
+  for (const c of topology.clusters) pushTo(childClusters, c.parent, c);
   const emit = (parent: string | undefined, indent: string) => {
     for (const c of childClusters.get(parent) ?? []) {
       out.push(`${indent}subgraph ${quoted(`cluster ${c.id}`)} {`);

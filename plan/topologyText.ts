@@ -82,3 +82,11 @@ export function markdownFence(text: string): string {
   }
   return "`".repeat(Math.max(3, longest + 1));
 }
+
+/**
+ * Text order by code unit: the same in every environment (`localeCompare` follows the machine's locale, which
+ * would make the committed pictures stale elsewhere) and cheap at ten thousand endpoints.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -7,6 +7,7 @@ import type { Key, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown } from "../policy/model/values";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import type { RecordedGraph } from "./mockRun";
+import { compareText } from "./topologyText";
 import { zonesFor, type GroupId } from "../policy/azure/clouds";
 import type { Verdict } from "../policy/model/networkGraph";
 import { describePath, resolveTarget } from "../policy/model/resolution";
@@ -170,7 +171,7 @@ function resolutionRows(model: StackModel, vnet: Key): ResolutionRow[] {
 
 /** One order of endpoints in every VNet: by group ids, then name. */
 function byGroupThenName(a: EndpointRow, b: EndpointRow): number {
-  return a.groupIds.join(",").localeCompare(b.groupIds.join(",")) || a.endpoint.localeCompare(b.endpoint);
+  return compareText(a.groupIds.join(","), b.groupIds.join(",")) || compareText(a.endpoint, b.endpoint);
 }
 
 export function vnetTables(
