@@ -119,6 +119,9 @@ const edgeLegend: Record<EdgeKind, string> = {
   dns: "VNet's DNS queries go to",
 };
 
+/** The edges whose label is drawn: the story of a finding (exposure, a broken peering); others say it in their tooltip. */
+const drawnEdgeLabels = new Set<EdgeKind>(["exposed", "peeringBroken", "dns"]);
+
 const findingStyles: Record<FindingLevel, Attributes> = {
   mandatory: { color: "#c62828", fillcolor: "#fdecea", penwidth: 3, peripheries: 2 },
   advisory: { color: "#ef6c00", fillcolor: "#fff3e0", penwidth: 2, style: "filled,dashed" },
@@ -230,9 +233,11 @@ export function topologyDot(topology: Topology): string {
   emit(undefined, "  ");
   const firstLine = new Map(topology.nodes.map((n) => [n.id, n.lines[0] ?? n.id]));
   for (const e of topology.edges) {
-    const tooltip = `${firstLine.get(e.from) ?? e.from} ${edgeMeanings[e.kind]} ${firstLine.get(e.to) ?? e.to}`;
+    const what = `${firstLine.get(e.from) ?? e.from} ${edgeMeanings[e.kind]} ${firstLine.get(e.to) ?? e.to}`;
+    const tooltip = e.label ? `${what} (${e.label})` : what;
     const attrs = { ...edgeStyles[e.kind], class: `edge-${e.kind}`, tooltip };
-    out.push(`  ${quoted(e.from)} -> ${quoted(e.to)} ${attributes(attrs, e.label ? [e.label] : undefined)}`);
+    const label = e.label && drawnEdgeLabels.has(e.kind) ? [e.label] : undefined;
+    out.push(`  ${quoted(e.from)} -> ${quoted(e.to)} ${attributes(attrs, label)}`);
   }
   out.push("}");
   return out.join("\n") + "\n";

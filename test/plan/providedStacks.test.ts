@@ -10,7 +10,7 @@ import { findingMarks } from "../../plan/topology";
 import { topologySvg } from "../../plan/topologySvg";
 import type { ZoneCell } from "../../plan/vnetTables";
 import { parseMermaid } from "./mermaidParser";
-import { svgGraph } from "./svgGraph";
+import { svgGraph, type Box } from "./svgGraph";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { JSDOM } = require("jsdom") as typeof import("jsdom");
@@ -291,6 +291,39 @@ describe("the plan's picture and page, for every provided stack", () => {
           stack,
         ).to.include(f.urn);
       }
+    }
+  });
+
+  it("SVG geometry: every node inside the clusters holding it (subnet in VNet in resource group), no two nodes overlapping", () => {
+    const within = (a: Box, b: Box) =>
+      a.x1 >= b.x1 - 0.5 && a.x2 <= b.x2 + 0.5 && a.y1 >= b.y1 - 0.5 && a.y2 <= b.y2 + 0.5;
+    const meet = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    for (const [stack, doc] of Object.entries(plans)) {
+      const g = svgGraph(svgs[stack]);
+      const clusters = new Map(doc.topology.clusters.map((c) => [c.id, c]));
+      let nested = 0;
+      for (const n of doc.topology.nodes) {
+        for (
+          let c = n.cluster && clusters.get(n.cluster);
+          c;
+          c = c.parent ? clusters.get(c.parent) : undefined
+        ) {
+          const box = g.clusterShapes.get(`cluster ${c.id}`)?.box;
+          expect(box, `${stack}: cluster ${c.id}`).to.not.equal(undefined);
+          expect(
+            within(g.shapes.get(n.id)!.box, box!),
+            `${stack}: ${n.lines[0]} in ${c.lines[0] ?? c.id}`,
+          ).to.equal(true);
+          nested++;
+        }
+      }
+      expect(nested, stack).to.be.greaterThan(0);
+      const boxes = [...g.shapes].map(([id, s]) => ({ id, box: s.box }));
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+          expect(meet(boxes[i].box, boxes[j].box), `${stack}: ${boxes[i].id} over ${boxes[j].id}`).to.equal(
+            false,
+          );
     }
   });
 
