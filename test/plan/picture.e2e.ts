@@ -42,6 +42,47 @@ function measureAll(file: string): Record<string, PageMeasures> {
   return measuresOf(dom);
 }
 
+/** Each stack's Mermaid rendered by mermaid itself (its bundle from node_modules) in chromium: its width. */
+function mermaidWidths(diagrams: Record<string, string>, dir: string): Record<string, number> {
+  const bundle = require.resolve("mermaid/dist/mermaid.min.js");
+  const page = path.join(dir, "mermaid.html");
+  fs.writeFileSync(
+    page,
+    `<!DOCTYPE html><html><body><script src="file://${bundle}"></script><pre id="widths"></pre><script>
+mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
+(async () => {
+  const widths = {};
+  for (const [stack, text] of Object.entries(${JSON.stringify(diagrams).replace(/</g, "\\u003c")})) {
+    const { svg } = await mermaid.render("m" + Object.keys(widths).length, text);
+    const holder = document.createElement("div");
+    holder.innerHTML = svg;
+    document.body.appendChild(holder);
+    widths[stack] = holder.querySelector("svg").viewBox.baseVal.width;
+  }
+  document.getElementById("widths").textContent = JSON.stringify(widths);
+})();
+</script></body></html>`,
+  );
+  const dom = execFileSync(
+    chromium!,
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--allow-file-access-from-files",
+      "--host-resolver-rules=MAP * ~NOTFOUND",
+      // Mermaid renders asynchronously: virtual time lets the page finish before the DOM is dumped.
+      "--virtual-time-budget=60000",
+      "--dump-dom",
+      `file://${page}`,
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 240_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const found = /<pre id="widths">([^<]*)<\/pre>/.exec(dom);
+  if (!found?.[1]) throw new Error("mermaid rendered nothing");
+  return JSON.parse(found[1].replace(/&quot;/g, '"')) as Record<string, number>;
+}
+
 const widths = [1400, 800];
 /** The first screen's height: the frame's, since a headless window's viewport is shorter than the window. */
 const screenHeight = 900;
@@ -110,6 +151,15 @@ describe("the plan's page in a real browser (headless chromium), every provided 
 
   it("no label is under another node or crossed by an edge", () => {
     for (const stack of providedStacks()) expect(pages[stack][1400].overlaps, stack).to.deep.equal([]);
+  });
+
+  it("Mermaid: no stack renders wider than 1,600 px (mermaid's own renderer)", () => {
+    const rendered = mermaidWidths(
+      Object.fromEntries(providedStacks().map((s) => [s, plans[s].diagram])),
+      dir,
+    );
+    expect(Object.keys(rendered).sort()).to.deep.equal(providedStacks());
+    for (const [stack, width] of Object.entries(rendered)) expect(width, stack).to.be.within(100, 1600);
   });
 
   it("no horizontal overflow at 1400 px", () => {
