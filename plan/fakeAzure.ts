@@ -133,6 +133,58 @@ const idShapes: Record<string, IdShape> = {
       ["virtualNetworkLinks", "virtualNetworkLinkName"],
     ],
   },
+  // The network graph: peerings, DNS private resolvers, forwarding rulesets, firewalls.
+  "network:VirtualNetworkPeering": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["virtualNetworks", "virtualNetworkName"],
+      ["virtualNetworkPeerings", "virtualNetworkPeeringName"],
+    ],
+  },
+  "dnsresolver:DnsResolver": {
+    provider: "Microsoft.Network",
+    segments: [["dnsResolvers", "dnsResolverName"]],
+  },
+  "dnsresolver:InboundEndpoint": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["dnsResolvers", "dnsResolverName"],
+      ["inboundEndpoints", "inboundEndpointName"],
+    ],
+  },
+  "dnsresolver:OutboundEndpoint": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["dnsResolvers", "dnsResolverName"],
+      ["outboundEndpoints", "outboundEndpointName"],
+    ],
+  },
+  "dnsresolver:DnsForwardingRuleset": {
+    provider: "Microsoft.Network",
+    segments: [["dnsForwardingRulesets", "dnsForwardingRulesetName"]],
+  },
+  "dnsresolver:ForwardingRule": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["dnsForwardingRulesets", "dnsForwardingRulesetName"],
+      ["forwardingRules", "forwardingRuleName"],
+    ],
+  },
+  "dnsresolver:PrivateResolverVirtualNetworkLink": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["dnsForwardingRulesets", "dnsForwardingRulesetName"],
+      ["virtualNetworkLinks", "virtualNetworkLinkName"],
+    ],
+  },
+  "network:AzureFirewall": {
+    provider: "Microsoft.Network",
+    segments: [["azureFirewalls", "azureFirewallName"]],
+  },
+  "network:FirewallPolicy": {
+    provider: "Microsoft.Network",
+    segments: [["firewallPolicies", "firewallPolicyName"]],
+  },
   "containerservice:ManagedCluster": {
     provider: "Microsoft.ContainerService",
     segments: [["managedClusters", "resourceName"]],
@@ -200,6 +252,50 @@ const classicIdShapes: Record<string, ClassicIdShape> = {
       ["virtualNetworkLinks", "name"],
     ],
   },
+  // The network graph (classic): peerings, DNS servers, DNS private resolvers, rulesets, firewalls.
+  "azure:network/virtualNetworkPeering:VirtualNetworkPeering": {
+    provider: "Microsoft.Network",
+    segments: [
+      ["virtualNetworks", "virtualNetworkName"],
+      ["virtualNetworkPeerings", "name"],
+    ],
+  },
+  "azure:network/virtualNetworkDnsServers:VirtualNetworkDnsServers": {
+    parentId: "virtualNetworkId",
+    path: "dnsServers",
+  },
+  "azure:privatedns/resolver:Resolver": {
+    provider: "Microsoft.Network",
+    segments: [["dnsResolvers", "name"]],
+  },
+  "azure:privatedns/resolverInboundEndpoint:ResolverInboundEndpoint": {
+    parentId: "privateDnsResolverId",
+    path: "inboundEndpoints",
+  },
+  "azure:privatedns/resolverOutboundEndpoint:ResolverOutboundEndpoint": {
+    parentId: "privateDnsResolverId",
+    path: "outboundEndpoints",
+  },
+  "azure:privatedns/resolverDnsForwardingRuleset:ResolverDnsForwardingRuleset": {
+    provider: "Microsoft.Network",
+    segments: [["dnsForwardingRulesets", "name"]],
+  },
+  "azure:privatedns/resolverForwardingRule:ResolverForwardingRule": {
+    parentId: "dnsForwardingRulesetId",
+    path: "forwardingRules",
+  },
+  "azure:privatedns/resolverVirtualNetworkLink:ResolverVirtualNetworkLink": {
+    parentId: "dnsForwardingRulesetId",
+    path: "virtualNetworkLinks",
+  },
+  "azure:network/firewall:Firewall": {
+    provider: "Microsoft.Network",
+    segments: [["azureFirewalls", "name"]],
+  },
+  "azure:network/firewallPolicy:FirewallPolicy": {
+    provider: "Microsoft.Network",
+    segments: [["firewallPolicies", "name"]],
+  },
   "azure:containerservice/kubernetesCluster:KubernetesCluster": {
     provider: "Microsoft.ContainerService",
     segments: [["managedClusters", "name"]],
@@ -257,10 +353,15 @@ const nativeKeys: Partial<Record<Kind, string>> = {
   virtualNetwork: "network:VirtualNetwork",
   subnet: "network:Subnet",
   privateEndpoint: "network:PrivateEndpoint",
+  vnetPeering: "network:VirtualNetworkPeering",
+  resolverInboundEndpoint: "dnsresolver:InboundEndpoint",
+  firewall: "network:AzureFirewall",
 };
 
 /** The azure-native computed outputs under the classic provider's names. */
-const classicOutputs: Partial<Record<Kind, (native: Record<string, unknown>) => Record<string, unknown>>> = {
+const classicOutputs: Partial<
+  Record<Kind, (native: Record<string, unknown>, classic: Record<string, unknown>) => Record<string, unknown>>
+> = {
   workspace: (n) => ({ discoveryUrl: n.discoveryUrl, workspaceId: n.workspaceId, identity: n.identity }),
   storageAccount: (n) =>
     Object.fromEntries(
@@ -272,6 +373,19 @@ const classicOutputs: Partial<Record<Kind, (native: Record<string, unknown>) => 
   keyVault: (n) => ({ vaultUri: (n.properties as { vaultUri?: string }).vaultUri }),
   containerRegistry: (n) => ({ loginServer: n.loginServer }),
   privateEndpoint: (n) => ({ customDnsConfigs: n.customDnsConfigs, networkInterfaces: n.networkInterfaces }),
+  // The private IPs Azure hands out, under the classic names (one inbound block; a list of firewall blocks).
+  resolverInboundEndpoint: (n, c) => ({
+    ipConfigurations: {
+      ...(c.ipConfigurations as object),
+      privateIpAddress: (n.ipConfigurations as { privateIpAddress?: string }[])[0]?.privateIpAddress,
+    },
+  }),
+  firewall: (n, c) => ({
+    ipConfigurations: ((c.ipConfigurations as object[] | undefined) ?? []).map((config, i) => ({
+      ...config,
+      privateIpAddress: (n.ipConfigurations as { privateIPAddress?: string }[])[i]?.privateIPAddress,
+    })),
+  }),
   // Azure gives inline subnets their ids.
   virtualNetwork: (n) => ({
     subnets: ((n.subnets as { name?: string }[] | undefined) ?? []).map((s) => ({
@@ -279,6 +393,16 @@ const classicOutputs: Partial<Record<Kind, (native: Record<string, unknown>) => 
       id: `${String(n.id)}/subnets/${s.name}`,
     })),
   }),
+};
+
+/**
+ * The IP configuration inputs of resources Azure hands a private IP from their subnet (ARM names per type:
+ * InboundEndpoint IpConfiguration, AzureFirewallIPConfiguration, NetworkInterfaceIPConfiguration).
+ */
+const privateIpInputs: Record<string, { ip: string; method?: string }> = {
+  "dnsresolver:InboundEndpoint": { ip: "privateIpAddress", method: "privateIpAllocationMethod" },
+  "network:AzureFirewall": { ip: "privateIPAddress" },
+  "network:NetworkInterface": { ip: "privateIPAddress", method: "privateIPAllocationMethod" },
 };
 
 /** Public FQDN patterns per group id and cloud: `{name}`, `{region}`, `{guid}` are filled in. */
@@ -623,7 +747,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
       const nativeState: Record<string, unknown> = { ...native.inputs, name };
       this.addComputedOutputs(key, id, native.inputs, nativeState);
       this.addConnections(key, id, name, native.inputs);
-      Object.assign(state, classicOutputs[native.kind]?.(nativeState));
+      Object.assign(state, classicOutputs[native.kind]?.(nativeState, state));
     }
     // With `storageAccountId`, azurerm 4.x gives containers and shares their Resource Manager id.
     if (shape && "parentId" in shape && shape.parentId === "storageAccountId") state.resourceManagerId = id;
@@ -719,6 +843,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     const subnetPrefix = key === "network:Subnet" ? firstPrefix(inputs) : undefined;
     if (subnetPrefix) this.addSubnet(id, subnetPrefix);
     if (key === "network:PrivateEndpoint") Object.assign(state, this.endpointOutputs(id, inputs, location));
+    Object.assign(state, this.networkGraphOutputs(key, id, inputs));
     if (key === "storage:StorageAccount") {
       const cloud = cloudOfRegion(location) ?? "AzureCloud";
       state.primaryEndpoints = Object.fromEntries(
@@ -741,6 +866,52 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     const cidr = parseCidr(prefix);
     // Azure keeps the first four addresses of every subnet.
     if (cidr) this.subnets.set(armIdKey(id), { cidr, next: 4 });
+  }
+
+  /**
+   * Outputs of what the network graph reads: a peering's state (Connected once the remote VNet peers back,
+   * which also connects the remote side, as Azure does; Initiated until then), and the private IPs Azure
+   * hands out from their subnets to a resolver inbound endpoint, a firewall and a NIC (a Static address as
+   * given).
+   */
+  private networkGraphOutputs(
+    key: string,
+    id: string,
+    inputs: Record<string, unknown>,
+  ): Record<string, unknown> {
+    if (key === "network:VirtualNetworkPeering") return { peeringState: this.peeringState(id, inputs) };
+    const names = privateIpInputs[key];
+    if (!names) return {};
+    const configs = (inputs.ipConfigurations as Record<string, unknown>[] | undefined) ?? [];
+    return {
+      ipConfigurations: configs.map((config) => {
+        const subnetId = (config.subnet as { id?: string } | undefined)?.id;
+        const subnet = subnetId ? this.subnets.get(armIdKey(subnetId)) : undefined;
+        const given = config[names.ip];
+        const ip =
+          typeof given === "string" ? given : subnet ? addressAt(subnet.cidr, subnet.next++) : undefined;
+        const method = names.method
+          ? { [names.method]: typeof given === "string" ? "Static" : "Dynamic" }
+          : {};
+        return { ...config, [names.ip]: ip, ...method };
+      }),
+    };
+  }
+
+  private peeringState(id: string, inputs: Record<string, unknown>): string {
+    const localVnet = id.split("/virtualNetworkPeerings/")[0];
+    const remoteVnet = (inputs.remoteVirtualNetwork as { id?: string } | undefined)?.id;
+    if (!remoteVnet) return "Initiated";
+    const prefix = `${armIdKey(remoteVnet)}/virtualnetworkpeerings/`;
+    const back = [...this.live.entries()].find(
+      ([key, state]) =>
+        key.startsWith(prefix) &&
+        armIdKey(String((state.remoteVirtualNetwork as { id?: string } | undefined)?.id ?? "")) ===
+          armIdKey(localVnet),
+    );
+    if (!back) return "Initiated";
+    back[1].peeringState = "Connected";
+    return "Connected";
   }
 
   /** Hands out private IPs from the endpoint's subnet and fills in the FQDNs Azure would register. */

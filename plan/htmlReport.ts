@@ -12,7 +12,8 @@ import { linkedText } from "./textReport";
 import { findingMarks, type FindingLevel } from "./topology";
 import { nodeAnchors } from "./topologySvg";
 import { xmlText } from "./topologyText";
-import type { ResolutionRow, VnetTable } from "./vnetTables";
+import type { ResolutionRow } from "./resolutionTable";
+import type { VnetTable } from "./vnetTables";
 
 /** Text as HTML: markup characters written as entities, control characters as their visible pictures. */
 export function escapeHtml(text: string): string {
@@ -101,20 +102,20 @@ function vnetSection(t: VnetTable): string {
   );
 }
 
-const verdictMarks: Record<ResolutionRow["verdict"], string> = { ok: "✓", broken: "✗", unknown: "unknown" };
+const verdictMarks: Record<ResolutionRow["status"], string> = { ok: "✓", broken: "✗", unknown: "unknown" };
 
 /** How the VNet resolves each name the workspace needs, the IP, the route, and the verdict with its reason. */
 function resolutionTable(t: VnetTable): string {
   if (!t.resolution?.length) return "";
   const rows = t.resolution.map((r) => [
     `${escapeHtml(r.name)}<br><small>${escapeHtml(`${r.target} (${r.groupId})`)}</small>`,
-    escapeHtml(r.how),
-    escapeHtml(r.ip ?? "—"),
+    escapeHtml(r.via),
+    escapeHtml([r.endpoint, r.ip].filter(Boolean).join(" ") || "—"),
     escapeHtml(r.route ?? "—"),
-    { html: escapeHtml(verdictMarks[r.verdict]), className: `verdict-${r.verdict}` },
+    { html: escapeHtml(verdictMarks[r.status]), className: `verdict-${r.status}` },
   ]);
   return table(
-    ["name", "how it resolves", "IP", "route", "verdict"],
+    ["name", "how it resolves", "endpoint and IP", "route", "verdict"],
     rows,
     `How VNet ${escapeHtml(t.vnet)} resolves the workspace's names`,
   );

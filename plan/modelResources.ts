@@ -3,6 +3,7 @@
  * shows the stack through the same model the rules judge it by. Properties are what `AnalyzeStack` sees:
  * the outputs of a created resource, the inputs (unknowns marked) of one not created yet, at preview.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { buildModel } from "../policy/model/buildModel";
 import type { StackResource } from "../policy/model/stackResource";
 import type { StackModel } from "../policy/model/types";
@@ -14,7 +15,8 @@ const sigKey = "4dabf18193072939515e22adb298388d";
 
 /** A recorded value as a policy reads it: unknowns as the model's marker, secrets unwrapped. */
 function plainValue(value: unknown): unknown {
-  if (value === unknownSentinel) return unknown;
+  // An output unknown at preview, recorded as the sentinel or, nested in an input, as the SDK's own marker.
+  if (value === unknownSentinel || pulumi.isUnknown(value)) return unknown;
   if (Array.isArray(value)) return value.map(plainValue);
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;

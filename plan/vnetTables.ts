@@ -8,10 +8,7 @@ import { isUnknown } from "../policy/model/values";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import type { RecordedGraph } from "./mockRun";
 import { compareText } from "./topologyText";
-import { zonesFor, type GroupId } from "../policy/azure/clouds";
-import type { Verdict } from "../policy/model/networkGraph";
-import { describePath, resolveTarget } from "../policy/model/resolution";
-import { cloudOfLocation } from "../policy/model/resolutionQueries";
+import { resolutionRows, type ResolutionRow } from "./resolutionTable";
 
 export interface DnsRecord {
   fqdn: string;
@@ -39,21 +36,6 @@ export interface EndpointRow {
   zones: ZoneCell[];
 }
 
-/** How a VNet resolves one name the workspace needs, and whether it reaches what the name resolves to. */
-export interface ResolutionRow {
-  /** The private link zone name asked (e.g. privatelink.blob.core.windows.net). */
-  name: string;
-  /** The resource it stands for, and the group id. */
-  target: string;
-  groupId: string;
-  /** How it resolves (DNS servers, zones) in words. */
-  how: string;
-  ip?: string;
-  /** From the VNet to the endpoint, in words. */
-  route?: string;
-  verdict: Verdict;
-}
-
 export interface VnetTable {
   vnet: string;
   /**
@@ -65,8 +47,8 @@ export interface VnetTable {
   urn?: string;
   addressPrefixes: string[];
   rows: EndpointRow[];
-  /** For a VNet of the stack: each name its workspace needs, how it resolves, the IP and the route. */
-  resolution?: ResolutionRow[];
+  /** How each name its workspaces need resolves from this VNet (in-stack VNets). */
+  resolution: ResolutionRow[];
 }
 
 /** Label of the table for endpoints whose subnet is not known (an unknown id at preview). */
@@ -134,41 +116,6 @@ export const dnsRecordWriters: Partial<Record<PrivateDnsManager, string>> = {
     "the custom DNS server (outside this stack) holds the records, made from each endpoint's FQDN and IP",
 };
 
-/** The workspace's own name and its dependencies', each with the group ids a client resolves. */
-const neededGroups: {
-  of: "key" | "storageAccount" | "keyVault" | "containerRegistry";
-  groupIds: GroupId[];
-}[] = [
-  { of: "key", groupIds: ["amlworkspace"] },
-  { of: "storageAccount", groupIds: ["blob", "file"] },
-  { of: "keyVault", groupIds: ["vault"] },
-  { of: "containerRegistry", groupIds: ["registry"] },
-];
-
-/** How `vnet` resolves every name its stack's workspaces need (each zone name of each group id). */
-function resolutionRows(model: StackModel, vnet: Key): ResolutionRow[] {
-  return model.workspaces.flatMap((w) =>
-    neededGroups.flatMap(({ of, groupIds }) => {
-      const target = w[of];
-      if (typeof target !== "string") return [];
-      return groupIds.flatMap((groupId) =>
-        zonesFor(cloudOfLocation(w.location), groupId).map((name): ResolutionRow => {
-          const r = resolveTarget(model.network, vnet, target, name);
-          return {
-            name,
-            target: model.label(target),
-            groupId,
-            how: describePath(r),
-            ...(r.ip === undefined ? {} : { ip: r.ip }),
-            ...(r.route === undefined ? {} : { route: r.route.route }),
-            verdict: r.verdict,
-          };
-        }),
-      );
-    }),
-  );
-}
-
 /** One order of endpoints in every VNet: by group ids, then name. */
 function byGroupThenName(a: EndpointRow, b: EndpointRow): number {
   return compareText(a.groupIds.join(","), b.groupIds.join(",")) || compareText(a.endpoint, b.endpoint);
@@ -187,18 +134,23 @@ export function vnetTables(
       urn: vnet.urn,
       addressPrefixes: Array.isArray(prefixes) ? prefixes : [],
       rows: [],
+      resolution: resolutionRows(model, vnet.key),
     });
   }
   for (const endpoint of model.endpoints) {
     const vnet = typeof endpoint.vnet === "string" ? endpoint.vnet : undefined;
     let table = tables.get(vnet);
     if (!table) {
-      table = { vnet: vnet === undefined ? unknownVnet : model.label(vnet), addressPrefixes: [], rows: [] };
+      table = {
+        vnet: vnet === undefined ? unknownVnet : model.label(vnet),
+        addressPrefixes: [],
+        rows: [],
+        resolution: vnet === undefined ? [] : resolutionRows(model, vnet),
+      };
       tables.set(vnet, table);
     }
     table.rows.push(row(model, graph, endpoint, vnet));
   }
-  for (const vnet of model.vnets.keys()) tables.get(vnet)!.resolution = resolutionRows(model, vnet);
   const writer = dnsRecordWriters[privateDns];
   for (const table of tables.values()) {
     table.rows.sort(byGroupThenName);

@@ -89,10 +89,11 @@ export function describePath(answer: { path: readonly string[] }): string {
   return answer.path.join("; ");
 }
 
+/** Words before a host's label (labels name their resource kind; a NIC says nothing of the DNS server on it). */
 const hostKindWords: Record<DnsHost["kind"], string> = {
-  [DnsHostKinds.resolverInbound]: "resolver inbound endpoint",
-  [DnsHostKinds.firewall]: "Azure Firewall",
-  [DnsHostKinds.vm]: "DNS server VM",
+  [DnsHostKinds.resolverInbound]: "",
+  [DnsHostKinds.firewall]: "",
+  [DnsHostKinds.vm]: "DNS server VM on ",
 };
 
 const verdictOrder: readonly Verdict[] = ["broken", "unknown", "ok"];
@@ -167,7 +168,7 @@ class Lookup {
     const g = this.graph;
     const reach = g.connected(from, host.vnet);
     const ip = typeof host.ip === "string" ? host.ip : "the IP";
-    const step = `${who} resolves through ${ip} (${hostKindWords[host.kind]} ${host.label} in ${g.label(host.vnet)}, ${reach.route})`;
+    const step = `${who} resolves through ${ip} (${hostKindWords[host.kind]}${host.label} in ${g.label(host.vnet)}, ${reach.route})`;
     if (reach.verdict !== "ok")
       return stop(reach.verdict, path, step, ResolutionFaults.dnsHostUnreachable, {
         direct: false,

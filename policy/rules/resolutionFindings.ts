@@ -50,19 +50,16 @@ function faultUrn(model: StackModel, key: Key | undefined, asking: Key): string 
   return model.vnets.get(key ?? asking)?.urn ?? model.vnets.get(asking)?.urn ?? "";
 }
 
-/** A broken DNS path from `asking`, found while resolving `name` for `forWhat`. */
-export function pathViolation(
-  model: StackModel,
-  asking: Key,
-  name: string,
-  forWhat: string,
-  answer: NameAnswer,
-): Violation {
+/**
+ * A broken DNS path from `asking`: the same for every name it asks, so one finding however many endpoints and
+ * zones meet it.
+ */
+export function pathViolation(model: StackModel, asking: Key, answer: NameAnswer): Violation {
   return {
     urn: faultUrn(model, answer.faultAt, asking),
     message: message({
       subject: model.label(asking),
-      problem: `cannot resolve ${name} for ${forWhat}: ${describePath(answer)}`,
+      problem: `cannot resolve the private link names of its endpoints: ${describePath(answer)}`,
       quote: quotes.hubSpokeResolution,
       fix: resolutionFixes[answer.fault!],
     }),

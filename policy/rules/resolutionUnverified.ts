@@ -62,7 +62,10 @@ export const resolutionUnverified: StackRule<object> = {
   severity: "low",
   framework: benchmark("NS-2"),
   remediationSteps: [
-    "The VNet's DNS servers (or a forwarding rule) name an IP no resolver inbound endpoint, firewall or NIC of the stack holds, or are unknown at preview: check by hand that they resolve the privatelink zones (conditional forwarders to 168.63.129.16 from a VNet linked to the zones), see how-to-custom-dns.",
+    "The VNet's DNS servers (or a forwarding rule) name an IP no resolver inbound endpoint, firewall or NIC of the stack holds, or are unknown at preview: check by hand that they resolve the privatelink zones (conditional forwarders to 168.63.129.16 from a VNet linked to the zones, see how-to-custom-dns).",
+    "",
+    "- azure-native: declare the DNS server in the stack (a `dnsresolver.InboundEndpoint`, a `network.AzureFirewall` whose `network.FirewallPolicy` sets `dnsSettings.enableProxy`, or the DNS VM's `network.NetworkInterface`) so the pack can follow it.",
+    '- Components: `WorkspaceNetwork` with `dnsMode: "None"` publishes `dnsRecords` for a custom DNS server to hold.',
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-custom-dns",
   tags: ["dns", "coverage"],

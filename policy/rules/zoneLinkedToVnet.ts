@@ -89,7 +89,7 @@ function check(model: StackModel, endpoint: PrivateEndpoint): Violation[] {
         return answer.zone === zone.key ? [] : [notResolved(model, endpoint, group, zone, answer)];
       // Two zones of one name on a VNet are the duplicate-link rule's finding.
       if (answer.fault === ResolutionFaults.duplicateZones) return [];
-      if (isPathFault(answer)) return [pathViolation(model, vnet, name, endpoint.label, answer)];
+      if (isPathFault(answer)) return [pathViolation(model, vnet, answer)];
       return [notResolved(model, endpoint, group, zone, answer)];
     }),
   );

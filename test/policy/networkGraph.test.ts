@@ -29,7 +29,7 @@ function peering(from: string, to: string, allow: boolean | typeof unknown = tru
 
 const resolverHost: DnsHost = {
   key: "inbound",
-  label: "'inbound'",
+  label: "resolver inbound endpoint 'inbound'",
   kind: "resolverInbound",
   ip: "10.0.4.4",
   vnet: "hub",

@@ -1,0 +1,47 @@
+/** The plan's per-VNet resolution table (`--json` field `vnets[].resolution`), computed from the pack's model. */
+import { expect } from "chai";
+import { runOnMocks } from "../../plan/mockRun";
+import { stackModel } from "../../plan/modelResources";
+import { vnetTables } from "../../plan/vnetTables";
+import { hubSpoke, type HubSpokeArgs } from "../analyzer/programs/hubSpoke";
+
+async function spokeTable(args: HubSpokeArgs) {
+  const run = await runOnMocks(hubSpoke(args), { preview: false });
+  const tables = vnetTables(stackModel(run.graph), run.graph);
+  return tables.find((t) => t.vnet === "spoke-vnet")!;
+}
+
+describe("plan: per-VNet resolution table", function () {
+  this.timeout(60_000);
+
+  it("gives each name the workspace needs, how it resolves, the IP and the route, all ok for the resolver design", async () => {
+    const table = await spokeTable({ dns: "resolver" });
+    expect(table.resolution.map((r) => r.name).sort()).to.deep.equal(
+      [
+        "privatelink.api.azureml.ms",
+        "privatelink.azurecr.io",
+        "privatelink.blob.core.windows.net",
+        "privatelink.file.core.windows.net",
+        "privatelink.notebooks.azure.net",
+        "privatelink.vaultcore.azure.net",
+      ].sort(),
+    );
+    const api = table.resolution.find((r) => r.name === "privatelink.api.azureml.ms")!;
+    expect(api).to.include({ status: "ok", groupId: "amlworkspace", route: "in the same VNet" });
+    expect(api.via).to.match(
+      /^VNet 'spoke-vnet' resolves through 10\.1\.4\.\d+ \(resolver inbound endpoint 'inbound' in VNet 'hub-vnet', peered both ways\)/,
+    );
+    expect(api.ip).to.match(/^10\.0\.1\.\d+$/);
+  });
+
+  it("marks every row broken, with the reason, when the spoke is not peered with the resolver's VNet", async () => {
+    const table = await spokeTable({ dns: "resolver", peering: "none" });
+    expect(new Set(table.resolution.map((r) => r.status))).to.deep.equal(new Set(["broken"]));
+    expect(table.resolution[0].via).to.include("are not peered");
+  });
+
+  it("marks rows unknown when the DNS server is outside the stack", async () => {
+    const table = await spokeTable({ dns: "outside" });
+    expect(new Set(table.resolution.map((r) => r.status))).to.deep.equal(new Set(["unknown"]));
+  });
+});

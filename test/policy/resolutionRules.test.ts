@@ -1,0 +1,146 @@
+/**
+ * One test per preview/unknown branch of the rules rewritten on the resolution model (issue 17), run on the
+ * model of recorded programs: what each rule says, or why it stays silent, when the path is ok, broken or
+ * unknown. The isolated-VNet branches keep their old messages (test/policy/dns.test.ts and the topologies).
+ */
+import { expect } from "chai";
+import { runOnMocks } from "../../plan/mockRun";
+import { stackModel } from "../../plan/modelResources";
+import type { StackModel } from "../../policy/model/types";
+import type { StackRule } from "../../policy/pack/rule";
+import { computeVnet } from "../../policy/rules/computeVnet";
+import { dependencyEndpointsPerVnet } from "../../policy/rules/dependencyEndpointsPerVnet";
+import { duplicateZoneLinksRule } from "../../policy/rules/duplicateZoneLinks";
+import { endpointZoneGroups } from "../../policy/rules/endpointZoneGroups";
+import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
+import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
+import { hubSpoke, type HubSpokeArgs } from "../analyzer/programs/hubSpoke";
+
+async function modelOf(args: HubSpokeArgs, preview = false): Promise<StackModel> {
+  const run = await runOnMocks(hubSpoke(args), { preview });
+  return stackModel(run.graph);
+}
+
+function messages<C extends object>(rule: StackRule<C>, model: StackModel): string[] {
+  return rule.check(model, rule.defaults).map((v) => v.message);
+}
+
+describe("rules on the resolution model: one test per branch", function () {
+  this.timeout(60_000);
+
+  describe("private-dns-zone-linked-to-endpoint-vnet", () => {
+    it("says nothing when the spoke's DNS server is outside the stack (unknown)", async () => {
+      expect(messages(zoneLinkedToVnet, await modelOf({ dns: "outside" }))).to.deep.equal([]);
+    });
+    it("names the firewall policy, once, when DNS proxy is off (preview)", async () => {
+      const off = await modelOf({ dns: "firewall", firewallProxy: false }, true);
+      const found = zoneLinkedToVnet.check(off, zoneLinkedToVnet.defaults);
+      expect(found).to.have.length(1);
+      expect(found[0].message).to.include("does not enable DNS proxy");
+    });
+    it("names the path when the zone is not linked where the path ends", async () => {
+      const found = messages(zoneLinkedToVnet, await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }));
+      expect(found).to.have.length(6);
+      expect(found[0]).to.include("resolves through").and.include("is not linked to VNet 'hub-vnet'");
+    });
+    it("keeps the old message when the spoke's own Azure DNS answers from another zone of the name", async () => {
+      const found = messages(
+        zoneLinkedToVnet,
+        await modelOf({ dns: "azureDns", duplicateApiZone: true, zonesLinkedTo: ["hub"] }),
+      );
+      expect(found).to.have.length(6);
+      expect(found[0]).to.include("but is not linked to its VNet 'spoke-vnet' (linked to VNet 'hub-vnet')");
+    });
+    it("leaves two zones of one name on a VNet to private-dns-zone-name-linked-once", async () => {
+      const model = await modelOf({ dns: "azureDns", duplicateApiZone: true });
+      expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
+      expect(messages(duplicateZoneLinksRule, model)).to.have.length(1);
+    });
+  });
+
+  describe("dependency-endpoints-per-vnet", () => {
+    it("accepts a spoke reaching the hub's dependency endpoints through zones linked to it", async () => {
+      expect(
+        messages(dependencyEndpointsPerVnet, await modelOf({ dns: "azureDns", endpoints: "split" })),
+      ).to.deep.equal([]);
+    });
+    it("names the path, and does not ask for colliding endpoints, when the spoke cannot resolve them", async () => {
+      const found = messages(
+        dependencyEndpointsPerVnet,
+        await modelOf({ dns: "azureDns", endpoints: "split", zonesLinkedTo: ["hub"] }),
+      );
+      expect(found).to.have.length(2);
+      const spoke = found.find((m) => m.startsWith("VNet 'spoke-vnet'"))!;
+      expect(spoke)
+        .to.include("of its own or of a connected VNet")
+        .and.include("is not linked to VNet 'spoke-vnet'");
+      expect(spoke).to.include("add endpoints here only with zones of their own");
+    });
+    it("stays silent when the spoke's resolution is unknown (DNS server outside the stack)", async () => {
+      expect(
+        messages(dependencyEndpointsPerVnet, await modelOf({ dns: "outside", endpoints: "split" })),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe("compute-in-endpoint-vnet", () => {
+    it("accepts a cluster in a peered spoke that resolves the workspace", async () => {
+      expect(
+        messages(computeVnet, await modelOf({ dns: "azureDns", endpoints: "hub", compute: "AmlCompute" })),
+      ).to.deep.equal([]);
+    });
+    it("names the path when the peered spoke does not resolve the workspace's zones", async () => {
+      const found = messages(
+        computeVnet,
+        await modelOf({ dns: "azureDns", endpoints: "hub", compute: "AmlCompute", zonesLinkedTo: ["hub"] }),
+      );
+      expect(found).to.have.length(1);
+      expect(found[0])
+        .to.include("peered with the workspace endpoint's VNet 'hub-vnet'")
+        .and.include("is not linked to VNet 'spoke-vnet'");
+    });
+    it("stays silent for a cluster whose spoke resolves through a DNS server outside the stack", async () => {
+      expect(
+        messages(computeVnet, await modelOf({ dns: "outside", endpoints: "hub", compute: "AmlCompute" })),
+      ).to.deep.equal([]);
+    });
+    it("keeps the old finding for a cluster in a VNet peered with nothing", async () => {
+      const found = messages(
+        computeVnet,
+        await modelOf({ dns: "azureDns", endpoints: "hub", compute: "AmlCompute", peering: "none" }),
+      );
+      expect(found).to.have.length(1);
+      expect(found[0]).to.include("which holds no private endpoint of").and.not.include("peered");
+    });
+  });
+
+  describe("endpoint-dns-zone-group", () => {
+    it("accepts the AVM split (api and notebooks from two endpoints of the workspace in one VNet)", async () => {
+      expect(
+        messages(
+          endpointZoneGroups,
+          await modelOf({ dns: "azureDns", avmSplit: true, peering: "none", zonesLinkedTo: ["spoke"] }),
+        ),
+      ).to.deep.equal([]);
+    });
+    it("still wants both zones when the second endpoint's zone does not answer the VNet", async () => {
+      const found = messages(
+        endpointZoneGroups,
+        await modelOf({ dns: "azureDns", avmSplit: true, peering: "none", zonesLinkedTo: ["hub"] }),
+      );
+      expect(found).to.have.length(2);
+    });
+  });
+
+  describe("dns-resolution-unverified", () => {
+    it("says once, on the VNet, what it could not follow", async () => {
+      const found = resolutionUnverified.check(await modelOf({ dns: "outside" }), {});
+      expect(found).to.have.length(1);
+      expect(found[0].message).to.include("192.168.10.10");
+    });
+    it("says nothing for a path it follows, at preview too", async () => {
+      expect(resolutionUnverified.check(await modelOf({ dns: "resolver" }, true), {})).to.deep.equal([]);
+      expect(resolutionUnverified.check(await modelOf({ dns: "firewall" }, true), {})).to.deep.equal([]);
+    });
+  });
+});
