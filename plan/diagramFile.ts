@@ -2,12 +2,17 @@
 import * as path from "path";
 import type { PlanDocument } from "./plan";
 import { topologySvg } from "./topologySvg";
+import { markdownFence } from "./topologyText";
 
 const formats: Record<string, (doc: PlanDocument) => string | Promise<string>> = {
   ".svg": (doc) => topologySvg(doc.topology),
   ".mmd": (doc) => doc.diagram,
-  // Markdown renderers (GitHub, GitLab, many editors) draw a fenced `mermaid` block.
-  ".md": (doc) => "```mermaid\n" + doc.diagram + "```\n",
+  // Markdown renderers (GitHub, GitLab, many editors) draw a fenced `mermaid` block; the fence is longer than
+  // any backtick run inside, so nothing in the diagram can close it.
+  ".md": (doc) => {
+    const fence = markdownFence(doc.diagram);
+    return `${fence}mermaid\n${doc.diagram}${fence}\n`;
+  },
 };
 
 export const diagramExtensions = Object.keys(formats);

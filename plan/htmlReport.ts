@@ -1,26 +1,23 @@
 /**
- * The plan as one self-contained HTML page: the topology picture inline (SVG), the pack's findings by level
- * with their messages, one table per VNet, and the resource tree with counts by type. Everything is in the
- * page — no script, font, style sheet or image is loaded from anywhere — so it opens offline in any browser,
- * and every text from the stack is escaped.
+ * The plan as one self-contained HTML page: the verdict and each mandatory finding first (linked to its node
+ * in the picture), the topology picture inline (SVG, scaled to the page's width; a checkbox shows it at full
+ * size, scrolled), the pack's findings by level with their messages, one table per VNet, and the resource tree
+ * with counts by type. Everything is in the page — no script, font, style sheet or image is loaded from
+ * anywhere — so it opens offline in any browser; every text from the stack is escaped (control characters
+ * shown), and tables reflow as labelled rows on narrow screens.
  */
 import type { Finding } from "./findings";
 import type { PlanDocument } from "./plan";
 import { linkedText } from "./textReport";
-import type { FindingLevel } from "./topology";
+import { findingMarks, type FindingLevel } from "./topology";
+import { nodeAnchors } from "./topologySvg";
+import { xmlText } from "./topologyText";
+import type { ResolutionRow } from "./resolutionTable";
 import type { VnetTable } from "./vnetTables";
 
-const entities: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Text as HTML: markup characters written as entities. */
+/** Text as HTML: markup characters written as entities, control characters as their visible pictures. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]);
+  return xmlText(text);
 }
 
 /** A cell of several lines. */
@@ -33,15 +30,21 @@ type Cell = string | { html: string; className: string };
 
 function table(headers: readonly string[], rows: readonly Cell[][], caption?: string): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
-  const cell = (c: Cell) =>
-    typeof c === "string" ? `<td>${c}</td>` : `<td class="${c.className}">${c.html}</td>`;
+  // Each cell names its column, which narrow screens show beside the value (see the style's media query).
+  const cell = (c: Cell, i: number) => {
+    const label = `data-label="${escapeHtml(headers[i] ?? "")}"`;
+    return typeof c === "string"
+      ? `<td ${label}>${c}</td>`
+      : `<td ${label} class="${c.className}">${c.html}</td>`;
+  };
   const body = rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
   return `<table>${caption ? `<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
 const style = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 2em; color: #1f2328; }
-h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2em; margin-top: 2em; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 1em 2em; color: #1f2328; }
+h1 { font-size: 1.4em; margin: 0 0 .4em; } h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2em; margin-top: 2em; }
+h2#topology { margin-top: .6em; font-size: 1.2em; }
 nav a { margin-right: 1em; }
 table { border-collapse: collapse; margin: .8em 0 1.6em; }
 caption { text-align: left; font-weight: 600; padding: .3em 0; }
@@ -50,29 +53,71 @@ th { background: #f6f8fa; }
 td.tree { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: pre; }
 pre { margin: 0; white-space: pre-wrap; font: inherit; }
 .picture { overflow: auto; border: 1px solid #d0d7de; padding: .5em; }
-.picture svg { max-width: none; height: auto; }
-.mandatory { color: #c62828; } .advisory { color: #b45309; } .ok { color: #2e7d32; }
-.linked-NO { color: #c62828; font-weight: 600; }
+.picture svg { display: block; width: 100%; height: auto; }
+h2:has(#actual-size:checked) + .picture svg { width: auto; }
+.zoom { font-size: .9em; color: #57606a; }
+.mandatory { color: #c62828; } .advisory { color: #b45309; } .ok { color: #2e7d32; } .none { color: #57606a; }
+.blocking { border-left: 4px solid #c62828; background: #fdecea; padding: .4em .8em; margin: .6em 0; }
+.blocking ul { margin: .3em 0; padding-left: 1.2em; }
+.linked-NO, .verdict-broken { color: #c62828; font-weight: 600; }
+.verdict-ok { color: #2e7d32; } .verdict-unknown { color: #b45309; }
+.dns-note { background: #fffde7; border-left: 4px solid #8d6e00; padding: .3em .6em; }
+body { max-width: 100%; overflow-wrap: anywhere; }
+@media (max-width: 900px) {
+  body { margin: .8em; }
+  table, thead, tbody, tr, td, caption { display: block; }
+  thead { display: none; }
+  tr { border: 1px solid #d0d7de; margin-bottom: .6em; }
+  td { border: none; border-bottom: 1px solid #eaeef2; }
+  td::before { content: attr(data-label); display: block; font-size: .8em; color: #57606a; }
+  td.tree { white-space: pre-wrap; }
+}
 `;
 
 function vnetSection(t: VnetTable): string {
   const caption = `VNet ${escapeHtml(t.vnet)}${t.addressPrefixes.length ? ` (${escapeHtml(t.addressPrefixes.join(", "))})` : ""}`;
   if (t.rows.length === 0) return `<p><strong>${caption}</strong>: no private endpoints</p>`;
+  const records =
+    t.dnsRecordsBy &&
+    `<p class="dns-note">DNS records of ${escapeHtml(t.vnet)}: ${escapeHtml(t.dnsRecordsBy)}.</p>`;
+  const zoneCell = (r: VnetTable["rows"][number]) =>
+    r.zones.length === 0 && t.dnsRecordsBy
+      ? escapeHtml("none in this stack (see above)")
+      : lines(r.zones.map((z) => z.zone));
   const rows = t.rows.map((r) => [
     escapeHtml(r.endpoint),
     lines(r.targets),
     lines(r.groupIds),
     lines(r.privateIps.length ? r.privateIps : ["unknown"]),
     lines(r.dns.map((d) => `${d.fqdn} → ${d.ipAddresses.join(", ")}`)),
-    lines(r.zones.map((z) => z.zone)),
+    zoneCell(r),
     r.zones
       .map((z) => `<span class="linked-${linkedText(z.linked)}">${escapeHtml(linkedText(z.linked))}</span>`)
       .join("<br>"),
   ]);
+  return (
+    (records || "") +
+    table(["endpoint", "target", "group id", "private IP", "FQDN → IP", "zone", "linked"], rows, caption) +
+    resolutionTable(t)
+  );
+}
+
+const verdictMarks: Record<ResolutionRow["status"], string> = { ok: "✓", broken: "✗", unknown: "unknown" };
+
+/** How the VNet resolves each name the workspace needs, the IP, the route, and the verdict with its reason. */
+function resolutionTable(t: VnetTable): string {
+  if (!t.resolution?.length) return "";
+  const rows = t.resolution.map((r) => [
+    `${escapeHtml(r.name)}<br><small>${escapeHtml(`${r.target} (${r.groupId})`)}</small>`,
+    escapeHtml(r.via),
+    escapeHtml([r.endpoint, r.ip].filter(Boolean).join(" ") || "—"),
+    escapeHtml(r.route ?? "—"),
+    { html: escapeHtml(verdictMarks[r.status]), className: `verdict-${r.status}` },
+  ]);
   return table(
-    ["endpoint", "target", "group id", "private IP", "FQDN → IP", "zone", "linked"],
+    ["name", "how it resolves", "endpoint and IP", "route", "verdict"],
     rows,
-    caption,
+    `How VNet ${escapeHtml(t.vnet)} resolves the workspace's names`,
   );
 }
 
@@ -91,7 +136,7 @@ function findingsSection(doc: PlanDocument): string {
     `<p>Policy pack ${pack}.</p>`,
     ...levels.map((level) => {
       const found = doc.findings[level];
-      const title = `<h3 class="${level}" id="${level}">${level[0].toUpperCase()}${level.slice(1)}: ${found.length}</h3>`;
+      const title = `<h3 class="${found.length ? level : "none"}" id="${level}">${level[0].toUpperCase()}${level.slice(1)}: ${found.length}</h3>`;
       return found.length ? title + table(["policy", "resource", "message"], found.map(row)) : title;
     }),
   ].join("\n");
@@ -111,12 +156,26 @@ function resourcesSection(doc: PlanDocument): string {
   ].join("\n");
 }
 
+/** The verdict, and each mandatory finding linked to its node in the picture: why the stack is blocked. */
+function verdictSection(doc: PlanDocument): string {
+  const mandatory = doc.findings.mandatory;
+  if (mandatory.length === 0) {
+    const advisory = doc.findings.advisory.length;
+    return `<p class="ok">No mandatory violation: pulumi preview would pass${advisory ? ` (${advisory} advisory finding(s) below)` : ""}.</p>`;
+  }
+  const anchors = nodeAnchors(doc.topology);
+  const item = (f: Finding) => {
+    const anchor = anchors.get(f.urn);
+    const where = anchor ? `<a href="#${anchor}">${escapeHtml(f.name)}</a>` : escapeHtml(f.name);
+    return `<li>${findingMarks.mandatory} <strong>${escapeHtml(f.policy)}</strong> on ${escapeHtml(f.type)} ${where}: ${escapeHtml(f.message.split("\n")[0])}</li>`;
+  };
+  return `<div class="blocking"><strong class="mandatory">Blocked: ${mandatory.length} mandatory violation(s), pulumi preview would fail.</strong>
+<ul>${mandatory.map(item).join("\n")}</ul></div>`;
+}
+
 /** The page; `svg` is the topology picture's `<svg>` element (see `topologySvg` with `inline`). */
 export function htmlReport(doc: PlanDocument, svg: string): string {
   const title = `Plan of stack ${doc.stack} (project ${doc.project})`;
-  const verdict = doc.findings.mandatory.length
-    ? `<strong class="mandatory">${doc.findings.mandatory.length} mandatory violation(s): pulumi preview would fail.</strong>`
-    : `<span class="ok">No mandatory violation.</span>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -127,13 +186,9 @@ export function htmlReport(doc: PlanDocument, svg: string): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create. ${verdict}</p>
-<nav><a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
-<h2 id="topology">Topology</h2>
-<p class="legend">Boxes in a blue cluster are a VNet's private endpoints (with their private IPs), the tab is the VNet
-itself; hexagons are private DNS zones, cylinders the services endpoints reach, a dashed cluster a managed VNet.
-Solid arrows connect an endpoint to its target (group ids), dotted ones write A records, blue lines link a zone
-to a VNet. Red and orange outlines mark resources with mandatory and advisory findings.</p>
+${verdictSection(doc)}
+<nav>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create. <a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
+<h2 id="topology">Topology <input type="checkbox" id="actual-size"> <label for="actual-size" class="zoom">actual size (scroll to pan)</label></h2>
 <div class="picture">
 ${svg}
 </div>

@@ -35,9 +35,16 @@ export interface RecordedResource {
 /** The graph of one run, in registration order. */
 export class RecordedGraph {
   readonly resources: RecordedResource[] = [];
+  /** The resources by URN, caught up with `resources` on each look-up (the plan looks up thousands). */
+  private readonly index = new Map<string, RecordedResource>();
+  private indexed = 0;
 
   byUrn(urn: string): RecordedResource | undefined {
-    return this.resources.find((r) => r.urn === urn);
+    for (; this.indexed < this.resources.length; this.indexed++) {
+      const r = this.resources[this.indexed];
+      if (!this.index.has(r.urn)) this.index.set(r.urn, r);
+    }
+    return this.index.get(urn);
   }
 
   ofType(type: string): RecordedResource[] {

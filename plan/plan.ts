@@ -4,6 +4,7 @@
  * as `pulumi preview --policy-pack` would, and describes the result as one document.
  */
 import * as path from "path";
+import { privateDnsDeclaration } from "../policy/model/privateDnsDeclaration";
 import { compiledPack } from "./compiledPack";
 import { groupFindings, type Findings } from "./findings";
 import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
@@ -229,7 +230,10 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     const redacted = <T>(value: T) => redactDeep(value, model.secrets);
     const tree = redacted(resourceTree(run.graph));
     const findings = groupFindings(policyRun?.diagnostics ?? []);
-    const picture = redacted(topology({ model, graph: run.graph, findings }));
+    const privateDns = privateDnsDeclaration(undefined, new Map(Object.entries(resolved.stackTags))).manager;
+    const picture = redacted(
+      topology({ model, graph: run.graph, findings, stack: resolved.stack, privateDns }),
+    );
     const changes = stateFile
       ? redacted(planChanges(stateFile, state, run.graph.resources, run.outputs))
       : undefined;
@@ -241,7 +245,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       policyPack: pack.session && { name: pack.session.info.name, version: pack.session.info.version },
       resources: tree,
       counts: { total: tree.length, byType: countsByType(run.graph) },
-      vnets: redacted(vnetTables(model, run.graph)),
+      vnets: redacted(vnetTables(model, run.graph, privateDns)),
       managedNetworks: redacted(managedNetworkTables(run.graph)),
       findings,
       diagram: mermaidDiagram(picture),

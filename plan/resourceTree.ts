@@ -23,7 +23,9 @@ export function resourceTree(graph: RecordedGraph): TreeRow[] {
   for (const r of graph.resources) {
     // A parent outside the graph (never registered) would hide its children: show them at the root.
     const parent = r.parent !== undefined && known.has(r.parent) ? r.parent : undefined;
-    children.set(parent, [...(children.get(parent) ?? []), r]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(r);
+    else children.set(parent, [r]);
   }
   const rows: TreeRow[] = [];
   const visit = (r: RecordedResource, depth: number, indent: string, last: boolean) => {

@@ -11,22 +11,61 @@
  * managed network (mode, firewall) holding its outbound rules, the user's and Azure's. Each part of the network
  * is one {@link TopologyPart}.
  */
-import type { Key, ManagedEndpoint, StackModel } from "../policy/model/types";
+import type { DnsHostKind } from "../policy/model/networkGraph";
+import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
+import { describePath, resolverOf } from "../policy/model/resolution";
+import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown } from "../policy/model/values";
 import { urnParts, type Findings } from "./findings";
 import { managedNetworkTables } from "./managedNetworkTables";
+import { compareText } from "./topologyText";
 import type { RecordedGraph } from "./mockRun";
 import { endpointDns } from "./vnetTables";
 
 export type NodeKind =
-  "workspace" | "service" | "vnet" | "endpoint" | "managedEndpoint" | "outboundRule" | "zone" | "flagged";
-export type ClusterKind = "vnet" | "managedVnet";
+  | "workspace"
+  | "service"
+  | "vnet"
+  | "endpoint"
+  | "compute"
+  | "managedEndpoint"
+  | "outboundRule"
+  | "zone"
+  | "internet"
+  | "summary"
+  | "note"
+  | "dnsServer"
+  | "flagged";
+/** A cluster mirrors where Azure puts things: resource group ⊃ VNet ⊃ subnet; managed VNets ⊃ rule groups. */
+export type ClusterKind = "resourceGroup" | "vnet" | "subnet" | "managedVnet" | "ruleGroup";
 /**
- * uses: a workspace's dependency; connects: an endpoint to its target; writes: A records; linked: a zone link;
- * holds: a workspace's own resource (compute, online endpoint...) drawn because a finding concerns it.
+ * uses: a workspace's dependency; connects: an endpoint (or outbound rule) to its target; writes: A records;
+ * linked: a zone link; holds: a workspace's own resource; exposed: reachable from the internet; notes: a note
+ * on what it points at (who writes the DNS records); peered: a peering both ways; peeringBroken: one-way,
+ * disconnected or without network access (its label says why); dns: a VNet's DNS queries go there.
  */
-export type EdgeKind = "uses" | "connects" | "writes" | "linked" | "holds";
+export type EdgeKind =
+  | "uses"
+  | "connects"
+  | "writes"
+  | "linked"
+  | "holds"
+  | "exposed"
+  | "notes"
+  | "peered"
+  | "peeringBroken"
+  | "dns";
 export type FindingLevel = keyof Findings;
+
+/** The mark each finding level adds to a label: distinct glyphs, so the levels differ without colour too. */
+export const findingMarks: Record<FindingLevel, string> = { mandatory: "✖", advisory: "⚠" };
+
+/**
+ * Beyond this many private endpoints in one VNet the picture summarises the VNet (counts by group id) instead
+ * of laying each out: Graphviz's layout grows with about the cube of the nodes in a cluster (500 endpoints
+ * take seconds, 2,000 minutes), and a picture of hundreds of boxes is read by nobody. The tables keep them all.
+ */
+export const maxDrawnEndpointsPerVnet = 60;
 
 /** The findings on one resource: the highest level and the policies, each once. */
 export interface NodeFindings {
@@ -40,6 +79,8 @@ export interface TopologyNode {
   kind: NodeKind;
   /** The label, one entry per line (without the findings). */
   lines: string[];
+  /** What the node is, in words (the picture's tooltip). */
+  tooltip: string;
   /** The cluster holding the node. */
   cluster?: string;
   /** The URN of an in-stack resource. */
@@ -53,26 +94,36 @@ export interface TopologyCluster {
   lines: string[];
   /** The node standing for the cluster itself (a VNet), drawn inside it; edges to the cluster end there. */
   node?: string;
+  /** The cluster holding this one. */
+  parent?: string;
+  /** The findings on the resource the cluster is (a subnet). */
+  findings?: NodeFindings;
 }
 
 export interface TopologyEdge {
   from: string;
   to: string;
   kind: EdgeKind;
+  /** Drawn on the edge: only where the edge tells the story (exposure); others say it in their tooltip. */
   label?: string;
 }
 
 export interface Topology {
+  /** What the picture shows, with the stack's name. */
+  title: string;
   clusters: TopologyCluster[];
   nodes: TopologyNode[];
   edges: TopologyEdge[];
 }
 
 /** The label lines of a node, with its findings. */
-export function nodeLines(node: TopologyNode): string[] {
+export function nodeLines(node: { lines: string[]; findings?: NodeFindings }): string[] {
   const findings = node.findings;
   return findings
-    ? [...node.lines, ...findings.policies.map((p) => `⚠ ${findings.level}: ${p}`)]
+    ? [
+        ...node.lines,
+        ...findings.policies.map((p) => `${findingMarks[findings.level]} ${findings.level}: ${p}`),
+      ]
     : node.lines;
 }
 
@@ -81,13 +132,21 @@ export interface TopologyInput {
   model: StackModel;
   graph: RecordedGraph;
   findings: Findings;
+  /** The stack's name, for the title. */
+  stack?: string;
+  /** Who writes the private DNS records (the stack's declaration); default the program. */
+  privateDns?: PrivateDnsManager;
 }
 
-/** The description under construction; a node or cluster is added once, at its first mention. */
+/** The description under construction; a node, cluster or edge is added once, at its first mention. */
 export class TopologyBuilder {
   private readonly nodes = new Map<string, TopologyNode>();
   private readonly clusters = new Map<string, TopologyCluster>();
-  private readonly edges: TopologyEdge[] = [];
+  private readonly edges = new Map<string, TopologyEdge>();
+  /** The summary node standing for each endpoint of a summarised VNet. */
+  readonly summarised = new Map<Key, string>();
+  /** Summaries whose endpoints reach too many targets to draw them. */
+  readonly targetless = new Set<string>();
 
   constructor(readonly input: TopologyInput) {}
 
@@ -100,19 +159,43 @@ export class TopologyBuilder {
     return this.nodes.has(id);
   }
 
-  node(id: string, kind: NodeKind, lines: string[], cluster?: string): void {
-    if (this.nodes.has(id)) return;
-    const urn = this.input.graph.byUrn(id) ? id : undefined;
-    this.nodes.set(id, { id, kind, lines: lines.filter((l) => l !== ""), cluster, urn });
+  /** A node added already, to add lines to. */
+  nodeOf(id: string): TopologyNode | undefined {
+    return this.nodes.get(id);
   }
 
-  cluster(id: string, kind: ClusterKind, lines: string[], node?: string): void {
+  /** The drawn node standing for `key`: itself, or the summary of its VNet. */
+  drawn(key: Key): string | undefined {
+    return this.nodes.has(key) ? key : this.summarised.get(key);
+  }
+
+  node(id: string, kind: NodeKind, lines: string[], cluster?: string, tooltip?: string): void {
+    if (this.nodes.has(id)) return;
+    const urn = this.input.graph.byUrn(id) ? id : undefined;
+    const drawnLines = lines.filter((l) => l !== "");
+    this.nodes.set(id, {
+      id,
+      kind,
+      lines: drawnLines,
+      tooltip: tooltip ?? drawnLines.join(", "),
+      cluster,
+      urn,
+    });
+  }
+
+  cluster(
+    id: string,
+    kind: ClusterKind,
+    lines: string[],
+    options: { node?: string; parent?: string } = {},
+  ): void {
     if (!this.clusters.has(id))
-      this.clusters.set(id, { id, kind, lines: lines.filter((l) => l !== ""), node });
+      this.clusters.set(id, { id, kind, lines: lines.filter((l) => l !== ""), ...options });
   }
 
   edge(from: string, to: string, kind: EdgeKind, label?: string): void {
-    this.edges.push({ from, to, kind, ...(label ? { label } : {}) });
+    const key = `${from}\u0000${to}\u0000${kind}`;
+    if (!this.edges.has(key)) this.edges.set(key, { from, to, kind, ...(label ? { label } : {}) });
   }
 
   /** The description, with each node's findings; flagged resources not drawn yet are added on their own. */
@@ -132,10 +215,15 @@ export class TopologyBuilder {
         e.workspace,
       ]),
     );
+    const clusters = [...this.clusters.values()].map((c) => {
+      const findings = byUrn.get(c.id);
+      return findings ? { ...c, findings } : c;
+    });
     for (const urn of byUrn.keys()) {
-      if (!this.nodes.has(urn)) {
+      if (!this.nodes.has(urn) && !this.clusters.has(urn)) {
         const { type, name } = urnParts(urn);
-        this.node(urn, "flagged", [name, type.replace(/^azure-native:/, "")]);
+        const what = type.replace(/^azure-native:/, "");
+        this.node(urn, "flagged", [name, what], undefined, `${what} ${name}`);
         this.nodes.get(urn)!.urn = urn;
         const workspace = workspaceOf.get(urn);
         if (typeof workspace === "string" && this.nodes.has(workspace)) this.edge(workspace, urn, "holds");
@@ -145,8 +233,16 @@ export class TopologyBuilder {
       const findings = n.urn === undefined ? undefined : byUrn.get(n.urn);
       return findings ? { ...n, findings } : n;
     });
-    return { clusters: [...this.clusters.values()], nodes, edges: this.edges };
+    const title = `Network and private DNS${this.input.stack === undefined ? "" : ` of stack ${this.input.stack}`}`;
+    return { title, clusters, nodes, edges: [...this.edges.values()] };
   }
+}
+
+/** Adds `value` to the list at `key` (in place: copying the list each time is quadratic at scale). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** One part of the network: adds its clusters, nodes and edges. */
@@ -160,27 +256,131 @@ function serviceNode(b: TopologyBuilder, key: Key): void {
 function zoneNode(b: TopologyBuilder, key: Key, zoneName: unknown): void {
   const { model } = b.input;
   const name = typeof zoneName === "string" ? zoneName : model.label(key);
-  b.node(key, "zone", [name, model.zones.has(key) ? "" : "outside the stack"]);
+  const inStack = model.zones.has(key);
+  b.node(
+    key,
+    "zone",
+    [name, inStack ? "" : "outside the stack"],
+    undefined,
+    `private DNS zone ${name}${inStack ? "" : " (outside the stack)"}`,
+  );
 }
 
-/** Every VNet (in the stack, holding an endpoint, or linked to a zone) with its endpoints. */
+/** The group ids of an endpoint's connections, as the endpoint's label shows them. */
+function groupIdsOf(e: PrivateEndpoint): string[] {
+  return e.connections.flatMap((c) => (c.groupIds === undefined || isUnknown(c.groupIds) ? [] : c.groupIds));
+}
+
+/** A resource group's cluster id, from the resource's `resourceGroupName` input when known. */
+function resourceGroupOf(b: TopologyBuilder, key: Key): string | undefined {
+  const name = b.input.graph.byUrn(key)?.inputs.resourceGroupName;
+  if (typeof name !== "string") return undefined;
+  const id = `resourceGroup/${name}`;
+  b.cluster(id, "resourceGroup", [`resource group ${name}`]);
+  return id;
+}
+
+/** The subnet cluster a resource in `subnet` of `vnet` is drawn in: the subnet's, else the VNet's own. */
+function subnetCluster(b: TopologyBuilder, vnet: Key, subnet: unknown): string {
+  const found = typeof subnet === "string" ? b.input.model.subnets.get(subnet) : undefined;
+  if (!found || found.vnet !== vnet) return vnet;
+  const name = b.input.graph.byUrn(found.urn)?.name ?? found.key.split("/subnets/").pop() ?? found.label;
+  const prefixes = Array.isArray(found.addressPrefixes) ? found.addressPrefixes.join(", ") : "";
+  b.cluster(found.key, "subnet", [`subnet ${name}`, prefixes], { parent: vnet });
+  return found.key;
+}
+
+/** Endpoints summarised as counts by group id, a few per line. */
+function summaryLines(endpoints: readonly PrivateEndpoint[]): string[] {
+  const counts = new Map<string, number>();
+  for (const e of endpoints) for (const g of groupIdsOf(e)) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const entries = [...counts].sort(([a], [b]) => compareText(a, b)).map(([g, n]) => `${n} × ${g}`);
+  const lines = [`${endpoints.length} private endpoints (summarised)`];
+  for (let i = 0; i < entries.length; i += 4) lines.push(entries.slice(i, i + 4).join(", "));
+  return lines;
+}
+
+/**
+ * Every VNet (in the stack, holding an endpoint or a compute, or linked to a zone) in its resource group, with
+ * its subnets holding their endpoints (private IPs, group ids) and computes.
+ */
 const vnets: TopologyPart = (b) => {
   const { model, graph } = b.input;
+  const endpointsByVnet = new Map<Key, PrivateEndpoint[]>();
+  for (const e of [...model.endpoints].sort(endpointOrder(b))) {
+    if (typeof e.vnet === "string") pushTo(endpointsByVnet, e.vnet, e);
+  }
   const keys = new Set<Key>(model.vnets.keys());
-  for (const e of model.endpoints) if (typeof e.vnet === "string") keys.add(e.vnet);
+  for (const v of endpointsByVnet.keys()) keys.add(v);
   for (const linked of model.linkedVnetsByZone.values()) for (const v of linked) keys.add(v);
   for (const vnet of keys) {
     const prefixes = model.vnets.get(vnet)?.addressPrefixes;
     const lines = [`VNet ${b.nameOf(vnet)}`, Array.isArray(prefixes) ? prefixes.join(", ") : ""];
-    b.cluster(vnet, "vnet", lines, vnet);
-    b.node(vnet, "vnet", lines, vnet);
-    for (const e of model.endpoints.filter((x) => x.vnet === vnet)) {
+    b.cluster(vnet, "vnet", lines, { node: vnet, parent: resourceGroupOf(b, vnet) });
+    b.node(vnet, "vnet", lines, vnet, `virtual network ${lines.join(" ")}`);
+    const endpoints = endpointsByVnet.get(vnet) ?? [];
+    if (endpoints.length > maxDrawnEndpointsPerVnet) {
+      const id = `${vnet}/endpoints`;
+      const targets = new Set(endpoints.flatMap((e) => e.connections.map((c) => c.target)));
+      const targetless = targets.size > maxDrawnEndpointsPerVnet;
+      const summary = [
+        ...summaryLines(endpoints),
+        targetless ? `to ${targets.size} targets (not drawn)` : "",
+      ];
+      b.node(id, "summary", summary, vnet, `${endpoints.length} private endpoints in ${lines[0]}`);
+      if (targetless) b.targetless.add(id);
+      for (const e of endpoints) b.summarised.set(e.key, id);
+      continue;
+    }
+    for (const e of endpoints) {
       const ips = [...new Set(endpointDns(graph, e.urn).flatMap((d) => d.ipAddresses))];
-      b.node(e.key, "endpoint", [b.nameOf(e.key), ips.join(", ")], vnet);
+      const cluster = subnetCluster(b, vnet, e.subnet);
+      const name = b.nameOf(e.key);
+      const groups = groupIdsOf(e).join(", ");
+      b.node(
+        e.key,
+        "endpoint",
+        [name, ips.join(", "), groups && `→ ${groups}`],
+        cluster,
+        `private endpoint ${name} in ${lines[0]}${ips.length ? `, private IP ${ips.join(", ")}` : ""}${groups && `, for ${groups}`}`,
+      );
     }
   }
   for (const e of model.endpoints.filter((x) => typeof x.vnet !== "string")) {
     b.node(e.key, "endpoint", [b.nameOf(e.key), "VNet not known"]);
+  }
+};
+
+/** One order of endpoints everywhere: by group ids, then name. */
+function endpointOrder(b: TopologyBuilder): (x: PrivateEndpoint, y: PrivateEndpoint) => number {
+  const keys = new Map<Key, string>();
+  const sortKey = (e: PrivateEndpoint) => {
+    let key = keys.get(e.key);
+    if (key === undefined) keys.set(e.key, (key = `${groupIdsOf(e).join(",")}\u0000${b.nameOf(e.key)}`));
+    return key;
+  };
+  return (x, y) => compareText(sortKey(x), sortKey(y));
+}
+
+/** Computes and AKS clusters in their subnets (a compute of a managed network is drawn in it instead). */
+const computes: TopologyPart = (b) => {
+  const { model } = b.input;
+  for (const c of model.computes) {
+    if (typeof c.vnet !== "string" || !b.has(c.vnet)) continue;
+    const type = typeof c.computeType === "string" ? c.computeType : "compute";
+    const name = b.nameOf(c.key);
+    b.node(c.key, "compute", [name, type], subnetCluster(b, c.vnet, c.subnet), `${type} ${name} (compute)`);
+  }
+  for (const c of model.clusters.values()) {
+    if (typeof c.vnet !== "string" || !b.has(c.vnet)) continue;
+    const name = b.nameOf(c.key);
+    b.node(
+      c.key,
+      "compute",
+      [name, "AKS cluster"],
+      subnetCluster(b, c.vnet, c.subnet),
+      `AKS cluster ${name}`,
+    );
   }
 };
 
@@ -212,38 +412,83 @@ const managedVnets: TopologyPart = (b) => {
   for (const m of b.input.model.managedEndpoints) {
     const title = `managed VNet of ${managedVnetOwner(b, m)}`;
     b.cluster(title, "managedVnet", [title]);
-    b.node(m.key, "managedEndpoint", [b.nameOf(m.key)], title);
+    const name = b.nameOf(m.key);
+    b.node(m.key, "managedEndpoint", [name], title, `managed private endpoint ${name} in the ${title}`);
   }
 };
 
+/** How each outbound rule type is drawn: private endpoint rules one by one (tied to their targets), others as one list. */
+const listedRuleTypes = new Set(["FQDN", "ServiceTag"]);
+
 /**
- * One cluster per workspace managed network: the managed VNet itself (a node, reached from its workspace) and
- * one node per outbound rule with its type, destination and who made it.
+ * One cluster per workspace managed network: the managed VNet itself (a node, reached from its workspace), the
+ * workspace's computes (Azure puts them there), and its outbound rules grouped by type: private endpoint rules
+ * one by one, tied to their targets; FQDN and service tag rules one list each.
  */
 const workspaceManagedNetworks: TopologyPart = (b) => {
+  const { model } = b.input;
   for (const table of managedNetworkTables(b.input.graph)) {
     const id = `${table.urn}/managedNetwork`;
     const lines = [
       `managed VNet of ML workspace ${table.workspace}`,
       [table.isolationMode, table.firewallSku && `firewall ${table.firewallSku}`].filter(Boolean).join(", "),
     ];
-    b.cluster(id, "managedVnet", lines, id);
-    b.node(id, "vnet", lines, id);
+    b.cluster(id, "managedVnet", lines, { node: id });
+    b.node(id, "vnet", lines, id, `${lines[0]} (Microsoft-managed), ${lines[1]}`);
     b.edge(table.urn, id, "holds");
-    for (const rule of table.rules)
-      b.node(
-        `${id}/${rule.name}`,
-        "outboundRule",
-        [rule.name, `${rule.type}: ${rule.destination}`, `by ${rule.madeBy}`],
-        id,
-      );
+    for (const c of model.computes.filter((x) => x.workspace === table.urn && typeof x.subnet !== "string")) {
+      const type = typeof c.computeType === "string" ? c.computeType : "compute";
+      const name = b.nameOf(c.key);
+      b.node(c.key, "compute", [name, type], id, `${type} ${name} in the ${lines[0]}`);
+    }
+    const targets = new Map(
+      (model.outboundRulesByWorkspace.get(table.urn) ?? []).map((r) => [r.name, r.privateEndpoint?.target]),
+    );
+    const byType = new Map<string, typeof table.rules>();
+    for (const rule of table.rules) pushTo(byType, rule.type, rule);
+    for (const [type, rules] of byType) {
+      const group = `${id}/rules/${type}`;
+      b.cluster(group, "ruleGroup", [`${type} outbound rules (${rules.length})`], { parent: id });
+      if (listedRuleTypes.has(type)) {
+        b.node(
+          `${group}/list`,
+          "outboundRule",
+          rules.map((r) => `${r.destination} (${r.madeBy === "user" ? r.name : "by Azure"})`),
+          group,
+          `${type} outbound rules of the ${lines[0]}: ${rules.map((r) => r.destination).join(", ")}`,
+        );
+        continue;
+      }
+      for (const rule of rules) {
+        const ruleId = `${id}/${rule.name}`;
+        b.node(
+          ruleId,
+          "outboundRule",
+          [rule.name, rule.destination, `by ${rule.madeBy}`],
+          group,
+          `${type} outbound rule ${rule.name} to ${rule.destination}, made by ${rule.madeBy}`,
+        );
+        const target = targets.get(rule.name);
+        if (typeof target === "string") {
+          serviceNode(b, target);
+          b.edge(ruleId, target, "connects");
+        }
+      }
+    }
   }
 };
 
 /** Workspaces and the services they use. */
 const workspaces: TopologyPart = (b) => {
   for (const w of b.input.model.workspaces) {
-    b.node(w.key, "workspace", [`ML workspace ${b.nameOf(w.key)}`]);
+    const name = b.nameOf(w.key);
+    b.node(
+      w.key,
+      "workspace",
+      [`ML workspace ${name}`],
+      undefined,
+      `Azure Machine Learning workspace ${name}`,
+    );
     for (const dep of [w.storageAccount, w.keyVault, w.containerRegistry]) {
       if (typeof dep !== "string") continue;
       serviceNode(b, dep);
@@ -252,20 +497,54 @@ const workspaces: TopologyPart = (b) => {
   }
 };
 
+const isDisabled = (v: unknown) => typeof v === "string" && v.toLowerCase() === "disabled";
+const isEnabled = (v: unknown) => typeof v === "string" && v.toLowerCase() === "enabled";
+
+/**
+ * What the internet reaches: a workspace with public access (limited to selected IPs or not), an online
+ * endpoint whose public ingress is on (Azure's default), a service with public access enabled.
+ */
+const exposure: TopologyPart = (b) => {
+  const { model } = b.input;
+  const internet = "internet";
+  const expose = (key: Key, label: string) => {
+    b.node(internet, "internet", ["Internet"], undefined, "the public internet");
+    b.edge(internet, key, "exposed", label);
+  };
+  for (const w of model.workspaces) {
+    if (!isEnabled(w.publicNetworkAccess)) continue;
+    const ips = Array.isArray(w.ipRules) ? w.ipRules : [];
+    const selected = ips.length > 0 && isDisabled(w.ipDefaultAction) === false;
+    expose(w.key, selected ? `selected IPs ${ips.join(", ")}` : "public access");
+  }
+  for (const o of model.onlineEndpoints) {
+    if (isDisabled(o.publicNetworkAccess)) continue;
+    const name = b.nameOf(o.key);
+    b.node(o.key, "flagged", [name, "online endpoint"], undefined, `managed online endpoint ${name}`);
+    if (typeof o.workspace === "string" && b.has(o.workspace)) b.edge(o.workspace, o.key, "holds");
+    expose(o.key, "public ingress");
+  }
+  for (const s of model.services.values()) {
+    if (isEnabled(s.publicNetworkAccess) && b.has(s.key)) expose(s.key, "public access");
+  }
+};
+
 /** Each endpoint's connections to its targets and the zones its zone groups write into. */
 const endpointEdges: TopologyPart = (b) => {
   const { model } = b.input;
   for (const e of model.endpoints) {
+    const from = b.drawn(e.key);
+    if (from === undefined) continue;
     for (const c of e.connections) {
-      if (typeof c.target !== "string") continue;
+      // A summarised VNet's endpoints reach their targets through the summary, unless too many to draw.
+      if (typeof c.target !== "string" || b.targetless.has(from)) continue;
       serviceNode(b, c.target);
-      const groups = c.groupIds === undefined || isUnknown(c.groupIds) ? "" : c.groupIds.join(", ");
-      b.edge(e.key, c.target, "connects", groups);
+      b.edge(from, c.target, "connects");
     }
     for (const group of model.zoneGroupsByEndpoint.get(e.key) ?? []) {
       for (const zone of group.zones) {
         zoneNode(b, zone.key, zone.zoneName);
-        b.edge(e.key, zone.key, "writes", "A records");
+        b.edge(from, zone.key, "writes");
       }
     }
   }
@@ -276,24 +555,128 @@ const endpointEdges: TopologyPart = (b) => {
   }
 };
 
-/** Every zone, and its links to VNets. */
+/** Every zone (by name, one order everywhere), and its links to VNets. */
 const zoneLinks: TopologyPart = (b) => {
   const { model } = b.input;
-  for (const zone of model.zones.values()) zoneNode(b, zone.key, zone.zoneName);
+  const zones = [...model.zones.values()].sort((x, y) => compareText(String(x.zoneName), String(y.zoneName)));
+  for (const zone of zones) zoneNode(b, zone.key, zone.zoneName);
   for (const [zone, linked] of model.linkedVnetsByZone) {
     zoneNode(b, zone, undefined);
-    for (const vnet of linked) b.edge(zone, vnet, "linked", "linked");
+    // Drawn from the VNet, so the VNet's cluster stays left of the zones its endpoints write into.
+    for (const vnet of linked) b.edge(vnet, zone, "linked");
+  }
+};
+
+/** Who writes the records when the program writes no zone groups (a landing zone's Azure Policy, custom DNS). */
+const dnsWriters: Partial<Record<PrivateDnsManager, string[]>> = {
+  "azure-policy": [
+    "Private DNS records: written by Azure Policy",
+    "(DeployIfNotExists) into the landing zone's",
+    "central private DNS zones after deployment;",
+    "no zone groups or zones in this stack",
+  ],
+  "custom-dns": [
+    "Private DNS records: created on the custom",
+    "DNS server (outside this stack) from each",
+    "endpoint's FQDN and private IP",
+  ],
+};
+
+/** A note on the VNets whose endpoints write no zone group, saying who writes their records instead. */
+const dnsWriterNote: TopologyPart = (b) => {
+  const { model } = b.input;
+  const lines = dnsWriters[b.input.privateDns ?? "program"];
+  if (!lines) return;
+  const id = "dns-records";
+  for (const e of model.endpoints) {
+    if ((model.zoneGroupsByEndpoint.get(e.key) ?? []).length > 0 || typeof e.vnet !== "string") continue;
+    b.node(id, "note", lines, undefined, lines.join(" "));
+    b.edge(id, e.vnet, "notes");
+  }
+};
+
+const dnsHostWords: Record<DnsHostKind, string> = {
+  resolverInbound: "DNS resolver inbound endpoint",
+  firewall: "Azure Firewall (DNS proxy)",
+  vm: "DNS server VM",
+};
+
+/** A VNet drawn where a peering or DNS path leads, outside the stack when the model has no such VNet. */
+function peerNode(b: TopologyBuilder, vnet: Key): void {
+  if (b.has(vnet)) return;
+  b.node(
+    vnet,
+    "vnet",
+    [`VNet ${b.nameOf(vnet)}`, "outside the stack"],
+    undefined,
+    `virtual network ${b.nameOf(vnet)}`,
+  );
+}
+
+/**
+ * What the resolution model knows: peerings between VNets (a pair once; both ways drawn as one line, anything
+ * less as broken with the reason), and each VNet's DNS path — the DNS servers its queries go to (resolver
+ * inbound endpoint, firewall DNS proxy, VM, or a server outside the stack) and its forwarding rulesets. A VNet
+ * on Azure DNS resolves through the zones linked to it (the `linked` edges); its node says which way it is.
+ */
+const network: TopologyPart = (b) => {
+  const graph = b.input.model.network;
+  const pairs = new Set<string>();
+  for (const p of graph.input.peerings) {
+    if (typeof p.from !== "string" || typeof p.to !== "string") continue;
+    const pair = [p.from, p.to].sort().join("\u0000");
+    if (pairs.has(pair)) continue;
+    pairs.add(pair);
+    peerNode(b, p.from);
+    peerNode(b, p.to);
+    const reach = graph.connected(p.from, p.to);
+    if (reach.verdict === "ok") b.edge(p.from, p.to, "peered");
+    else b.edge(p.from, p.to, "peeringBroken", `${reach.verdict === "broken" ? "✖" : "?"} ${reach.route}`);
+  }
+  for (const [vnet, v] of graph.vnets) {
+    if (!b.has(vnet)) continue;
+    const servers = Array.isArray(v.dnsServers) ? v.dnsServers : [];
+    const resolver = resolverOf(graph, vnet);
+    const node = b.nodeOf(vnet)!;
+    node.lines.push(servers.length ? `DNS: ${servers.join(", ")}` : "DNS: Azure DNS + linked zones");
+    node.tooltip += `. DNS: ${describePath(resolver)}`;
+    for (const ip of servers) {
+      const host = graph.hostsByIp.get(ip)?.[0];
+      const id = host?.key ?? `dns-server/${ip}`;
+      if (host) {
+        const cluster = typeof host.vnet === "string" && b.has(host.vnet) ? host.vnet : undefined;
+        b.node(id, "dnsServer", [host.label, `${dnsHostWords[host.kind]} ${ip}`], cluster);
+      } else {
+        b.node(id, "dnsServer", [`DNS server ${ip}`, "outside the stack"]);
+      }
+      b.edge(
+        vnet,
+        id,
+        "dns",
+        resolver.verdict === "ok" ? undefined : `${resolver.verdict}: ${resolver.path.at(-1)}`,
+      );
+    }
+    for (const ruleset of resolver.rulesets) {
+      const r = graph.rulesets.get(ruleset);
+      const cluster = typeof r?.vnet === "string" && b.has(r.vnet) ? r.vnet : undefined;
+      b.node(ruleset, "dnsServer", [r?.label ?? b.nameOf(ruleset), "DNS forwarding ruleset"], cluster);
+      b.edge(vnet, ruleset, "dns");
+    }
   }
 };
 
 /** The parts, in drawing order. */
 export const topologyParts: readonly TopologyPart[] = [
   vnets,
+  computes,
   managedVnets,
   workspaceManagedNetworks,
   workspaces,
+  exposure,
   endpointEdges,
   zoneLinks,
+  network,
+  dnsWriterNote,
 ];
 
 export function topology(input: TopologyInput): Topology {

@@ -1,6 +1,7 @@
 /**
- * The topology (see topology.ts) as a Mermaid flowchart: clusters as subgraphs (a cluster's own node is its
- * title, and edges to it end at the subgraph), nodes shaped by kind, findings as classes.
+ * The topology (see topology.ts) as a Mermaid flowchart: clusters as nested subgraphs (a cluster's own node is
+ * its title, and edges to it end at the subgraph), nodes shaped by kind, findings as classes. Every id is
+ * synthetic (`n<index>`) and every label quoted text that can hold no Mermaid syntax (see topologyText.ts).
  */
 import {
   nodeLines,
@@ -10,6 +11,7 @@ import {
   type Topology,
   type TopologyNode,
 } from "./topology";
+import { mermaidText } from "./topologyText";
 
 /** Opening and closing bracket of each node shape. */
 const shapes: Record<NodeKind, [string, string]> = {
@@ -17,6 +19,11 @@ const shapes: Record<NodeKind, [string, string]> = {
   service: ["[(", ")]"],
   vnet: ["[", "]"],
   endpoint: ["(", ")"],
+  compute: ["[/", "/]"],
+  internet: ["((", "))"],
+  summary: ["(", ")"],
+  note: [">", "]"],
+  dnsServer: ["{{", "}}"],
   managedEndpoint: ["(", ")"],
   outboundRule: ["[", "]"],
   zone: ["{{", "}}"],
@@ -30,16 +37,24 @@ const arrows: Record<EdgeKind, string> = {
   writes: "-.->",
   linked: "---",
   holds: "-.-",
+  exposed: "==>",
+  notes: "-.-",
+  peered: "<==>",
+  peeringBroken: "x--x",
+  dns: "==>",
 };
+
+/** Mermaid has no legend: a zone link says what it is. */
+const edgeLabels: Partial<Record<EdgeKind, string>> = { linked: "linked" };
 
 const findingStyles: Record<FindingLevel, string> = {
   mandatory: "fill:#fdecea,stroke:#c62828,stroke-width:3px",
   advisory: "fill:#fff3e0,stroke:#ef6c00,stroke-width:2px",
 };
 
-/** Labels are quoted, with `"` written as an entity and no markup. */
+/** Labels are quoted, each line inert text (see mermaidText), lines joined by Mermaid's line break. */
 function label(lines: string[]): string {
-  return `"${lines.map((l) => l.replace(/"/g, "#quot;").replace(/[<>]/g, "")).join("<br/>")}"`;
+  return `"${lines.map(mermaidText).join("<br/>")}"`;
 }
 
 export function mermaidDiagram(topology: Topology): string {
@@ -55,17 +70,22 @@ export function mermaidDiagram(topology: Topology): string {
     `${id(n.id)}${shapes[n.kind][0]}${label(nodeLines(n))}${shapes[n.kind][1]}`;
 
   const out = ["flowchart LR"];
-  for (const c of topology.clusters) {
-    const own = topology.nodes.find((n) => n.id === c.node);
-    out.push(`  subgraph ${id(c.id)}[${label(own ? nodeLines(own) : c.lines)}]`);
-    for (const n of topology.nodes.filter((x) => x.cluster === c.id && x.id !== c.node)) {
-      out.push(`    ${declare(n)}`);
+  const nodes = new Map(topology.nodes.map((n) => [n.id, n]));
+  const emit = (parent: string | undefined, indent: string) => {
+    for (const c of topology.clusters.filter((x) => x.parent === parent)) {
+      const own = c.node === undefined ? undefined : nodes.get(c.node);
+      out.push(`${indent}subgraph ${id(c.id)}[${label(own ? nodeLines(own) : c.lines)}]`);
+      emit(c.id, `${indent}  `);
+      out.push(`${indent}end`);
     }
-    out.push("  end");
-  }
-  for (const n of topology.nodes.filter((x) => x.cluster === undefined)) out.push(`  ${declare(n)}`);
+    for (const n of topology.nodes.filter((x) => x.cluster === parent && !clusterOfNode.has(x.id))) {
+      out.push(`${indent}${declare(n)}`);
+    }
+  };
+  emit(undefined, "  ");
   for (const e of topology.edges) {
-    const text = e.label ? `|${label([e.label])}|` : "";
+    const edgeLabel = e.label ?? edgeLabels[e.kind];
+    const text = edgeLabel ? `|${label([edgeLabel])}|` : "";
     out.push(`  ${idOf(e.from)} ${arrows[e.kind]}${text} ${idOf(e.to)}`);
   }
   for (const level of ["mandatory", "advisory"] as const) {

@@ -5,7 +5,9 @@
  */
 import type { Key, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown } from "../policy/model/values";
+import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import type { RecordedGraph } from "./mockRun";
+import { compareText } from "./topologyText";
 import { resolutionRows, type ResolutionRow } from "./resolutionTable";
 
 export interface DnsRecord {
@@ -36,6 +38,11 @@ export interface EndpointRow {
 
 export interface VnetTable {
   vnet: string;
+  /**
+   * Who writes the private DNS records of endpoints without zone groups, and where, when the program does not
+   * (a landing zone's Azure Policy, a custom DNS server); undefined when the program writes zone groups.
+   */
+  dnsRecordsBy?: string;
   /** The VNet's URN when it is in the stack. */
   urn?: string;
   addressPrefixes: string[];
@@ -57,13 +64,25 @@ export function endpointDns(graph: RecordedGraph, urn: string): DnsRecord[] {
   }));
 }
 
+const resolvedLinks = new WeakMap<StackModel, boolean>();
+
+/** Whether every zone link's ends are known (computed once per model: the tables ask per endpoint). */
+function linksResolvedOf(model: StackModel): boolean {
+  let resolved = resolvedLinks.get(model);
+  if (resolved === undefined) {
+    resolved = model.links.every((l) => typeof l.zone === "string" && typeof l.vnet === "string");
+    resolvedLinks.set(model, resolved);
+  }
+  return resolved;
+}
+
 function row(
   model: StackModel,
   graph: RecordedGraph,
   endpoint: PrivateEndpoint,
   vnet: Key | undefined,
 ): EndpointRow {
-  const linksResolved = model.links.every((l) => typeof l.zone === "string" && typeof l.vnet === "string");
+  const linksResolved = linksResolvedOf(model);
   const dns = endpointDns(graph, endpoint.urn);
   const zones = (model.zoneGroupsByEndpoint.get(endpoint.key) ?? []).flatMap((group) =>
     group.zones.map((zone): ZoneCell => {
@@ -89,7 +108,24 @@ function row(
   };
 }
 
-export function vnetTables(model: StackModel, graph: RecordedGraph): VnetTable[] {
+/** Who writes the records when the program writes no zone groups. */
+export const dnsRecordWriters: Partial<Record<PrivateDnsManager, string>> = {
+  "azure-policy":
+    "Azure Policy (DeployIfNotExists) writes each endpoint's zone group into the landing zone's central private DNS zones after deployment",
+  "custom-dns":
+    "the custom DNS server (outside this stack) holds the records, made from each endpoint's FQDN and IP",
+};
+
+/** One order of endpoints in every VNet: by group ids, then name. */
+function byGroupThenName(a: EndpointRow, b: EndpointRow): number {
+  return compareText(a.groupIds.join(","), b.groupIds.join(",")) || compareText(a.endpoint, b.endpoint);
+}
+
+export function vnetTables(
+  model: StackModel,
+  graph: RecordedGraph,
+  privateDns: PrivateDnsManager = "program",
+): VnetTable[] {
   const tables = new Map<Key | undefined, VnetTable>();
   for (const vnet of model.vnets.values()) {
     const prefixes = vnet.addressPrefixes;
@@ -114,6 +150,11 @@ export function vnetTables(model: StackModel, graph: RecordedGraph): VnetTable[]
       tables.set(vnet, table);
     }
     table.rows.push(row(model, graph, endpoint, vnet));
+  }
+  const writer = dnsRecordWriters[privateDns];
+  for (const table of tables.values()) {
+    table.rows.sort(byGroupThenName);
+    if (writer && table.rows.some((r) => r.zones.length === 0)) table.dnsRecordsBy = writer;
   }
   return [...tables.values()];
 }

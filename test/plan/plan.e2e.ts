@@ -194,13 +194,15 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
   it("writes a Mermaid diagram that mermaid's parser accepts, and the check rejects a broken one", async () => {
     const diagram = plans.good.diagram;
     expect(diagram).to.match(/^flowchart LR\n/);
-    expect(diagram).to.match(/subgraph n\d+\["VNet vnet-services<br\/>10\.10\.0\.0\/16"\]/);
+    expect(diagram).to.match(
+      /subgraph n\d+\["VNet vnet-services<br\/>10\.10\.0\.0\/16<br\/>DNS: Azure DNS \+ linked zones"\]/,
+    );
     expect(diagram).to.contain('{{"privatelink.notebooks.azure.net"}}');
     expect(diagram.match(/---\|"linked"\|/g)).to.have.length(6);
     expect(plans.bad.diagram.match(/---\|"linked"\|/g)).to.have.length(3);
     await parseMermaid(diagram);
     await parseMermaid(plans.preview.diagram);
-    const broken = diagram.replace(/ -->\|/, " -->|unclosed ");
+    const broken = diagram.replace(/ --> /, " -->|unclosed ");
     let error: unknown;
     await parseMermaid(broken).catch((e: unknown) => (error = e));
     expect(String(error)).to.match(/Parse error/);

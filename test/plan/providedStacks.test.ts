@@ -5,10 +5,11 @@ import { contains, parseCidr } from "../../policy/azure/cidr";
 import { pictureFile, providedStacks, startDocsPack } from "../../plan/docsPictures";
 import { htmlReport } from "../../plan/htmlReport";
 import { exitCodeOf, planStack, type PlanDocument } from "../../plan/plan";
+import { findingMarks } from "../../plan/topology";
 import { topologySvg } from "../../plan/topologySvg";
 import type { ZoneCell } from "../../plan/vnetTables";
 import { parseMermaid } from "./mermaidParser";
-import { svgGraph } from "./svgGraph";
+import { svgGraph, type Box } from "./svgGraph";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { JSDOM } = require("jsdom") as typeof import("jsdom");
@@ -269,8 +270,8 @@ describe("the plan's picture and page, for every provided stack", () => {
         if (!lines) throw new Error(`${stack}: no node titled ${urn}`);
         return lines;
       };
-      const edgesFrom = (from: string, label: string) =>
-        g.edges.filter((e) => e.from === from && e.label === label).map((e) => e.to);
+      const edgesFrom = (from: string, kind: string) =>
+        g.edges.filter((e) => e.from === from && e.kind === kind).map((e) => e.to);
       const ofType = (suffix: string) => doc.resources.filter((r) => r.type.endsWith(suffix));
 
       const workspaces = doc.resources.filter(
@@ -286,12 +287,12 @@ describe("the plan's picture and page, for every provided stack", () => {
       for (const table of doc.vnets) {
         for (const row of table.rows) {
           expect(node(row.urn)[1], row.endpoint).to.equal(row.privateIps.join(", "));
-          const written = edgesFrom(row.urn, "A records");
+          const written = edgesFrom(row.urn, "writes");
           expect(written.map((z) => node(z)[0]).sort(), row.endpoint).to.deep.equal(
             row.zones.map((z) => z.zone).sort(),
           );
           for (const zone of written) {
-            const linked = edgesFrom(zone, "linked").includes(table.urn!);
+            const linked = edgesFrom(table.urn!, "linked").includes(zone);
             const cell = row.zones.find((z) => z.zone === node(zone)[0])!;
             expect(linked, `${stack} ${row.endpoint} ${cell.zone}`).to.equal(cell.linked === true);
             if (cell.linked === "external") expect(node(zone)).to.include("outside the stack");
@@ -299,7 +300,7 @@ describe("the plan's picture and page, for every provided stack", () => {
         }
       }
       expect(
-        g.edges.filter((e) => e.label === "linked"),
+        g.edges.filter((e) => e.kind === "linked"),
         stack,
       ).to.have.length(ofType(":privatedns:VirtualNetworkLink").length);
       for (const r of ofType(":datafactory:ManagedPrivateEndpoint")) {
@@ -310,7 +311,11 @@ describe("the plan's picture and page, for every provided stack", () => {
         ).to.have.length(1);
       }
       for (const level of ["mandatory", "advisory"] as const) {
-        for (const f of doc.findings[level]) expect(node(f.urn), stack).to.include(`⚠ ${level}: ${f.policy}`);
+        for (const f of doc.findings[level]) {
+          // A finding on a subnet marks its cluster; on anything else, its node.
+          const lines = g.clusterShapes.get(`cluster ${f.urn}`)?.lineBoxes.map((l) => l.text) ?? node(f.urn);
+          expect(lines, stack).to.include(`${findingMarks[level]} ${level}: ${f.policy}`);
+        }
       }
       // A flagged resource outside the network hangs off the workspace it belongs to.
       for (const f of doc.findings.mandatory.filter((x) => x.type.endsWith(":OnlineEndpoint"))) {
@@ -319,6 +324,39 @@ describe("the plan's picture and page, for every provided stack", () => {
           stack,
         ).to.include(f.urn);
       }
+    }
+  });
+
+  it("SVG geometry: every node inside the clusters holding it (subnet in VNet in resource group), no two nodes overlapping", () => {
+    const within = (a: Box, b: Box) =>
+      a.x1 >= b.x1 - 0.5 && a.x2 <= b.x2 + 0.5 && a.y1 >= b.y1 - 0.5 && a.y2 <= b.y2 + 0.5;
+    const meet = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    for (const [stack, doc] of Object.entries(plans)) {
+      const g = svgGraph(svgs[stack]);
+      const clusters = new Map(doc.topology.clusters.map((c) => [c.id, c]));
+      let nested = 0;
+      for (const n of doc.topology.nodes) {
+        for (
+          let c = n.cluster && clusters.get(n.cluster);
+          c;
+          c = c.parent ? clusters.get(c.parent) : undefined
+        ) {
+          const box = g.clusterShapes.get(`cluster ${c.id}`)?.box;
+          expect(box, `${stack}: cluster ${c.id}`).to.not.equal(undefined);
+          expect(
+            within(g.shapes.get(n.id)!.box, box!),
+            `${stack}: ${n.lines[0]} in ${c.lines[0] ?? c.id}`,
+          ).to.equal(true);
+          nested++;
+        }
+      }
+      expect(nested, stack).to.be.greaterThan(0);
+      const boxes = [...g.shapes].map(([id, s]) => ({ id, box: s.box }));
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+          expect(meet(boxes[i].box, boxes[j].box), `${stack}: ${boxes[i].id} over ${boxes[j].id}`).to.equal(
+            false,
+          );
     }
   });
 
@@ -348,7 +386,9 @@ describe("the plan's picture and page, for every provided stack", () => {
     const page = new JSDOM(html).window.document;
     const text = (selector: string) => [...page.querySelectorAll(selector)].map((e) => e.textContent ?? "");
 
-    expect(page.querySelectorAll(".picture > svg g.node")).to.have.length(doc.topology.nodes.length);
+    expect(page.querySelectorAll(".picture > svg > svg#picture g.node:not(.cluster-title)")).to.have.length(
+      doc.topology.nodes.length,
+    );
     expect(text("table caption")).to.include.members(
       doc.vnets.map((t) => `VNet ${t.vnet} (${t.addressPrefixes.join(", ")})`),
     );

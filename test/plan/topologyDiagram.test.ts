@@ -40,8 +40,10 @@ describe("topology diagram: managed VNets", () => {
         "adf-mpe-vault-vault -> vault -> key vault 'ml-keyvault'",
         "adf-mpe-workspace-amlworkspace -> amlworkspace -> ML workspace ml-workspace",
       ]);
-      // The managed endpoints are the factory's, not in any VNet of the stack.
-      expect(diagram.match(/subgraph /g)).to.have.length(2);
+      // The managed endpoints are the factory's, in its managed VNet (a top-level subgraph), not in any VNet of the stack.
+      expect(diagram.match(/^ {2}subgraph n\d+\["managed VNet of/gm)).to.have.length(1);
+      for (const name of ["adf-mpe-storage-blob", "adf-mpe-vault-vault"])
+        expect(diagram.match(new RegExp(`^\\s+n\\d+\\("${name}"\\)$`, "gm")), name).to.have.length(1);
       await parseMermaid(diagram);
     });
   }
