@@ -3,13 +3,14 @@
  * zones, its private storage (blob, file), key vault and registry, and the sub-resource of each private
  * storage account its datastores use. Each row is the pack's own query (model/resolution.ts): the path in
  * words, the endpoint and IP it ends at, the route from the VNet to it, and ok / broken / unknown with the
- * reason. Asked for workspaces with an endpoint or a compute in the VNet.
+ * reason. Asked for workspaces with an endpoint or a compute in the VNet, or an endpoint in a VNet peered with it.
  */
 import { zonesFor, type GroupId } from "../policy/azure/clouds";
 import { describePath, resolveTarget, type Resolution } from "../policy/model/resolution";
 import { cloudOfLocation } from "../policy/model/resolutionQueries";
 import { dependenciesOf, endpointsOf, isPrivateService } from "../policy/model/queries";
 import type { Key, StackModel, Workspace } from "../policy/model/types";
+import type { Maybe } from "../policy/model/values";
 
 export interface ResolutionRow {
   /** The private link zone name asked, e.g. privatelink.blob.core.windows.net. */
@@ -69,9 +70,14 @@ function rowOf(model: StackModel, name: string, target: Key, groupId: GroupId, r
 }
 
 export function resolutionRows(model: StackModel, vnet: Key): ResolutionRow[] {
+  // A spoke peered (either way) with a VNet holding the workspace's endpoints is there to use them.
+  const peers = new Set(model.network.peeredFrom(vnet));
+  const near = (other: Maybe<Key>) =>
+    other === vnet ||
+    (typeof other === "string" && (peers.has(other) || model.network.peering(other, vnet) !== undefined));
   const workspaces = model.workspaces.filter(
     (w) =>
-      endpointsOf(model, w.key).some((e) => e.vnet === vnet) ||
+      endpointsOf(model, w.key).some((e) => near(e.vnet)) ||
       model.computes.some((c) => c.workspace === w.key && c.vnet === vnet),
   );
   return workspaces.flatMap((w) => {

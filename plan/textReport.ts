@@ -6,6 +6,7 @@ import type { Finding } from "./findings";
 import type { ManagedNetworkTable } from "./managedNetworkTables";
 import type { PlanDocument } from "./plan";
 import type { ResourceChange, StepOp } from "./planChanges";
+import type { ResolutionRow } from "./resolutionTable";
 import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
 
 /** The widest line the report prints: messages wrap, and wide tables split into blocks that fit. */
@@ -206,13 +207,43 @@ function endpointLines(row: EndpointRow): string[][] {
   ]);
 }
 
-function vnetSection(table: VnetTable): string[] {
+export function vnetSection(table: VnetTable): string[] {
   const title = inert(
     `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}`,
   );
-  if (table.rows.length === 0) return [title, "    no private endpoints"];
-  const header = ["endpoint", "target", "group id", "private IP", "FQDN", "zone", "linked"];
-  return [title, ...columns([header, ...table.rows.flatMap(endpointLines)], "    ")];
+  const endpoints =
+    table.rows.length === 0
+      ? ["    no private endpoints"]
+      : columns(
+          [
+            ["endpoint", "target", "group id", "private IP", "FQDN", "zone", "linked"],
+            ...table.rows.flatMap(endpointLines),
+          ],
+          "    ",
+        );
+  return [title, ...endpoints, ...resolutionLines(table.resolution)];
+}
+
+const verdictMarks: Record<ResolutionRow["status"], string> = {
+  ok: "ok",
+  broken: "BROKEN",
+  unknown: "unknown",
+};
+
+/** How each name the workspace needs resolves from the VNet: the verdict, the answer, then the path in words. */
+function resolutionLines(rows: readonly ResolutionRow[]): string[] {
+  if (rows.length === 0) return [];
+  return [
+    "",
+    "    name resolution from this VNet:",
+    ...rows.flatMap((r) => [
+      ...wrapped(
+        `${verdictMarks[r.status]}  ${r.name} (${r.target}, ${r.groupId})${r.ip ? ` -> ${r.ip}` : ""}${r.route ? `, ${r.route}` : ""}`,
+        "      ",
+      ),
+      ...wrapped(r.via, "          "),
+    ]),
+  ];
 }
 
 function managedNetworkSection(table: ManagedNetworkTable): string[] {

@@ -2,6 +2,7 @@
 import { expect } from "chai";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
+import { vnetSection } from "../../plan/textReport";
 import { vnetTables } from "../../plan/vnetTables";
 import { hubSpoke, type HubSpokeArgs } from "../analyzer/programs/hubSpoke";
 
@@ -43,5 +44,25 @@ describe("plan: per-VNet resolution table", function () {
   it("marks rows unknown when the DNS server is outside the stack", async () => {
     const table = await spokeTable({ dns: "outside" });
     expect(new Set(table.resolution.map((r) => r.status))).to.deep.equal(new Set(["unknown"]));
+  });
+
+  it("asks for a client spoke with no endpoint or compute of its own, through its peering with the endpoints' VNet", async () => {
+    const table = await spokeTable({ dns: "resolver", endpoints: "hub" });
+    expect(table.rows).to.deep.equal([]);
+    expect(table.resolution).to.have.length(6);
+    expect(new Set(table.resolution.map((r) => r.route))).to.deep.equal(new Set(["peered both ways"]));
+    const oneWay = await spokeTable({ dns: "resolver", endpoints: "hub", peering: "oneWay" });
+    expect(oneWay.resolution).to.have.length(6);
+    expect(new Set(oneWay.resolution.map((r) => r.status))).to.deep.equal(new Set(["broken"]));
+  });
+
+  it("is printed in the text plan under its VNet: verdict, name, IP and route, then the path", async () => {
+    const table = await spokeTable({ dns: "resolver", peering: "none" });
+    const lines = vnetSection(table);
+    const text = lines.join("\n");
+    const at = lines.indexOf("    name resolution from this VNet:");
+    expect(at, text).to.be.greaterThan(0);
+    expect(lines[at + 1]).to.match(/^ {6}BROKEN {2}privatelink\.\S+ \(/);
+    expect(lines[at + 2]).to.match(/^ {10}VNet 'spoke-vnet' resolves through/);
   });
 });
