@@ -60,6 +60,8 @@ export function flatProgram(sets: number): () => void {
         virtualNetworkName: vnet.name,
         addressPrefix: layout.endpointSubnetPrefix,
         privateEndpointNetworkPolicies: "Disabled",
+        // Endpoints only (no computes): private, as the component makes it.
+        ...(layout.servicesSet ? {} : { defaultOutboundAccess: false }),
       });
       const dns = new resources.ResourceGroup(`${name}-dns`, { location });
       const zoneIds: Record<string, typeof vnet.id> = {};
