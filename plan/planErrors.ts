@@ -23,9 +23,30 @@ function propertyLines(
 /** What the SDK puts before the error of each input it failed to serialize (nested inputs repeat it). */
 const serializationPrefix = /^(error serializing property "[^"]*": )+/;
 
+/**
+ * A property nested so deep that Pulumi's SDK overflows the stack serialising or registering it: the program
+ * fails the same way under the CLI, so it is the program's mistake, said once.
+ */
+function tooDeepMessage(e: unknown): string | undefined {
+  if (!(e instanceof Error) || !e.message.includes("Maximum call stack size exceeded")) return undefined;
+  const resource = /failed to register new resource (\S+) \[([^\]]+)\]/.exec(e.message);
+  const property = /error serializing property "([^"]*)"/.exec(e.message)?.[1];
+  const where = resource
+    ? `resource '${resource[1]}' (${resource[2]})`
+    : property !== undefined
+      ? `input '${property}' of a resource`
+      : "an input of a resource";
+  return (
+    `${where} nests too deep for Pulumi's SDK to serialise (Maximum call stack size exceeded), as it would ` +
+    "under the CLI; flatten the value (for example into a JSON string)"
+  );
+}
+
 /** The message of a user mistake; undefined for a crash. */
 export function userErrorMessage(e: unknown): string | undefined {
   if (e instanceof PlanInputError) return e.message;
+  const tooDeep = tooDeepMessage(e);
+  if (tooDeep !== undefined) return tooDeep;
   if (pulumi.InputPropertiesError.isInstance(e)) {
     // The components' message repeats the list under a headline naming the component; keep the headline.
     return propertyLines(e.message.split("\n")[0].replace(/:$/, "") + ":", e.errors);

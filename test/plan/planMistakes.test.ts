@@ -43,6 +43,15 @@ describe("plan: input mistakes are one message and exit 2", () => {
     expect(doc.error).to.contain('resourceGroupName: "my rg" is not a valid resource group name');
   });
 
+  it("a property nested deeper than Pulumi's SDK can serialise is the program's mistake, named once", async () => {
+    const run = io();
+    expect(await runCli([path.join(fixtures, "deep-props"), "--no-policy-pack"], run.io)).to.equal(2);
+    expect(run.out.stderr).to.equal(
+      "error: input 'tags' of a resource nests too deep for Pulumi's SDK to serialise (Maximum call stack size " +
+        "exceeded), as it would under the CLI; flatten the value (for example into a JSON string)\n",
+    );
+  });
+
   it("checks output paths before the run: a missing directory, the same file twice", async () => {
     const target = path.join(fixtures, "output-mistake");
     const missing = io();
