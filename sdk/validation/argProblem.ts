@@ -1,5 +1,6 @@
 /** Argument problems found by validation, and the structured error a component throws for them. */
 import * as pulumi from "@pulumi/pulumi";
+import { addSecretTexts, redactSecrets } from "../../policy/model/secrets";
 
 /** One bad argument: where it is, and a sentence that names the bad value and the fix. */
 export interface ArgProblem {
@@ -62,4 +63,22 @@ export function argProblemsError(
     message: argProblemsMessage(component, name, problems),
     errors: problems.map((p) => ({ propertyPath: p.propertyPath, reason: p.reason })),
   });
+}
+
+/**
+ * The error to throw when Output-valued arguments resolve to bad values. When the Output was a secret, its
+ * text (and its parts) reads `[secret]` in every reason, as Pulumi prints secrets.
+ */
+export function resolvedArgProblemsError(
+  component: string,
+  name: string,
+  problems: readonly ArgProblem[],
+  secret: { isSecret: boolean; value: unknown },
+  resource: pulumi.Resource | undefined,
+): pulumi.ResourceError {
+  const texts = new Set<string>();
+  if (secret.isSecret) addSecretTexts(secret.value, texts);
+  const masked = problems.map((p) => ({ ...p, reason: redactSecrets(p.reason, texts) }));
+  // No stack: the message names the property, the value and the fix.
+  return new pulumi.ResourceError(argProblemsMessage(component, name, masked), resource, true);
 }

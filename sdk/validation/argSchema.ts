@@ -4,7 +4,7 @@
  * when they resolve, so a new argument gets both checks by declaring one line.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { argProblemsError, argProblemsMessage, memberPath, shown, type ArgProblem } from "./argProblem";
+import { argProblemsError, memberPath, resolvedArgProblemsError, shown, type ArgProblem } from "./argProblem";
 import { isRecord, type ArgKind } from "./argKinds";
 import { isDeferred } from "./plainValues";
 import { missingProblem } from "./required";
@@ -99,12 +99,13 @@ function checkedParts(
   kind: ArgKind | undefined,
   path: string,
   required: boolean,
-  fail: (problems: ArgProblem[]) => never,
+  fail: (problems: ArgProblem[], secret: { isSecret: boolean; value: unknown }) => never,
 ): unknown {
   if (kind === undefined) return value;
   if (isDeferred(value)) {
     // `pulumi.output` of an unknown type is typed `never`; the value is whatever the Output carries.
-    return (pulumi.output(value) as unknown as pulumi.Output<unknown>).apply((resolved) => {
+    const output = pulumi.output(value) as unknown as pulumi.Output<unknown>;
+    return pulumi.all([output, pulumi.isSecret(output)]).apply(([resolved, isSecret]) => {
       // As with plain values, null is junk; undefined is an absent optional value.
       const problems =
         resolved === undefined
@@ -112,7 +113,7 @@ function checkedParts(
             ? [missingProblem(path, kind)]
             : []
           : kind.problems(path, resolved);
-      return problems.length > 0 ? fail(problems) : resolved;
+      return problems.length > 0 ? fail(problems, { isSecret, value: resolved }) : resolved;
     });
   }
   if (Array.isArray(value))
@@ -139,9 +140,8 @@ export function checkedWhenResolved<A extends object>(
   args: A,
   resource?: pulumi.Resource,
 ): A {
-  const fail = (problems: ArgProblem[]): never => {
-    // No stack: the message names the property, the value and the fix.
-    throw new pulumi.ResourceError(argProblemsMessage(component, name, problems), resource, true);
+  const fail = (problems: ArgProblem[], secret: { isSecret: boolean; value: unknown }): never => {
+    throw resolvedArgProblemsError(component, name, problems, secret, resource);
   };
   const checked = { ...args } as Record<string, unknown>;
   for (const [key, field] of Object.entries(schema) as [string, ArgField][]) {

@@ -4,7 +4,7 @@
  * `ResourceError` instead of reaching Azure.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { argProblemsMessage } from "../validation/argProblem";
+import { resolvedArgProblemsError } from "../validation/argProblem";
 import {
   securedWorkspaceArgProblems,
   type ArgName,
@@ -27,14 +27,17 @@ export function checkedArgs<K extends ArgName>(
     Object.entries(args).filter(([key]) => !deferred.has(key as ArgName)),
   ) as Partial<ResolvedWorkspaceArgs>;
   const stillDeferred = new Set([...deferred].filter((key) => !(keys as readonly ArgName[]).includes(key)));
-  return pulumi.output(Object.fromEntries(keys.map((key) => [key, args[key]]))).apply((values) => {
+  const resolved = pulumi.output(Object.fromEntries(keys.map((key) => [key, args[key]])));
+  return pulumi.all([resolved, pulumi.isSecret(resolved)]).apply(([values, isSecret]) => {
     const problems = securedWorkspaceArgProblems(componentName, { ...plain, ...values }, stillDeferred);
     if (problems.length > 0)
-      throw new pulumi.ResourceError(
-        argProblemsMessage("SecuredWorkspace", componentName, problems),
+      throw resolvedArgProblemsError(
+        "SecuredWorkspace",
+        componentName,
+        problems,
+        { isSecret, value: values },
         resource,
-        true,
       );
-    return values as Pick<ResolvedWorkspaceArgs, K>;
+    return values as unknown as Pick<ResolvedWorkspaceArgs, K>;
   });
 }
