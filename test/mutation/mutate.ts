@@ -74,7 +74,11 @@ export const mutations: Mutation[] = [
     file: "plan/htmlReport.ts",
     from: "    escapeHtml(r.name),\n",
     to: "    r.name,\n",
-    tests: ["test/plan/providedStacks.test.ts", "test/plan/topologyDiagram.test.ts"],
+    tests: [
+      "test/plan/providedStacks.test.ts",
+      "test/plan/topologyDiagram.test.ts",
+      "test/plan/hostileNames.test.ts",
+    ],
     fromIssue: true,
   },
   {
