@@ -270,6 +270,9 @@ for (const preview of [false, true]) {
         const [targetName, connectionName] = properties.parameters.connectionName.value.split("/");
         expect(targetName).to.equal(parsedTarget.name);
         const factoryName = String(graph.named("adf").outputs.name);
+        // Which connection is approved is the product's choice: the managed endpoint's, not the services VNet
+        // endpoint's. The name's shape (<factory>.<endpoint>.<guid>) is the fake Azure's, standing for Azure's
+        // (plan/fakeAzure.ts names a connection after its private endpoint, as Azure does).
         expect(
           connectionName.startsWith(`${factoryName}.${String(m.outputs.name)}.`),
           connectionName,
