@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { fakeSubscriptionId, fakeTenantId } from "../../plan/fakeAzure";
 import { runOnMocks } from "../../plan/mockRun";
+import { genericWorkspace, genericWorkspaceLocator } from "./genericWorkspace";
 
 async function failure(program: () => Promise<unknown>): Promise<string> {
   try {
@@ -21,25 +22,9 @@ async function failure(program: () => Promise<unknown>): Promise<string> {
 describe("fake Azure invokes (the fake's behaviour)", () => {
   it("GETs with getResource's own API version whatever apiVersion it is given, as the provider does (#4109)", async () => {
     const message = await failure(async () => {
-      const ws = new azure.resources.Resource("ws", {
-        resourceGroupName: "rg",
-        resourceProviderNamespace: "Microsoft.MachineLearningServices",
-        parentResourcePath: "",
-        resourceType: "workspaces",
-        resourceName: "mlw",
-        apiVersion: "2025-10-01-preview",
-        location: "westeurope",
-        properties: {},
-      });
+      const ws = genericWorkspace();
       await new Promise<void>((resolve) => ws.id.apply(() => resolve()));
-      await azure.resources.getResource({
-        resourceGroupName: "rg",
-        resourceProviderNamespace: "Microsoft.MachineLearningServices",
-        parentResourcePath: "",
-        resourceType: "workspaces",
-        resourceName: "mlw",
-        apiVersion: "2025-10-01-preview",
-      });
+      await azure.resources.getResource(genericWorkspaceLocator);
     });
     expect(message).to.contain('Status=400 Code="NoRegisteredProviderFound"');
     expect(message).to.contain("API version '2024-03-01' for type 'workspaces'");
@@ -52,16 +37,7 @@ describe("fake Azure invokes (the fake's behaviour)", () => {
     );
     expect(missing).to.contain('Status=404 Code="ResourceNotFound"');
     await runOnMocks(async () => {
-      const ws = new azure.resources.Resource("ws", {
-        resourceGroupName: "rg",
-        resourceProviderNamespace: "Microsoft.MachineLearningServices",
-        parentResourcePath: "",
-        resourceType: "workspaces",
-        resourceName: "mlw",
-        apiVersion: "2025-10-01-preview",
-        location: "westeurope",
-        properties: { managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" } },
-      });
+      const ws = genericWorkspace({ managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" } });
       await new Promise<void>((resolve) => ws.id.apply(() => resolve()));
       const read = await azure.machinelearningservices.getWorkspace({
         resourceGroupName: "rg",

@@ -3,7 +3,7 @@
  * for zone ids in components and stack config, error headers naming the component, and `is required`.
  */
 import * as network from "@pulumi/azure-native/network";
-import * as resources from "@pulumi/azure-native/resources";
+import { genericWorkspace } from "./genericWorkspace";
 import { expect } from "chai";
 import * as path from "path";
 import { runOnMocks } from "../../plan/mockRun";
@@ -25,16 +25,7 @@ const zoneId = (zone: string) =>
 describe("fidelity and consistency", () => {
   it("the fake names an endpoint's FQDNs by its target's region, not the endpoint's (the fake's behaviour)", async () => {
     const { graph } = await runOnMocks(() => {
-      const ws = new resources.Resource("ws", {
-        resourceGroupName: "rg",
-        resourceProviderNamespace: "Microsoft.MachineLearningServices",
-        parentResourcePath: "",
-        resourceType: "workspaces",
-        resourceName: "mlw",
-        apiVersion: "2025-10-01-preview",
-        location: "westeurope",
-        properties: {},
-      });
+      const ws = genericWorkspace();
       const subnet = new network.Subnet("snet", {
         resourceGroupName: "rg",
         virtualNetworkName: "vnet-eastus",
