@@ -5,19 +5,19 @@
  * end-to-end suite (`npm run test:e2e`): seventy-odd programs through the real pack take minutes.
  */
 import { expect } from "chai";
-import { compiledPack } from "../../plan/compiledPack";
 import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
-import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
+import type { PolicyRun } from "../../plan/policy/policyPackSession";
 import { discoveredGraph } from "./discoveredForm";
 import { hubSpoke, type HubSpokeArgs } from "./programs/hubSpoke";
 import type { Existing } from "./programs/placement";
 import { quickstart301 } from "./programs/quickstart301";
+import { startRealPack, stopRealPack, type RealPackSessions } from "./realPackSessions";
 
 type FormName = "preview" | "update" | "literal" | "discovered";
 
 const allForms: readonly FormName[] = ["preview", "update", "literal", "discovered"];
 
-let sessions: { preview: PolicyPackSession; update: PolicyPackSession };
+let sessions: RealPackSessions;
 
 async function run(program: (e: Existing) => () => void, form: FormName) {
   const preview = form === "preview" || form === "literal";
@@ -161,17 +161,10 @@ describe("hub-and-spoke designs through the real pack (Analyzer protocol)", func
   this.timeout(120_000);
 
   before(async () => {
-    const packDir = compiledPack("policy").dir;
-    const [p, u] = await Promise.all([
-      PolicyPackSession.start({ packDir, dryRun: true }),
-      PolicyPackSession.start({ packDir, dryRun: false }),
-    ]);
-    sessions = { preview: p, update: u };
+    sessions = await startRealPack();
   });
 
-  after(async () => {
-    await Promise.all(Object.values(sessions ?? {}).map((s) => s.stop()));
-  });
+  after(() => stopRealPack(sessions));
 
   for (const c of [...designs, ...broken]) {
     for (const form of c.forms ?? allForms) {

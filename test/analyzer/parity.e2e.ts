@@ -6,11 +6,11 @@
  */
 import { expect } from "chai";
 import { builtInPolicies } from "../../policy/azure/builtins";
-import { compiledPack } from "../../plan/compiledPack";
 import { runOnMocks } from "../../plan/mockRun";
-import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
+import type { PolicyRun } from "../../plan/policy/policyPackSession";
 import { discoveredGraph } from "./discoveredForm";
 import { parityProgram, violators, type ParityArgs } from "./programs/parityProgram";
+import { startRealPack, stopRealPack, type RealPackSessions } from "./realPackSessions";
 
 const enforced = builtInPolicies.filter((b) => b.policies.length > 0);
 
@@ -30,7 +30,7 @@ const forms: { name: string; preview: boolean; literal: boolean; discovered?: bo
   { name: "discovered in the account", preview: false, literal: false, discovered: true },
 ];
 
-let sessions: { preview: PolicyPackSession; update: PolicyPackSession };
+let sessions: RealPackSessions;
 
 async function flagged(
   args: ParityArgs,
@@ -54,17 +54,10 @@ describe("Azure Policy parity over the Analyzer protocol", function () {
   this.timeout(60_000);
 
   before(async () => {
-    const packDir = compiledPack("policy").dir;
-    const [preview, update] = await Promise.all([
-      PolicyPackSession.start({ packDir, dryRun: true }),
-      PolicyPackSession.start({ packDir, dryRun: false }),
-    ]);
-    sessions = { preview, update };
+    sessions = await startRealPack();
   });
 
-  after(async () => {
-    await Promise.all(Object.values(sessions ?? {}).map((s) => s.stop()));
-  });
+  after(() => stopRealPack(sessions));
 
   it("every enforced built-in has violators in the program", () => {
     for (const b of enforced) expect(violators[b.id], b.id).to.have.length.greaterThan(0);

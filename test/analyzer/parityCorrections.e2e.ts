@@ -7,11 +7,11 @@
  * and literal-id forms, and (azure-native resources only) discovered in the account.
  */
 import { expect } from "chai";
-import { compiledPack } from "../../plan/compiledPack";
 import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
-import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
+import type { PolicyRun } from "../../plan/policy/policyPackSession";
 import { discoveredGraph } from "./discoveredForm";
 import { parityCorrections } from "./programs/parityCorrections";
+import { startRealPack, stopRealPack, type RealPackSessions } from "./realPackSessions";
 
 const policies = new Set([
   "compute-local-auth-disabled",
@@ -51,9 +51,8 @@ function expectedFindings(form: (typeof forms)[number]): string[] {
   ].sort();
 }
 
-type Sessions = { preview: PolicyPackSession; update: PolicyPackSession };
 /** Default levels, and the two Modify twins' policies at `remediate` (which reports no violation). */
-let sessions: { report: Sessions; remediate: Sessions };
+let sessions: { report: RealPackSessions; remediate: RealPackSessions };
 
 async function run(
   form: (typeof forms)[number],
@@ -70,29 +69,17 @@ describe("Azure Policy parity corrections over the Analyzer protocol", function 
   this.timeout(60_000);
 
   before(async () => {
-    const packDir = compiledPack("policy").dir;
     const landingZone = { "endpoint-dns-zone-group": { privateDns: "azure-policy" } };
     const remediate = {
       ...landingZone,
       "compute-local-auth-disabled": { enforcementLevel: "remediate" as const },
       "storage-blob-public-access-disallowed": { enforcementLevel: "remediate" as const },
     };
-    const [preview, update, remediatePreview, remediateUpdate] = await Promise.all([
-      PolicyPackSession.start({ packDir, dryRun: true, policyConfig: landingZone }),
-      PolicyPackSession.start({ packDir, dryRun: false, policyConfig: landingZone }),
-      PolicyPackSession.start({ packDir, dryRun: true, policyConfig: remediate }),
-      PolicyPackSession.start({ packDir, dryRun: false, policyConfig: remediate }),
-    ]);
-    sessions = {
-      report: { preview, update },
-      remediate: { preview: remediatePreview, update: remediateUpdate },
-    };
+    const [report, remediating] = await Promise.all([startRealPack(landingZone), startRealPack(remediate)]);
+    sessions = { report, remediate: remediating };
   });
 
-  after(async () => {
-    const all = Object.values(sessions ?? {}).flatMap((s) => Object.values(s));
-    await Promise.all(all.map((s) => s.stop()));
-  });
+  after(() => stopRealPack(sessions?.report, sessions?.remediate));
 
   for (const form of forms) {
     it(`${form.name}: exactly the resources the built-ins judge are flagged`, async () => {

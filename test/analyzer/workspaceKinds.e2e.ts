@@ -7,11 +7,11 @@
  * the image-build finding.
  */
 import { expect } from "chai";
-import { compiledPack } from "../../plan/compiledPack";
 import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
-import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
+import type { PolicyRun } from "../../plan/policy/policyPackSession";
 import { discoveredGraph } from "./discoveredForm";
 import { privateAiHub, type PrivateAiHubArgs } from "./programs/privateAiHub";
+import { startRealPack, stopRealPack, type RealPackSessions } from "./realPackSessions";
 
 const forms = [
   { name: "preview", preview: true, literal: false, discovered: false },
@@ -20,7 +20,7 @@ const forms = [
   { name: "discovered in the account", preview: false, literal: false, discovered: true },
 ];
 
-let sessions: { preview: PolicyPackSession; update: PolicyPackSession };
+let sessions: RealPackSessions;
 
 async function findings(args: PrivateAiHubArgs, form: (typeof forms)[number]) {
   const recorded = await runOnMocks(privateAiHub(args), { preview: form.preview });
@@ -39,17 +39,10 @@ describe("workspace kinds over the Analyzer protocol (AVM private_ai_hub)", func
   this.timeout(60_000);
 
   before(async () => {
-    const packDir = compiledPack("policy").dir;
-    const [preview, update] = await Promise.all([
-      PolicyPackSession.start({ packDir, dryRun: true }),
-      PolicyPackSession.start({ packDir, dryRun: false }),
-    ]);
-    sessions = { preview, update };
+    sessions = await startRealPack();
   });
 
-  after(async () => {
-    await Promise.all(Object.values(sessions ?? {}).map((s) => s.stop()));
-  });
+  after(() => stopRealPack(sessions));
 
   for (const form of forms) {
     it(`${form.name}: the hub and its project plan with no mandatory finding, none at all on the project`, async () => {
