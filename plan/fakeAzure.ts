@@ -16,6 +16,7 @@ import type { AzureCloud, GroupId } from "../policy/azure/clouds";
 import { translateClassic } from "../policy/model/classicShapes";
 import type { Kind } from "../policy/model/kinds";
 import {
+  armError,
   functionApiVersions,
   identityInvokes,
   notFoundError,
@@ -23,6 +24,7 @@ import {
   unservedVersionError,
 } from "./fakeInvokes";
 import { egressIdShapes } from "./fakeEgress";
+import { deployedResources } from "./fakeTemplates";
 
 export const fakeSubscriptionId = "00000000-1111-2222-3333-444444444444";
 export const fakeTenantId = "99999999-8888-7777-6666-555555555555";
@@ -198,6 +200,7 @@ const idShapes: Record<string, IdShape> = {
     segments: [["managedClusters", "resourceName"]],
   },
   "synapse:Workspace": { provider: "Microsoft.Synapse", segments: [["workspaces", "workspaceName"]] },
+  "resources:Deployment": { provider: "Microsoft.Resources", segments: [["deployments", "deploymentName"]] },
   "datafactory:Factory": { provider: "Microsoft.DataFactory", segments: [["factories", "factoryName"]] },
   "datafactory:ManagedVirtualNetwork": {
     provider: "Microsoft.DataFactory",
@@ -584,11 +587,56 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     if (pkg !== "azure-native") return { id: `${args.name}-id`, state: { ...inputs } };
     const name = this.azureName(`${module}:${type}`, args);
     const id = this.armId(`${module}:${type}`, args.type, inputs, name);
+    if (`${module}:${type}` === "datafactory:ManagedPrivateEndpoint") this.requireManagedVnet(id);
     const state: Record<string, unknown> = { ...inputs, id, name };
     this.addComputedOutputs(`${module}:${type}`, id, inputs, state);
     this.addConnections(`${module}:${type}`, id, name, inputs);
     this.live.set(armIdKey(id), state);
+    if (`${module}:${type}` === "resources:Deployment") this.deploy(inputs);
     return { id, state };
+  }
+
+  /**
+   * A template deployment's resources, as Azure leaves them: each is live with the body it sent, and an
+   * approved private endpoint connection takes the state the template gives it.
+   */
+  private deploy(inputs: Record<string, unknown>) {
+    const group = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${String(inputs.resourceGroupName)}`;
+    for (const resource of deployedResources(group, inputs)) {
+      this.live.set(armIdKey(resource.id), { ...resource });
+      const [targetId] = resource.id.split("/privateEndpointConnections/");
+      if (targetId === resource.id) continue;
+      const state = (resource.properties as { privateLinkServiceConnectionState?: object } | undefined)
+        ?.privateLinkServiceConnectionState;
+      const list = this.connections.get(armIdKey(targetId)) ?? [];
+      this.connections.set(
+        armIdKey(targetId),
+        list.map((c) =>
+          armIdKey(c.id) === armIdKey(resource.id) && state
+            ? {
+                ...c,
+                privateLinkServiceConnectionState: { ...c.privateLinkServiceConnectionState, ...state },
+              }
+            : c,
+        ),
+      );
+    }
+  }
+
+  /**
+   * A managed private endpoint lives in its factory's managed VNet: in a factory this fake made, one whose
+   * managed VNet does not exist is refused as ARM refuses a child of a missing parent. (A factory made
+   * elsewhere is not known here, so its managed VNet is taken to exist.)
+   */
+  private requireManagedVnet(id: string) {
+    const vnetId = id.split("/managedPrivateEndpoints/")[0];
+    const factoryId = vnetId.split("/managedVirtualNetworks/")[0];
+    if (!this.live.has(armIdKey(factoryId)) || this.live.has(armIdKey(vnetId))) return;
+    throw armError(
+      `request failed ${id}: Status=404 Code="ParentResourceNotFound" Message="Failed to perform 'write' on ` +
+        `resource(s) of type 'factories/managedVirtualNetworks/managedPrivateEndpoints', because the parent ` +
+        `resource '${vnetId}' could not be found."`,
+    );
   }
 
   /**

@@ -13,6 +13,7 @@ import {
 } from "../validation/argSchema";
 import { NameRules } from "../validation/names";
 import { tagsKind, type Tags } from "../validation/tags";
+import { managedVirtualNetworkTemplate } from "./dataFactoryManagedVnetTemplate";
 import { ManagedEndpointApproval } from "./managedEndpointApproval";
 
 /** Arguments of {@link DataFactoryManagedEndpoints}. */
@@ -24,13 +25,10 @@ export interface DataFactoryManagedEndpointsArgs extends WorkspaceTargetIds {
   /** Name of the factory's managed VNet (default `default`, the only name Data Factory uses). */
   managedVirtualNetworkName?: pulumi.Input<string>;
   /**
-   * Create the factory's managed VNet here (plain value, default false). azure-native v3 has no resource for
-   * it, so it is a generic `Microsoft.DataFactory/factories/managedVirtualNetworks` resource (API 2018-06-01).
-   * Leave false when the factory already has one: creating an existing one fails. Prefer creating the managed
-   * VNet with the factory (e.g. Bicep `managedVirtualNetworks` or the classic provider's
-   * `managedVirtualNetworkEnabled`): the azure-native provider adds the resource group's `location` to every
-   * generic resource's body (its `applyDefaults`; `AutoLocationDisabled` exempts no generic path), which the
-   * 2018-06-01 schema of a managed VNet does not have and Microsoft's examples never send.
+   * Create the factory's managed VNet here (plain value, default false), through an ARM template deployment
+   * ({@link managedVirtualNetworkTemplate}): azure-native v3 has no resource for it. The PUT is
+   * create-or-update, so a factory that already has one keeps it. Destroying the stack deletes only the
+   * deployment's record: Data Factory cannot delete a managed VNet, which goes with its factory.
    */
   createManagedVirtualNetwork?: pulumi.Input<boolean>;
   /**
@@ -41,8 +39,8 @@ export interface DataFactoryManagedEndpointsArgs extends WorkspaceTargetIds {
    */
   approveOnTargets?: pulumi.Input<boolean>;
   /**
-   * Tags for the approvals' ARM deployments (managed VNets and managed private endpoints take none). Azure's
-   * limits: 50, names ≤ 512, values ≤ 256.
+   * Tags for the ARM deployments that create the managed VNet and approve the connections (managed VNets and
+   * managed private endpoints take none). Azure's limits: 50, names ≤ 512, values ≤ 256.
    */
   tags?: Tags;
 }
@@ -62,6 +60,29 @@ export const dataFactoryManagedEndpointsArgSchema: ArgSchema<DataFactoryManagedE
 };
 
 const componentName = "DataFactoryManagedEndpoints";
+
+/** Creates the managed VNet; its name, known once the deployment is done, so endpoints wait for it. */
+function managedVnetThroughDeployment(
+  name: string,
+  args: DataFactoryManagedEndpointsArgs,
+  vnetName: pulumi.Input<string>,
+  parent: pulumi.Resource,
+): pulumi.Output<string> {
+  const deployment = new resources.Deployment(
+    name,
+    {
+      resourceGroupName: args.factoryResourceGroupName,
+      properties: {
+        mode: resources.DeploymentMode.Incremental,
+        template: managedVirtualNetworkTemplate(),
+        parameters: { name: { value: pulumi.interpolate`${args.factoryName}/${vnetName}` } },
+      },
+      ...(args.tags ? { tags: args.tags } : {}),
+    },
+    { parent },
+  );
+  return pulumi.all([deployment.id, vnetName]).apply(([, vnet]) => vnet);
+}
 
 /**
  * Managed private endpoints from an Azure Data Factory managed VNet to a private workspace and its storage,
@@ -97,19 +118,7 @@ export class DataFactoryManagedEndpoints extends pulumi.ComponentResource {
 
     const vnetName = args.managedVirtualNetworkName ?? "default";
     const managedVnetName = args.createManagedVirtualNetwork
-      ? new resources.Resource(
-          `${name}-managed-vnet`,
-          {
-            resourceGroupName: args.factoryResourceGroupName,
-            resourceProviderNamespace: "Microsoft.DataFactory",
-            parentResourcePath: pulumi.interpolate`factories/${args.factoryName}`,
-            resourceType: "managedVirtualNetworks",
-            resourceName: vnetName,
-            apiVersion: "2018-06-01",
-            properties: {},
-          },
-          { parent: this },
-        ).name
+      ? managedVnetThroughDeployment(`${name}-managed-vnet`, args, vnetName, this)
       : vnetName;
 
     const endpoints = planEndpoints({

@@ -188,11 +188,11 @@ describe("offline plan of every provided stack (policy/ pack)", () => {
     );
     expect(added).to.deep.equal({
       "azure-native:datafactory:Factory": 1,
-      "azure-native:resources:Resource": 1,
       "azure-native:datafactory:ManagedPrivateEndpoint": 5,
       "azureml-network-isolation:index:DataFactoryManagedEndpoints": 1,
       "azureml-network-isolation:index:ManagedEndpointApproval": 5,
-      "azure-native:resources:Deployment": 5,
+      // The managed VNet's deployment and the five approvals'.
+      "azure-native:resources:Deployment": 6,
       "azureml-network-isolation:index:PrivateCompute": -1,
       "azure-native:machinelearningservices:Compute": -1,
     });

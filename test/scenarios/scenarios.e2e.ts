@@ -203,18 +203,38 @@ for (const preview of [false, true]) {
       const { graph } = run;
       const component = graph.named("adf-ml");
       const vnet = graph.named("adf-ml-managed-vnet");
-      expect([vnet.type, vnet.parent, vnet.inputs.resourceType, vnet.inputs.resourceName]).to.deep.equal([
-        "azure-native:resources:Resource",
+      // The managed VNet through a template deployment in the factory's group, whose only resource is the
+      // managed VNet's 2018-06-01 body: no location (the generic resource's provider would add one).
+      expect([vnet.type, vnet.parent, vnet.inputs.resourceGroupName]).to.deep.equal([
+        "azure-native:resources:Deployment",
         component.urn,
-        "managedVirtualNetworks",
-        "default",
+        "rg-ml",
       ]);
-      expect(vnet.propertyDependencies.parentResourcePath).to.deep.equal([graph.named("adf").urn]);
+      const vnetDeployment = vnet.inputs.properties as {
+        mode: string;
+        template: { resources: Record<string, unknown>[] };
+        parameters: { name: { value: string } };
+      };
+      expect(vnetDeployment.mode).to.equal("Incremental");
+      expect(vnetDeployment.template.resources).to.deep.equal([
+        {
+          type: "Microsoft.DataFactory/factories/managedVirtualNetworks",
+          apiVersion: "2018-06-01",
+          name: "[parameters('name')]",
+          properties: {},
+        },
+      ]);
+      expect(vnet.propertyDependencies.properties).to.deep.equal([graph.named("adf").urn]);
+      if (!preview) {
+        expect(vnetDeployment.parameters.name.value).to.equal(
+          `${String(graph.named("adf").outputs.name)}/default`,
+        );
+      }
       const mpes = graph.ofType("azure-native:datafactory:ManagedPrivateEndpoint");
       expect(mpes.every((m) => m.parent === component.urn)).to.equal(true);
       const groups = mpes.map((m) => (m.inputs.properties as { groupId: string }).groupId).sort();
       expect(groups).to.deep.equal(["amlworkspace", "blob", "file", "registry", "vault"]);
-      const approvals = graph.ofType("azure-native:resources:Deployment");
+      const approvals = graph.ofType("azure-native:resources:Deployment").filter((d) => d.urn !== vnet.urn);
       expect(approvals).to.have.length(5);
       for (const m of mpes) {
         const groupId = (m.inputs.properties as { groupId: string }).groupId;
