@@ -5,7 +5,9 @@
  * managed VNet on destroy, an operation Data Factory does not offer (its 2018-06-01 spec has Get, CreateOrUpdate
  * and ListByFactory only; the managed VNet goes with its factory). A template deployment sends the body below
  * and nothing else (ARM templates PUT exactly the resource they declare), PUTs it as create-or-update, so a
- * factory that already has a managed VNet keeps it, and deleting the deployment deletes only its record.
+ * factory that already has a managed VNet keeps it, and deleting the deployment deletes only its record. The
+ * deployment itself gets no location either: the provider's `AutoLocationDisabled` (provider/pkg/resources/
+ * resources.go) lists the resource-group template deployment's path.
  */
 
 /** The API version of the managed VNet's body: `ManagedVirtualNetworkResource` of the 2018-06-01 spec. */
