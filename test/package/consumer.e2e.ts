@@ -191,6 +191,42 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
     expect(doc.findings.advisory.map((f) => f.policy)).to.include("workspace-managed-network-isolation-mode");
   });
 
+  it("remembers between plans: with --state, the next plan of a changed program shows what an update would change", async () => {
+    const dir = installed.dir;
+    const plan = async () => {
+      const { stdout } = await run(
+        "npx",
+        [
+          "--no",
+          "azureml-network-isolation",
+          "plan",
+          ".",
+          "--json",
+          "--no-policy-pack",
+          "--state",
+          "state.json",
+        ],
+        { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+      );
+      return (JSON.parse(stdout) as PlanDocument).changes!;
+    };
+    const first = await plan();
+    expect([first.fromState, first.kept]).to.deep.equal([false, true]);
+    expect(Object.values(first.steps).every((s) => s.op === "create")).to.equal(true);
+    // The user changes the cluster's VM size: the next plan updates that one input of that one resource.
+    const program = path.join(dir, "index.ts");
+    const source = readFileSync(program, "utf8");
+    expect(source).to.include('vmSize: "Standard_DS3_v2"');
+    writeFileSync(program, source.replace('vmSize: "Standard_DS3_v2"', 'vmSize: "Standard_DS4_v2"'));
+    const second = await plan();
+    expect(second.fromState).to.equal(true);
+    const changed = Object.entries(second.steps).filter(([, step]) => step.op !== "same");
+    expect(changed.map(([urn, step]) => [urn.split("::").pop(), step.op, step.diffs])).to.deep.equal([
+      ["cpu-cluster-compute", "update", ["properties.properties.vmSize"]],
+    ]);
+    expect(second.deleted).to.deep.equal([]);
+  });
+
   it("type-checks strictly against the published declarations", () => {
     expect(typeCheck.error, typeCheck.error).to.equal(undefined);
   });
