@@ -191,13 +191,19 @@ export async function runOnMocks(program: () => unknown, options: MockRunOptions
             return undefined;
           }
         })) ?? {};
+      // A program that threw ends the run, as the CLI's language host ends it: what it registered before may
+      // wait on values it never set (a deferred output), so its registrations are not waited for.
+      if (failure) return {};
       await waitForRPCs();
       // Rejections are found unhandled once the microtasks after them ran.
       await new Promise((resolve) => setImmediate(resolve));
       return outputs as Record<string, unknown>;
     })();
     const ended = await Promise.race([ran.then((outputs) => ({ outputs })), unawaited]);
-    if (failure) throw failure.error;
+    if (failure) {
+      leakedPromises();
+      throw failure.error;
+    }
     if ("error" in ended) {
       // The refused run's registrations never settle; forget them, or the SDK reports them as leaks at exit.
       leakedPromises();

@@ -43,6 +43,19 @@ describe("plan: input mistakes are one message and exit 2", () => {
     expect(doc.error).to.contain('resourceGroupName: "my rg" is not a valid resource group name');
   });
 
+  it("a program that throws ends the plan at once, though what it registered waits on a value it never set", async () => {
+    const run = io();
+    const started = Date.now();
+    expect(
+      await runCli([path.join(fixtures, "refused-after-deferred"), "--no-policy-pack"], run.io),
+    ).to.equal(2);
+    expect(run.out.stderr).to.equal(
+      'error: Invalid arguments for WorkspaceNetwork "net":\n' +
+        "  - sets.hub.endpointSubnetPrefix: 10.9.1.0/24: not inside the address space 10.1.0.0/16\n",
+    );
+    expect(Date.now() - started).to.be.below(15_000);
+  });
+
   it("a property nested deeper than Pulumi's SDK can serialise is the program's mistake, named once", async () => {
     const run = io();
     expect(await runCli([path.join(fixtures, "deep-props"), "--no-policy-pack"], run.io)).to.equal(2);
