@@ -162,6 +162,13 @@ export interface MockRun {
   outputs: Record<string, unknown>;
 }
 
+/** How long a run whose program threw waits for the registrations it started before giving up on them. */
+const failedRunDrainMs = 2000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /**
  * Runs `program` as a whole stack on the mock monitor. Runs are serialised: the mock monitor is
  * process-global.
@@ -191,9 +198,13 @@ export async function runOnMocks(program: () => unknown, options: MockRunOptions
             return undefined;
           }
         })) ?? {};
-      // A program that threw ends the run, as the CLI's language host ends it: what it registered before may
-      // wait on values it never set (a deferred output), so its registrations are not waited for.
-      if (failure) return {};
+      // A program that threw ends the run, as the CLI's language host ends it. Its registrations are waited
+      // for (so none lands on the next run's monitor), but not forever: one may wait on a value the program
+      // never set (a deferred output), and those never reach the monitor.
+      if (failure) {
+        await Promise.race([waitForRPCs(), delay(failedRunDrainMs)]);
+        return {};
+      }
       await waitForRPCs();
       // Rejections are found unhandled once the microtasks after them ran.
       await new Promise((resolve) => setImmediate(resolve));
