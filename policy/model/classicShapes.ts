@@ -498,7 +498,12 @@ export function classicInputOf(
 }
 
 export function isClassicToken(token: string): boolean {
-  return token in classicShapes;
+  return Object.hasOwn(classicShapes, token);
+}
+
+/** The kind a classic token translates to, or undefined for a token not in the table. */
+export function classicKindOf(token: string): Kind | undefined {
+  return isClassicToken(token) ? classicShapes[token].kind : undefined;
 }
 
 /** The azure-native view of a classic resource's plain inputs, or undefined for a token not in the table. */

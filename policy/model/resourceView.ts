@@ -6,7 +6,7 @@
  * path parameters) gets its resource group and names from its own ARM id.
  */
 import { parseArmId, type ArmId } from "../azure/armId";
-import { isClassicToken, translateClassic } from "./classicShapes";
+import { classicKindOf, translateClassic } from "./classicShapes";
 import { genericResourceToken, kindInfo, kindOfArmType, kindOfToken, type Kind } from "./kinds";
 import type { StackResource } from "./stackResource";
 import { at, isUnknown, str, toPlain, unknown, type Maybe, type Unknown } from "./values";
@@ -34,9 +34,9 @@ const genericTopLevel = new Set(["location", "sku", "identity", "kind", "tags"])
 
 const tokenKinds = new Map<string, Kind | undefined>();
 
-/** The kind of a typed (not generic) resource token, remembered per token. */
+/** The kind of a typed (not generic) azure-native or classic resource token, remembered per token. */
 export function cachedKindOfToken(token: string): Kind | undefined {
-  if (!tokenKinds.has(token)) tokenKinds.set(token, kindOfToken(token));
+  if (!tokenKinds.has(token)) tokenKinds.set(token, kindOfToken(token) ?? classicKindOf(token));
   return tokenKinds.get(token);
 }
 
@@ -67,7 +67,7 @@ export function viewOf(
 ): ResourceView | undefined {
   const generic = genericResourceToken.test(resource.type);
   // Copying the inputs is most of a view's cost: a resource of no modelled kind is not copied at all.
-  if (!generic && !cachedKindOfToken(resource.type) && !isClassicToken(resource.type)) return undefined;
+  if (!generic && !cachedKindOfToken(resource.type)) return undefined;
   const secrets = new Set<string>();
   const plain = toPlain(resource.props, secrets) as Record<string, unknown>;
   const deps = resource.propertyDependencies ?? {};
