@@ -101,6 +101,29 @@ describe("rule 12: single-resource hygiene", () => {
       ),
     ).to.equal(undefined);
   });
+  it("skips a resource of a kind the rule does not read before building its view, classic tokens too", () => {
+    const checked: string[] = [];
+    const policy = resourcePolicy({
+      ...computeLocalAuth,
+      kinds: ["storageAccount"],
+      check: (view) => {
+        checked.push(`${view.type} as ${view.kind}`);
+        return [];
+      },
+    });
+    const validate = policy.validateResource as (a: ResourceValidationArgs, r: (m: string) => void) => void;
+    for (const type of [
+      "azure:network/virtualNetwork:VirtualNetwork",
+      "azure:storage/account:Account",
+      tokens.vnet,
+      tokens.storage,
+    ])
+      validate(args(type, { name: "x", resourceGroupName: "rg" }), () => undefined);
+    expect(checked).to.deep.equal([
+      "azure:storage/account:Account as storageAccount",
+      `${tokens.storage} as storageAccount`,
+    ]);
+  });
   it("reports through validateResource without throwing on unknowns", async () => {
     const policy = resourcePolicy(computeLocalAuth);
     const reported: string[] = [];
