@@ -4,7 +4,8 @@
  * as `pulumi preview --policy-pack` would, and describes the result as one document.
  */
 import * as path from "path";
-import { privateDnsDeclaration } from "../policy/model/privateDnsDeclaration";
+import { isManager, privateDnsDeclaration } from "../policy/model/privateDnsDeclaration";
+import { endpointZoneGroups } from "../policy/rules/endpointZoneGroups";
 import { compiledPack } from "./compiledPack";
 import { groupFindings, type Findings } from "./findings";
 import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
@@ -230,7 +231,12 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     const redacted = <T>(value: T) => redactDeep(value, model.secrets);
     const tree = redacted(resourceTree(run.graph));
     const findings = groupFindings(policyRun?.diagnostics ?? []);
-    const privateDns = privateDnsDeclaration(undefined, new Map(Object.entries(resolved.stackTags))).manager;
+    // As the pack decides it: its config (for the zone-group policy) over the stack tag.
+    const configured = pack.session?.config[endpointZoneGroups.name]?.properties.privateDns;
+    const privateDns = privateDnsDeclaration(
+      isManager(configured) ? configured : undefined,
+      new Map(Object.entries(resolved.stackTags)),
+    ).manager;
     const picture = redacted(
       topology({ model, graph: run.graph, findings, stack: resolved.stack, privateDns }),
     );

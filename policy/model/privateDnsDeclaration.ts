@@ -30,8 +30,8 @@ export interface PrivateDnsDeclaration {
   invalidTag?: string;
 }
 
-function isManager(value: string): value is PrivateDnsManager {
-  return (allPrivateDnsManagers as readonly string[]).includes(value);
+export function isManager(value: unknown): value is PrivateDnsManager {
+  return typeof value === "string" && (allPrivateDnsManagers as readonly string[]).includes(value);
 }
 
 export function privateDnsDeclaration(
