@@ -8,14 +8,15 @@
  * ids) and writing A records into its zones; one cluster per managed VNet (Synapse, Data Factory) holding its
  * managed private endpoints, each connected to its target; and the findings, marked on the resources they
  * concern (a flagged resource that is not part of the network is drawn on its own); and each workspace's
- * managed network (mode, firewall) holding its outbound rules, the user's and Azure's. Each part of the network
- * is one {@link TopologyPart}.
+ * managed network (mode, firewall) holding its outbound rules, the user's and Azure's; hub-based projects, held
+ * by their hub. Each part of the network is one {@link TopologyPart}.
  */
 import type { DnsHostKind } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import { describePath, resolverOf } from "../policy/model/resolution";
 import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown } from "../policy/model/values";
+import { workspaceKindTraits } from "../policy/model/workspaceKinds";
 import { urnParts, type Findings } from "./findings";
 import { managedNetworkTables } from "./managedNetworkTables";
 import { compareText } from "./topologyText";
@@ -482,18 +483,28 @@ const workspaceManagedNetworks: TopologyPart = (b) => {
 const workspaces: TopologyPart = (b) => {
   for (const w of b.input.model.workspaces) {
     const name = b.nameOf(w.key);
-    b.node(
-      w.key,
-      "workspace",
-      [`ML workspace ${name}`],
-      undefined,
-      `Azure Machine Learning workspace ${name}`,
-    );
+    const traits = workspaceKindTraits(w.workspaceKind);
+    const noun = isUnknown(traits) ? "workspace" : (traits?.noun ?? "workspace");
+    b.node(w.key, "workspace", [`ML ${noun} ${name}`], undefined, `Azure Machine Learning ${noun} ${name}`);
     for (const dep of [w.storageAccount, w.keyVault, w.containerRegistry]) {
       if (typeof dep !== "string") continue;
       serviceNode(b, dep);
       b.edge(w.key, dep, "uses");
     }
+  }
+};
+
+/**
+ * Hub-based projects, each held by its hub: a project has no network of its own (it uses the hub's endpoints,
+ * managed network and dependencies), so it is drawn next to the hub, not in any VNet.
+ */
+const projects: TopologyPart = (b) => {
+  for (const p of b.input.model.projects) {
+    const name = b.nameOf(p.key);
+    const hub = typeof p.hub === "string" && b.has(p.hub) ? p.hub : undefined;
+    const lines = [`ML project ${name}`, hub ? "uses its hub's network" : "hub not in this stack"];
+    b.node(p.key, "workspace", lines, undefined, `Azure Machine Learning project ${name}`);
+    if (hub) b.edge(hub, p.key, "holds");
   }
 };
 
@@ -672,6 +683,7 @@ export const topologyParts: readonly TopologyPart[] = [
   managedVnets,
   workspaceManagedNetworks,
   workspaces,
+  projects,
   exposure,
   endpointEdges,
   zoneLinks,

@@ -10,6 +10,8 @@
 import { isUnknown, type Maybe } from "./values";
 
 export interface WorkspaceKindTraits {
+  /** What the plan's picture calls it ("ML hub ..."). */
+  noun: string;
   /** Network settings, private endpoints, managed network and dependencies of its own (a project uses its hub's). */
   ownNetwork: boolean;
   /** Compute clusters can be created in it, so one can build its images. */
@@ -18,13 +20,18 @@ export interface WorkspaceKindTraits {
   customerVnet: boolean;
 }
 
-const fullWorkspace: WorkspaceKindTraits = { ownNetwork: true, computeClusters: true, customerVnet: true };
+const fullWorkspace: WorkspaceKindTraits = {
+  noun: "workspace",
+  ownNetwork: true,
+  computeClusters: true,
+  customerVnet: true,
+};
 
 const traitsByKind: Readonly<Record<string, WorkspaceKindTraits>> = {
   default: fullWorkspace,
-  featurestore: fullWorkspace,
-  hub: { ownNetwork: true, computeClusters: false, customerVnet: false },
-  project: { ownNetwork: false, computeClusters: false, customerVnet: false },
+  featurestore: { ...fullWorkspace, noun: "feature store" },
+  hub: { noun: "hub", ownNetwork: true, computeClusters: false, customerVnet: false },
+  project: { noun: "project", ownNetwork: false, computeClusters: false, customerVnet: false },
 };
 
 /** The traits of a declared kind (omitted is Default, as Azure applies it); unknown while the kind is. */
@@ -34,7 +41,10 @@ export function workspaceKindTraits(kind: Maybe<string>): Maybe<WorkspaceKindTra
 }
 
 /** Whether a workspace of this kind has `trait`; unknown while the kind is. */
-export function kindHas(kind: Maybe<string>, trait: keyof WorkspaceKindTraits): Maybe<boolean> {
+export function kindHas(
+  kind: Maybe<string>,
+  trait: Exclude<keyof WorkspaceKindTraits, "noun">,
+): Maybe<boolean> {
   const traits = workspaceKindTraits(kind);
   return isUnknown(traits) ? traits : traits?.[trait];
 }

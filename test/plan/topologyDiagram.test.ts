@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import * as azure from "@pulumi/azure-native";
+import { privateAiHub } from "../analyzer/programs/privateAiHub";
 import { DataFactoryManagedEndpoints } from "../../sdk/managedVnet/dataFactoryManagedEndpoints";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
@@ -75,5 +77,44 @@ describe("topology diagram: managed VNets", () => {
     // Each target outside the stack is drawn once, as a service node.
     expect(diagram.match(/^ {2}n\d+\[\("/gm)).to.have.length(4);
     await parseMermaid(diagram);
+  });
+});
+
+describe("topology diagram: hubs and their projects", () => {
+  const picture = async (program: () => void) => {
+    const run = await runOnMocks(program);
+    const drawn = topology({
+      model: stackModel(run.graph),
+      graph: run.graph,
+      findings: { mandatory: [], advisory: [] },
+    });
+    await parseMermaid(mermaidDiagram(drawn));
+    return drawn;
+  };
+
+  it("draws the hub as a hub and its project beside it, held by the hub, in no VNet", async () => {
+    const drawn = await picture(privateAiHub({ literal: false, project: true, kind: "Hub" }));
+    const hub = drawn.nodes.find((n) => n.lines[0] === "ML hub aihub");
+    const project = drawn.nodes.find((n) => n.lines[0] === "ML project aihub-project");
+    expect(project?.lines).to.deep.equal(["ML project aihub-project", "uses its hub's network"]);
+    expect(drawn.edges).to.deep.include({ from: hub!.id, to: project!.id, kind: "holds" });
+    expect(project!.cluster).to.equal(undefined);
+  });
+
+  it("says so when a project's hub is not in the stack", async () => {
+    const drawn = await picture(() => {
+      new azure.machinelearningservices.Workspace("project", {
+        resourceGroupName: "rg-ai",
+        workspaceName: "prj-outside",
+        location: "westeurope",
+        kind: "Project",
+        identity: { type: "SystemAssigned" },
+        hubResourceId:
+          "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.MachineLearningServices/workspaces/hub1",
+      });
+    });
+    const project = drawn.nodes.find((n) => n.lines[0] === "ML project project");
+    expect(project?.lines).to.deep.equal(["ML project project", "hub not in this stack"]);
+    expect(drawn.edges.filter((e) => e.to === project!.id)).to.deep.equal([]);
   });
 });
