@@ -38,6 +38,19 @@ new SecuredWorkspace("typo", {
 });
 `;
 
+/** The installed command on the program in `dir`, as the README gives it; its --json output is the whole stdout. */
+async function installedPlan(dir: string, options: string[]): Promise<PlanDocument> {
+  const { stdout } = await run(
+    "npx",
+    ["--no", "azureml-network-isolation", "plan", ".", "--json", ...options],
+    {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(stdout) as PlanDocument;
+}
+
 async function settle<T>(work: Promise<T>): Promise<{ value?: T; error?: string }> {
   try {
     return { value: await work };
@@ -82,24 +95,12 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
           ({ stdout }) => JSON.parse(stdout) as ConsumerRun,
         ),
       ),
-      // The command as the README gives it, with the user's pack config; its --json output is the whole stdout.
+      // With the user's pack config.
       settle(
-        run(
-          "npx",
-          [
-            "--no",
-            "azureml-network-isolation",
-            "plan",
-            ".",
-            "--json",
-            "--policy-pack-config",
-            "node_modules/azureml-network-isolation/bin/policy/config.example.json",
-          ],
-          { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
-        ).then(({ stdout }) => ({
-          doc: JSON.parse(stdout) as PlanDocument,
-          ms: performance.now() - planStarted,
-        })),
+        installedPlan(dir, [
+          "--policy-pack-config",
+          "node_modules/azureml-network-isolation/bin/policy/config.example.json",
+        ]).then((doc) => ({ doc, ms: performance.now() - planStarted })),
       ),
     ]);
   });
@@ -193,23 +194,8 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
 
   it("remembers between plans: with --state, the next plan of a changed program shows what an update would change", async () => {
     const dir = installed.dir;
-    const plan = async () => {
-      const { stdout } = await run(
-        "npx",
-        [
-          "--no",
-          "azureml-network-isolation",
-          "plan",
-          ".",
-          "--json",
-          "--no-policy-pack",
-          "--state",
-          "state.json",
-        ],
-        { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
-      );
-      return (JSON.parse(stdout) as PlanDocument).changes!;
-    };
+    const plan = async () =>
+      (await installedPlan(dir, ["--no-policy-pack", "--state", "state.json"])).changes!;
     const first = await plan();
     expect([first.fromState, first.kept]).to.deep.equal([false, true]);
     expect(Object.values(first.steps).every((s) => s.op === "create")).to.equal(true);
