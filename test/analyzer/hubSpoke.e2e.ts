@@ -212,11 +212,22 @@ describe("hub-and-spoke designs through the real pack (Analyzer protocol)", func
    * a classic program's discovered graph is empty. The spoke is VNet 'default' (its Terraform name).
    */
   const classic = (args: Quickstart301ClassicArgs) => (e: Existing) => quickstart301Classic(e, args);
+  const quickstartComputeAdvisories = [
+    "compute-instance-idle-shutdown @ compute_instance",
+    ...["compute", "compute_instance", "image-builder"].flatMap((c) => [
+      `compute-local-auth-disabled @ ${c}`,
+      `compute-no-public-ip @ ${c}`,
+    ]),
+  ].sort();
   const endpointZoneGroups = ["cr_ple", "kv_ple", "mlw_ple", "mlw_ple", "st_ple_blob", "storage_ple_file"];
   for (const form of allForms.filter((f) => f !== "discovered")) {
     it(`the quickstart 301 through the classic provider plans with no mandatory finding (${form})`, async () => {
       const { graph, result } = await run(classic({}), form);
       expect(findings(result, graph, "mandatory")).to.deep.equal([]);
+      // Where it differs from the azure-native translation: the quickstart's computes keep azurerm's
+      // defaults (local auth and node public IPs on, no idle shutdown), which the azure-native one overrides.
+      const computeAdvisories = findings(result, graph, "advisory").filter((f) => f.startsWith("compute-"));
+      expect(computeAdvisories).to.deep.equal(form === "literal" ? [] : quickstartComputeAdvisories);
     });
 
     it(`the classic quickstart 301 with DNS proxy off: the spoke's path fails at the firewall policy (${form})`, async () => {
