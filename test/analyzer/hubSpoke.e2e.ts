@@ -245,6 +245,14 @@ describe("hub-and-spoke designs through the real pack (Analyzer protocol)", func
       );
     });
 
+    it(`the classic quickstart 301 peered from the hub only: the spoke cannot reach the firewall (${form})`, async () => {
+      const { graph, result } = await run(classic({ oneWayPeering: true }), form);
+      expect(findings(result, graph, "mandatory")).to.deep.equal([`${zoneLink} @ default`]);
+      expect(result.diagnostics.find((d) => d.policyName === zoneLink)!.message).to.include(
+        "peered one way only",
+      );
+    });
+
     it(`the classic quickstart 301 without the spoke's DNS server: its zones are not linked to it (${form})`, async () => {
       const { graph, result } = await run(classic({ noSpokeDnsServers: true }), form);
       expect(findings(result, graph, "mandatory")).to.deep.equal(

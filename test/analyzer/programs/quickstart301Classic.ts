@@ -58,6 +58,8 @@ export interface Quickstart301ClassicArgs {
   proxyEnabled?: boolean;
   /** Drop the spoke VNet's `dns_servers` (the firewall's private IP in network-spoke.tf). */
   noSpokeDnsServers?: boolean;
+  /** Drop the peering `direction2` (spoke to hub), leaving the hub peered one way. */
+  oneWayPeering?: boolean;
 }
 
 export function quickstart301Classic(existing: Existing, args: Quickstart301ClassicArgs = {}): () => void {
@@ -152,7 +154,7 @@ export function quickstart301Classic(existing: Existing, args: Quickstart301Clas
         useRemoteGateways: false,
       });
     peering("direction1", hubRg, hub, rg, spoke);
-    peering("direction2", rg, spoke, hubRg, hub);
+    if (!args.oneWayPeering) peering("direction2", rg, spoke, hubRg, hub);
 
     // dsvm.tf: the jump host's NIC, in the spoke's resource group but the hub's jump host subnet.
     new network.NetworkInterface("dsvm", {
