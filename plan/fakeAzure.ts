@@ -303,6 +303,10 @@ const classicIdShapes: Record<string, ClassicIdShape> = {
     provider: "Microsoft.Network",
     segments: [["azureFirewalls", "name"]],
   },
+  "azure:network/networkInterface:NetworkInterface": {
+    provider: "Microsoft.Network",
+    segments: [["networkInterfaces", "name"]],
+  },
   "azure:network/firewallPolicy:FirewallPolicy": {
     provider: "Microsoft.Network",
     segments: [["firewallPolicies", "name"]],
@@ -367,7 +371,15 @@ const nativeKeys: Partial<Record<Kind, string>> = {
   vnetPeering: "network:VirtualNetworkPeering",
   resolverInboundEndpoint: "dnsresolver:InboundEndpoint",
   firewall: "network:AzureFirewall",
+  networkInterface: "network:NetworkInterface",
 };
+
+/** A classic firewall's or NIC's IP configuration blocks, each with the private IP Azure gave it. */
+const classicPrivateIps = (native: Record<string, unknown>, classic: Record<string, unknown>) =>
+  ((classic.ipConfigurations as object[] | undefined) ?? []).map((config, i) => ({
+    ...config,
+    privateIpAddress: (native.ipConfigurations as { privateIPAddress?: string }[])[i]?.privateIPAddress,
+  }));
 
 /** The azure-native computed outputs under the classic provider's names. */
 const classicOutputs: Partial<
@@ -391,12 +403,13 @@ const classicOutputs: Partial<
       privateIpAddress: (n.ipConfigurations as { privateIpAddress?: string }[])[0]?.privateIpAddress,
     },
   }),
-  firewall: (n, c) => ({
-    ipConfigurations: ((c.ipConfigurations as object[] | undefined) ?? []).map((config, i) => ({
-      ...config,
-      privateIpAddress: (n.ipConfigurations as { privateIPAddress?: string }[])[i]?.privateIPAddress,
-    })),
-  }),
+  firewall: (n, c) => ({ ipConfigurations: classicPrivateIps(n, c) }),
+  // azurerm's NIC also returns its first private IP and the list of them.
+  networkInterface: (n, c) => {
+    const ipConfigurations = classicPrivateIps(n, c);
+    const ips = ipConfigurations.map((config) => config.privateIpAddress);
+    return { ipConfigurations, privateIpAddress: ips[0], privateIpAddresses: ips };
+  },
   // Azure gives inline subnets their ids.
   virtualNetwork: (n) => ({
     subnets: ((n.subnets as { name?: string }[] | undefined) ?? []).map((s) => ({

@@ -45,15 +45,6 @@ const publicAccess = (to: string): Field => ({
   as: access,
   back: enabled,
 });
-/** A NIC's IP configurations with azure-native's `publicIPAddress` where the classic one names a public IP. */
-const nicIpConfigurations = (configs: unknown) =>
-  Array.isArray(configs)
-    ? configs.map((config) => {
-        if (isUnknown(config)) return config;
-        const publicIp = at(config, "publicIpAddressId");
-        return publicIp === undefined ? {} : { publicIPAddress: { id: publicIp } };
-      })
-    : configs;
 /** Classic firewall IP rules are plain strings; azure-native's are `{ value }`. */
 const ipRuleValues = (rules: unknown) => (Array.isArray(rules) ? rules.map((value) => ({ value })) : rules);
 /** A storage account's `networkRules` (bypasses as a list) as azure-native's `networkRuleSet`. */
@@ -177,6 +168,19 @@ const ipConfigurations = (ipInput: string) => (configs: unknown) =>
     [ipInput]: at(c, "privateIpAddress"),
     privateIpAllocationMethod: at(c, "privateIpAllocationMethod"),
   }));
+/**
+ * A NIC's IP configurations as a firewall's (subnet and private IP: a DNS server VM answers on it), with
+ * azure-native's `publicIPAddress` where the classic one names a public IP.
+ */
+const nicIpConfigurations = (configs: unknown) =>
+  Array.isArray(configs)
+    ? configs.map((config) => {
+        if (isUnknown(config)) return config;
+        const [native] = ipConfigurations("privateIPAddress")(config);
+        const publicIp = at(config, "publicIpAddressId");
+        return publicIp === undefined ? native : { ...native, publicIPAddress: { id: publicIp } };
+      })
+    : configs;
 /** A child of a resolver or ruleset names it by ARM id: its name and resource group come from it. */
 const childOf = (idInput: string, parentInput: string, nameInput: string): Field[] => [
   { to: parentInput, from: idInput, as: parentName },

@@ -11,6 +11,7 @@ import { discoveredGraph } from "./discoveredForm";
 import { hubSpoke, type HubSpokeArgs } from "./programs/hubSpoke";
 import type { Existing } from "./programs/placement";
 import { quickstart301 } from "./programs/quickstart301";
+import { quickstart301Classic, type Quickstart301ClassicArgs } from "./programs/quickstart301Classic";
 import { startRealPack, stopRealPack, type RealPackSessions } from "./realPackSessions";
 
 type FormName = "preview" | "update" | "literal" | "discovered";
@@ -202,6 +203,63 @@ describe("hub-and-spoke designs through the real pack (Analyzer protocol)", func
     it(`the Azure/terraform quickstart 301-machine-learning-hub-spoke-secure plans with no mandatory finding (${form})`, async () => {
       const { graph, result } = await run(quickstart301, form);
       expect(findings(result, graph, "mandatory")).to.deep.equal([]);
+    });
+  }
+
+  /**
+   * The same quickstart through the classic provider, one azurerm resource to one classic resource. Not in
+   * the discovered form: discovery reads the account's resources as azure-native ones (the form above), so
+   * a classic program's discovered graph is empty. The spoke is VNet 'default' (its Terraform name).
+   */
+  const classic = (args: Quickstart301ClassicArgs) => (e: Existing) => quickstart301Classic(e, args);
+  const quickstartComputeAdvisories = [
+    "compute-instance-idle-shutdown @ compute_instance",
+    ...["compute", "compute_instance", "image-builder"].flatMap((c) => [
+      `compute-local-auth-disabled @ ${c}`,
+      `compute-no-public-ip @ ${c}`,
+    ]),
+  ].sort();
+  const endpointZoneGroups = ["cr_ple", "kv_ple", "mlw_ple", "mlw_ple", "st_ple_blob", "storage_ple_file"];
+  for (const form of allForms.filter((f) => f !== "discovered")) {
+    it(`the quickstart 301 through the classic provider plans with no mandatory finding (${form})`, async () => {
+      const { graph, result } = await run(classic({}), form);
+      expect(findings(result, graph, "mandatory")).to.deep.equal([]);
+      // Where it differs from the azure-native translation: the quickstart's computes keep azurerm's
+      // defaults (local auth and node public IPs on, no idle shutdown), which the azure-native one overrides.
+      const computeAdvisories = findings(result, graph, "advisory").filter((f) => f.startsWith("compute-"));
+      expect(computeAdvisories).to.deep.equal(form === "literal" ? [] : quickstartComputeAdvisories);
+    });
+
+    it(`the classic quickstart 301 with DNS proxy off: the spoke's path fails at the firewall policy (${form})`, async () => {
+      const { graph, result } = await run(classic({ proxyEnabled: false }), form);
+      expect(findings(result, graph, "mandatory")).to.deep.equal([`${zoneLink} @ base_policy`]);
+      const message = result.diagnostics.find((d) => d.policyName === zoneLink)!.message;
+      // After the update the spoke's DNS server is the private IP Azure gave the firewall; before, its output.
+      expect(message).to.match(
+        form === "update"
+          ? /VNet 'default' resolves through 10\.1\.4\.\d+ /
+          : /VNet 'default' resolves through the IP /,
+      );
+      expect(message).to.include(
+        "(Azure Firewall 'azure_firewall_instance' in VNet 'hub', peered both ways); its firewall policy does not enable DNS proxy",
+      );
+    });
+
+    it(`the classic quickstart 301 peered from the hub only: the spoke cannot reach the firewall (${form})`, async () => {
+      const { graph, result } = await run(classic({ oneWayPeering: true }), form);
+      expect(findings(result, graph, "mandatory")).to.deep.equal([`${zoneLink} @ default`]);
+      expect(result.diagnostics.find((d) => d.policyName === zoneLink)!.message).to.include(
+        "peered one way only",
+      );
+    });
+
+    it(`the classic quickstart 301 without the spoke's DNS server: its zones are not linked to it (${form})`, async () => {
+      const { graph, result } = await run(classic({ noSpokeDnsServers: true }), form);
+      expect(findings(result, graph, "mandatory")).to.deep.equal(
+        endpointZoneGroups.map((n) => `${zoneLink} @ ${n}`),
+      );
+      for (const d of result.diagnostics.filter((d) => d.enforcementLevel === "mandatory"))
+        expect(d.message).to.include("is not linked to its VNet 'default' (linked to VNet 'hub')");
     });
   }
 });
