@@ -163,7 +163,7 @@ export interface MockRun {
 }
 
 /** How long a run whose program threw waits for the registrations it started before giving up on them. */
-const failedRunDrainMs = 2000;
+const failedRunDrainMs = 500;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

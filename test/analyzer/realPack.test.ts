@@ -2,146 +2,42 @@
  * The real pack in `policy/`, served through `run-policy-pack` and driven over the Analyzer protocol as the
  * CLI drives it, on graphs recorded from raw azure-native v3 programs run on the mocks. Each graph comes in
  * three forms: preview (in-stack ids unknown, links only through property dependencies), after update (ids
- * known), and with the workspace, its dependencies or the network outside the program, referenced by
- * literal ARM id (no property dependencies); and discovered, as an audit policy group over the Azure
- * account reads it (read-back state only: own id, no URL path parameters, parents or dependencies).
+ * known), and discovered, as an audit policy group over the Azure account reads it (read-back state only: own
+ * id, no URL path parameters, parents or dependencies). The same topologies with the workspace, its
+ * dependencies or the network outside the program, referenced by literal ARM id, run with the end-to-end
+ * tests (realPackLiteralIds.e2e.ts).
  */
 import { expect } from "chai";
 import { compiledPack } from "../../plan/compiledPack";
-import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
-import { PolicyPackSession, type PolicyRun } from "../../plan/policy/policyPackSession";
+import { runOnMocks } from "../../plan/mockRun";
+import { PolicyPackSession } from "../../plan/policy/policyPackSession";
 import { managedNetworkSuite } from "./managedNetworkSuite";
-import { allGroupIds, type GroupId } from "./programs/endpointSet";
-import type { Existing } from "./programs/placement";
+import type { GroupId } from "./programs/endpointSet";
 import { selectedIpWorkspace, type SelectedIpArgs } from "./programs/selectedIpWorkspace";
-import { isolatedClients, singleVnet } from "./programs/topologies";
 import { discoveredGraph } from "./discoveredForm";
 import { classicTopology, type ClassicMistakes } from "./programs/classicTopologies";
 import { classicOrganisationProgram } from "../../bench/classicOrganisationProgram";
 import { computeElsewhere } from "./programs/computeElsewhere";
 import { unreadResources } from "./programs/unreadResources";
+import {
+  check as checkIn,
+  classicTopologies,
+  discovered,
+  endpointTopologies,
+  mandatory,
+  preview,
+  topologyTests,
+  update,
+  wholeProgram,
+  type Form,
+} from "./realPackHarness";
 
 const selectedIpsPolicy = "online-endpoint-public-with-selected-ips";
 
-/** One way to run a program: which part already exists, and preview or update. */
-interface Form {
-  name: string;
-  existing: Existing;
-  preview: boolean;
-  /** Read back from the cloud after the update, as cloud discovery finds it. */
-  discovered?: boolean;
-}
-
-const preview: Form = { name: "preview", existing: "none", preview: true };
-const update: Form = { name: "after update", existing: "none", preview: false };
-const discovered: Form = {
-  name: "discovered in the account",
-  existing: "none",
-  preview: false,
-  discovered: true,
-};
-const existingAt = (existing: Existing): Form => ({
-  name: `${existing} outside the program, by literal id (preview)`,
-  existing,
-  preview: true,
-});
-
-/** Mandatory findings as `policy @ logical name`, sorted. */
-function mandatory(run: PolicyRun, graph: RecordedGraph): string[] {
-  return run.diagnostics
-    .filter((d) => d.enforcementLevel === "mandatory")
-    .map((d) => `${d.policyName} @ ${graph.byUrn(d.urn)?.name ?? d.urn}`)
-    .sort();
-}
-
-/** @pulumi/policy's downgrade when a policy reads an unknown value at preview. */
-const previewDowngrade = /can't run .* during preview|can't be known during preview/;
-
-function expectNoPreviewDowngrade(run: PolicyRun, session: PolicyPackSession): void {
-  const logs = session.logs();
-  const texts = [
-    ...run.diagnostics.map((d) => d.message),
-    ...logs.engine.map((m) => m.message),
-    ...logs.output.map((o) => o.line),
-  ];
-  expect(texts.filter((t) => previewDowngrade.test(t))).to.deep.equal([]);
-}
-
-/** The recorded graph really is the form it claims to be. */
-function expectForm(graph: RecordedGraph, form: Form): void {
-  const ids = graph.resources.filter((r) => r.custom && /^azure(-native)?:/.test(r.type)).map((r) => r.id);
-  expect(ids.every((id) => (form.preview ? id === undefined : typeof id === "string"))).to.equal(true);
-  const absent: Record<Existing, string[]> = {
-    none: [],
-    workspace: [
-      "azure-native:machinelearningservices:Workspace",
-      "azure-native:storage:StorageAccount",
-      "azure:machinelearning/workspace:Workspace",
-      "azure:storage/account:Account",
-    ],
-    dependencies: [
-      "azure-native:storage:StorageAccount",
-      "azure-native:keyvault:Vault",
-      "azure:storage/account:Account",
-      "azure:keyvault/keyVault:KeyVault",
-    ],
-    network: [
-      "azure-native:network:VirtualNetwork",
-      "azure-native:network:Subnet",
-      "azure:network/virtualNetwork:VirtualNetwork",
-      "azure:network/subnet:Subnet",
-    ],
-  };
-  for (const type of absent[form.existing]) expect(graph.ofType(type), type).to.deep.equal([]);
-}
-
-/** Discovered resources carry no URL path parameter, parent or dependency; targets list their connections. */
-function expectDiscovered(graph: RecordedGraph): void {
-  for (const r of graph.resources) {
-    expect(r.outputs, r.urn).to.not.have.any.keys("resourceGroupName", "workspaceName", "virtualNetworkName");
-    expect([r.parent, r.dependencies, r.propertyDependencies]).to.deep.equal([undefined, [], {}]);
-  }
-  const targets = graph.ofType("azure-native:storage:StorageAccount");
-  for (const t of targets) expect(t.outputs.privateEndpointConnections).to.have.length.greaterThan(0);
-}
-
-/** A topology program and the mandatory findings expected in each form it runs in. */
-interface TopologyCase {
-  graph: string;
-  program: (e: Existing) => () => void;
-  forms: Form[];
-  expected: (e: Existing) => string[];
-}
-
-/** One test per topology and form. */
-function topologyTests(topologies: TopologyCase[]): void {
-  for (const t of topologies) {
-    for (const form of t.forms) {
-      const expected = t.expected(form.existing);
-      it(`${t.graph}, ${form.name}: ${expected.length === 0 ? "no mandatory finding" : expected.join(", ")}`, async () => {
-        const { graph, run } = await check(t.program(form.existing), form);
-        expect(mandatory(run, graph)).to.deep.equal(expected);
-      });
-    }
-  }
-}
-
 let sessions: { preview: PolicyPackSession; update: PolicyPackSession; advisory: PolicyPackSession };
 
-async function check(
-  program: () => void,
-  form: Form,
-  session = form.preview ? sessions.preview : sessions.update,
-) {
-  const recorded = await runOnMocks(program, { preview: form.preview });
-  expectForm(recorded.graph, form);
-  const graph = form.discovered ? discoveredGraph(recorded) : recorded.graph;
-  if (form.discovered) expectDiscovered(graph);
-  const run = await session.check(graph);
-  expect(run.stackAnalyzed).to.equal(true);
-  if (form.preview) expectNoPreviewDowngrade(run, session);
-  return { graph, run };
-}
+const check = (program: () => void, form: Form, session?: PolicyPackSession) =>
+  checkIn(program, form, sessions, session);
 
 describe("the real policy pack over the Analyzer protocol, on raw azure-native programs", function () {
   this.timeout(60_000);
@@ -168,59 +64,11 @@ describe("the real policy pack over the Analyzer protocol, on raw azure-native p
   });
 
   describe("endpoint topologies", () => {
-    topologyTests([
-      {
-        graph: "correct single-VNet topology",
-        program: singleVnet,
-        forms: [preview, update, existingAt("workspace"), existingAt("network"), discovered],
-        expected: () => [],
-      },
-      {
-        graph: "correct isolated-clients topology",
-        program: (e) => isolatedClients(e),
-        forms: [preview, update, existingAt("workspace"), existingAt("network"), discovered],
-        expected: () => [],
-      },
-      {
-        graph: "clients VNet holding only a workspace endpoint",
-        program: (e) => isolatedClients(e, ["amlworkspace"]),
-        forms: [
-          preview,
-          update,
-          existingAt("dependencies"),
-          existingAt("network"),
-          existingAt("workspace"),
-          discovered,
-        ],
-        // With the workspace outside the stack, which dependencies it has is unknown: nothing to report.
-        expected: (e) =>
-          e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
-      },
-    ]);
+    topologyTests(endpointTopologies, () => sessions, wholeProgram);
   });
 
   describe("the same topologies on the classic @pulumi/azure provider", () => {
-    topologyTests([
-      {
-        graph: "correct single-VNet topology",
-        program: (e) => classicTopology(e),
-        forms: [preview, update, existingAt("workspace"), existingAt("network")],
-        expected: () => [],
-      },
-      {
-        graph: "correct isolated-clients topology (clients subnet inline)",
-        program: (e) => classicTopology(e, allGroupIds),
-        forms: [preview, update, existingAt("workspace"), existingAt("network")],
-        expected: () => [],
-      },
-      {
-        graph: "clients VNet holding only a workspace endpoint",
-        program: (e) => classicTopology(e, ["amlworkspace"]),
-        forms: [preview, update, existingAt("dependencies"), existingAt("network"), existingAt("workspace")],
-        expected: (e) =>
-          e === "workspace" ? [] : ["dependency-endpoints-per-vnet @ clients-pe-amlworkspace"],
-      },
-    ]);
+    topologyTests(classicTopologies, () => sessions, wholeProgram);
 
     // Independent mistakes in one program, each found on its own resource.
     const mistakes: {
