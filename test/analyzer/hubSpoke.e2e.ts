@@ -137,7 +137,7 @@ const broken: Case[] = [
   },
   {
     title: "two zones named privatelink.api.azureml.ms linked to the spoke",
-    args: { dns: "azureDns", duplicateApiZone: true },
+    args: { dns: "azureDns", duplicateApiZone: "spoke" },
     expected: () => ["private-dns-zone-name-linked-once @ api-second-spoke-link"],
   },
   {

@@ -46,13 +46,28 @@ describe("rules on the resolution model: one test per branch", function () {
     it("keeps the old message when the spoke's own Azure DNS answers from another zone of the name", async () => {
       const found = messages(
         zoneLinkedToVnet,
-        await modelOf({ dns: "azureDns", duplicateApiZone: true, zonesLinkedTo: ["hub"] }),
+        await modelOf({ dns: "azureDns", duplicateApiZone: "spoke", zonesLinkedTo: ["hub"] }),
       );
       expect(found).to.have.length(6);
       expect(found[0]).to.include("but is not linked to its VNet 'spoke-vnet' (linked to VNet 'hub-vnet')");
     });
+    it("names the path when the hub answers from another zone of the name, one without the record", async () => {
+      const found = messages(
+        zoneLinkedToVnet,
+        await modelOf({ dns: "resolver", duplicateApiZone: "hub", zonesLinkedTo: ["spoke"] }),
+      );
+      const api = found.filter((m) => m.startsWith("private DNS zone 'zone-privatelink.api.azureml.ms'"));
+      expect(api).to.have.length(1);
+      expect(api[0])
+        .to.include(
+          "VNet 'spoke-vnet' resolves through 10.1.4.4 (resolver inbound endpoint 'inbound' in VNet 'hub-vnet', " +
+            "peered both ways); private DNS zone 'zone-api-second' is linked to VNet 'hub-vnet', which answers " +
+            "from private DNS zone 'zone-api-second', not this zone.",
+        )
+        .and.include("Fix: write the endpoint's records into the zone its VNet resolves through");
+    });
     it("leaves two zones of one name on a VNet to private-dns-zone-name-linked-once", async () => {
-      const model = await modelOf({ dns: "azureDns", duplicateApiZone: true });
+      const model = await modelOf({ dns: "azureDns", duplicateApiZone: "spoke" });
       expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
       expect(messages(duplicateZoneLinksRule, model)).to.have.length(1);
     });

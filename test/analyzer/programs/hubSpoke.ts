@@ -28,8 +28,8 @@ export interface HubSpokeArgs {
   endpoints?: "spoke" | "split" | "hub";
   /** A compute in the spoke (with endpoints in the hub). */
   compute?: "AmlCompute" | "ComputeInstance";
-  /** A second zone named privatelink.api.azureml.ms, linked to the spoke too. */
-  duplicateApiZone?: boolean;
+  /** A second zone named privatelink.api.azureml.ms, holding no record, linked to this VNet too. */
+  duplicateApiZone?: "spoke" | "hub";
   /** The Terraform AVM module's workspace endpoints: one writing the api zone, a second the notebooks zone. */
   avmSplit?: boolean;
 }
@@ -245,12 +245,13 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
         privateZoneName: zoneNames.amlworkspace[0],
         location: "global",
       });
-      new azure.privatedns.VirtualNetworkLink("api-second-spoke-link", {
+      const linked = args.duplicateApiZone;
+      new azure.privatedns.VirtualNetworkLink(`api-second-${linked}-link`, {
         resourceGroupName: spokeRg,
         privateZoneName: second.name,
-        virtualNetworkLinkName: "link-spoke-second",
+        virtualNetworkLinkName: `link-${linked}-second`,
         location: "global",
-        virtualNetwork: { id: spoke.vnet.id },
+        virtualNetwork: { id: (linked === "hub" ? hub : spoke).vnet.id },
         registrationEnabled: false,
       });
     }
