@@ -26,9 +26,10 @@ export interface DataFactoryManagedEndpointsArgs extends WorkspaceTargetIds {
   managedVirtualNetworkName?: pulumi.Input<string>;
   /**
    * Create the factory's managed VNet here (plain value, default false), through an ARM template deployment
-   * ({@link managedVirtualNetworkTemplate}): azure-native v3 has no resource for it. The PUT is
-   * create-or-update, so a factory that already has one keeps it. Destroying the stack deletes only the
-   * deployment's record: Data Factory cannot delete a managed VNet, which goes with its factory.
+   * whose one resource is the managed VNet's 2018-06-01 body, `properties: {}` (azure-native v3 has no
+   * resource for it). The PUT is create-or-update, so a factory that already has one keeps it. Destroying the
+   * stack deletes only the deployment's record: Data Factory cannot delete a managed VNet, which goes with its
+   * factory.
    */
   createManagedVirtualNetwork?: pulumi.Input<boolean>;
   /**
