@@ -11,24 +11,11 @@ import { organisationProgram } from "../../bench/organisationProgram";
 import { organisationGraph, workspaceTemplate } from "../../bench/organisationStack";
 import { policyBench } from "../../bench/policyBench";
 import { growthVerdict, ratioVerdict } from "../../bench/targets";
+import { recordedResource } from "../recordedResource";
 
 function resource(name: string, custom: boolean, extra: Partial<RecordedResource> = {}): RecordedResource {
-  return {
-    urn: `urn:${name}`,
-    type: custom ? "azure-native:test:Thing" : "pkg:index:Component",
-    name,
-    custom,
-    inputs: {},
-    outputs: {},
-    dependencies: [],
-    propertyDependencies: {},
-    protect: false,
-    deleteBeforeReplace: false,
-    ignoreChanges: [],
-    replaceOnChanges: [],
-    aliases: [],
-    ...extra,
-  };
+  const type = custom ? "azure-native:test:Thing" : "pkg:index:Component";
+  return recordedResource({ urn: `urn:${name}`, type, name, custom, ...extra });
 }
 
 function graphOf(...resources: RecordedResource[]): RecordedGraph {

@@ -4,6 +4,7 @@
  * the mock run records resources, without running a program (10,000 endpoints in milliseconds).
  */
 import { RecordedGraph } from "../../plan/mockRun";
+import { recordedResource } from "../recordedResource";
 
 const rg = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-hub/providers";
 
@@ -27,23 +28,17 @@ export function syntheticEndpoints(count: number, targets: number): RecordedGrap
       ],
       customDnsConfigs: [{ fqdn: `st${i % targets}.${groupId}.core.windows.net`, ipAddresses: [ip] }],
     };
-    graph.resources.push({
-      urn: `urn:pulumi:scale::scale::azure-native:network:PrivateEndpoint::${name}`,
-      type: "azure-native:network:PrivateEndpoint",
-      name,
-      custom: true,
-      parent: undefined,
-      inputs: outputs,
-      outputs,
-      id: outputs.id,
-      dependencies: [],
-      propertyDependencies: {},
-      protect: false,
-      deleteBeforeReplace: false,
-      ignoreChanges: [],
-      replaceOnChanges: [],
-      aliases: [],
-    });
+    graph.resources.push(
+      recordedResource({
+        urn: `urn:pulumi:scale::scale::azure-native:network:PrivateEndpoint::${name}`,
+        type: "azure-native:network:PrivateEndpoint",
+        name,
+        custom: true,
+        inputs: outputs,
+        outputs,
+        id: outputs.id,
+      }),
+    );
   }
   return graph;
 }
