@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as datafactory from "@pulumi/azure-native/datafactory";
-import * as resources from "@pulumi/azure-native/resources";
 import { planEndpoints } from "../endpoints/endpointPlan";
 import { type WorkspaceTargetIds, targetIdOf, workspaceTargetIdsSchema } from "../endpoints/endpointSetArgs";
 import { bool, name } from "../validation/argKinds";
@@ -15,6 +14,7 @@ import { NameRules } from "../validation/names";
 import { tagsKind, type Tags } from "../validation/tags";
 import { managedVirtualNetworkTemplate } from "./dataFactoryManagedVnetTemplate";
 import { ManagedEndpointApproval } from "./managedEndpointApproval";
+import { templateDeployment } from "./templateDeployment";
 
 /** Arguments of {@link DataFactoryManagedEndpoints}. */
 export interface DataFactoryManagedEndpointsArgs extends WorkspaceTargetIds {
@@ -69,16 +69,13 @@ function managedVnetThroughDeployment(
   vnetName: pulumi.Input<string>,
   parent: pulumi.Resource,
 ): pulumi.Output<string> {
-  const deployment = new resources.Deployment(
+  const deployment = templateDeployment(
     name,
     {
       resourceGroupName: args.factoryResourceGroupName,
-      properties: {
-        mode: resources.DeploymentMode.Incremental,
-        template: managedVirtualNetworkTemplate(),
-        parameters: { name: { value: pulumi.interpolate`${args.factoryName}/${vnetName}` } },
-      },
-      ...(args.tags ? { tags: args.tags } : {}),
+      template: managedVirtualNetworkTemplate(),
+      parameters: { name: pulumi.interpolate`${args.factoryName}/${vnetName}` },
+      tags: args.tags,
     },
     { parent },
   );

@@ -9,6 +9,7 @@
  * deployment itself gets no location either: the provider's `AutoLocationDisabled` (provider/pkg/resources/
  * resources.go) lists the resource-group template deployment's path.
  */
+import { armTemplate } from "./templateDeployment";
 
 /** The API version of the managed VNet's body: `ManagedVirtualNetworkResource` of the 2018-06-01 spec. */
 export const managedVirtualNetworkApiVersion = "2018-06-01";
@@ -20,11 +21,9 @@ export const managedVirtualNetworkType = "Microsoft.DataFactory/factories/manage
  * example `ManagedVirtualNetworks_Create.json`; no `location`, which the resource does not have. Pure.
  */
 export function managedVirtualNetworkTemplate(): Record<string, unknown> {
-  return {
-    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-    contentVersion: "1.0.0.0",
-    parameters: { name: { type: "string" } },
-    resources: [
+  return armTemplate(
+    ["name"],
+    [
       {
         type: managedVirtualNetworkType,
         apiVersion: managedVirtualNetworkApiVersion,
@@ -32,5 +31,5 @@ export function managedVirtualNetworkTemplate(): Record<string, unknown> {
         properties: {},
       },
     ],
-  };
+  );
 }

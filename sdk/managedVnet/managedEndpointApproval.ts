@@ -11,7 +11,6 @@
  * with its managed private endpoint.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as resources from "@pulumi/azure-native/resources";
 import { armIdOf, freeText, name } from "../validation/argKinds";
 import {
   checkedWhenResolved,
@@ -29,6 +28,7 @@ import {
   connectionsOfManagedEndpoint,
   readTargetConnections,
 } from "./targetConnections";
+import { armTemplate, templateDeployment } from "./templateDeployment";
 
 export const managedEndpointApprovalType = "azureml-network-isolation:index:ManagedEndpointApproval";
 
@@ -63,15 +63,10 @@ const lookupIntervalMs = 10_000;
 export function approvalTemplate(
   target: Pick<ApprovalTarget, "connectionType" | "apiVersion" | "approvedState">,
 ): Record<string, unknown> {
-  return {
-    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-    contentVersion: "1.0.0.0",
-    parameters: {
-      // `<target name>/<connection name>`: ARM's name of a child resource.
-      connectionName: { type: "string" },
-      description: { type: "string" },
-    },
-    resources: [
+  // connectionName: `<target name>/<connection name>`, ARM's name of a child resource.
+  return armTemplate(
+    ["connectionName", "description"],
+    [
       {
         type: target.connectionType,
         apiVersion: target.apiVersion,
@@ -84,7 +79,7 @@ export function approvalTemplate(
         },
       },
     ],
-  };
+  );
 }
 
 /** The manual equivalent, for error messages. */
@@ -144,21 +139,16 @@ export class ManagedEndpointApproval extends pulumi.ComponentResource {
     // The id was checked (plain) or is checked when it resolves (checkedWhenResolved), so it has a target.
     const target = pulumi.output(args.targetId).apply((id) => approvalTargetOf(id)!);
 
-    new resources.Deployment(
+    templateDeployment(
       `${name}-deployment`,
       {
         resourceGroupName: target.resourceGroup,
-        properties: {
-          mode: resources.DeploymentMode.Incremental,
-          template: target.apply(approvalTemplate),
-          parameters: {
-            connectionName: {
-              value: pulumi.interpolate`${target.name}/${connectionId.apply((id) => connectionNameOf({ id }))}`,
-            },
-            description: { value: args.description ?? "Approved by Pulumi (azureml-network-isolation)" },
-          },
+        template: target.apply(approvalTemplate),
+        parameters: {
+          connectionName: pulumi.interpolate`${target.name}/${connectionId.apply((id) => connectionNameOf({ id }))}`,
+          description: args.description ?? "Approved by Pulumi (azureml-network-isolation)",
         },
-        ...(args.tags ? { tags: args.tags } : {}),
+        tags: args.tags,
       },
       { parent: this },
     );
