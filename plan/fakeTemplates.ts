@@ -34,7 +34,7 @@ function evaluate(value: unknown, parameters: Record<string, { value?: unknown }
       value.startsWith(parameterPrefix) && value.endsWith(parameterSuffix)
         ? value.slice(parameterPrefix.length, -parameterSuffix.length)
         : undefined;
-    if (name === undefined || !(name in parameters)) {
+    if (name === undefined || !Object.hasOwn(parameters, name)) {
       throw armError(`fake Azure: cannot evaluate the template expression ${JSON.stringify(value)}`);
     }
     return parameters[name].value;
