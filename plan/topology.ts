@@ -15,7 +15,7 @@ import type { DnsHostKind } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import { describePath, resolverOf } from "../policy/model/resolution";
 import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../policy/model/types";
-import { isUnknown } from "../policy/model/values";
+import { isUnknown, type Maybe } from "../policy/model/values";
 import { workspaceKindTraits } from "../policy/model/workspaceKinds";
 import { urnParts, type Findings } from "./findings";
 import { managedNetworkTables } from "./managedNetworkTables";
@@ -431,7 +431,7 @@ const workspaceManagedNetworks: TopologyPart = (b) => {
   for (const table of managedNetworkTables(b.input.graph)) {
     const id = `${table.urn}/managedNetwork`;
     const lines = [
-      `managed VNet of ML workspace ${table.workspace}`,
+      `managed VNet of ML ${workspaceNoun(model.workspacesByKey.get(table.urn)?.workspaceKind)} ${table.workspace}`,
       [table.isolationMode, table.firewallSku && `firewall ${table.firewallSku}`].filter(Boolean).join(", "),
     ];
     b.cluster(id, "managedVnet", lines, { node: id });
@@ -479,12 +479,17 @@ const workspaceManagedNetworks: TopologyPart = (b) => {
   }
 };
 
+/** What a workspace of this kind is called ("hub", "feature store", "workspace"). */
+function workspaceNoun(kind: Maybe<string>): string {
+  const traits = workspaceKindTraits(kind);
+  return isUnknown(traits) ? "workspace" : (traits?.noun ?? "workspace");
+}
+
 /** Workspaces and the services they use. */
 const workspaces: TopologyPart = (b) => {
   for (const w of b.input.model.workspaces) {
     const name = b.nameOf(w.key);
-    const traits = workspaceKindTraits(w.workspaceKind);
-    const noun = isUnknown(traits) ? "workspace" : (traits?.noun ?? "workspace");
+    const noun = workspaceNoun(w.workspaceKind);
     b.node(w.key, "workspace", [`ML ${noun} ${name}`], undefined, `Azure Machine Learning ${noun} ${name}`);
     for (const dep of [w.storageAccount, w.keyVault, w.containerRegistry]) {
       if (typeof dep !== "string") continue;

@@ -99,6 +99,8 @@ describe("topology diagram: hubs and their projects", () => {
     expect(project?.lines).to.deep.equal(["ML project aihub-project", "uses its hub's network"]);
     expect(drawn.edges).to.deep.include({ from: hub!.id, to: project!.id, kind: "holds" });
     expect(project!.cluster).to.equal(undefined);
+    // Its managed network is the hub's, and says so.
+    expect(drawn.clusters.map((c) => c.lines[0])).to.include("managed VNet of ML hub aihub");
   });
 
   it("says so when a project's hub is not in the stack", async () => {
