@@ -9,7 +9,10 @@ import type { ResourceChange, StepOp } from "./planChanges";
 import type { ResolutionRow } from "./resolutionTable";
 import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
 
-/** The widest line the report prints: messages wrap, and wide tables split into blocks that fit. */
+/**
+ * The widest line the report prints: messages wrap, and wide tables split into blocks that fit. A tree line's
+ * Info (a resource's diff) is the exception: it stays whole on the resource's line.
+ */
 export const reportWidth = 120;
 
 /**
@@ -132,6 +135,24 @@ function infoOf(change: ResourceChange, protect: boolean): string {
   return [protect ? "protected" : "", diff].filter(Boolean).join(" ");
 }
 
+/**
+ * The tree's rows, each resource's Info (protected, its diff) whole on the resource's own line, as `pulumi preview`
+ * prints it — the one part of the report that may run past its width, since a diff read away from its resource
+ * is misread. Only a tree whose names alone are wider than the report falls back to blocks of columns.
+ */
+function treeLines(table: string[][]): string[] {
+  const named = columns(
+    table.map((r) => r.slice(0, -1)),
+    " ",
+  );
+  if (named.length !== table.length) return columns(table, " ");
+  const at = Math.max(...named.map((l) => l.length)) + 2;
+  return named.map((line, i) => {
+    const info = inert(table[i][table[i].length - 1]);
+    return info === "" ? line : line.padEnd(at) + info;
+  });
+}
+
 function treeSection(doc: PlanDocument): string[] {
   const rows = doc.resources.map((r) => {
     const change = stepOf(doc, r.urn);
@@ -150,7 +171,7 @@ function treeSection(doc: PlanDocument): string[] {
       `Previewing ${doc.mode === "preview" ? "preview" : "update"} (${doc.stack}) of project ${doc.project}, offline on the fake Azure:`,
     ),
     "",
-    ...columns([[" ", "Type", "Name", "Plan", "Info"], ...rows, ...deleted], " "),
+    ...treeLines([[" ", "Type", "Name", "Plan", "Info"], ...rows, ...deleted]),
     "",
     "Resources by type:",
     ...columns(
@@ -209,11 +230,11 @@ function endpointLines(row: EndpointRow): string[][] {
 
 export function vnetSection(table: VnetTable): string[] {
   const title = inert(
-    `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}`,
+    `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}${table.rows.length === 0 ? ": no private endpoints" : ""}`,
   );
   const endpoints =
     table.rows.length === 0
-      ? ["    no private endpoints"]
+      ? []
       : columns(
           [
             ["endpoint", "target", "group id", "private IP", "FQDN", "zone", "linked"],
@@ -221,7 +242,9 @@ export function vnetSection(table: VnetTable): string[] {
           ],
           "    ",
         );
-  return [title, ...endpoints, ...resolutionLines(table.resolution)];
+  const resolution = resolutionLines(table.resolution);
+  // A blank line parts the resolution from the endpoint table above it.
+  return [title, ...endpoints, ...(endpoints.length && resolution.length ? [""] : []), ...resolution];
 }
 
 const verdictMarks: Record<ResolutionRow["status"], string> = {
@@ -230,18 +253,20 @@ const verdictMarks: Record<ResolutionRow["status"], string> = {
   unknown: "unknown",
 };
 
-/** How each name the workspace needs resolves from the VNet: the verdict, the answer, then the path in words. */
+/**
+ * How each name the workspace needs resolves from the VNet, a line each: the verdict, the name, the answer and the
+ * route. The path in words follows only a row that is not ok, where it says what to fix (`--json` keeps every path).
+ */
 function resolutionLines(rows: readonly ResolutionRow[]): string[] {
   if (rows.length === 0) return [];
   return [
-    "",
     "    name resolution from this VNet:",
     ...rows.flatMap((r) => [
       ...wrapped(
         `${verdictMarks[r.status]}  ${r.name} (${r.target}, ${r.groupId})${r.ip ? ` -> ${r.ip}` : ""}${r.route ? `, ${r.route}` : ""}`,
         "      ",
       ),
-      ...wrapped(r.via, "          "),
+      ...(r.status === "ok" ? [] : wrapped(r.via, "          ")),
     ]),
   ];
 }
