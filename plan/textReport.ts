@@ -7,6 +7,7 @@ import type { ManagedNetworkTable } from "./managedNetworkTables";
 import type { PlanDocument } from "./plan";
 import type { ResourceChange, StepOp } from "./planChanges";
 import type { ResolutionRow } from "./resolutionTable";
+import { escapedCharacter, isUnsafeCharacter } from "./unsafeCharacters";
 import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
 
 /**
@@ -15,16 +16,14 @@ import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
  */
 export const reportWidth = 120;
 
-/**
- * Characters a terminal would act on rather than show (C0 and C1 controls, DEL: an ESC sequence could move the
- * cursor, erase or fake lines) and the invisible ones (zero-width, bidirectional overrides), shown escaped.
- */
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
-/** `text` made inert for a terminal: every unsafe character as `\uXXXX`. */
+/** `text` made inert for a terminal: every unsafe character (unsafeCharacters.ts) as `\uXXXX`. */
 export function inert(text: string): string {
-  return text.replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  let out = "";
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    out += isUnsafeCharacter(code) ? escapedCharacter(code) : c;
+  }
+  return out;
 }
 
 /** `text` cut into pieces of at most `max` characters, after a `.`, `/`, `-` or `,` where one is near the end. */
