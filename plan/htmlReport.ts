@@ -6,7 +6,7 @@
  * anywhere — so it opens offline in any browser; every text from the stack is escaped (control characters
  * shown), and tables reflow as labelled rows on narrow screens.
  */
-import type { Finding } from "./findings";
+import { urnParts, type Finding } from "./findings";
 import type { PlanDocument } from "./plan";
 import { linkedText } from "./textReport";
 import { findingMarks, type FindingLevel } from "./topology";
@@ -58,7 +58,8 @@ h2:has(#actual-size:checked) + .picture svg { width: auto; }
 .zoom { font-size: .9em; color: #57606a; }
 .mandatory { color: #c62828; } .advisory { color: #b45309; } .ok { color: #2e7d32; } .none { color: #57606a; }
 .blocking { border-left: 4px solid #c62828; background: #fdecea; padding: .4em .8em; margin: .6em 0; }
-.blocking ul { margin: .3em 0; padding-left: 1.2em; }
+.blocking ul, .warnings ul { margin: .3em 0; padding-left: 1.2em; }
+.warnings { border-left: 4px solid #b45309; background: #fff8e1; padding: .4em .8em; margin: .6em 0; }
 .linked-NO, .verdict-broken { color: #c62828; font-weight: 600; }
 .verdict-ok { color: #2e7d32; } .verdict-unknown { color: #b45309; }
 .dns-note { background: #fffde7; border-left: 4px solid #8d6e00; padding: .3em .6em; }
@@ -173,6 +174,17 @@ function verdictSection(doc: PlanDocument): string {
 <ul>${mandatory.map(item).join("\n")}</ul></div>`;
 }
 
+/** The program's warnings (a hub peering of one side only...), which `pulumi preview` shows with its diagnostics. */
+function warningsSection(doc: PlanDocument): string {
+  if (!doc.warnings?.length) return "";
+  const item = (w: NonNullable<PlanDocument["warnings"]>[number]) => {
+    const on = w.urn ? urnParts(w.urn) : undefined;
+    return `<li>${escapeHtml(w.message)}${on ? ` <small>(${escapeHtml(`${on.type} ${on.name}`)})</small>` : ""}</li>`;
+  };
+  return `<div class="warnings" id="warnings"><strong class="advisory">Warnings from the program: ${doc.warnings.length}</strong>
+<ul>${doc.warnings.map(item).join("\n")}</ul></div>`;
+}
+
 /** The page; `svg` is the topology picture's `<svg>` element (see `topologySvg` with `inline`). */
 export function htmlReport(doc: PlanDocument, svg: string): string {
   const title = `Plan of stack ${doc.stack} (project ${doc.project})`;
@@ -187,6 +199,7 @@ export function htmlReport(doc: PlanDocument, svg: string): string {
 <body>
 <h1>${escapeHtml(title)}</h1>
 ${verdictSection(doc)}
+${warningsSection(doc)}
 <nav>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create. <a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
 <h2 id="topology">Topology <input type="checkbox" id="actual-size"> <label for="actual-size" class="zoom">actual size (scroll to pan)</label></h2>
 <div class="picture">

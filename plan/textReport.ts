@@ -2,7 +2,7 @@
  * The plan as text for a terminal: the resource tree like `pulumi preview`, counts by type, one table per
  * VNet, the pack's findings by level, and where the time went.
  */
-import type { Finding } from "./findings";
+import { urnParts, type Finding } from "./findings";
 import type { ManagedNetworkTable } from "./managedNetworkTables";
 import type { PlanDocument } from "./plan";
 import type { ResourceChange, StepOp } from "./planChanges";
@@ -289,6 +289,21 @@ function findingLines(level: string, finding: Finding): string[] {
   ];
 }
 
+/** The program's warnings, as `pulumi preview` lists them under its diagnostics, each with its resource. */
+function warningsSection(doc: PlanDocument): string[] {
+  if (!doc.warnings?.length) return [];
+  return [
+    `Warnings (${doc.warnings.length}):`,
+    ...doc.warnings.flatMap((w) =>
+      wrapped(
+        `warning: ${w.message}${w.urn ? ` (${urnParts(w.urn).type} ${urnParts(w.urn).name})` : ""}`,
+        "    ",
+      ),
+    ),
+    "",
+  ];
+}
+
 function findingsSection(doc: PlanDocument): string[] {
   if (!doc.policyPack) return ["Policies: none checked (--no-policy-pack)"];
   const { mandatory, advisory } = doc.findings;
@@ -321,6 +336,7 @@ export function textReport(doc: PlanDocument): string {
     ...vnets,
     ...managed,
     "",
+    ...warningsSection(doc),
     ...findingsSection(doc),
     "",
     timingLine(doc),
