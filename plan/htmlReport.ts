@@ -21,14 +21,34 @@ export function escapeHtml(text: string): string {
 }
 
 /** A cell of several lines. */
-function lines(values: readonly string[]): string {
-  return values.map(escapeHtml).join("<br>");
+function lines(values: readonly string[], each: (text: string) => string = escapeHtml): string {
+  return values.map(each).join("<br>");
+}
+
+/**
+ * A DNS name or ARM id as HTML that may break after its dots and slashes only, between its labels: the cell
+ * breaks between words, never inside one (see the style's `overflow-wrap`).
+ */
+function breakable(text: string): string {
+  let out = "";
+  for (const c of escapeHtml(text)) out += c === "." || c === "/" ? `${c}<wbr>` : c;
+  return out;
+}
+
+/** Text that never breaks: an IP address, a verdict. */
+function unbroken(text: string): string {
+  return `<span class="nowrap">${escapeHtml(text)}</span>`;
 }
 
 /** A cell's HTML, or its HTML with a class. */
 type Cell = string | { html: string; className: string };
 
-function table(headers: readonly string[], rows: readonly Cell[][], caption?: string): string {
+function table(
+  headers: readonly string[],
+  rows: readonly Cell[][],
+  caption?: string,
+  className?: string,
+): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   // Each cell names its column, which narrow screens show beside the value (see the style's media query).
   const cell = (c: Cell, i: number) => {
@@ -38,7 +58,7 @@ function table(headers: readonly string[], rows: readonly Cell[][], caption?: st
       : `<td ${label} class="${c.className}">${c.html}</td>`;
   };
   const body = rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
-  return `<table>${caption ? `<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+  return `<table${className ? ` class="${className}"` : ""}>${caption ? `<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
 const style = `
@@ -63,7 +83,11 @@ h2:has(#actual-size:checked) + .picture svg { width: auto; }
 .linked-NO, .verdict-broken { color: #c62828; font-weight: 600; }
 .verdict-ok { color: #2e7d32; } .verdict-unknown { color: #b45309; }
 .dns-note { background: #fffde7; border-left: 4px solid #8d6e00; padding: .3em .6em; }
-body { max-width: 100%; overflow-wrap: anywhere; }
+body { max-width: 100%; overflow-wrap: break-word; }
+.nowrap, td[class^="verdict-"] { white-space: nowrap; }
+/* Fixed columns: a message's long ids break where they must; policy and resource keep their width. */
+table.messages { table-layout: fixed; width: 100%; }
+table.messages th:nth-child(1) { width: 14em; } table.messages th:nth-child(2) { width: 20em; }
 @media (max-width: 900px) {
   body { margin: .8em; }
   table, thead, tbody, tr, td, caption { display: block; }
@@ -84,13 +108,16 @@ function vnetSection(t: VnetTable): string {
   const zoneCell = (r: VnetTable["rows"][number]) =>
     r.zones.length === 0 && t.dnsRecordsBy
       ? escapeHtml("none in this stack (see above)")
-      : lines(r.zones.map((z) => z.zone));
+      : lines(
+          r.zones.map((z) => z.zone),
+          breakable,
+        );
   const rows = t.rows.map((r) => [
     escapeHtml(r.endpoint),
     lines(r.targets),
     lines(r.groupIds),
-    lines(r.privateIps.length ? r.privateIps : ["unknown"]),
-    lines(r.dns.map((d) => `${d.fqdn} → ${d.ipAddresses.join(", ")}`)),
+    lines(r.privateIps.length ? r.privateIps : ["unknown"], unbroken),
+    r.dns.map((d) => `${breakable(d.fqdn)} → ${d.ipAddresses.map(unbroken).join(", ")}`).join("<br>"),
     zoneCell(r),
     r.zones
       .map((z) => `<span class="linked-${linkedText(z.linked)}">${escapeHtml(linkedText(z.linked))}</span>`)
@@ -109,9 +136,9 @@ const verdictMarks: Record<ResolutionRow["status"], string> = { ok: "✓", broke
 function resolutionTable(t: VnetTable): string {
   if (!t.resolution?.length) return "";
   const rows = t.resolution.map((r) => [
-    `${escapeHtml(r.name)}<br><small>${escapeHtml(`${r.target} (${r.groupId})`)}</small>`,
+    `${breakable(r.name)}<br><small>${escapeHtml(`${r.target} (${r.groupId})`)}</small>`,
     escapeHtml(r.via),
-    escapeHtml([r.endpoint, r.ip].filter(Boolean).join(" ") || "—"),
+    [r.endpoint && escapeHtml(r.endpoint), r.ip && unbroken(r.ip)].filter(Boolean).join(" ") || "—",
     escapeHtml(r.route ?? "—"),
     { html: escapeHtml(verdictMarks[r.status]), className: `verdict-${r.status}` },
   ]);
@@ -138,7 +165,9 @@ function findingsSection(doc: PlanDocument): string {
     ...levels.map((level) => {
       const found = doc.findings[level];
       const title = `<h3 class="${found.length ? level : "none"}" id="${level}">${level[0].toUpperCase()}${level.slice(1)}: ${found.length}</h3>`;
-      return found.length ? title + table(["policy", "resource", "message"], found.map(row)) : title;
+      return found.length
+        ? title + table(["policy", "resource", "message"], found.map(row), undefined, "messages")
+        : title;
     }),
   ].join("\n");
 }
