@@ -219,7 +219,7 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
       const dir = path.join(installed.dir, "recipes", recipe.dir);
       cpSync(path.join(repoRoot, "docs", "recipes", recipe.dir), dir, { recursive: true });
       expectClean(recipe, await installedPlan(dir, ["--stack", "dev"]));
-      const refused = await installedPlan(dir, ["--stack", "broken"]).then(
+      const refused = await installedPlan(dir, ["--stack", "broken", "--no-policy-pack"]).then(
         () => ({ code: 0, stderr: "" }),
         (e: { code: number; stderr: string }) => e,
       );
