@@ -12,6 +12,7 @@ type Check = (value: unknown, at: string) => void;
 export class StateShapeError extends Error {}
 
 function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
