@@ -173,3 +173,28 @@ export function planChanges(
     kept: false,
   };
 }
+
+/** The step of the resource `urn`: without a state, every resource is created. */
+export function stepOf(changes: PlanChanges | undefined, urn: string): ResourceChange {
+  return changes?.steps[urn] ?? { op: "create", diffs: [], replaces: [] };
+}
+
+/** How many resources each kind of step touches (deletes: the state's resources the run no longer declares). */
+export function stepCounts(changes: PlanChanges): Record<StepOp, number> {
+  const counts: Record<StepOp, number> = {
+    create: 0,
+    update: 0,
+    replace: 0,
+    delete: changes.deleted.length,
+    same: 0,
+  };
+  for (const { op } of Object.values(changes.steps)) counts[op]++;
+  return counts;
+}
+
+/** The `[diff: ~a, +-b]` of an update or replace, as `pulumi preview` prints it; empty otherwise. */
+export function diffText(change: ResourceChange): string {
+  return change.op === "update" || change.op === "replace"
+    ? `[diff: ${change.diffs.map((d) => (change.replaces.includes(d) ? `+-${d}` : `~${d}`)).join(", ")}]`
+    : "";
+}

@@ -72,6 +72,27 @@ describe("plan --state: plans that remember", () => {
     expect((await plan(state, { groupLocation: "northeurope", protectGroup: false })).code).to.equal(0);
   });
 
+  it("the HTML page says what the text says: the steps, the engine's error and the verdict", async () => {
+    const state = path.join(dir, "dev.json");
+    const page = path.join(dir, "plan.html");
+    expect((await plan(state, {})).code).to.equal(0);
+    const same = await plan(state, {}, "--preview", "--html", page);
+    expect(same.code).to.equal(0);
+    const unchanged = fs.readFileSync(page, "utf8");
+    expect(unchanged).to.contain("pulumi preview would pass");
+    expect(unchanged).to.match(/on the fake Azure: 3 unchanged \(against the state in /);
+    const moved = await plan(state, { groupLocation: "northeurope" }, "--html", page);
+    expect(moved.code).to.equal(1);
+    const blocked = fs.readFileSync(page, "utf8");
+    expect(blocked).not.to.contain("would pass");
+    expect(blocked).to.contain(
+      "Blocked: 1 protected resource(s) the plan would replace or delete, pulumi preview would fail.",
+    );
+    expect(blocked).to.contain("error: unable to replace resource");
+    expect(blocked).to.match(/on the fake Azure: 1 to replace, 2 unchanged/);
+    expect(blocked).to.match(/<td [^>]*>rg<\/td><td [^>]*>replace<\/td><td [^>]*>protected \[diff: \+-location\]<\/td>/);
+  });
+
   it("refuses, at preview and update, to move a live managed network back to a more open mode", async () => {
     const state = path.join(dir, "dev.json");
     const first = await plan(state, { isolationMode: "AllowOnlyApprovedOutbound" });
