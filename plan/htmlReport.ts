@@ -8,7 +8,7 @@
  */
 import type { Finding } from "./findings";
 import type { PlanDocument } from "./plan";
-import { diffText, stepCounts, stepOf } from "./planChanges";
+import { diffText, stepOf, stepsText } from "./planChanges";
 import { linkedText } from "./textReport";
 import { findingMarks, type FindingLevel } from "./topology";
 import { nodeAnchors } from "./topologySvg";
@@ -172,14 +172,10 @@ function resourcesSection(doc: PlanDocument): string {
 /** What the plan would do, in the words of the text report: `N to create, … M unchanged`, or `N to create`. */
 function changesLine(doc: PlanDocument): string {
   if (!doc.changes) return `${doc.counts.total} resources to create`;
-  const counts = stepCounts(doc.changes);
-  const steps = (["create", "update", "replace", "delete"] as const)
-    .filter((op) => counts[op] > 0)
-    .map((op) => `${counts[op]} to ${op}`);
   const source = doc.changes.fromState
     ? `against the state in ${doc.changes.stateFile}`
     : "first plan of the stack";
-  return escapeHtml(`${[...steps, `${counts.same} unchanged`].join(", ")} (${source})`);
+  return escapeHtml(`${stepsText(doc.changes)} (${source})`);
 }
 
 /** The verdict, and each mandatory finding linked to its node in the picture: why the stack is blocked. */

@@ -22,7 +22,7 @@ import { mermaidDiagram } from "./topologyMermaid";
 import { vnetTables, type VnetTable } from "./vnetTables";
 import { managedNetworkTables, type ManagedNetworkTable } from "./managedNetworkTables";
 import { FakeAzure } from "./fakeAzure";
-import { planChanges, resourceChange, type PlanChanges } from "./planChanges";
+import { planChanges, resourceChange, stepsText, type PlanChanges } from "./planChanges";
 import { checkStateNotOutput, readPlanState, stateFileOf, writePlanState, type PlanState } from "./planState";
 import { restoredValue } from "./stateSecrets";
 
@@ -262,14 +262,17 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       isManager(configured) ? configured : undefined,
       new Map(Object.entries(resolved.stackTags)),
     ).manager;
-    const picture = redacted(
-      topology({ model, graph: run.graph, findings, stack: resolved.stack, privateDns }),
-    );
     // The outputs as the stack registered them: secrets still in their envelopes, so the state hashes them.
     const stackOutputs = run.graph.resources.find((r) => r.parent === undefined)?.outputs ?? run.outputs;
     const changes = stateFile
       ? redacted(planChanges(stateFile, state, run.graph.resources, stackOutputs))
       : undefined;
+    const picture = redacted(
+      topology({ model, graph: run.graph, findings, stack: resolved.stack, privateDns }),
+    );
+    // The picture says what the text says of the steps, and that the engine would refuse them.
+    if (changes)
+      picture.title += ` (${stepsText(changes)}${changes.blocked.length > 0 ? "; blocked: a protected resource would be replaced or deleted" : ""})`;
     const document: PlanDocument = {
       project: resolved.project.name,
       stack: resolved.stack,

@@ -192,6 +192,15 @@ export function stepCounts(changes: PlanChanges): Record<StepOp, number> {
   return counts;
 }
 
+/** The steps in words, as the text report counts them: `1 to replace, 2 unchanged`. */
+export function stepsText(changes: PlanChanges): string {
+  const counts = stepCounts(changes);
+  const steps = (["create", "update", "replace", "delete"] as const)
+    .filter((op) => counts[op] > 0)
+    .map((op) => `${counts[op]} to ${op}`);
+  return [...steps, `${counts.same} unchanged`].join(", ");
+}
+
 /** The `[diff: ~a, +-b]` of an update or replace, as `pulumi preview` prints it; empty otherwise. */
 export function diffText(change: ResourceChange): string {
   return change.op === "update" || change.op === "replace"

@@ -72,7 +72,7 @@ describe("plan --state: plans that remember", () => {
     expect((await plan(state, { groupLocation: "northeurope", protectGroup: false })).code).to.equal(0);
   });
 
-  it("the HTML page says what the text says: the steps, the engine's error and the verdict", async () => {
+  it("the HTML page and its picture say what the text says: the steps, the engine's error and the verdict", async () => {
     const state = path.join(dir, "dev.json");
     const page = path.join(dir, "plan.html");
     expect((await plan(state, {})).code).to.equal(0);
@@ -90,7 +90,13 @@ describe("plan --state: plans that remember", () => {
     );
     expect(blocked).to.contain("error: unable to replace resource");
     expect(blocked).to.match(/on the fake Azure: 1 to replace, 2 unchanged/);
-    expect(blocked).to.match(/<td [^>]*>rg<\/td><td [^>]*>replace<\/td><td [^>]*>protected \[diff: \+-location\]<\/td>/);
+    // The picture's title says it too.
+    expect(blocked).to.contain(
+      "<title>Network and private DNS of stack dev (1 to replace, 2 unchanged; blocked: a protected resource would be replaced or deleted)</title>",
+    );
+    expect(blocked).to.match(
+      /<td [^>]*>rg<\/td><td [^>]*>replace<\/td><td [^>]*>protected \[diff: \+-location\]<\/td>/,
+    );
   });
 
   it("refuses, at preview and update, to move a live managed network back to a more open mode", async () => {
