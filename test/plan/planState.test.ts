@@ -222,8 +222,14 @@ describe("plan --state: a state file from a careless or hostile source is one me
     for (const w of words) expect(result.stderr).to.contain(w);
   }
 
-  const edited = (edit: (s: Record<string, any>) => void) => {
-    const copy = JSON.parse(JSON.stringify(valid)) as Record<string, any>;
+  /** The state file's JSON, as far as the edits below reach into it. */
+  interface StateJson {
+    version: unknown;
+    resources: (Record<string, unknown> | null)[];
+    azure: { live?: unknown; connections?: unknown };
+  }
+  const edited = (edit: (s: StateJson) => void) => {
+    const copy = JSON.parse(JSON.stringify(valid)) as StateJson;
     edit(copy);
     return copy;
   };
@@ -238,17 +244,17 @@ describe("plan --state: a state file from a careless or hostile source is one me
     ["azure.live: null", (s) => (s.azure.live = null), "azure.live: an object expected, found null"],
     [
       "a non-string type",
-      (s) => (s.resources[1].type = 5),
+      (s) => (s.resources[1]!.type = 5),
       "resources[1].type: a string expected, found number 5",
     ],
-    ["a non-string name", (s) => (s.resources[1].name = {}), "resources[1].name: a string expected"],
+    ["a non-string name", (s) => (s.resources[1]!.name = {}), "resources[1].name: a string expected"],
     [
       "a connection without its state",
       (s) => (s.azure.connections = { x: [{ id: "a", name: "b" }] }),
       "privateEndpoint",
     ],
     ["a file of another version", (s) => (s.version = 1), "version 1"],
-  ] as [string, (s: Record<string, any>) => void, string][]) {
+  ] as [string, (s: StateJson) => void, string][]) {
     it(`${what}: names the file and the field`, async () => {
       fs.writeFileSync(state, JSON.stringify(edited(edit)));
       refused(await plan(state, {}), state, field);
