@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../plan/planCommand";
+import { stateFileOf } from "../../plan/planState";
 
 const fixture = path.join(__dirname, "fixtures", "state-steps");
 const stackFile = path.join(fixture, "Pulumi.dev.yaml");
@@ -307,5 +308,7 @@ describe("plan --state: a state file from a careless or hostile source is one me
     expect(escaped.code).to.equal(2);
     expect(escaped.stderr).to.contain("stack names are limited to 100 characters");
     expect(fs.existsSync(path.join(dir, "..", "escaped.json"))).to.equal(false);
+    // Whatever names the stack (a program's default, a provided stack), its file stays in the directory.
+    expect(() => stateFileOf(`${dir}/`, "../../escaped")).to.throw(/stack names are limited/);
   });
 });
