@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
@@ -228,7 +229,7 @@ export class CentralPrivateDns extends pulumi.ComponentResource {
             registrationEnabled: false,
             ...tags,
           },
-          { parent: this },
+          { parent: this, ...replaceOnChangesOf("virtualNetworkLink") },
         );
       }
     }
@@ -274,7 +275,7 @@ function createResolver(
   const resolver = new dnsresolver.DnsResolver(
     `${name}-resolver`,
     { ...placement, virtualNetwork: { id: vnetId } },
-    { parent },
+    { parent, ...replaceOnChangesOf("dnsResolver") },
   );
   const inbound = new dnsresolver.InboundEndpoint(
     `${name}-inbound`,
@@ -285,7 +286,7 @@ function createResolver(
         { subnet: { id: subnetId }, privateIpAllocationMethod: dnsresolver.IpAllocationMethod.Dynamic },
       ],
     },
-    { parent },
+    { parent, ...replaceOnChangesOf("inboundEndpoint") },
   );
   return {
     id: resolver.id,

@@ -2,6 +2,7 @@
  * The private DNS zones an endpoint set's zone groups write to: its own zone instances (own resource group,
  * linked only to its VNet), or existing ones such as a hub's.
  */
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as pulumi from "@pulumi/pulumi";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
@@ -67,7 +68,7 @@ export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pul
         registrationEnabled: false,
         ...tags,
       },
-      { parent },
+      { parent, ...replaceOnChangesOf("virtualNetworkLink") },
     );
     zones[key] = { id: zone.id, name: zone.name };
   }
@@ -112,7 +113,7 @@ export function linkExistingZones(
         registrationEnabled: false,
         ...(tags ? { tags } : {}),
       },
-      { parent },
+      { parent, ...replaceOnChangesOf("virtualNetworkLink") },
     );
   }
 }

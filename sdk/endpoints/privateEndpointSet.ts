@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
 import { parseArmId } from "../../policy/azure/armId";
@@ -168,7 +169,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             },
           ],
         },
-        { parent: this },
+        { parent: this, ...replaceOnChangesOf("privateEndpoint") },
       );
       if (writesZoneGroups(mode)) {
         new network.PrivateDnsZoneGroup(
