@@ -8,7 +8,7 @@ import { normalizeLocation } from "../../policy/azure/locations";
 import { IsolationModes } from "../managedNetwork/managedNetworkArgs";
 import { managedNetworkBody } from "../managedNetwork/managedNetworkBody";
 import { checkLiveIsolationMode } from "../managedNetwork/liveIsolationMode";
-import { argProblemsError } from "../validation/argProblem";
+import { throwArgProblems } from "../validation/argSchema";
 import { checkedArgs } from "./checkedArgs";
 import { newApplicationInsights, newLogAnalyticsWorkspace } from "./applicationInsights";
 import { newContainerRegistry } from "./containerRegistry";
@@ -114,8 +114,11 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
   constructor(name: string, args: SecuredWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     const deferred = deferredArgs(args ?? {});
     if (!opts?.urn) {
-      const problems = securedWorkspaceArgProblems(name, args as Partial<ResolvedWorkspaceArgs>, deferred);
-      if (problems.length > 0) throw argProblemsError("SecuredWorkspace", name, problems);
+      throwArgProblems(
+        "SecuredWorkspace",
+        name,
+        securedWorkspaceArgProblems(name, args as Partial<ResolvedWorkspaceArgs>, deferred),
+      );
     }
     super(securedWorkspaceType, name, {}, opts);
     if (opts?.urn) return;
