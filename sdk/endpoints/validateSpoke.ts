@@ -17,6 +17,32 @@ export function azureNamesOf(set: EndpointSetLayout, prefix: string): string[] {
   return [`${prefix}-vnet`, `${prefix}-endpoints`, ...endpoints, ...endpoints.map((pe) => `${pe}-nic`)];
 }
 
+/**
+ * The hub's prefixes that overlap the set's VNet: Azure refuses that peering. `property` is the argument the
+ * hub's prefixes came from (`hubAddressSpace`, or `hubVirtualNetworkId` when read from the hub VNet itself).
+ */
+export function hubOverlapProblems(
+  set: EndpointSetLayout,
+  hubAddressSpace: readonly string[],
+  property: string,
+): EndpointSetProblem[] {
+  const own = (set.addressSpace ?? []).map(parseCidr).filter((c) => c !== undefined);
+  return hubAddressSpace.flatMap((text) => {
+    const hub = parseCidr(text);
+    const clash = hub && own.find((c) => overlaps(c, hub));
+    return clash
+      ? [
+          problem(
+            set.name,
+            property,
+            property === "hubAddressSpace" ? text : `the hub VNet's address space ${text}`,
+            `overlaps ${clash.text} of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's`,
+          ),
+        ]
+      : [];
+  });
+}
+
 function peeringProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
   if (set.hubVirtualNetworkId === undefined) {
     for (const [property, value] of [
@@ -30,20 +56,7 @@ function peeringProblems(set: EndpointSetLayout, problems: EndpointSetProblem[])
     }
     return;
   }
-  const own = (set.addressSpace ?? []).map(parseCidr).filter((c) => c !== undefined);
-  for (const text of set.hubAddressSpace ?? []) {
-    const hub = parseCidr(text);
-    const clash = hub && own.find((c) => overlaps(c, hub));
-    if (clash)
-      problems.push(
-        problem(
-          set.name,
-          "hubAddressSpace",
-          text,
-          `overlaps ${clash.text} of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's`,
-        ),
-      );
-  }
+  problems.push(...hubOverlapProblems(set, set.hubAddressSpace ?? [], "hubAddressSpace"));
   const vnetId = set.subnetId ? set.subnetId.split("/subnets/")[0] : undefined;
   if (set.hubVirtualNetworkId && vnetId && armIdKey(vnetId) === armIdKey(set.hubVirtualNetworkId))
     problems.push(

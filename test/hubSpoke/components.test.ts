@@ -282,6 +282,38 @@ describe("endpoint sets as spokes", () => {
     );
   });
 
+  it("refuses, without hubAddressSpace, a spoke overlapping a hub VNet built in the same program (its address space is known)", async () => {
+    // virtual-network-manage-peering: "The address spaces of the virtual networks you peer must not overlap."
+    const hubOf = (addressSpace: string) =>
+      new WorkspaceNetwork("hubnet", {
+        ...existingWorkspace,
+        sets: {
+          hub: { addressSpace: [addressSpace], endpointSubnetPrefix: addressSpace.replace("/16", "/24") },
+        },
+      }).endpointSet("hub").virtualNetworkId;
+    const spokeOf = { endpoints: [], servicesSet: false, dnsServers: ["10.0.4.4"] };
+    let error: unknown;
+    try {
+      await runOnMocks(() => set("spoke", { ...spokeOf, hubVirtualNetworkId: hubOf("10.1.0.0/16") }), {
+        preview: true,
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.contain(
+      "hubVirtualNetworkId: the hub VNet's address space 10.1.0.0/16: overlaps 10.1.0.0/16 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap",
+    );
+    // A hub VNet beside the spoke's range peers as before, and a plain id (another stack's hub) is not read.
+    const { graph } = await runOnMocks(
+      () => set("spoke", { ...spokeOf, hubVirtualNetworkId: hubOf("10.0.0.0/16") }),
+      { preview: true },
+    );
+    expect(graph.ofType("azure-native:network:VirtualNetworkPeering").map((p) => p.name)).to.deep.equal([
+      "spoke-to-hub",
+      "spoke-from-hub",
+    ]);
+  });
+
   it("lets the only set say servicesSet: false (the services VNet is outside the program)", async () => {
     const { graph, outputs } = await runOnMocks(() => {
       const net = new WorkspaceNetwork("net", {
