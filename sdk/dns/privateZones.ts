@@ -32,8 +32,10 @@ export interface OwnZonesArgs {
 /**
  * A resource group holding one zone per key, each linked to the VNet only. A group of its own because a
  * resource group cannot hold two zones of one name, and another set's zones of the same names must exist.
+ * No group without zones (a set of no endpoints, `endpoints: []`): it would stay empty.
  */
 export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pulumi.Resource): ZonesByKey {
+  if (args.zoneKeys.length === 0) return {};
   // Tags only when given, so existing resources keep exactly the inputs they were deployed with.
   const tags = args.tags ? { tags: args.tags } : {};
   const group = new resources.ResourceGroup(`${name}-dns`, { location: args.location, ...tags }, { parent });

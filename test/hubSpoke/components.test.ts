@@ -312,6 +312,10 @@ describe("endpoint sets as spokes", () => {
       "spoke-to-hub",
       "spoke-from-hub",
     ]);
+    // A spoke of no endpoints has no zones, and so no resource group for them (it would stay empty).
+    expect(graph.ofType("azure-native:resources:ResourceGroup").map((g) => g.name)).to.deep.equal([
+      "hubnet-hub-dns",
+    ]);
   });
 
   it("lets the only set say servicesSet: false (the services VNet is outside the program)", async () => {
