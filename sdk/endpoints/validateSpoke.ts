@@ -8,7 +8,7 @@ import { DnsModes } from "../dns/dnsModes";
 import { SubnetOutbounds } from "../network/networkModes";
 import { NameRules } from "../validation/names";
 import { planEndpoints } from "./endpointPlan";
-import { omittedEndpointProblem } from "./spokeReach";
+import { heldEndpointProblem, omittedEndpointProblem } from "./spokeReach";
 import { problem, type EndpointSetLayout, type EndpointSetProblem } from "./validateEndpointSets";
 
 /** The Azure names `azureNamePrefix` gives, by the argument a bad one would come from. */
@@ -160,7 +160,7 @@ export function spokeProblems(set: EndpointSetLayout): EndpointSetProblem[] {
   dnsProblems(set, problems);
   outboundProblems(set, problems);
   nameProblems(set, problems);
-  const omitted = omittedEndpointProblem(set);
-  if (omitted) problems.push(omitted);
+  for (const unreachable of [heldEndpointProblem(set), omittedEndpointProblem(set)])
+    if (unreachable) problems.push(unreachable);
   return problems;
 }

@@ -224,6 +224,33 @@ describe("endpoint sets as spokes", () => {
     }
   });
 
+  it("refuses, in WorkspaceNetwork's words, a spoke writing the central zones it neither links nor resolves through a DNS server", async () => {
+    // README: "A spoke that could not resolve its own endpoints or reach what it leaves out ... is refused at preview".
+    const central = Object.fromEntries(centralZoneNames("AzureCloud").map((z) => [z, hubZone(z)]));
+    const clients = { ...spoke, servicesSet: false, hubVirtualNetworkId: hubId, dnsMode: "ExistingZones" };
+    const error = await refused(
+      () =>
+        new WorkspaceNetwork("net", {
+          ...existingWorkspace,
+          sets: { clients: { ...clients, existingZoneIds: central } },
+        }),
+    );
+    expect(error.errors.map((e) => e.propertyPath)).to.deep.equal(["sets.clients.dnsServers"]);
+    expect(error.errors[0].reason).to.contain("the spoke's VNet could not resolve its own endpoints (");
+    expect(error.errors[0].reason).to.contain(
+      "give dnsServers (the hub's resolver, CentralPrivateDns.inboundEndpointIp) or linkExistingZones: true",
+    );
+    // Either fix is accepted.
+    for (const fix of [{ dnsServers: ["10.0.4.4"] }, { linkExistingZones: true }])
+      await runOnMocks(
+        () =>
+          new WorkspaceNetwork("net", {
+            ...existingWorkspace,
+            sets: { clients: { ...clients, existingZoneIds: central, ...fix } },
+          }),
+      );
+  });
+
   it("refuses, by the pack's resolution model, a spoke that could not reach the endpoints it omits", async () => {
     const error = await refused(() => set("spoke", { endpoints: ["workspace"] }));
     expect(error.errors).to.have.length(1);
