@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { CentralPrivateDns, centralZoneNames } from "../../sdk/dns/centralPrivateDns";
+import { DnsModes } from "../../sdk/dns/dnsModes";
 import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpoints/privateEndpointSet";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
 import { PrivateCompute } from "../../sdk/compute/privateCompute";
@@ -227,7 +228,12 @@ describe("endpoint sets as spokes", () => {
   it("refuses, in WorkspaceNetwork's words, a spoke writing the central zones it neither links nor resolves through a DNS server", async () => {
     // README: "A spoke that could not resolve its own endpoints or reach what it leaves out ... is refused at preview".
     const central = Object.fromEntries(centralZoneNames("AzureCloud").map((z) => [z, hubZone(z)]));
-    const clients = { ...spoke, servicesSet: false, hubVirtualNetworkId: hubId, dnsMode: "ExistingZones" };
+    const clients = {
+      ...spoke,
+      servicesSet: false,
+      hubVirtualNetworkId: hubId,
+      dnsMode: DnsModes.ExistingZones,
+    };
     const error = await refused(
       () =>
         new WorkspaceNetwork("net", {
