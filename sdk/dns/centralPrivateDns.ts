@@ -14,7 +14,7 @@ import {
   zonesFor,
 } from "../../policy/azure/clouds";
 import { optionalStorageGroupIds } from "../endpoints/endpointPlan";
-import type { ArgProblem } from "../validation/argProblem";
+import { memberPath, type ArgProblem } from "../validation/argProblem";
 import { armId, cidr, cloud, listOf, mapOf, name, oneOf, region } from "../validation/argKinds";
 import {
   checkedWhenResolved,
@@ -104,7 +104,7 @@ export function centralPrivateDnsProblems(args: CentralPrivateDnsArgs): ArgProbl
   const cloudName = (args.cloud ?? AzureClouds.AzureCloud) as AzureCloud;
   const wanted = centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined);
   for (const [zoneName, id] of Object.entries(args.existingZoneIds ?? {})) {
-    const path = `existingZoneIds["${zoneName}"]`;
+    const path = memberPath("existingZoneIds", zoneName);
     if (!wanted.includes(zoneName.toLowerCase())) {
       const other = classifyZone(zoneName);
       problems.push({

@@ -6,6 +6,7 @@ import { armIdKey, parseArmId } from "../../policy/azure/armId";
 import { overlaps, parseCidr } from "../../policy/azure/cidr";
 import { DnsModes } from "../dns/dnsModes";
 import { SubnetOutbounds } from "../network/networkModes";
+import { memberPath } from "../validation/argProblem";
 import { NameRules } from "../validation/names";
 import { planEndpoints } from "./endpointPlan";
 import { heldEndpointProblem, omittedEndpointProblem } from "./spokeReach";
@@ -101,7 +102,7 @@ function dnsProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
       problems.push(
         problem(
           set.name,
-          "existingZoneIds",
+          memberPath("existingZoneIds", zoneName),
           id,
           `is the id of zone ${idName}, not of ${zoneName}; give each zone name the id of the zone of that name`,
         ),

@@ -313,6 +313,10 @@ describe("endpoint sets as spokes", () => {
     expect(wrongZone.message).to.contain(
       "is the id of zone privatelink.file.core.windows.net, not of privatelink.blob.core.windows.net",
     );
+    // One spelling of a zone's argument path, as CentralPrivateDns spells it.
+    expect(wrongZone.errors.map((e) => e.propertyPath)).to.deep.equal([
+      'existingZoneIds["privatelink.blob.core.windows.net"]',
+    ]);
   });
 
   it("refuses, without hubAddressSpace, a spoke overlapping a hub VNet built in the same program (its address space is known)", async () => {
