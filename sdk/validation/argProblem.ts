@@ -11,6 +11,11 @@ export interface ArgProblem {
   reason: string;
 }
 
+/** `noun` after "a" or "an", picked by its first letter ("an AzureCloud region", "an AKS compute name", "a VM size"). */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 /** A value as it appears in a message: JSON, so empty strings and spaces stay visible, invisible characters escaped. */
 export function shown(value: unknown): string {
   let text: string;

@@ -19,8 +19,7 @@ import { existingWorkspace } from "../endpoints/fixtures";
 /** The resources as AnalyzeStack gives them: components included, each with its parent resource. */
 function analyzed(recorded: readonly RecordedResource[], withParents: boolean): StackResource[] {
   const byUrn = new Map<string, StackResource>(recorded.map((r) => [r.urn, modelResource(r)]));
-  if (withParents)
-    for (const r of recorded) if (r.parent) byUrn.get(r.urn)!.parent = byUrn.get(r.parent);
+  if (withParents) for (const r of recorded) if (r.parent) byUrn.get(r.urn)!.parent = byUrn.get(r.parent);
   return [...byUrn.values()];
 }
 
