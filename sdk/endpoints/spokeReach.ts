@@ -88,25 +88,57 @@ export function spokeGraph(
   };
 }
 
-/** The problem with the endpoints the set omits, if by the model its VNet could not resolve or reach them. */
-export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
-  if (set.endpoints === undefined) return undefined;
-  const held = new Set(planEndpoints(set).map((e) => e.key));
-  const omitted = planEndpoints({ ...set, endpoints: undefined }).filter((e) => !held.has(e.key));
-  if (omitted.length === 0) return undefined;
+/** The paths by which the set's VNet could not resolve `endpoints`, by the model, as `key: path`. */
+function brokenPaths(
+  set: EndpointSetLayout,
+  omitted: readonly PlannedEndpoint[],
+  endpoints: readonly PlannedEndpoint[],
+): string[] {
   const cloud = set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
   const graph = new NetworkGraph(spokeGraph(set, cloud, omitted));
-  const broken = omitted.flatMap((e) =>
+  return endpoints.flatMap((e) =>
     zonesFor(cloud, e.groupId).flatMap((zone) => {
       const answer = resolveTarget(graph, setVnet, e.key, zone);
       return answer.verdict === "broken" ? [`${e.key}: ${describePath(answer)}`] : [];
     }),
   );
+}
+
+/** The endpoints the set leaves out (to a hub's), when it lists the ones it holds. */
+function omittedOf(set: EndpointSetLayout): PlannedEndpoint[] {
+  if (set.endpoints === undefined) return [];
+  const held = new Set(planEndpoints(set).map((e) => e.key));
+  return planEndpoints({ ...set, endpoints: undefined }).filter((e) => !held.has(e.key));
+}
+
+/** The problem with the endpoints the set omits, if by the model its VNet could not resolve or reach them. */
+export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
+  const omitted = omittedOf(set);
+  if (omitted.length === 0) return undefined;
+  const broken = brokenPaths(set, omitted, omitted);
   if (broken.length === 0) return undefined;
   return {
     set: set.name,
     property: "endpoints",
     value: JSON.stringify(set.endpoints),
     reason: `the VNet could not use the endpoints it omits (${broken.join(" | ")}); add them to endpoints, or peer the VNet with the hub that holds them (hubVirtualNetworkId) and resolve through it (dnsServers, or dnsMode ExistingZones with linkExistingZones)`,
+  };
+}
+
+/**
+ * The problem with a spoke's own endpoints, if by the model its VNet could not resolve them: with dnsMode
+ * ExistingZones their records go into the existing (central) zones, which answer the spoke only through a DNS
+ * server (the hub's resolver) or a link. A set that is not a spoke is left to the pack: its zones may be linked
+ * by their owner (a landing zone).
+ */
+export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
+  if (set.hubVirtualNetworkId === undefined || set.dnsMode !== DnsModes.ExistingZones) return undefined;
+  const broken = brokenPaths(set, omittedOf(set), planEndpoints(set));
+  if (broken.length === 0) return undefined;
+  return {
+    set: set.name,
+    property: "dnsServers",
+    value: "(not set)",
+    reason: `the spoke's VNet could not resolve its own endpoints (${broken.join(" | ")}); give dnsServers (the hub's resolver, CentralPrivateDns.inboundEndpointIp) or linkExistingZones: true`,
   };
 }
