@@ -4,23 +4,19 @@
  * as `pulumi preview --policy-pack` would, and describes the result as one document.
  */
 import * as path from "path";
-import { isManager, privateDnsDeclaration } from "../policy/model/privateDnsDeclaration";
-import { endpointZoneGroups } from "../policy/rules/endpointZoneGroups";
 import { compiledPack } from "./compiledPack";
-import { groupFindings, type Findings } from "./findings";
+import type { Findings } from "./findings";
+import { describeGraph } from "./graphDescription";
+import type { ManagedNetworkTable } from "./managedNetworkTables";
+import type { TreeRow } from "./resourceTree";
+import type { Topology } from "./topology";
+import type { VnetTable } from "./vnetTables";
 import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
-import { stackModel } from "./modelResources";
-import { redactDeep } from "../policy/model/secrets";
 import { PlanInputError, userErrorMessage } from "./planErrors";
 import { resolveTarget } from "./planTarget";
 import type { PolicyPackConfig } from "./policy/policyConfig";
 import { PolicyPackSession } from "./policy/policyPackSession";
 import { programOf } from "./programEntry";
-import { countsByType, resourceTree, type TreeRow } from "./resourceTree";
-import { topology, type Topology } from "./topology";
-import { mermaidDiagram } from "./topologyMermaid";
-import { vnetTables, type VnetTable } from "./vnetTables";
-import { managedNetworkTables, type ManagedNetworkTable } from "./managedNetworkTables";
 import { FakeAzure } from "./fakeAzure";
 import { planChanges, type PlanChanges } from "./planChanges";
 import { readPlanState, stateFileOf, stateResources, writePlanState } from "./planState";
@@ -225,20 +221,10 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
   try {
     const policyRun = pack.session ? await pack.session.check(run.graph) : undefined;
     const policyMs = performance.now() - policyStarted;
-    const model = stackModel(run.graph);
-    // Every part of the document prints [secret] for the stack's secret values (policy/model/secrets.ts); the
-    // findings' messages come masked from the pack.
-    const redacted = <T>(value: T) => redactDeep(value, model.secrets);
-    const tree = redacted(resourceTree(run.graph));
-    const findings = groupFindings(policyRun?.diagnostics ?? []);
-    // As the pack decides it: its config (for the zone-group policy) over the stack tag.
-    const configured = pack.session?.config[endpointZoneGroups.name]?.properties.privateDns;
-    const privateDns = privateDnsDeclaration(
-      isManager(configured) ? configured : undefined,
-      new Map(Object.entries(resolved.stackTags)),
-    ).manager;
-    const picture = redacted(
-      topology({ model, graph: run.graph, findings, stack: resolved.stack, privateDns }),
+    const { redacted, ...described } = describeGraph(
+      run.graph,
+      { session: pack.session, run: policyRun },
+      { stack: resolved.stack, stackTags: resolved.stackTags },
     );
     const changes = stateFile
       ? redacted(planChanges(stateFile, state, run.graph.resources, run.outputs))
@@ -249,13 +235,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       program: resolved.entry,
       mode: options.preview ? "preview" : "update",
       policyPack: pack.session && { name: pack.session.info.name, version: pack.session.info.version },
-      resources: tree,
-      counts: { total: tree.length, byType: countsByType(run.graph) },
-      vnets: redacted(vnetTables(model, run.graph, privateDns)),
-      managedNetworks: redacted(managedNetworkTables(run.graph)),
-      findings,
-      diagram: mermaidDiagram(picture),
-      topology: picture,
+      ...described,
       changes,
       timings: {
         packCompileMs: pack.compileMs,
