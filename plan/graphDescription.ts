@@ -31,7 +31,11 @@ export interface GraphDescription {
 export function describeGraph(
   graph: RecordedGraph,
   check: { session?: PolicyPackSession; run?: PolicyRun },
-  scope: { stack: string; stackTags: Record<string, string>; /** The picture's, when not the stack's. */ title?: string },
+  scope: {
+    stack: string;
+    stackTags: Record<string, string>;
+    /** The picture's, when not the stack's. */ title?: string;
+  },
 ): GraphDescription {
   const model = stackModel(graph);
   // Every part of the document prints [secret] for the stack's secret values (policy/model/secrets.ts); the

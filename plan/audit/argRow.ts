@@ -52,12 +52,18 @@ function shown(v: unknown): string {
  * not a resource at all is a mistake naming the file, the row and the field.
  */
 export function argRow(value: unknown, place: RowPlace): ArgRow | undefined {
-  if (!isObject(value)) throw rowError(place, undefined, `expected a resource row (an object), got ${shown(value)}`);
+  if (!isObject(value))
+    throw rowError(place, undefined, `expected a resource row (an object), got ${shown(value)}`);
   const id = value.id;
-  if (typeof id !== "string") throw rowError(place, "id", `expected a resource id (a string), got ${shown(id)}`);
+  if (typeof id !== "string")
+    throw rowError(place, "id", `expected a resource id (a string), got ${shown(id)}`);
   const parsed = parseArmId(id);
   if (!parsed)
-    throw rowError(place, "id", `${shown(id)} is not an Azure resource id (/subscriptions/…/resourceGroups/…/providers/…)`);
+    throw rowError(
+      place,
+      "id",
+      `${shown(id)} is not an Azure resource id (/subscriptions/…/resourceGroups/…/providers/…)`,
+    );
   const ownType = parsed.type.toLowerCase();
   const type = value.type;
   if (type !== undefined && typeof type !== "string")
@@ -69,7 +75,8 @@ export function argRow(value: unknown, place: RowPlace): ArgRow | undefined {
   if (present(properties) && !isObject(properties))
     throw rowError(place, "properties", `expected an object, got ${shown(properties)}`);
   const tags = value.tags;
-  if (present(tags) && !isObject(tags)) throw rowError(place, "tags", `expected an object, got ${shown(tags)}`);
+  if (present(tags) && !isObject(tags))
+    throw rowError(place, "tags", `expected an object, got ${shown(tags)}`);
   for (const field of ["name", "location", "kind"] as const)
     if (present(value[field]) && typeof value[field] !== "string")
       throw rowError(place, field, `expected a string, got ${shown(value[field])}`);

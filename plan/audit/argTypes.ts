@@ -20,8 +20,14 @@ export interface ArgType {
 /** By ARM type in lower case, as ARG prints `type`. */
 export const argTypes: Readonly<Record<string, ArgType>> = {
   "microsoft.network/virtualnetworks": { token: "azure-native:network:VirtualNetwork", source: "resources" },
-  "microsoft.network/privateendpoints": { token: "azure-native:network:PrivateEndpoint", source: "resources" },
-  "microsoft.network/networkinterfaces": { token: "azure-native:network:NetworkInterface", source: "resources" },
+  "microsoft.network/privateendpoints": {
+    token: "azure-native:network:PrivateEndpoint",
+    source: "resources",
+  },
+  "microsoft.network/networkinterfaces": {
+    token: "azure-native:network:NetworkInterface",
+    source: "resources",
+  },
   "microsoft.network/privatednszones": { token: "azure-native:privatedns:PrivateZone", source: "resources" },
   "microsoft.network/privatednszones/virtualnetworklinks": {
     token: "azure-native:privatedns:VirtualNetworkLink",

@@ -47,7 +47,12 @@ const processIo: CliIo = {
 export async function runAudit(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let args;
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
     if (positionals.length === 0) throw new Error("give at least one export file");
     args = { ...values, files: positionals };
     if (args.diagram) checkDiagramFile(args.diagram);
@@ -63,7 +68,8 @@ export async function runAudit(argv: readonly string[], io: CliIo = processIo): 
       session: io.session,
     });
     if (args.diagram) fs.writeFileSync(args.diagram, await diagramText(doc, args.diagram));
-    if (args.html) fs.writeFileSync(args.html, auditPage(doc, await topologySvg(doc.topology, { inline: true })));
+    if (args.html)
+      fs.writeFileSync(args.html, auditPage(doc, await topologySvg(doc.topology, { inline: true })));
     io.stdout(args.json ? JSON.stringify(doc, null, 2) + "\n" : auditText(doc));
     return exitCodeOf(doc);
   } catch (e) {

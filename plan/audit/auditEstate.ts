@@ -48,9 +48,16 @@ export function subscriptionsLabel(subscriptions: readonly string[]): string {
   return `subscription${subscriptions.length > 1 ? "s" : ""} ${subscriptions.join(", ")}`;
 }
 
-export async function auditEstate(files: readonly string[], options: AuditOptions = {}): Promise<AuditDocument> {
+export async function auditEstate(
+  files: readonly string[],
+  options: AuditOptions = {},
+): Promise<AuditDocument> {
   const began = performance.now();
-  const identity = { project: "azure-resource-graph", stack: "estate", stackTags: {} as Record<string, string> };
+  const identity = {
+    project: "azure-resource-graph",
+    stack: "estate",
+    stackTags: {} as Record<string, string>,
+  };
   let onSpawn!: () => void;
   const spawned = new Promise<void>((resolve) => (onSpawn = resolve));
   const pack = options.session ? undefined : compiledPack(options.policyPack ?? defaultPackDir);
@@ -66,7 +73,14 @@ export async function auditEstate(files: readonly string[], options: AuditOption
       });
   starting.catch(() => undefined);
   // Reading blocks the event loop: let the pack's process start first so the two overlap.
-  if (!options.session) await Promise.race([spawned, starting.then(() => undefined, () => undefined)]);
+  if (!options.session)
+    await Promise.race([
+      spawned,
+      starting.then(
+        () => undefined,
+        () => undefined,
+      ),
+    ]);
 
   const readStarted = performance.now();
   let exported;
@@ -77,10 +91,16 @@ export async function auditEstate(files: readonly string[], options: AuditOption
     throw e;
   }
   const subscriptions = [
-    ...new Map([...exported.rows.values()].map((r) => [r.parsed.subscriptionId.toLowerCase(), r.parsed.subscriptionId])).values(),
+    ...new Map(
+      [...exported.rows.values()].map((r) => [
+        r.parsed.subscriptionId.toLowerCase(),
+        r.parsed.subscriptionId,
+      ]),
+    ).values(),
   ].sort();
   const graph = new RecordedGraph();
-  for (const row of exported.rows.values()) graph.resources.push(discoveredResource(row, subscriptions.length > 1));
+  for (const row of exported.rows.values())
+    graph.resources.push(discoveredResource(row, subscriptions.length > 1));
   const readMs = performance.now() - readStarted;
 
   const session = await starting;

@@ -13,8 +13,15 @@ export function auditPage(doc: AuditDocument, svg: string): string {
     ["pulumi preview would pass", "the estate passes"],
     ["pulumi preview would fail", "the estate fails"],
     ["why the stack is blocked", "why the estate fails"],
-    [`Offline ${escapeHtml(doc.mode)} on the fake Azure: `, "Offline audit of an Azure Resource Graph export: "],
+    [
+      `Offline ${escapeHtml(doc.mode)} on the fake Azure: `,
+      "Offline audit of an Azure Resource Graph export: ",
+    ],
     [" resources to create.", " resources read."],
+    // The resource table's plan column: every resource is read, none is created.
+    ["<th>plan</th>", "<th>state</th>"],
+    ['<td data-label="plan">create</td>', '<td data-label="state">read</td>'],
+    ["total to create", "total read"],
   ];
   return phrases.reduce((page, [plan, audit]) => page.split(plan).join(audit), htmlReport(doc, svg));
 }

@@ -28,7 +28,14 @@ function timingLine(doc: AuditDocument): string {
 export function auditText(doc: AuditDocument): string {
   const vnets = doc.vnets.length ? doc.vnets.flatMap((t) => ["", ...vnetSection(t)]) : ["", "No VNets."];
   const managed = doc.managedNetworks.flatMap((t) => ["", ...managedNetworkSection(t)]);
-  return [...estateSection(doc), ...vnets, ...managed, "", ...findingsSection(doc), "", timingLine(doc), ""].join(
-    "\n",
-  );
+  return [
+    ...estateSection(doc),
+    ...vnets,
+    ...managed,
+    "",
+    ...findingsSection(doc),
+    "",
+    timingLine(doc),
+    "",
+  ].join("\n");
 }

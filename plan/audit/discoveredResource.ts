@@ -43,7 +43,9 @@ function sdkShape(value: unknown, inList: boolean): unknown {
   return Object.fromEntries(
     Object.entries(own).map(([key, v]) => [
       key,
-      secureNames.has(key.toLowerCase()) && v !== null && v !== undefined ? recordedSecret(v) : sdkShape(v, false),
+      secureNames.has(key.toLowerCase()) && v !== null && v !== undefined
+        ? recordedSecret(v)
+        : sdkShape(v, false),
     ]),
   );
 }

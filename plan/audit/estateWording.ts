@@ -9,6 +9,7 @@ const phrases: readonly [stack: string, estate: string][] = [
   ["not in this stack", "not in this estate"],
   ["none in this stack", "none in this estate"],
   ["in this stack", "in this estate"],
+  ["in the stack", "in the estate"],
   ["of the stack", "of the estate"],
   ["the stack's", "the estate's"],
 ];

@@ -11,7 +11,18 @@ import { argTypes } from "../../plan/audit/argTypes";
 import type { RecordedGraph } from "../../plan/mockRun";
 
 /** ARG's columns (concepts/explore-resources.md); everything else of a flattened resource is a property. */
-const columns = new Set(["id", "name", "type", "location", "tags", "sku", "kind", "identity", "zones", "etag"]);
+const columns = new Set([
+  "id",
+  "name",
+  "type",
+  "location",
+  "tags",
+  "sku",
+  "kind",
+  "identity",
+  "zones",
+  "etag",
+]);
 /** What stays beside a sub-resource's `properties` bag. */
 const subResourceKeys = new Set(["id", "name", "type", "etag"]);
 
@@ -29,7 +40,14 @@ function armShape(value: unknown, inList: boolean): unknown {
 }
 
 /** A generic resource's URL path inputs, which a GET does not return. */
-const pathInputs = new Set(["resourceGroupName", "resourceProviderNamespace", "parentResourcePath", "resourceType", "resourceName", "apiVersion"]);
+const pathInputs = new Set([
+  "resourceGroupName",
+  "resourceProviderNamespace",
+  "parentResourcePath",
+  "resourceType",
+  "resourceName",
+  "apiVersion",
+]);
 
 /** One ARG row of a discovered resource's state (a generic resource keeps its ARM `properties` bag). */
 export function argRowOf(state: Record<string, unknown>, generic = false): Record<string, unknown> {
@@ -105,7 +123,13 @@ export function argExportOf(graph: RecordedGraph, pageSize = 1000): ArgExportFil
       companions.push(
         type.endsWith("/privatednszonegroups")
           ? { id, name, properties }
-          : { id, name, type: parsed.type, properties: row.properties, ...(row.location ? { location: row.location } : {}) },
+          : {
+              id,
+              name,
+              type: parsed.type,
+              properties: row.properties,
+              ...(row.location ? { location: row.location } : {}),
+            },
       );
       void properties;
     }

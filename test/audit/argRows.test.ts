@@ -75,7 +75,9 @@ describe("audit: every row shape of the REST API spec examples, read through the
 
   it("a VNet: its address space, its subnets and peerings inline (ARG has no subnet or peering rows)", () => {
     const vnet = rowOf("virtualNetwork", (b) => {
-      (b.properties as Record<string, unknown>).virtualNetworkPeerings = [specExamples.virtualNetworkPeering.body];
+      (b.properties as Record<string, unknown>).virtualNetworkPeerings = [
+        specExamples.virtualNetworkPeering.body,
+      ];
     });
     const model = buildModel([modelResource(discoveredResource(vnet, false))]);
     expect([...model.vnets.values()].map((v) => v.addressPrefixes)).to.deep.equal([["10.0.0.0/16"]]);
@@ -95,7 +97,9 @@ describe("audit: every row shape of the REST API spec examples, read through the
     expect(model.zoneGroups.map((g) => [g.endpoint, g.zones.map((z) => z.zoneName)])).to.deep.equal([
       [endpoint.key, ["zone1.com", "zone2.com"]],
     ]);
-    expect(model.networkInterfaces.map((n) => [n.hasPublicIp, n.ips])).to.deep.equal([[true, ["172.20.2.4"]]]);
+    expect(model.networkInterfaces.map((n) => [n.hasPublicIp, n.ips])).to.deep.equal([
+      [true, ["172.20.2.4"]],
+    ]);
   });
 
   it("a private DNS zone and its VNet link (a VNet outside the export: known by id only)", () => {
@@ -103,7 +107,10 @@ describe("audit: every row shape of the REST API spec examples, read through the
     const [zone] = [...model.zones.values()];
     expect(zone.zoneName).to.equal("privatezone1.com");
     expect(model.links.map((l) => [l.zone, model.label(l.vnet as string)])).to.deep.equal([
-      [zone.key, "VNet 'virtualnetworkname' (resource group virtualnetworkresourcegroup, outside this stack)"],
+      [
+        zone.key,
+        "VNet 'virtualnetworkname' (resource group virtualnetworkresourcegroup, outside this stack)",
+      ],
     ]);
   });
 
@@ -144,7 +151,9 @@ describe("audit: every row shape of the REST API spec examples, read through the
     ]);
     expect(model.computes.map((c) => c.computeType)).to.deep.equal(["AmlCompute"]);
     expect(
-      [...model.services.values()].map((s) => [s.kind, s.publicNetworkAccess ?? s.networkDefaultAction]).sort(),
+      [...model.services.values()]
+        .map((s) => [s.kind, s.publicNetworkAccess ?? s.networkDefaultAction])
+        .sort(),
     ).to.deep.equal([
       ["containerRegistry", "Enabled"],
       ["keyVault", "Enabled"],
@@ -158,7 +167,8 @@ describe("audit: every row shape of the REST API spec examples, read through the
 
   it("masks a value of a property the specs mark secure, wherever it is", () => {
     const row = rowOf("storageAccount", (b) => {
-      (b.properties as Record<string, unknown>).connectionString = "DefaultEndpointsProtocol=https;AccountKey=abc";
+      (b.properties as Record<string, unknown>).connectionString =
+        "DefaultEndpointsProtocol=https;AccountKey=abc";
     });
     const state = readBackState(row);
     expect(JSON.stringify(state)).to.not.include('"connectionString":"DefaultEndpointsProtocol');

@@ -28,7 +28,11 @@ function comparable(findings: Findings, idOf: (urn: string) => string): string[]
   return (["mandatory", "advisory"] as const)
     .flatMap((level) =>
       findings[level].map(
-        (f) => `${level} ${f.policy} @ ${idOf(f.urn)}: ${estateWords(f.message).replace(/'[^'\s]*'/g, "'…'").split("subnet '…' of VNet '…'").join("subnet '…'")}`,
+        (f) =>
+          `${level} ${f.policy} @ ${idOf(f.urn)}: ${estateWords(f.message)
+            .replace(/'[^'\s]*'/g, "'…'")
+            .split("subnet '…' of VNet '…'")
+            .join("subnet '…'")}`,
       ),
     )
     .sort();

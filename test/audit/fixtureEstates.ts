@@ -62,7 +62,12 @@ export const fixtureEstatesDir = path.join(__dirname, "fixtures", "estates");
 /** The stack's program run as an update, and its graph without what the estate lacks. */
 export async function runEstate(
   estate: FixtureEstate,
-): Promise<{ run: MockRun; graph: RecordedGraph; discovered: RecordedGraph; stackTags: Record<string, string> }> {
+): Promise<{
+  run: MockRun;
+  graph: RecordedGraph;
+  discovered: RecordedGraph;
+  stackTags: Record<string, string>;
+}> {
   const resolved = resolveTarget(estate.stack, { cwd: path.resolve(__dirname, "..", "..") });
   const run = await runOnMocks(programOf(resolved.entry), {
     preview: false,
