@@ -10,7 +10,7 @@ import { parseArmId } from "../../policy/azure/armId";
 import { buildModel } from "../../policy/model/buildModel";
 import type { StackModel } from "../../policy/model/types";
 import { argRow } from "../../plan/audit/argRow";
-import { argTypes } from "../../plan/audit/argTypes";
+import { argTypes, resourcesTableTypes } from "../../plan/audit/argTypes";
 import { discoveredResource, readBackState } from "../../plan/audit/discoveredResource";
 import { modelResource } from "../../plan/modelResources";
 
@@ -71,6 +71,12 @@ describe("audit: every row shape of the REST API spec examples, read through the
       if (type in argTypes) expect(discoveredResource(row!, false).type, name).to.equal(argTypes[type].token);
       else expect(row, name).to.equal(undefined);
     }
+  });
+
+  it("the README's query selects exactly the resources-table types the audit reads", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const query = readme.slice(readme.indexOf("```kusto\nresources"), readme.indexOf("| order by id asc"));
+    expect([...query.matchAll(/'([a-z./]+)'/g)].map((m) => m[1])).to.deep.equal(resourcesTableTypes);
   });
 
   it("a VNet: its address space, its subnets and peerings inline (ARG has no subnet or peering rows)", () => {
