@@ -48,6 +48,34 @@ export function subscriptionsLabel(subscriptions: readonly string[]): string {
   return `subscription${subscriptions.length > 1 ? "s" : ""} ${subscriptions.join(", ")}`;
 }
 
+/**
+ * The export's files read into the estate's graph and what the audit says of the export; the rows themselves
+ * are left behind (only their discovered form is kept while the pack checks them).
+ */
+function readEstate(files: readonly string[]): {
+  graph: RecordedGraph;
+  summary: Omit<EstateSummary, "files">;
+} {
+  const exported = readExport(files);
+  const bySubscription = new Map<string, string>();
+  for (const r of exported.rows.values())
+    bySubscription.set(r.parsed.subscriptionId.toLowerCase(), r.parsed.subscriptionId);
+  const subscriptions = [...bySubscription.values()].sort();
+  const graph = new RecordedGraph();
+  for (const row of exported.rows.values())
+    graph.resources.push(discoveredResource(row, subscriptions.length > 1));
+  return {
+    graph,
+    summary: {
+      subscriptions,
+      resources: exported.rows.size,
+      dnsRecords: exported.dnsRecords,
+      skipped: Object.fromEntries([...exported.skipped].sort(([a], [b]) => a.localeCompare(b))),
+      notes: estateNotes(exported),
+    },
+  };
+}
+
 export async function auditEstate(
   files: readonly string[],
   options: AuditOptions = {},
@@ -83,24 +111,14 @@ export async function auditEstate(
     ]);
 
   const readStarted = performance.now();
-  let exported;
+  let read: { graph: RecordedGraph; summary: Omit<EstateSummary, "files"> };
   try {
-    exported = readExport(files);
+    read = readEstate(files);
   } catch (e) {
     if (!options.session) await starting.then((s) => s.stop()).catch(() => undefined);
     throw e;
   }
-  const subscriptions = [
-    ...new Map(
-      [...exported.rows.values()].map((r) => [
-        r.parsed.subscriptionId.toLowerCase(),
-        r.parsed.subscriptionId,
-      ]),
-    ).values(),
-  ].sort();
-  const graph = new RecordedGraph();
-  for (const row of exported.rows.values())
-    graph.resources.push(discoveredResource(row, subscriptions.length > 1));
+  const { graph, summary } = read;
   const readMs = performance.now() - readStarted;
 
   const session = await starting;
@@ -111,7 +129,7 @@ export async function auditEstate(
     const { redacted, ...described } = describeGraph(
       graph,
       { session, run },
-      { ...identity, title: `Network and private DNS of ${subscriptionsLabel(subscriptions)}` },
+      { ...identity, title: `Network and private DNS of ${subscriptionsLabel(summary.subscriptions)}` },
     );
     const document: AuditDocument = {
       project: identity.project,
@@ -120,14 +138,7 @@ export async function auditEstate(
       mode: "update",
       policyPack: { name: session.info.name, version: session.info.version },
       ...described,
-      estate: redacted({
-        subscriptions,
-        files: [...files],
-        resources: exported.rows.size,
-        dnsRecords: exported.dnsRecords,
-        skipped: Object.fromEntries([...exported.skipped].sort(([a], [b]) => a.localeCompare(b))),
-        notes: estateNotes(exported),
-      }),
+      estate: redacted({ ...summary, files: [...files] }),
       timings: {
         packCompileMs: pack?.compileMs ?? 0,
         packStartMs: options.session ? 0 : session.startMs,
