@@ -11,7 +11,7 @@ import { defaultPackDir, type PlanDocument } from "../plan";
 import type { PolicyPackConfig } from "../policy/policyConfig";
 import { PolicyPackSession } from "../policy/policyPackSession";
 import { readExport } from "./argExport";
-import { discoveredResource } from "./discoveredResource";
+import { discoveredResource, estateNames } from "./discoveredResource";
 import { estateNotes } from "./estateNotes";
 import { estateWordsDeep } from "./estateWording";
 
@@ -57,13 +57,14 @@ function readEstate(files: readonly string[]): {
   summary: Omit<EstateSummary, "files">;
 } {
   const exported = readExport(files);
-  const bySubscription = new Map<string, string>();
-  for (const r of exported.rows.values())
-    bySubscription.set(r.parsed.subscriptionId.toLowerCase(), r.parsed.subscriptionId);
+  const rows = [...exported.rows.values()];
+  const bySubscription = new Map(
+    rows.map((r) => [r.parsed.subscriptionId.toLowerCase(), r.parsed.subscriptionId]),
+  );
   const subscriptions = [...bySubscription.values()].sort();
   const graph = new RecordedGraph();
-  for (const row of exported.rows.values())
-    graph.resources.push(discoveredResource(row, subscriptions.length > 1));
+  const names = estateNames(rows);
+  rows.forEach((row, i) => graph.resources.push(discoveredResource(row, names[i])));
   return {
     graph,
     summary: {

@@ -73,14 +73,34 @@ export function readBackState(row: ArgRow): Record<string, unknown> {
 export const estateUrnPrefix = "urn:pulumi:estate::azure-resource-graph::";
 
 /**
- * The resource as the pack's Analyzer gets a discovered one. Its Pulumi name is its resource group and ARM
- * names (`rg-hub/vnet-hub`), with its subscription first when the estate spans several.
+ * The Pulumi name of each row's resource: its ARM names (`vnet-hub`, `pe-ws/default`), with its resource group
+ * first where another resource of its type has the same names, and its subscription first where that is not
+ * enough — short labels in messages and the picture, unique URNs.
  */
-export function discoveredResource(row: ArgRow, withSubscription: boolean): RecordedResource {
+export function estateNames(rows: readonly ArgRow[]): string[] {
+  const levels = [
+    (r: ArgRow) => r.parsed.names.join("/"),
+    (r: ArgRow) => [r.parsed.resourceGroup, ...r.parsed.names].join("/"),
+    (r: ArgRow) => [r.parsed.subscriptionId, r.parsed.resourceGroup, ...r.parsed.names].join("/"),
+  ];
+  const counts = levels.map((level) => {
+    const count = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${r.type}|${level(r).toLowerCase()}`;
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+    return count;
+  });
+  return rows.map((r) => {
+    const i = levels.findIndex((level, n) => counts[n].get(`${r.type}|${level(r).toLowerCase()}`) === 1);
+    return levels[i === -1 ? levels.length - 1 : i](r);
+  });
+}
+
+/** The resource as the pack's Analyzer gets a discovered one, named `name` (estateNames). */
+export function discoveredResource(row: ArgRow, name: string): RecordedResource {
   const token = argTypes[row.type].token;
   const state = readBackState(row);
-  const path = [row.parsed.resourceGroup, ...row.parsed.names].join("/");
-  const name = withSubscription ? `${row.parsed.subscriptionId}/${path}` : path;
   return {
     urn: `${estateUrnPrefix}${token}::${name}`,
     type: token,

@@ -9,9 +9,9 @@ import * as path from "path";
 import { parseArmId } from "../../policy/azure/armId";
 import { buildModel } from "../../policy/model/buildModel";
 import type { StackModel } from "../../policy/model/types";
-import { argRow } from "../../plan/audit/argRow";
+import { argRow, type ArgRow } from "../../plan/audit/argRow";
 import { argTypes, resourcesTableTypes } from "../../plan/audit/argTypes";
-import { discoveredResource, readBackState } from "../../plan/audit/discoveredResource";
+import { discoveredResource, estateNames, readBackState } from "../../plan/audit/discoveredResource";
 import { modelResource } from "../../plan/modelResources";
 
 interface SpecExample {
@@ -56,8 +56,10 @@ function rowOf(name: string, edit: (body: Record<string, unknown>) => void = () 
   return argRow(argRowOfGet(body), { file: `${name}.json`, row: 0 })!;
 }
 
+const discovered = (row: ArgRow) => discoveredResource(row, estateNames([row])[0]);
+
 function modelOf(...names: string[]): StackModel {
-  return buildModel(names.map((n) => modelResource(discoveredResource(rowOf(n), false))));
+  return buildModel(names.map((n) => modelResource(discovered(rowOf(n)))));
 }
 
 describe("audit: every row shape of the REST API spec examples, read through the pack's model", () => {
@@ -68,7 +70,7 @@ describe("audit: every row shape of the REST API spec examples, read through the
       const parsed = parseArmId(String(specExamples[name].body.id))!;
       const row = argRow(argRowOfGet(specExamples[name].body), { file: name, row: 0 });
       const type = parsed.type.toLowerCase();
-      if (type in argTypes) expect(discoveredResource(row!, false).type, name).to.equal(argTypes[type].token);
+      if (type in argTypes) expect(discovered(row!).type, name).to.equal(argTypes[type].token);
       else expect(row, name).to.equal(undefined);
     }
   });
@@ -85,10 +87,10 @@ describe("audit: every row shape of the REST API spec examples, read through the
         specExamples.virtualNetworkPeering.body,
       ];
     });
-    const model = buildModel([modelResource(discoveredResource(vnet, false))]);
+    const model = buildModel([modelResource(discovered(vnet))]);
     expect([...model.vnets.values()].map((v) => v.addressPrefixes)).to.deep.equal([["10.0.0.0/16"]]);
     expect([...model.subnets.values()].map((s) => [s.label, s.addressPrefixes])).to.deep.equal([
-      ["subnet 'subnet1' of VNet 'rg1/test-vnet'", ["10.0.1.0/24"]],
+      ["subnet 'subnet1' of VNet 'test-vnet'", ["10.0.1.0/24"]],
     ]);
     expect(model.peerings.map((p) => [p.peeringState, p.allowVirtualNetworkAccess])).to.deep.equal([
       ["Initiated", true],
@@ -171,6 +173,24 @@ describe("audit: every row shape of the REST API spec examples, read through the
     ]);
   });
 
+  it("names each resource by its ARM names, with its resource group and then its subscription where those repeat", () => {
+    const zone = (sub: string, rg: string) =>
+      argRow(
+        argRowOfGet({
+          ...specExamples.privateZone.body,
+          id: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/privateDnsZones/privatelink.azurecr.io`,
+        }),
+        { file: "f", row: 0 },
+      )!;
+    const vnet = rowOf("virtualNetwork");
+    expect(estateNames([zone("s1", "rg-a"), zone("s1", "rg-b"), zone("s2", "RG-B"), vnet])).to.deep.equal([
+      "rg-a/privatelink.azurecr.io",
+      "s1/rg-b/privatelink.azurecr.io",
+      "s2/RG-B/privatelink.azurecr.io",
+      "test-vnet",
+    ]);
+  });
+
   it("masks a value of a property the specs mark secure, wherever it is", () => {
     const row = rowOf("storageAccount", (b) => {
       (b.properties as Record<string, unknown>).connectionString =
@@ -178,7 +198,7 @@ describe("audit: every row shape of the REST API spec examples, read through the
     });
     const state = readBackState(row);
     expect(JSON.stringify(state)).to.not.include('"connectionString":"DefaultEndpointsProtocol');
-    expect([...buildModel([modelResource(discoveredResource(row, false))]).secrets]).to.include(
+    expect([...buildModel([modelResource(discovered(row))]).secrets]).to.include(
       "DefaultEndpointsProtocol=https;AccountKey=abc",
     );
   });
