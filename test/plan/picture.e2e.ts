@@ -108,8 +108,8 @@ describe("the plan's page in a real browser (headless chromium), every provided 
       for (const width of widths)
         frames.push({ name: `${stack}@${width}`, file, width, height: screenHeight });
     }
-    // The audit's page of an exported estate (a spoke that lost its peering: blocked), checked the same way.
-    const estate = path.join(__dirname, "..", "audit", "fixtures", "estates", "spoke-without-peering");
+    // The audit's page of an exported estate (a hub and spokes through a resolver), checked the same way.
+    const estate = path.join(__dirname, "..", "audit", "fixtures", "estates", "hub-spoke-resolver");
     // As the audit's command starts its pack: no stack tags (the last stack's are still configured).
     await session.configureStack({});
     const audit = await auditEstate(
