@@ -60,9 +60,7 @@ export const fixtureEstates: readonly FixtureEstate[] = [
 export const fixtureEstatesDir = path.join(__dirname, "fixtures", "estates");
 
 /** The stack's program run as an update, and its graph without what the estate lacks. */
-export async function runEstate(
-  estate: FixtureEstate,
-): Promise<{
+export async function runEstate(estate: FixtureEstate): Promise<{
   run: MockRun;
   graph: RecordedGraph;
   discovered: RecordedGraph;
