@@ -38,7 +38,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 function sdkShape(value: unknown, inList: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => sdkShape(v, true));
   if (!isObject(value)) return value;
-  const own = false && inList && isObject(value.properties) ? { ...value, ...value.properties } : value;
+  const own = inList && isObject(value.properties) ? { ...value, ...value.properties } : value;
   if (own !== value) delete own.properties;
   return Object.fromEntries(
     Object.entries(own).map(([key, v]) => [
