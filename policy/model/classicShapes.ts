@@ -278,6 +278,7 @@ function networkGraphShapes(): Record<string, ClassicShape> {
       kind: "firewallPolicy",
       fields: [
         ...own("firewallPolicyName"),
+        { to: "basePolicy.id", from: "basePolicyId" },
         {
           to: "dnsSettings",
           from: "dns",

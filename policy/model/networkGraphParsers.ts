@@ -175,6 +175,7 @@ export function parseFirewallPolicy(view: ResourceView, index: ResourceIndex): F
     ...index.entity(view),
     enableProxy: bool(view.inputs, "dnsSettings", "enableProxy"),
     dnsServers: strings(view.inputs, "dnsSettings", "servers"),
+    basePolicy: index.byId(view, "basePolicy", str(view.inputs, "basePolicy", "id"), ["firewallPolicy"]),
   };
 }
 

@@ -169,8 +169,11 @@ export interface Firewall extends Entity {
 }
 
 export interface FirewallPolicy extends Entity {
+  /** Its own DNS settings: undefined where it sets none (then its parent's apply). */
   enableProxy: Maybe<boolean>;
   dnsServers: Maybe<string[]>;
+  /** The parent policy (`basePolicy`), whose DNS settings it inherits. */
+  basePolicy: Maybe<Key>;
 }
 
 export interface Subnet extends Entity {

@@ -22,6 +22,11 @@ export interface HubSpokeArgs {
   dnsHostUnpeered?: boolean;
   /** The firewall policy's `dnsSettings.enableProxy` (default true). */
   firewallProxy?: boolean;
+  /**
+   * The firewall's policy sets no DNS settings and inherits them from a parent `basePolicy` (which sets
+   * `firewallProxy`), in the stack or outside it.
+   */
+  firewallParent?: "inStack" | "outside";
   /** Which VNets the zones are linked to (default: the hub; with Azure DNS in the spoke, both). */
   zonesLinkedTo?: readonly ("hub" | "spoke")[];
   /** Where the endpoints are: all in the spoke, the workspace's in the spoke and the rest in the hub, all in the hub. */
@@ -38,6 +43,7 @@ const hubCidr = "10.1.0.0/16";
 const spokeCidr = "10.0.0.0/16";
 const outsideDnsServer = "192.168.10.10";
 const dnsVmIp = "10.1.7.10";
+const outsideRg = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-platform";
 
 interface Net {
   vnet: azure.network.VirtualNetwork;
@@ -82,7 +88,13 @@ function peer(from: Net, to: Net, rg: pulumi.Input<string>, name: string, allow 
 }
 
 /** The DNS host in `net`, and the IP the spoke's DNS servers name (an output for the resolver and firewall). */
-function dnsHost(dns: SpokeDns, net: Net, rg: pulumi.Input<string>, proxy: boolean) {
+function dnsHost(
+  dns: SpokeDns,
+  net: Net,
+  rg: pulumi.Input<string>,
+  proxy: boolean,
+  parent?: HubSpokeArgs["firewallParent"],
+) {
   if (dns === "resolver" || dns === "ruleset") {
     const resolver = new azure.dnsresolver.DnsResolver("resolver", {
       resourceGroupName: rg,
@@ -102,11 +114,23 @@ function dnsHost(dns: SpokeDns, net: Net, rg: pulumi.Input<string>, proxy: boole
     return { resolver, ip: inbound.ipConfigurations.apply((c) => c[0].privateIpAddress!) };
   }
   if (dns === "firewall") {
+    const dnsSettings = { enableProxy: proxy };
+    const basePolicy =
+      parent === "inStack"
+        ? new azure.network.FirewallPolicy("fw-base-policy", {
+            resourceGroupName: rg,
+            firewallPolicyName: "afwp-base",
+            location,
+            dnsSettings,
+          }).id
+        : parent === "outside"
+          ? `${outsideRg}/providers/Microsoft.Network/firewallPolicies/afwp-platform`
+          : undefined;
     const policy = new azure.network.FirewallPolicy("fw-policy", {
       resourceGroupName: rg,
       firewallPolicyName: "afwp-hub",
       location,
-      dnsSettings: { enableProxy: proxy },
+      ...(basePolicy ? { basePolicy: { id: basePolicy } } : { dnsSettings }),
     });
     const firewall = new azure.network.AzureFirewall("fw", {
       resourceGroupName: rg,
@@ -209,7 +233,7 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
     const host =
       args.dns === "azureDns" || args.dns === "outside"
         ? undefined
-        : dnsHost(args.dns, hostNet, hubRg, args.firewallProxy ?? true);
+        : dnsHost(args.dns, hostNet, hubRg, args.firewallProxy ?? true, args.firewallParent);
     const servers =
       args.dns === "outside" ? [outsideDnsServer] : host && args.dns !== "ruleset" ? [host.ip] : undefined;
     const spoke = vnetOf("spoke", spokeCidr, spokeRg, servers);
