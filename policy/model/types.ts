@@ -49,6 +49,8 @@ export interface Workspace extends Entity {
 /** A storage account, key vault or container registry in the stack. */
 export interface DependencyService extends Entity {
   kind: Kind;
+  /** Its region: a registry's data endpoint is named after it. */
+  location: Maybe<string>;
   publicNetworkAccess: Maybe<string>;
   skuName: Maybe<string>;
   /** The firewall's default action: `networkAcls` (storage, key vault) or `networkRuleSet` (registry). */

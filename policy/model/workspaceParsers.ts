@@ -67,6 +67,7 @@ export function parseDependencyService(view: ResourceView, index: ResourceIndex)
   return {
     ...index.entity(view),
     kind: view.kind,
+    location: str(view.inputs, "location"),
     publicNetworkAccess: str(body, "publicNetworkAccess"),
     skuName: str(view.inputs, "sku", "name"),
     networkDefaultAction: str(rules, "defaultAction"),

@@ -37,7 +37,14 @@ export interface HubSpokeArgs {
   duplicateApiZone?: "spoke" | "hub";
   /** The Terraform AVM module's workspace endpoints: one writing the api zone, a second the notebooks zone. */
   avmSplit?: boolean;
+  /**
+   * The registry's regional data zone (`westeurope.data.privatelink.azurecr.io`) linked beside the others;
+   * `written`: the registry endpoint's zone group names it too.
+   */
+  registryDataZone?: "linkedOnly" | "written";
 }
+
+const registryDataZone = `${location}.data.privatelink.azurecr.io`;
 
 const hubCidr = "10.1.0.0/16";
 const spokeCidr = "10.0.0.0/16";
@@ -246,7 +253,8 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
     }
     const linkedTo = args.zonesLinkedTo ?? (args.dns === "azureDns" ? ["hub", "spoke"] : ["hub"]);
     const zones = new Map<string, azure.privatedns.PrivateZone>();
-    for (const zoneName of allGroupIds.flatMap((g) => zoneNames[g])) {
+    const dataZone = args.registryDataZone ? [registryDataZone] : [];
+    for (const zoneName of [...allGroupIds.flatMap((g) => zoneNames[g]), ...dataZone]) {
       const zone = new azure.privatedns.PrivateZone(`zone-${zoneName}`, {
         resourceGroupName: hubRg,
         privateZoneName: zoneName,
@@ -313,7 +321,10 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
         side === "spoke" ? spokeRg : hubRg,
         targets[targetOf[groupId]],
         groupId,
-        zonesOf(zoneNames[groupId]),
+        zonesOf([
+          ...zoneNames[groupId],
+          ...(groupId === "registry" && args.registryDataZone === "written" ? dataZone : []),
+        ]),
       );
     }
     if (args.compute)
