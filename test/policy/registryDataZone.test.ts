@@ -8,6 +8,7 @@
 import { expect } from "chai";
 import { classifyRegionalZone, regionalZonesFor } from "../../policy/azure/clouds";
 import { runOnMocks } from "../../plan/mockRun";
+import { centralPrivateDnsProblems, CentralPrivateDns } from "../../sdk/dns/centralPrivateDns";
 import { modelResource } from "../../plan/modelResources";
 import { check } from "./check";
 import { discoveredGraph } from "../analyzer/discoveredForm";
@@ -69,5 +70,45 @@ describe("the registry's regional data zone", function () {
         (f) => f.startsWith("dependency-endpoints-per-vnet") && f.includes("data.privatelink.azurecr.io"),
       ),
     ).to.equal(true);
+  });
+
+  describe("CentralPrivateDns", () => {
+    const zoneId = (name: string) =>
+      `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-platform/providers/Microsoft.Network/privateDnsZones/${name}`;
+    const hubId =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet";
+    const data = "westeurope.data.privatelink.azurecr.io";
+
+    it("adopts the regional data zone: links it to the VNets and lists it in zoneIds", async () => {
+      let ids: Record<string, string> = {};
+      const { graph } = await runOnMocks(() => {
+        const dns = new CentralPrivateDns("dns", {
+          resourceGroupName: "rg-dns",
+          location: "westeurope",
+          existingZoneIds: { [data]: zoneId(data) },
+          virtualNetworkIds: { hub: hubId },
+        });
+        dns.zoneIds.apply((z) => (ids = z));
+      });
+      expect(graph.named("dns-link-hub-registry-westeurope").inputs).to.deep.include({
+        resourceGroupName: "rg-platform",
+        privateZoneName: data,
+      });
+      expect(ids[data]).to.equal(zoneId(data));
+      expect(
+        graph.ofType("azure-native:privatedns:PrivateZone").map((z) => z.inputs.privateZoneName),
+      ).to.not.include(data);
+    });
+
+    it("refuses another cloud's regional zone", () => {
+      const gov = "usgovvirginia.privatelink.azurecr.us";
+      expect(
+        centralPrivateDnsProblems({
+          resourceGroupName: "rg-dns",
+          location: "westeurope",
+          existingZoneIds: { [gov]: zoneId(gov) },
+        }).map((p) => p.propertyPath),
+      ).to.deep.equal([`existingZoneIds["${gov}"]`]);
+    });
   });
 });
