@@ -124,6 +124,11 @@ function connections(view: ResourceView, index: ResourceIndex, input: string): E
       targetKind: typeof target === "string" ? index.kindOf(target) : undefined,
       groupIds: isUnknown(at(entry, "groupIds")) ? unknown : groupIds,
       manual,
+      status:
+        view.armId === undefined
+          ? undefined
+          : (str(entry, "privateLinkServiceConnectionState", "status") ??
+            str(entry, "properties", "privateLinkServiceConnectionState", "status")),
     };
   });
 }

@@ -6,7 +6,7 @@
  */
 import { parseExternalKey } from "./identity";
 import { DnsHostKinds, NetworkGraph, type DnsHost, type GraphRecord, type GraphZone } from "./networkGraph";
-import type { Firewall, Key, StackModel } from "./types";
+import type { EndpointConnection, Firewall, Key, StackModel } from "./types";
 import { unknown, type Maybe } from "./values";
 
 /** One host per private IP of a resource (its key then carries the IP configuration's position). */
@@ -48,6 +48,16 @@ function policyDns(model: StackModel, key: Maybe<Key>): Pick<DnsHost, "dnsProxy"
     at = policy.basePolicy;
   }
   return { dnsProxy: dnsProxy ?? false, forwardsTo };
+}
+
+/**
+ * "Only private endpoints in an *Approved* state can send traffic to a specified private-link resource."
+ * (private-endpoint-overview): a connection Azure reports Pending (a manual request), Rejected or Disconnected
+ * reaches nothing. A state not reported (preview, or not read) counts as approved, as before.
+ */
+function carriesTraffic(connection: EndpointConnection): boolean {
+  const status = connection.status;
+  return typeof status !== "string" || status.toLowerCase() === "approved";
 }
 
 /** A zone's name: declared in the stack, named by a zone group's config id, or read from its external key. */
@@ -96,7 +106,7 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
       key: e.key,
       label: e.label,
       vnet: e.vnet,
-      targets: e.connections.map((c) => c.target),
+      targets: e.connections.filter(carriesTraffic).map((c) => c.target),
       ips: e.ips,
     })),
     dnsHosts: [

@@ -71,6 +71,11 @@ export interface EndpointConnection {
   groupIds: Maybe<string[]>;
   /** Declared in `manualPrivateLinkServiceConnections`: pending until the target's owner approves it. */
   manual?: boolean;
+  /**
+   * `privateLinkServiceConnectionState.status` as Azure reports it after an update (Approved, Pending,
+   * Rejected, Disconnected); undefined at preview, where it is only what the program asks for.
+   */
+  status?: Maybe<string>;
 }
 
 export interface PrivateEndpoint extends Entity {

@@ -42,6 +42,8 @@ export interface HubSpokeArgs {
    * `written`: the registry endpoint's zone group names it too.
    */
   registryDataZone?: "linkedOnly" | "written";
+  /** The registry's endpoint asks by a manual connection, in this state after the update. */
+  manualRegistry?: "Pending" | "Rejected" | "Approved";
 }
 
 const registryDataZone = `${location}.data.privatelink.azurecr.io`;
@@ -211,13 +213,21 @@ function endpoint(
   target: pulumi.Input<string>,
   groupId: GroupId,
   zones: { name: string; zone: azure.privatedns.PrivateZone }[],
+  manual?: HubSpokeArgs["manualRegistry"],
 ) {
+  const connection = { name, privateLinkServiceId: target, groupIds: [groupId] };
   const pe = new azure.network.PrivateEndpoint(name, {
     resourceGroupName: rg,
     privateEndpointName: name,
     location,
     subnet: { id: subnet.id },
-    privateLinkServiceConnections: [{ name, privateLinkServiceId: target, groupIds: [groupId] }],
+    ...(manual
+      ? {
+          manualPrivateLinkServiceConnections: [
+            { ...connection, privateLinkServiceConnectionState: { status: manual } },
+          ],
+        }
+      : { privateLinkServiceConnections: [connection] }),
   });
   new azure.network.PrivateDnsZoneGroup(`${name}-zg`, {
     resourceGroupName: rg,
@@ -325,6 +335,7 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
           ...zoneNames[groupId],
           ...(groupId === "registry" && args.registryDataZone === "written" ? dataZone : []),
         ]),
+        groupId === "registry" ? args.manualRegistry : undefined,
       );
     }
     if (args.compute)
