@@ -31,6 +31,12 @@ export function isPrivateService(model: StackModel, key: Key): boolean {
   return typeof access === "string" && access.toLowerCase() === "disabled";
 }
 
+/** The group ids a VNet needs per dependency kind: computes in customer VNets, or clients of a managed network. */
+export const requiredGroupIds = {
+  customerVnet: { storageAccount: ["blob", "file"], keyVault: ["vault"], containerRegistry: ["registry"] },
+  managedNetwork: { storageAccount: ["blob", "file"], keyVault: [], containerRegistry: [] },
+} as const;
+
 /** The workspace's dependency services, by kind, where the reference is known. */
 export function dependenciesOf(
   workspace: Workspace,

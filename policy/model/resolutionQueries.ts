@@ -8,7 +8,8 @@ import { regionalZonesFor, zonesFor, type AzureCloud, type GroupId } from "../az
 import { cloudOfRegion } from "../azure/locations";
 import { dnsName, type NetworkGraph } from "./networkGraph";
 import { ResolutionFaults, resolveTarget, worstOf, type Resolution } from "./resolution";
-import type { Key, StackModel } from "./types";
+import { dependenciesOf, isPrivateService, requiredGroupIds } from "./queries";
+import type { Key, StackModel, Workspace } from "./types";
 import type { Maybe } from "./values";
 
 export function cloudOfLocation(location: Maybe<string>): AzureCloud {
@@ -65,6 +66,26 @@ export function regionalAnswers(
     .filter((zone) => present.has(dnsName(zone)))
     .map((zone) => resolveTarget(model.network, vnet, target, zone))
     .filter((a) => a.fault !== ResolutionFaults.zoneNotLinked && a.fault !== ResolutionFaults.outsideStack);
+}
+
+/**
+ * The workspace's private dependencies (storage blob and file, key vault, registry) whose names `vnet` does
+ * not resolve to an endpoint it reaches, with the path: what a compute cluster's VNet must also reach.
+ */
+export function unreachedDependencies(
+  model: StackModel,
+  vnet: Key,
+  workspace: Workspace,
+): { key: Key; groupId: string; answer: Resolution }[] {
+  const cloud = cloudOfLocation(workspace.location);
+  return dependenciesOf(workspace)
+    .filter((d) => isPrivateService(model, d.key))
+    .flatMap((d) =>
+      requiredGroupIds.customerVnet[d.kind].flatMap((groupId) => {
+        const answer = resolveGroupId(model, vnet, d.key, groupId, cloud);
+        return answer?.verdict === "broken" ? [{ key: d.key, groupId, answer }] : [];
+      }),
+    );
 }
 
 /** A VNet of the stack with no peering either way, no DNS server and no forwarding ruleset. */

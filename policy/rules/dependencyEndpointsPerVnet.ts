@@ -24,6 +24,7 @@ import {
   endpointsOf,
   groupIdsTo,
   isPrivateService,
+  requiredGroupIds,
   usesManagedNetwork,
 } from "../model/queries";
 import type { AzureCloud } from "../azure/clouds";
@@ -31,12 +32,6 @@ import { describePath, type Resolution } from "../model/resolution";
 import { cloudOfLocation, isIsolated, resolveGroupId } from "../model/resolutionQueries";
 import type { Datastore, Key, StackModel, Workspace } from "../model/types";
 import { quotes } from "./quotes";
-
-/** The group ids a VNet needs per dependency kind: computes in customer VNets, or clients of a managed network. */
-const requiredGroupIds = {
-  customerVnet: { storageAccount: ["blob", "file"], keyVault: ["vault"], containerRegistry: ["registry"] },
-  managedNetwork: { storageAccount: ["blob", "file"], keyVault: [], containerRegistry: [] },
-} as const;
 
 /** The storage sub-resource (group id) each datastore type reads through. */
 const datastoreGroupIds: ReadonlyMap<string, string> = new Map([

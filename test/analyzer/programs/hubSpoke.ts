@@ -42,6 +42,8 @@ export interface HubSpokeArgs {
    * `written`: the registry endpoint's zone group names it too.
    */
   registryDataZone?: "linkedOnly" | "written";
+  /** Zones of these group ids are linked to the hub only, whatever `zonesLinkedTo` says. */
+  hubOnlyZones?: readonly GroupId[];
   /** The registry's endpoint asks by a manual connection, in this state after the update. */
   manualRegistry?: "Pending" | "Rejected" | "Approved";
 }
@@ -271,7 +273,8 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
         location: "global",
       });
       zones.set(zoneName, zone);
-      for (const side of linkedTo)
+      const hubOnly = (args.hubOnlyZones ?? []).some((g) => zoneNames[g].includes(zoneName));
+      for (const side of linkedTo.filter((side) => side === "hub" || !hubOnly))
         new azure.privatedns.VirtualNetworkLink(`${zoneName}-${side}-link`, {
           resourceGroupName: hubRg,
           privateZoneName: zone.name,
