@@ -123,6 +123,7 @@ export function parseForwardingRuleset(view: ResourceView, index: ResourceIndex)
   const endpoints = list(view.inputs, "dnsResolverOutboundEndpoints");
   return {
     ...index.entity(view),
+    location: str(view.inputs, "location"),
     outboundEndpoints: isUnknown(endpoints)
       ? [unknown]
       : (endpoints ?? []).map((e) =>

@@ -148,6 +148,8 @@ export interface ResolverEndpoint extends Entity {
 }
 
 export interface ForwardingRuleset extends Entity {
+  /** Its region: it links only VNets of that region. */
+  location: Maybe<string>;
   outboundEndpoints: Maybe<Key>[];
 }
 

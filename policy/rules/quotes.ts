@@ -89,6 +89,10 @@ export const quotes = {
     source: "Azure ML docs (how-to-secure-training-vnet)",
     text: "You can't create a compute instance in a different region/VNet, only a compute cluster. [...] Use VNet Peering. [...] Modify the privatelink.api.azureml.ms DNS zone to add a link to the VNet for the compute cluster. [...] Repeat the previous step and sub-steps for the privatelink.notebooks.azure.net DNS zone.",
   },
+  rulesetLinkLimits: {
+    source: "Azure DNS docs (private-resolver-endpoints-rulesets, dns-limits)",
+    text: "A ruleset can't be linked to a virtual network in another region. [...] DNS forwarding ruleset linked to a virtual network | 1",
+  },
   computeClusterDependencies: {
     source: "Azure ML docs (how-to-secure-training-vnet)",
     text: "You must also allow the default storage account, Azure Container Registry, and Azure Key Vault to access the VNet for the compute cluster.",

@@ -42,6 +42,8 @@ export interface HubSpokeArgs {
    * `written`: the registry endpoint's zone group names it too.
    */
   registryDataZone?: "linkedOnly" | "written";
+  /** With `dns: "ruleset"`: a second ruleset linked to the spoke too, or the ruleset in another region. */
+  rulesetMistake?: "secondRuleset" | "otherRegion";
   /** Zones of these group ids are linked to the hub only, whatever `zonesLinkedTo` says. */
   hubOnlyZones?: readonly GroupId[];
   /** The registry's endpoint asks by a manual connection, in this state after the update. */
@@ -178,6 +180,7 @@ function ruleset(
   rg: pulumi.Input<string>,
   resolver: azure.dnsresolver.DnsResolver,
   ip: pulumi.Input<string>,
+  mistake?: HubSpokeArgs["rulesetMistake"],
 ) {
   const outbound = new azure.dnsresolver.OutboundEndpoint("outbound", {
     resourceGroupName: rg,
@@ -189,9 +192,23 @@ function ruleset(
   const rules = new azure.dnsresolver.DnsForwardingRuleset("ruleset", {
     resourceGroupName: rg,
     dnsForwardingRulesetName: "ruleset-privatelink",
-    location,
+    location: mistake === "otherRegion" ? "northeurope" : location,
     dnsResolverOutboundEndpoints: [{ id: outbound.id }],
   });
+  if (mistake === "secondRuleset") {
+    const second = new azure.dnsresolver.DnsForwardingRuleset("ruleset-second", {
+      resourceGroupName: rg,
+      dnsForwardingRulesetName: "ruleset-onprem",
+      location,
+      dnsResolverOutboundEndpoints: [{ id: outbound.id }],
+    });
+    new azure.dnsresolver.PrivateResolverVirtualNetworkLink("ruleset-second-spoke-link", {
+      resourceGroupName: rg,
+      dnsForwardingRulesetName: second.name,
+      virtualNetworkLinkName: "link-spoke-second",
+      virtualNetwork: { id: spoke.vnet.id },
+    });
+  }
   for (const zone of allGroupIds.flatMap((g) => zoneNames[g]))
     new azure.dnsresolver.ForwardingRule(`rule-${zone}`, {
       resourceGroupName: rg,
@@ -257,7 +274,7 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
       args.dns === "outside" ? [outsideDnsServer] : host && args.dns !== "ruleset" ? [host.ip] : undefined;
     const spoke = vnetOf("spoke", spokeCidr, spokeRg, servers);
     if (args.dns === "ruleset" && host && "resolver" in host && host.resolver)
-      ruleset(hostNet, spoke, hubRg, host.resolver, host.ip);
+      ruleset(hostNet, spoke, hubRg, host.resolver, host.ip, args.rulesetMistake);
     const peering = args.peering ?? "both";
     if (peering !== "none") {
       peer(hub, spoke, hubRg, "hub-to-spoke");
