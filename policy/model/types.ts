@@ -59,6 +59,8 @@ export interface DependencyService extends Entity {
   ipRuleCount: Maybe<number>;
   /** Storage and key vault: `networkAcls.bypass` as declared (e.g. "AzureServices, Logging"). */
   bypass: Maybe<string>;
+  /** Storage: the subnets its firewall's virtual network rules admit (`virtualNetworkRules`). */
+  vnetRuleSubnets: Maybe<Key>[];
   /** Storage: anonymous blob access. */
   allowBlobPublicAccess: Maybe<boolean>;
   /** Key vault: `createMode` (a vault being recovered keeps its old settings). */
@@ -191,6 +193,8 @@ export interface Subnet extends Entity {
   privateEndpointNetworkPolicies: Maybe<string>;
   /** False makes the subnet private (no default outbound internet access); Azure defaults it to true. */
   defaultOutboundAccess: Maybe<boolean>;
+  /** The services of its `serviceEndpoints` (e.g. Microsoft.Storage). */
+  serviceEndpoints: Maybe<string[]>;
 }
 
 export interface NetworkInterface extends Entity {

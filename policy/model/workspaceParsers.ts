@@ -73,6 +73,12 @@ export function parseDependencyService(view: ResourceView, index: ResourceIndex)
     networkDefaultAction: str(rules, "defaultAction"),
     ipRuleCount: isUnknown(ipRules) ? unknown : ipRules?.length,
     bypass: str(rules, "bypass"),
+    vnetRuleSubnets: (Array.isArray(list(rules, "virtualNetworkRules"))
+      ? (list(rules, "virtualNetworkRules") as unknown[])
+      : []
+    ).map((rule) =>
+      index.byId(view, "networkRuleSet", str(rule, "virtualNetworkResourceId"), ["subnet", "virtualNetwork"]),
+    ),
     allowBlobPublicAccess: bool(body, "allowBlobPublicAccess"),
     createMode: str(body, "createMode"),
   };
