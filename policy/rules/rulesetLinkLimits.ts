@@ -71,6 +71,7 @@ export const rulesetLinkLimits: StackRule<object> = {
     "Link each VNet to one forwarding ruleset of its region: merge the rules of two rulesets into one, and give each region its own resolver, outbound endpoint and ruleset.",
     "",
     "- azure-native: one `dnsresolver.PrivateResolverVirtualNetworkLink` per VNet, from a `dnsresolver.DnsForwardingRuleset` whose `location` is the VNet's.",
+    "- Components: a `WorkspaceNetwork` spoke given the hub resolver's inbound IP in `dnsServers` needs no ruleset link of its own.",
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/dns/private-resolver-endpoints-rulesets",
   tags: ["dns"],
