@@ -28,6 +28,7 @@ import { unreadResources } from "./rules/unreadResources";
 import { workspacePublicAccess } from "./rules/workspacePublicAccess";
 import { zoneLinkedToVnet } from "./rules/zoneLinkedToVnet";
 import { duplicateZoneLinksRule } from "./rules/duplicateZoneLinks";
+import { rulesetLinkLimits } from "./rules/rulesetLinkLimits";
 import { resolutionUnverified } from "./rules/resolutionUnverified";
 import { computeInVirtualNetwork } from "./rules/computeInVirtualNetwork";
 import { keyVaultFirewall, keyVaultPublicAccess } from "./rules/keyVaultNetworkRules";
@@ -81,6 +82,7 @@ export const stackRules = [
   unreadResources,
   // Name resolution and reachability (issue 17).
   duplicateZoneLinksRule,
+  rulesetLinkLimits,
   resolutionUnverified,
 ] as const;
 

@@ -56,6 +56,11 @@ const storageRules = (rules: unknown) =>
           ? (at(rules, "bypasses") as unknown[]).join(", ")
           : undefined,
         ipRules: ipRuleValues(at(rules, "ipRules")),
+        virtualNetworkRules: Array.isArray(at(rules, "virtualNetworkSubnetIds"))
+          ? (at(rules, "virtualNetworkSubnetIds") as unknown[]).map((id) => ({
+              virtualNetworkResourceId: id,
+            }))
+          : undefined,
       }
     : undefined;
 /** A key vault's `networkAcls` with azure-native's IP rule shape. */
@@ -278,6 +283,7 @@ function networkGraphShapes(): Record<string, ClassicShape> {
       kind: "firewallPolicy",
       fields: [
         ...own("firewallPolicyName"),
+        { to: "basePolicy.id", from: "basePolicyId" },
         {
           to: "dnsSettings",
           from: "dns",
@@ -369,6 +375,11 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       { to: "addressPrefixes", from: "addressPrefixes" },
       { to: "privateEndpointNetworkPolicies", from: "privateEndpointNetworkPolicies" },
       { to: "defaultOutboundAccess", from: "defaultOutboundAccessEnabled" },
+      {
+        to: "serviceEndpoints",
+        from: "serviceEndpoints",
+        as: (services) => (Array.isArray(services) ? services.map((service) => ({ service })) : services),
+      },
     ],
   },
   "azure:network/networkInterface:NetworkInterface": {

@@ -123,6 +123,7 @@ export function parseForwardingRuleset(view: ResourceView, index: ResourceIndex)
   const endpoints = list(view.inputs, "dnsResolverOutboundEndpoints");
   return {
     ...index.entity(view),
+    location: str(view.inputs, "location"),
     outboundEndpoints: isUnknown(endpoints)
       ? [unknown]
       : (endpoints ?? []).map((e) =>
@@ -175,6 +176,7 @@ export function parseFirewallPolicy(view: ResourceView, index: ResourceIndex): F
     ...index.entity(view),
     enableProxy: bool(view.inputs, "dnsSettings", "enableProxy"),
     dnsServers: strings(view.inputs, "dnsSettings", "servers"),
+    basePolicy: index.byId(view, "basePolicy", str(view.inputs, "basePolicy", "id"), ["firewallPolicy"]),
   };
 }
 

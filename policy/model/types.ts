@@ -49,6 +49,8 @@ export interface Workspace extends Entity {
 /** A storage account, key vault or container registry in the stack. */
 export interface DependencyService extends Entity {
   kind: Kind;
+  /** Its region: a registry's data endpoint is named after it. */
+  location: Maybe<string>;
   publicNetworkAccess: Maybe<string>;
   skuName: Maybe<string>;
   /** The firewall's default action: `networkAcls` (storage, key vault) or `networkRuleSet` (registry). */
@@ -57,6 +59,8 @@ export interface DependencyService extends Entity {
   ipRuleCount: Maybe<number>;
   /** Storage and key vault: `networkAcls.bypass` as declared (e.g. "AzureServices, Logging"). */
   bypass: Maybe<string>;
+  /** Storage: the subnets its firewall's virtual network rules admit (`virtualNetworkRules`). */
+  vnetRuleSubnets: Maybe<Key>[];
   /** Storage: anonymous blob access. */
   allowBlobPublicAccess: Maybe<boolean>;
   /** Key vault: `createMode` (a vault being recovered keeps its old settings). */
@@ -69,6 +73,11 @@ export interface EndpointConnection {
   groupIds: Maybe<string[]>;
   /** Declared in `manualPrivateLinkServiceConnections`: pending until the target's owner approves it. */
   manual?: boolean;
+  /**
+   * `privateLinkServiceConnectionState.status` as Azure reports it after an update (Approved, Pending,
+   * Rejected, Disconnected); undefined at preview, where it is only what the program asks for.
+   */
+  status?: Maybe<string>;
 }
 
 export interface PrivateEndpoint extends Entity {
@@ -141,6 +150,8 @@ export interface ResolverEndpoint extends Entity {
 }
 
 export interface ForwardingRuleset extends Entity {
+  /** Its region: it links only VNets of that region. */
+  location: Maybe<string>;
   outboundEndpoints: Maybe<Key>[];
 }
 
@@ -169,8 +180,11 @@ export interface Firewall extends Entity {
 }
 
 export interface FirewallPolicy extends Entity {
+  /** Its own DNS settings: undefined where it sets none (then its parent's apply). */
   enableProxy: Maybe<boolean>;
   dnsServers: Maybe<string[]>;
+  /** The parent policy (`basePolicy`), whose DNS settings it inherits. */
+  basePolicy: Maybe<Key>;
 }
 
 export interface Subnet extends Entity {
@@ -179,6 +193,8 @@ export interface Subnet extends Entity {
   privateEndpointNetworkPolicies: Maybe<string>;
   /** False makes the subnet private (no default outbound internet access); Azure defaults it to true. */
   defaultOutboundAccess: Maybe<boolean>;
+  /** The services of its `serviceEndpoints` (e.g. Microsoft.Storage). */
+  serviceEndpoints: Maybe<string[]>;
 }
 
 export interface NetworkInterface extends Entity {

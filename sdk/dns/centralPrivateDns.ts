@@ -10,6 +10,7 @@ import {
   type AzureCloud,
   GroupIds,
   type GroupId,
+  classifyRegionalZone,
   classifyZone,
   zonesFor,
 } from "../../policy/azure/clouds";
@@ -43,7 +44,11 @@ export interface CentralPrivateDnsArgs {
    * resolver's own VNet. Spokes using the resolver as DNS server need no links.
    */
   virtualNetworkIds?: { [key: string]: pulumi.Input<string> };
-  /** Zones that already exist, by zone name: adopted (linked, not created). Plain values. */
+  /**
+   * Zones that already exist, by zone name: adopted (linked, not created). Plain values. A registry's
+   * regional data zone (`westeurope.data.privatelink.azurecr.io`) may be adopted too: where it is linked, the
+   * registry endpoints' zone groups must name it.
+   */
   existingZoneIds?: { [zoneName: string]: pulumi.Input<string> };
   /** The VNet of an Azure DNS Private Resolver to create; no resolver without it. */
   resolverVirtualNetworkId?: pulumi.Input<string>;
@@ -105,7 +110,7 @@ export function centralPrivateDnsProblems(args: CentralPrivateDnsArgs): ArgProbl
   const wanted = centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined);
   for (const [zoneName, id] of Object.entries(args.existingZoneIds ?? {})) {
     const path = memberPath("existingZoneIds", zoneName);
-    if (!wanted.includes(zoneName.toLowerCase())) {
+    if (!wanted.includes(zoneName.toLowerCase()) && classifyRegionalZone(zoneName)?.cloud !== cloudName) {
       const other = classifyZone(zoneName);
       problems.push({
         propertyPath: path,
@@ -192,9 +197,14 @@ export class CentralPrivateDns extends pulumi.ComponentResource {
       Object.entries(args.existingZoneIds ?? {}).map(([zone, id]) => [zone.toLowerCase(), id]),
     );
     const zones: Record<string, pulumi.Output<string>> = {};
-    for (const zoneName of centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined)) {
-      // Children are named by zone key, the same in every cloud.
-      const key = zoneKey(zoneName);
+    const regional = Object.keys(adopted).filter((z) => classifyRegionalZone(z)?.cloud === cloudName);
+    for (const zoneName of [
+      ...centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined),
+      ...regional,
+    ]) {
+      // Children are named by zone key, the same in every cloud (a regional zone's by group id and region).
+      const region = classifyRegionalZone(zoneName);
+      const key = region ? `${region.groupId}-${region.region}` : zoneKey(zoneName);
       const existing = adopted[zoneName];
       const created =
         existing === undefined
