@@ -34,6 +34,7 @@ import {
   parseVnetPeering,
 } from "./networkGraphParsers";
 import { ResourceIndex } from "./resourceIndex";
+import { parseInlineRoutes, parseRoute, parseRouteTableAssociation, parseTableSubnets } from "./routeParsers";
 import { networkGraphOf } from "./stackNetwork";
 import { governedFamilyOf } from "./governedFamilies";
 import { namedResourceGroups, viewOf, type ResourceView } from "./resourceView";
@@ -86,6 +87,8 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     rulesetVnetLinks: [],
     firewalls: [],
     firewallPolicies: new Map(),
+    routes: [],
+    routeTableAssociations: [],
     unread: resources.flatMap((r, i) => {
       const family = viewed[i] ? undefined : governedFamilyOf(r);
       return family ? [{ urn: r.urn, name: r.name, type: r.type, family }] : [];
@@ -149,8 +152,17 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     rulesetVnetLink: (v) => model.rulesetVnetLinks.push(parseRulesetVnetLink(v, index)),
     firewall: (v) => model.firewalls.push(parseFirewall(v, index)),
     firewallPolicy: (v) => model.firewallPolicies.set(v.urn, parseFirewallPolicy(v, index)),
+    routeTable: (v) => {
+      model.routes.push(...parseInlineRoutes(v, index));
+      model.routeTableAssociations.push(...parseTableSubnets(v, index));
+    },
+    route: (v) => model.routes.push(parseRoute(v, index)),
+    routeTableAssociation: (v) => model.routeTableAssociations.push(parseRouteTableAssociation(v, index)),
   };
   for (const view of views) parsers[view.kind]?.(view);
+  for (const subnet of model.subnets.values())
+    if (subnet.routeTable !== undefined)
+      model.routeTableAssociations.push({ subnet: subnet.key, table: subnet.routeTable });
   const connected = new Set<string>();
   for (const view of views) model.endpoints.push(...endpointsFromConnections(view, index, connected));
 

@@ -72,10 +72,23 @@ const inlineSubnets = (subnets: unknown) =>
   Array.isArray(subnets)
     ? subnets.map((subnet) =>
         subnet && typeof subnet === "object"
-          ? { ...subnet, defaultOutboundAccess: at(subnet, "defaultOutboundAccessEnabled") }
+          ? {
+              ...subnet,
+              defaultOutboundAccess: at(subnet, "defaultOutboundAccessEnabled"),
+              routeTable: subResource(at(subnet, "routeTableId")),
+            }
           : subnet,
       )
     : subnets;
+/** An ARM id as azure-native's `{ id }` reference (absent stays absent). */
+const subResource = (id: unknown) => (id === undefined ? undefined : { id });
+/** Classic routes name their next hop `nextHopInIpAddress`. */
+const nativeRoute = (route: unknown) => ({
+  name: at(route, "name"),
+  addressPrefix: at(route, "addressPrefix"),
+  nextHopType: at(route, "nextHopType"),
+  nextHopIpAddress: at(route, "nextHopInIpAddress"),
+});
 const parentName = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.names[0] : undefined);
 const groupOf = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.resourceGroup : undefined);
 
@@ -199,6 +212,7 @@ function networkGraphShapes(): Record<string, ClassicShape> {
         { to: "virtualNetworkName", from: "virtualNetworkName" },
         { to: "remoteVirtualNetwork.id", from: "remoteVirtualNetworkId" },
         { to: "allowVirtualNetworkAccess", from: "allowVirtualNetworkAccess" },
+        { to: "allowForwardedTraffic", from: "allowForwardedTraffic" },
       ],
     },
     "azure:network/virtualNetworkDnsServers:VirtualNetworkDnsServers": {
@@ -272,6 +286,32 @@ function networkGraphShapes(): Record<string, ClassicShape> {
               : {}),
           }),
         },
+      ],
+    },
+    "azure:network/routeTable:RouteTable": {
+      kind: "routeTable",
+      fields: [
+        ...own("routeTableName"),
+        { to: "routes", from: "routes", as: (routes) => (Array.isArray(routes) ? routes.map(nativeRoute) : routes) },
+        { to: "subnets", from: "subnets", as: (ids) => (Array.isArray(ids) ? ids.map(subResource) : ids) },
+      ],
+    },
+    "azure:network/route:Route": {
+      kind: "route",
+      fields: [
+        ...own("routeName"),
+        { to: "routeTableName", from: "routeTableName" },
+        { to: "addressPrefix", from: "addressPrefix" },
+        { to: "nextHopType", from: "nextHopType" },
+        { to: "nextHopIpAddress", from: "nextHopInIpAddress" },
+      ],
+    },
+    "azure:network/subnetRouteTableAssociation:SubnetRouteTableAssociation": {
+      kind: "routeTableAssociation",
+      fields: [
+        { to: "id", from: "id" },
+        { to: "subnet.id", from: "subnetId" },
+        { to: "routeTable.id", from: "routeTableId" },
       ],
     },
     "azure:network/firewallPolicy:FirewallPolicy": {

@@ -39,6 +39,9 @@ export const Kinds = {
   rulesetVnetLink: "rulesetVnetLink",
   firewall: "firewall",
   firewallPolicy: "firewallPolicy",
+  routeTable: "routeTable",
+  route: "route",
+  routeTableAssociation: "routeTableAssociation",
 } as const;
 export type Kind = (typeof Kinds)[keyof typeof Kinds];
 
@@ -245,6 +248,25 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     token: native("network", "FirewallPolicy"),
     armType: "Microsoft.Network/firewallPolicies",
     nameInputs: ["firewallPolicyName"],
+    flattened: true,
+  },
+  // Routes on subnets: a spoke reaches another through a firewall or NVA in the hub (model/transit.ts).
+  routeTable: {
+    token: native("network", "RouteTable"),
+    armType: "Microsoft.Network/routeTables",
+    nameInputs: ["routeTableName"],
+    flattened: true,
+  },
+  route: {
+    token: native("network", "Route"),
+    armType: "Microsoft.Network/routeTables/routes",
+    nameInputs: ["routeTableName", "routeName"],
+    flattened: true,
+  },
+  // The classic provider's association of a route table with a subnet; azure-native sets `routeTable` on the subnet.
+  routeTableAssociation: {
+    token: /^azure:network\/subnetRouteTableAssociation:SubnetRouteTableAssociation$/,
+    nameInputs: [],
     flattened: true,
   },
 };

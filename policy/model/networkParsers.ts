@@ -2,6 +2,7 @@
 import { targetKindsOf } from "./groupTargets";
 import { dnsServersOf, nicAddresses } from "./networkGraphParsers";
 import type { ResourceIndex } from "./resourceIndex";
+import { routeTableOf } from "./routeParsers";
 import type { ResourceView } from "./resourceView";
 import type { EndpointConnection, NetworkInterface, PrivateEndpoint, Subnet, VirtualNetwork } from "./types";
 import { at, bool, isUnknown, list, str, strings, unknown, type Maybe } from "./values";
@@ -43,6 +44,7 @@ export function parseInlineSubnets(view: ResourceView, index: ResourceIndex): Su
       addressPrefixes: subnetPrefixes(subnet),
       privateEndpointNetworkPolicies: str(subnet, "privateEndpointNetworkPolicies"),
       defaultOutboundAccess: outboundAccess(subnet),
+      routeTable: routeTableOf(view, index, subnet, "subnets"),
     };
   });
 }
@@ -59,6 +61,7 @@ export function parseSubnet(view: ResourceView, index: ResourceIndex): Subnet {
     addressPrefixes: subnetPrefixes(view.inputs),
     privateEndpointNetworkPolicies: str(view.inputs, "privateEndpointNetworkPolicies"),
     defaultOutboundAccess: outboundAccess(view.inputs),
+    routeTable: routeTableOf(view, index, view.inputs, "routeTable"),
   };
 }
 

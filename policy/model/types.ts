@@ -116,6 +116,8 @@ export interface VnetPeering extends Entity {
   vnet: Maybe<Key>;
   remoteVnet: Maybe<Key>;
   allowVirtualNetworkAccess: Maybe<boolean>;
+  /** Whether this side's VNet receives traffic forwarded from the remote VNet (off by default). */
+  allowForwardedTraffic: Maybe<boolean>;
   peeringState: Maybe<string>;
 }
 
@@ -179,6 +181,25 @@ export interface Subnet extends Entity {
   privateEndpointNetworkPolicies: Maybe<string>;
   /** False makes the subnet private (no default outbound internet access); Azure defaults it to true. */
   defaultOutboundAccess: Maybe<boolean>;
+  /** The route table associated with the subnet (`routeTable.id`). */
+  routeTable: Maybe<Key>;
+}
+
+/** A user-defined route: inline in a route table's `routes`, or a resource of its own. */
+export interface Route extends Entity {
+  table: Maybe<Key>;
+  addressPrefix: Maybe<string>;
+  /** VirtualAppliance, VnetLocal, Internet, VirtualNetworkGateway or None. */
+  nextHopType: Maybe<string>;
+  nextHopIpAddress: Maybe<string>;
+  /** At preview, the URNs an unknown next hop IP was computed from (the firewall or NIC holding it). */
+  nextHopSources: readonly Key[];
+}
+
+/** A route table on a subnet: the subnet's `routeTable`, a classic association, or a table's read-back `subnets`. */
+export interface RouteTableAssociation {
+  subnet: Maybe<Key>;
+  table: Maybe<Key>;
 }
 
 export interface NetworkInterface extends Entity {
@@ -326,6 +347,9 @@ export interface StackModel {
   rulesetVnetLinks: RulesetVnetLink[];
   firewalls: Firewall[];
   firewallPolicies: Map<Key, FirewallPolicy>;
+  /** Every route, inline or a resource of its own, and the route tables' subnets. */
+  routes: Route[];
+  routeTableAssociations: RouteTableAssociation[];
   unread: UnreadResource[];
 
   /** The workspace whose network settings a key's resources use: itself, or a project's hub. */
