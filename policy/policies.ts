@@ -6,6 +6,7 @@ import { batchEndpointSelectedIps } from "./rules/batchEndpointSelectedIps";
 import { computeIdleShutdown, computeLocalAuth, computePublicIp } from "./rules/computeHygiene";
 import { computeRegion } from "./rules/computeRegion";
 import { computeVnet } from "./rules/computeVnet";
+import { clientVnetReach } from "./rules/clientVnetReach";
 import { dependencyEndpointsPerVnet } from "./rules/dependencyEndpointsPerVnet";
 import { dnsRecordCollision } from "./rules/dnsRecordCollision";
 import { dockerBridgeOverlap } from "./rules/dockerBridgeOverlap";
@@ -49,6 +50,7 @@ export const stackRules = [
   invalidIpRules,
   publicAccessWithEndpoints,
   dependencyEndpointsPerVnet,
+  clientVnetReach,
   endpointZoneGroups,
   zoneLinkedToVnet,
   dnsRecordCollision,

@@ -3,6 +3,7 @@
  * other through property dependencies, ARM ids and resource group + name, and indexed so rules look
  * things up instead of scanning (cost stays linear in the number of resources).
  */
+import { vnetOrigins } from "./componentOrigin";
 import { parseInlineZoneGroups, parseVnetLink, parseZone, parseZoneGroup } from "./dnsParsers";
 import { parseManagedEndpoint } from "./managedEndpointParsers";
 import { parseOnlineDeployment, parseOutboundRule } from "./managedNetworkParsers";
@@ -101,6 +102,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     linkedVnetsByZone: new Map(),
     label: (key) => index.label(key),
     network: undefined as unknown as NetworkGraph,
+    vnetOrigins: new Map(),
     secrets,
   };
 
@@ -229,6 +231,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     vnets.add(link.vnet);
     model.linkedVnetsByZone.set(link.zone, vnets);
   }
+  model.vnetOrigins = vnetOrigins(resources, model.vnets.keys());
   model.network = networkGraphOf(model);
   return model;
 }

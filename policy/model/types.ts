@@ -3,6 +3,7 @@
  * (an inline subnet: its VNet's URN plus `/subnets/<name>`), or an `arm:` key for one outside the stack.
  * A reference is `unknown` when it cannot be told at preview, and undefined when absent.
  */
+import type { ComponentOrigin } from "./componentOrigin";
 import type { Kind } from "./kinds";
 import type { NetworkGraph } from "./networkGraph";
 import type { Maybe } from "./values";
@@ -361,6 +362,8 @@ export interface StackModel {
   zoneGroupsByEndpoint: Map<Key, ZoneGroup[]>;
   /** VNet keys each zone is linked to. */
   linkedVnetsByZone: Map<Key, Set<Key>>;
+  /** The component argument behind each VNet an endpoint set created (componentOrigin.ts). */
+  vnetOrigins: ReadonlyMap<Key, ComponentOrigin>;
   /** The texts of the stack's secret values, which every output masks (secrets.ts). */
   secrets: ReadonlySet<string>;
   /** A readable name for any key, in stack or not. */

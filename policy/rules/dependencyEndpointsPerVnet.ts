@@ -33,7 +33,7 @@ import type { Datastore, Key, StackModel, Workspace } from "../model/types";
 import { quotes } from "./quotes";
 
 /** The group ids a VNet needs per dependency kind: computes in customer VNets, or clients of a managed network. */
-const requiredGroupIds = {
+export const requiredGroupIds = {
   customerVnet: { storageAccount: ["blob", "file"], keyVault: ["vault"], containerRegistry: ["registry"] },
   managedNetwork: { storageAccount: ["blob", "file"], keyVault: [], containerRegistry: [] },
 } as const;
