@@ -7,6 +7,7 @@ import { computeIdleShutdown, computeLocalAuth, computePublicIp } from "./rules/
 import { computeRegion } from "./rules/computeRegion";
 import { computeVnet } from "./rules/computeVnet";
 import { clientVnetReach } from "./rules/clientVnetReach";
+import { firewallTransit } from "./rules/firewallTransit";
 import { dependencyEndpointsPerVnet } from "./rules/dependencyEndpointsPerVnet";
 import { dnsRecordCollision } from "./rules/dnsRecordCollision";
 import { dockerBridgeOverlap } from "./rules/dockerBridgeOverlap";
@@ -84,6 +85,8 @@ export const stackRules = [
   // Name resolution and reachability (issue 17).
   duplicateZoneLinksRule,
   resolutionUnverified,
+  // Routes through a hub firewall (issue 25).
+  firewallTransit,
 ] as const;
 
 export const resourceRules = [

@@ -35,7 +35,13 @@ import {
   parseVnetPeering,
 } from "./networkGraphParsers";
 import { ResourceIndex } from "./resourceIndex";
-import { parseInlineRoutes, parseRoute, parseRouteTableAssociation, parseTableSubnets } from "./routeParsers";
+import {
+  parseFirewallNetworkRules,
+  parseInlineRoutes,
+  parseRoute,
+  parseRouteTableAssociation,
+  parseTableSubnets,
+} from "./routeParsers";
 import { networkGraphOf } from "./stackNetwork";
 import { governedFamilyOf } from "./governedFamilies";
 import { namedResourceGroups, viewOf, type ResourceView } from "./resourceView";
@@ -90,6 +96,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     firewallPolicies: new Map(),
     routes: [],
     routeTableAssociations: [],
+    firewallNetworkRules: [],
     unread: resources.flatMap((r, i) => {
       const family = viewed[i] ? undefined : governedFamilyOf(r);
       return family ? [{ urn: r.urn, name: r.name, type: r.type, family }] : [];
@@ -160,6 +167,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     },
     route: (v) => model.routes.push(parseRoute(v, index)),
     routeTableAssociation: (v) => model.routeTableAssociations.push(parseRouteTableAssociation(v, index)),
+    firewallRuleGroup: (v) => model.firewallNetworkRules.push(...parseFirewallNetworkRules(v, index)),
   };
   for (const view of views) parsers[view.kind]?.(view);
   for (const subnet of model.subnets.values())

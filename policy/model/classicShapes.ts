@@ -89,6 +89,17 @@ const nativeRoute = (route: unknown) => ({
   nextHopType: at(route, "nextHopType"),
   nextHopIpAddress: at(route, "nextHopInIpAddress"),
 });
+/** Classic network rule collections (`action` a string) as azure-native filter collections. */
+const networkRuleCollections = (collections: unknown) =>
+  Array.isArray(collections)
+    ? collections.map((c) => ({
+        name: at(c, "name"),
+        action: { type: at(c, "action") },
+        rules: Array.isArray(at(c, "rules"))
+          ? (at(c, "rules") as unknown[]).map((rule) => ({ ...(rule as object), ruleType: "NetworkRule" }))
+          : at(c, "rules"),
+      }))
+    : collections;
 const parentName = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.names[0] : undefined);
 const groupOf = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.resourceGroup : undefined);
 
@@ -292,7 +303,11 @@ function networkGraphShapes(): Record<string, ClassicShape> {
       kind: "routeTable",
       fields: [
         ...own("routeTableName"),
-        { to: "routes", from: "routes", as: (routes) => (Array.isArray(routes) ? routes.map(nativeRoute) : routes) },
+        {
+          to: "routes",
+          from: "routes",
+          as: (routes) => (Array.isArray(routes) ? routes.map(nativeRoute) : routes),
+        },
         { to: "subnets", from: "subnets", as: (ids) => (Array.isArray(ids) ? ids.map(subResource) : ids) },
       ],
     },
@@ -312,6 +327,14 @@ function networkGraphShapes(): Record<string, ClassicShape> {
         { to: "id", from: "id" },
         { to: "subnet.id", from: "subnetId" },
         { to: "routeTable.id", from: "routeTableId" },
+      ],
+    },
+    // Classic network rule collections as azure-native's filter collections of network rules.
+    "azure:network/firewallPolicyRuleCollectionGroup:FirewallPolicyRuleCollectionGroup": {
+      kind: "firewallRuleGroup",
+      fields: [
+        ...childOf("firewallPolicyId", "firewallPolicyName", "ruleCollectionGroupName"),
+        { to: "ruleCollections", from: "networkRuleCollections", as: networkRuleCollections },
       ],
     },
     "azure:network/firewallPolicy:FirewallPolicy": {

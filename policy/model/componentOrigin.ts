@@ -30,7 +30,10 @@ const vnetSuffix = "-vnet";
  * The origin of each VNet an endpoint set created, by URN. A WorkspaceNetwork names its sets
  * `<network>-<set>`; the networks' names come from the component resources the stack lists.
  */
-export function vnetOrigins(resources: readonly StackResource[], vnetUrns: Iterable<string>): Map<string, ComponentOrigin> {
+export function vnetOrigins(
+  resources: readonly StackResource[],
+  vnetUrns: Iterable<string>,
+): Map<string, ComponentOrigin> {
   const networks = resources.filter((r) => r.type === workspaceNetworkType).map((r) => r.name);
   const origins = new Map<string, ComponentOrigin>();
   for (const urn of vnetUrns) {

@@ -42,6 +42,7 @@ export const Kinds = {
   routeTable: "routeTable",
   route: "route",
   routeTableAssociation: "routeTableAssociation",
+  firewallRuleGroup: "firewallRuleGroup",
 } as const;
 export type Kind = (typeof Kinds)[keyof typeof Kinds];
 
@@ -261,6 +262,13 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     token: native("network", "Route"),
     armType: "Microsoft.Network/routeTables/routes",
     nameInputs: ["routeTableName", "routeName"],
+    flattened: true,
+  },
+  // A firewall policy's rule collection group: its network rules tell which traffic a route through it may carry.
+  firewallRuleGroup: {
+    token: native("network", "FirewallPolicyRuleCollectionGroup"),
+    armType: "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+    nameInputs: ["firewallPolicyName", "ruleCollectionGroupName"],
     flattened: true,
   },
   // The classic provider's association of a route table with a subnet; azure-native sets `routeTable` on the subnet.

@@ -165,4 +165,5 @@ export const kindLabels: Readonly<Record<Kind, string>> = {
   routeTable: "route table",
   route: "route",
   routeTableAssociation: "route table association",
+  firewallRuleGroup: "firewall rule collection group",
 };

@@ -5,8 +5,8 @@
  */
 import type { ResourceIndex } from "./resourceIndex";
 import type { ResourceView } from "./resourceView";
-import type { Key, Route, RouteTableAssociation } from "./types";
-import { isUnknown, list, str, type Maybe } from "./values";
+import type { FirewallNetworkRule, Key, Route, RouteTableAssociation } from "./types";
+import { isUnknown, list, str, strings, type Maybe } from "./values";
 
 /** A route's fields, flattened (azure-native) or in the ARM `properties` of a generic or read-back one. */
 function routeFields(route: unknown): Pick<Route, "addressPrefix" | "nextHopType" | "nextHopIpAddress"> {
@@ -64,7 +64,39 @@ export function parseRouteTableAssociation(view: ResourceView, index: ResourceIn
 }
 
 /** The route table an object's `routeTable.id` names (a subnet, inline or not). */
-export function routeTableOf(view: ResourceView, index: ResourceIndex, holder: unknown, input: string): Maybe<Key> {
+export function routeTableOf(
+  view: ResourceView,
+  index: ResourceIndex,
+  holder: unknown,
+  input: string,
+): Maybe<Key> {
   const id = str(holder, "routeTable", "id") ?? str(holder, "properties", "routeTable", "id");
   return index.byId(view, input, id, ["routeTable"]);
+}
+
+/**
+ * The network rules of a rule collection group's filter collections whose action is Allow (application rules
+ * match names, which the pack does not resolve against prefixes).
+ */
+export function parseFirewallNetworkRules(view: ResourceView, index: ResourceIndex): FirewallNetworkRule[] {
+  const policy = index.byName(view, "firewallPolicyName", "firewallPolicy", view.resourceGroup, [
+    view.armNames[0],
+  ]);
+  const collections = list(view.inputs, "ruleCollections");
+  if (collections === undefined || isUnknown(collections)) return [];
+  return collections.flatMap((collection) => {
+    const action = str(collection, "action", "type");
+    const rules = list(collection, "rules");
+    if (typeof action !== "string" || action.toLowerCase() !== "allow" || !Array.isArray(rules)) return [];
+    return rules
+      .filter((rule) => str(rule, "ruleType") === "NetworkRule")
+      .map((rule) => ({
+        ...index.entity(view),
+        key: `${view.urn}/${String(str(collection, "name"))}/${String(str(rule, "name"))}`,
+        label: `network rule '${String(str(rule, "name"))}' of collection '${String(str(collection, "name"))}' in ${index.label(view.urn)}`,
+        policy,
+        sources: strings(rule, "sourceAddresses"),
+        destinations: strings(rule, "destinationAddresses"),
+      }));
+  });
 }

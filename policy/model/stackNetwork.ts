@@ -46,7 +46,8 @@ function zoneName(model: StackModel, key: Key, named: Maybe<string>): Maybe<stri
 function routesOf(model: StackModel): GraphRoute[] {
   const byTable = new Map<Key, Route[]>();
   for (const route of model.routes)
-    if (typeof route.table === "string") byTable.set(route.table, [...(byTable.get(route.table) ?? []), route]);
+    if (typeof route.table === "string")
+      byTable.set(route.table, [...(byTable.get(route.table) ?? []), route]);
   const seen = new Set<string>();
   return model.routeTableAssociations.flatMap(({ subnet, table }) => {
     if (typeof subnet !== "string" || typeof table !== "string" || seen.has(`${subnet}\n${table}`)) return [];

@@ -99,7 +99,8 @@ function viaRoute(graph: NetworkGraph, from: Key, to: Key, routes: readonly Grap
     } satisfies Reach;
   const sends = `${route.label} on ${route.subnetLabel} sends ${target.text}`;
   const type = route.nextHopType;
-  if (isUnknown(type)) return { verdict: "unknown", route: `${route.label}'s next hop type is not known at preview` };
+  if (isUnknown(type))
+    return { verdict: "unknown", route: `${route.label}'s next hop type is not known at preview` };
   if (typeof type !== "string" || type.toLowerCase() !== virtualAppliance)
     return { verdict: "broken", route: `${sends} to ${String(type)}, not to a firewall or NVA in a hub` };
   const appliance = applianceOf(graph, from, route);
@@ -139,7 +140,13 @@ export function throughAppliance(graph: NetworkGraph, from: Key, to: Key): Reach
   if (!subnets || prefixes === undefined) return undefined;
   if (isUnknown(prefixes))
     return { verdict: "unknown", route: `${graph.label(to)}'s address space is not known at preview` };
-  const targets = prefixes.flatMap((p) => parseCidr(p) ?? []);
+  const ranges = prefixes.flatMap((p) => parseCidr(p) ?? []);
+  // Longest prefix match per address: a route to part of a range takes that part (its own target).
+  const inside = [...subnets.values()].flat().flatMap((r) => {
+    const cidr = typeof r.addressPrefix === "string" ? parseCidr(r.addressPrefix) : undefined;
+    return cidr && ranges.some((range) => cidr.bits > range.bits && contains(range, cidr)) ? [cidr] : [];
+  });
+  const targets = [...ranges, ...inside];
   let best: Reach | undefined;
   for (const routes of subnets.values()) {
     const answers = targets.map((t) => viaRoute(graph, from, to, routes, t));

@@ -197,6 +197,14 @@ export interface Route extends Entity {
   nextHopSources: readonly Key[];
 }
 
+/** A network rule allowing traffic, in a firewall policy's rule collection group. */
+export interface FirewallNetworkRule extends Entity {
+  policy: Maybe<Key>;
+  /** Addresses or CIDRs (`*` for any); unknown at preview when computed. */
+  sources: Maybe<string[]>;
+  destinations: Maybe<string[]>;
+}
+
 /** A route table on a subnet: the subnet's `routeTable`, a classic association, or a table's read-back `subnets`. */
 export interface RouteTableAssociation {
   subnet: Maybe<Key>;
@@ -351,6 +359,8 @@ export interface StackModel {
   /** Every route, inline or a resource of its own, and the route tables' subnets. */
   routes: Route[];
   routeTableAssociations: RouteTableAssociation[];
+  /** The network rules that allow traffic, of every firewall policy's rule collection groups. */
+  firewallNetworkRules: FirewallNetworkRule[];
   unread: UnreadResource[];
 
   /** The workspace whose network settings a key's resources use: itself, or a project's hub. */

@@ -20,7 +20,8 @@ import { quotes } from "./quotes";
 
 /** The workspace's own names, then each private dependency's group ids: (target, group id). */
 function namesNeeded(model: StackModel, workspace: Workspace): { target: Key; groupId: string }[] {
-  const required = requiredGroupIds[usesManagedNetwork(workspace) === false ? "customerVnet" : "managedNetwork"];
+  const required =
+    requiredGroupIds[usesManagedNetwork(workspace) === false ? "customerVnet" : "managedNetwork"];
   return [
     { target: workspace.key, groupId: GroupIds.amlworkspace as string },
     ...dependenciesOf(workspace)

@@ -89,6 +89,10 @@ export const quotes = {
     source: "Azure ML docs (how-to-secure-training-vnet)",
     text: "You can't create a compute instance in a different region/VNet, only a compute cluster. [...] Use VNet Peering. [...] Modify the privatelink.api.azureml.ms DNS zone to add a link to the VNet for the compute cluster. [...] Repeat the previous step and sub-steps for the privatelink.notebooks.azure.net DNS zone.",
   },
+  firewallTransit: {
+    source: "Azure Private Link docs (inspect-traffic-with-azure-firewall)",
+    text: "The use of application rules over network rules is recommended when inspecting traffic destined to private endpoints in order to maintain flow symmetry. Application rules are preferred over network rules to inspect traffic destined to private endpoints because Azure Firewall always SNATs traffic with application rules. If network rules are used, or an NVA is used instead of Azure Firewall, SNAT must be configured for traffic destined to private endpoints in order to maintain flow symmetry.",
+  },
   hubSpokeResolution: {
     source: "Azure Private Link docs (private-endpoint-dns-integration), Azure ML docs (how-to-custom-dns)",
     text: "link the same private DNS zones to all spokes and hub virtual networks that contain clients that need DNS resolution from the zones [...] There must be a valid route between both virtual networks. For example, through a series of peered virtual networks",
