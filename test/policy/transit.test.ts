@@ -182,7 +182,7 @@ describe("network graph: spoke to spoke through a hub appliance", () => {
 
   it("needs allowForwardedTraffic on the destination spoke's peering to the hub (off by default)", () => {
     const peerings = scenario().peerings.filter((p) => p.key !== "endpoints->hub");
-    const { allowForwardedTraffic: _omitted, ...byDefault } = peering("endpoints", "hub");
+    const byDefault: GraphPeering = { ...peering("endpoints", "hub"), allowForwardedTraffic: undefined };
     const found = reach(scenario({ peerings: [...peerings, byDefault] }));
     expect(found.verdict).to.equal("broken");
     expect(found.route).to.include(
