@@ -1,5 +1,5 @@
 /**
- * Which component argument made a resource, read from its URN's parent types: a VNet an endpoint set created
+ * Which component argument made a resource, read from its URN's parent type (and its parent's): a VNet an endpoint set created
  * (`PrivateEndpointSet`, alone or as a set of a `WorkspaceNetwork`), so a fix names the argument to change
  * (`WorkspaceNetwork 'net' → sets.clients.hubVirtualNetworkId`) instead of the resource it made.
  */
@@ -17,7 +17,7 @@ export interface ComponentOrigin {
   network?: string;
 }
 
-/** The parent types in a URN's qualified type, outermost first, and its logical name. */
+/** The parent's type and the resource's own in a URN's qualified type, and its logical name. */
 function urnParts(urn: string): { types: string[]; name: string } {
   const parts = urn.split("::");
   return { types: (parts[2] ?? "").split("$"), name: parts.slice(3).join("::") };
@@ -35,13 +35,19 @@ export function vnetOrigins(
   vnetUrns: Iterable<string>,
 ): Map<string, ComponentOrigin> {
   const networks = resources.filter((r) => r.type === workspaceNetworkType).map((r) => r.name);
+  // A URN carries its parent's type only: a set's own URN says whether a WorkspaceNetwork holds it.
+  const setsInNetworks = new Set(
+    resources
+      .filter((r) => r.type === endpointSetType && urnParts(r.urn).types.includes(workspaceNetworkType))
+      .map((r) => r.name),
+  );
   const origins = new Map<string, ComponentOrigin>();
   for (const urn of vnetUrns) {
     const { types, name } = urnParts(urn);
     if (types[types.length - 2] !== endpointSetType || !name.endsWith(vnetSuffix)) continue;
     const setName = name.slice(0, -vnetSuffix.length);
     // The longest network name the set's name starts with ("net-a" before "net").
-    const network = types.includes(workspaceNetworkType)
+    const network = setsInNetworks.has(setName)
       ? networks.filter((n) => setName.startsWith(`${n}-`)).sort((a, b) => b.length - a.length)[0]
       : undefined;
     origins.set(

@@ -30,6 +30,17 @@ function namesNeeded(model: StackModel, workspace: Workspace): { target: Key; gr
   ].filter((n) => endpointsOf(model, n.target).length > 0);
 }
 
+/** When every endpoint of the target is in a VNet `vnet` cannot reach: why, for the first. */
+function unreachableEndpoints(model: StackModel, vnet: Key, target: Key): string | undefined {
+  const reaches = endpointsOf(model, target).map((e) => ({
+    e,
+    reach: model.network.connected(vnet, e.vnet),
+  }));
+  if (reaches.length === 0 || reaches.some((r) => r.reach.verdict !== "broken")) return undefined;
+  const { e, reach } = reaches[0];
+  return `${e.label} is in ${model.label(e.vnet as Key)}, which it cannot reach (${reach.route})`;
+}
+
 /** The fix: the component argument that made the VNet, or what to change in a raw program. */
 function fixOf(model: StackModel, vnet: Key): string {
   const origin = model.vnetOrigins.get(vnet);
@@ -42,7 +53,11 @@ function check(model: StackModel, workspace: Workspace, client: ClientVnet): Vio
   const cloud = cloudOfLocation(workspace.location);
   const broken = namesNeeded(model, workspace).flatMap(({ target, groupId }) => {
     const answer = resolveGroupId(model, client.vnet, target, groupId, cloud);
-    return answer?.verdict === "broken" ? [{ name: `${groupId} (${model.label(target)})`, answer }] : [];
+    const name = `${groupId} (${model.label(target)})`;
+    if (answer?.verdict === "broken") return [{ name, path: describePath(answer) }];
+    // Whatever a DNS path the pack cannot follow answers, an endpoint in a VNet it cannot reach is of no use.
+    const unreachable = unreachableEndpoints(model, client.vnet, target);
+    return unreachable ? [{ name, path: unreachable }] : [];
   });
   if (broken.length === 0) return [];
   return [
@@ -50,7 +65,7 @@ function check(model: StackModel, workspace: Workspace, client: ClientVnet): Vio
       urn: model.vnets.get(client.vnet)!.urn,
       message: message({
         subject: `${model.label(client.vnet)}, a client VNet of ${workspace.label} (${client.why}),`,
-        problem: `cannot use ${broken.map((b) => b.name).join(", ")}: ${[...new Set(broken.map((b) => describePath(b.answer)))].join(" | ")}`,
+        problem: `cannot use ${broken.map((b) => b.name).join(", ")}: ${[...new Set(broken.map((b) => b.path))].join(" | ")}`,
         quote: quotes.hubSpokeResolution,
         fix: fixOf(model, client.vnet),
       }),
