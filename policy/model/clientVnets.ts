@@ -30,6 +30,8 @@ function dnsVnetsOf(graph: NetworkGraph, vnet: Key): Key[] {
   });
 }
 
+const built = new WeakMap<StackModel, ClientVnets>();
+
 /** Per candidate VNet: the VNets it resolves through and the endpoints whose records answer it. Built once. */
 export class ClientVnets {
   private readonly candidates: { vnet: Key; dnsVnets: Key[]; answered: Set<Key> }[] = [];
@@ -52,7 +54,23 @@ export class ClientVnets {
     }
   }
 
+  private readonly found = new Map<Key, ClientVnet[]>();
+
+  /** The stack's client VNets, found once per model (the rule and the plan's tables ask). */
+  static of(model: StackModel): ClientVnets {
+    let clients = built.get(model);
+    if (!clients) built.set(model, (clients = new ClientVnets(model)));
+    return clients;
+  }
+
+  /** The client VNets of the workspace, found once. */
   of(workspace: Workspace): ClientVnet[] {
+    let found = this.found.get(workspace.key);
+    if (!found) this.found.set(workspace.key, (found = this.find(workspace)));
+    return found;
+  }
+
+  private find(workspace: Workspace): ClientVnet[] {
     const { model } = this;
     const graph = model.network;
     const endpoints = endpointsOf(model, workspace.key);

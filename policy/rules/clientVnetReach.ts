@@ -91,7 +91,7 @@ export const clientVnetReach: StackRule<object> = {
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-custom-dns",
   tags: ["dns", "private-endpoint", "vnet"],
   check: (model) => {
-    const clients = new ClientVnets(model);
+    const clients = ClientVnets.of(model);
     return model.workspaces.flatMap((w) => clients.of(w).flatMap((c) => check(model, w, c)));
   },
 };

@@ -6,6 +6,7 @@
  */
 import { expect } from "chai";
 import { runOnMocks } from "../../plan/mockRun";
+import { resolutionRows } from "../../plan/resolutionTable";
 import { stackModel } from "../../plan/modelResources";
 import type { StackModel } from "../../policy/model/types";
 import { stackRules } from "../../policy/policies";
@@ -40,6 +41,10 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       expect(mandatory(model)).to.deep.equal([]);
       const reach = model.network.connected(vnet(model, "clients-vnet"), vnet(model, "endpoints-vnet"));
       expect(reach.route).to.match(/^through Azure Firewall 'fw' in VNet 'hub-vnet'/);
+      // The plan prints the clients spoke's resolution table, each name reached through the firewall.
+      const rows = resolutionRows(model, vnet(model, "clients-vnet"));
+      expect(rows).to.have.length(6);
+      for (const row of rows) expect(row.route).to.match(/^through Azure Firewall 'fw'/);
       const advisories = findings(model).filter((f) => f.rule === "traffic-through-firewall");
       expect(advisories).to.have.length(1);
       expect(advisories[0].message).to.include(
