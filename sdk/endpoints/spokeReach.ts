@@ -8,11 +8,11 @@
  * set's VNet when another set of the WorkspaceNetwork creates it and holds that endpoint (peered with the
  * hub when it names the same hub), else in the hub, or in a VNet the set is not peered with when it has no
  * hub; with dnsMode ExistingZones the central zones, holding the omitted endpoints' records and linked to
- * the set's VNet with linkExistingZones; with OwnZones only the set's own zones. A DNS server IP
- * in the set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet
- * it is not peered with (168.63.129.16 is Azure DNS: no host). With subnetOutbound Firewall the subnet's default route goes to the firewall in the hub, which
- * the components' peerings let forward between spokes (model/transit.ts). Unknown answers (DNS servers
- * outside what the set can see) are never refused.
+ * the set's VNet with linkExistingZones; with OwnZones only the set's own zones. A DNS server IP in the
+ * set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet it is
+ * not peered with (168.63.129.16 is Azure DNS: no host). With subnetOutbound Firewall the subnet's default
+ * route goes to the firewall in the hub, which the components' peerings let forward between spokes
+ * (model/transit.ts). Unknown answers (DNS servers outside what the set can see) are never refused.
  */
 import { contains, parseCidr } from "../../policy/azure/cidr";
 import { type AzureCloud, AzureClouds, isAzureCloud, zonesFor } from "../../policy/azure/clouds";

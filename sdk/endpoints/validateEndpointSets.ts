@@ -369,13 +369,24 @@ export function validateEndpointSets(sets: readonly EndpointSetLayout[]): Endpoi
   return problems;
 }
 
+function sameRange(a: readonly string[] = [], b: readonly string[] = []): boolean {
+  const cidrs = b.flatMap((t) => parseCidr(t) ?? []);
+  return a.some((t) => {
+    const cidr = parseCidr(t);
+    return cidr !== undefined && cidrs.some((c) => overlaps(c, cidr));
+  });
+}
+
 /**
  * A set that is not the services set uses the endpoints it omits where the services set holds them: in the
- * VNet that set creates (an existing services subnet is the hub's, or another's: as before).
+ * VNet that set creates, unless that VNet may be this set's hub (an existing services subnet is the hub's, or
+ * another's: as before).
  */
 function withEndpointsVnet(set: EndpointSetLayout, sets: readonly EndpointSetLayout[]): EndpointSetLayout {
   const services = sets.find((s) => s.servicesSet === true);
   if (!services || services === set || services.addressSpace === undefined) return set;
+  // The services set's VNet may be this set's hub: its id is not known at plan time, or the ranges say so.
+  if (set.hubVirtualNetworkId === "" || sameRange(set.hubAddressSpace, services.addressSpace)) return set;
   const held = planEndpoints(services).map((e) => e.key);
   if (held.length === 0) return set;
   return {

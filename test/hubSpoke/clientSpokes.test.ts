@@ -58,6 +58,11 @@ describe("components: a clients spoke must reach the endpoints it relies on", ()
     expect(endpointProblems([elsewhere, routed])).to.have.length(1);
   });
 
+  it("takes the services set's VNet for the hub when the hub's id is not known at plan time, or its range is that VNet's", () => {
+    expect(endpointProblems([services, clients({ hubVirtualNetworkId: "" })])).to.deep.equal([]);
+    expect(endpointProblems([services, clients({ hubAddressSpace: ["10.10.0.0/16"] })])).to.deep.equal([]);
+  });
+
   it("leaves a route to a firewall IP not known at plan time to the pack", () => {
     const routed = clients({ subnetOutbound: "Firewall", firewallPrivateIp: "" });
     expect(endpointProblems([services, routed])).to.deep.equal([]);
