@@ -34,7 +34,20 @@ const built = new WeakMap<StackModel, ClientVnets>();
 
 /** Per candidate VNet: the VNets it resolves through and the endpoints whose records answer it. Built once. */
 export class ClientVnets {
-  private readonly candidates: { vnet: Key; dnsVnets: Key[]; answered: Set<Key> }[] = [];
+  private readonly candidates: { vnet: Key; dnsVnets: Key[]; answered: ReadonlySet<Key>[] }[] = [];
+  /** Per VNet whose Azure DNS answers: the endpoints its linked zones hold records of (shared by its spokes). */
+  private readonly answers = new Map<Key, Set<Key>>();
+
+  private answeredAt(vnet: Key): ReadonlySet<Key> {
+    let answered = this.answers.get(vnet);
+    if (!answered) {
+      answered = new Set<Key>();
+      for (const zone of this.model.network.zonesByVnet.get(vnet) ?? [])
+        for (const endpoint of this.model.network.recordsByZone.get(zone) ?? []) answered.add(endpoint);
+      this.answers.set(vnet, answered);
+    }
+    return answered;
+  }
 
   constructor(readonly model: StackModel) {
     const graph = model.network;
@@ -46,11 +59,7 @@ export class ClientVnets {
     for (const vnet of model.vnets.keys()) {
       if (busy.has(vnet)) continue;
       const dnsVnets = dnsVnetsOf(graph, vnet);
-      const answered = new Set<Key>();
-      for (const at of dnsVnets)
-        for (const zone of graph.zonesByVnet.get(at) ?? [])
-          for (const endpoint of graph.recordsByZone.get(zone) ?? []) answered.add(endpoint);
-      this.candidates.push({ vnet, dnsVnets, answered });
+      this.candidates.push({ vnet, dnsVnets, answered: dnsVnets.map((at) => this.answeredAt(at)) });
     }
   }
 
@@ -85,7 +94,7 @@ export class ClientVnets {
       if (peer) return [{ vnet, why: `peered with ${graph.label(peer)}` }];
       const through = dnsVnets.find((v) => vnets.has(v));
       if (through) return [{ vnet, why: `resolving its names through ${graph.label(through)}` }];
-      if (endpoints.some((e) => answered.has(e.key)))
+      if (endpoints.some((e) => answered.some((set) => set.has(e.key))))
         return [{ vnet, why: `resolving the names of the endpoints of ${workspace.label}` }];
       return [];
     });

@@ -6,7 +6,9 @@
  * allows the asking VNet's range to the endpoints' range, it says so and asks for SNAT only.
  */
 import { contains, parseCidr } from "../azure/cidr";
+import { ClientVnets } from "../model/clientVnets";
 import type { Reach } from "../model/networkGraph";
+import { endpointsOf } from "../model/queries";
 import type { FirewallNetworkRule, Key, StackModel } from "../model/types";
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
@@ -61,16 +63,36 @@ function advisory(model: StackModel, reach: Reach): Violation {
   };
 }
 
-/** Each VNet with routes, towards each VNet holding private endpoints: the paths that go through an appliance. */
+/**
+ * The paths used: from each VNet that relies on a workspace's endpoints (its client VNets, its computes'
+ * VNets, the VNets of its endpoints) and has routes, to each VNet holding those endpoints. Linear in the
+ * workspaces' VNets, not all pairs of the stack's.
+ */
 function transits(model: StackModel): Reach[] {
   const graph = model.network;
-  const endpointVnets = new Set(model.endpoints.flatMap((e) => (typeof e.vnet === "string" ? [e.vnet] : [])));
-  return [...graph.routesByVnet.keys()].flatMap((from) =>
-    [...endpointVnets].flatMap((to) => {
-      const reach = graph.connected(from, to);
-      return reach.verdict === "ok" && reach.through ? [reach] : [];
-    }),
-  );
+  const clients = ClientVnets.of(model);
+  const seen = new Set<string>();
+  const found: Reach[] = [];
+  for (const workspace of model.workspaces) {
+    const targets = new Set(
+      endpointsOf(model, workspace.key).flatMap((e) => (typeof e.vnet === "string" ? [e.vnet] : [])),
+    );
+    const sources = [
+      ...clients.of(workspace).map((c) => c.vnet),
+      ...model.computes.flatMap((c) =>
+        c.workspace === workspace.key && typeof c.vnet === "string" ? [c.vnet] : [],
+      ),
+      ...targets,
+    ].filter((v) => graph.routesByVnet.has(v));
+    for (const from of sources)
+      for (const to of targets) {
+        if (seen.has(`${from}\n${to}`)) continue;
+        seen.add(`${from}\n${to}`);
+        const reach = graph.connected(from, to);
+        if (reach.verdict === "ok" && reach.through) found.push(reach);
+      }
+  }
+  return found;
 }
 
 export const firewallTransit: StackRule<object> = {
