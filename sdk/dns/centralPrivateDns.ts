@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
@@ -13,7 +14,7 @@ import {
   zonesFor,
 } from "../../policy/azure/clouds";
 import { optionalStorageGroupIds } from "../endpoints/endpointPlan";
-import type { ArgProblem } from "../validation/argProblem";
+import { memberPath, type ArgProblem } from "../validation/argProblem";
 import { armId, cidr, cloud, listOf, mapOf, name, oneOf, region } from "../validation/argKinds";
 import {
   checkedWhenResolved,
@@ -103,7 +104,7 @@ export function centralPrivateDnsProblems(args: CentralPrivateDnsArgs): ArgProbl
   const cloudName = (args.cloud ?? AzureClouds.AzureCloud) as AzureCloud;
   const wanted = centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined);
   for (const [zoneName, id] of Object.entries(args.existingZoneIds ?? {})) {
-    const path = `existingZoneIds["${zoneName}"]`;
+    const path = memberPath("existingZoneIds", zoneName);
     if (!wanted.includes(zoneName.toLowerCase())) {
       const other = classifyZone(zoneName);
       problems.push({
@@ -228,7 +229,7 @@ export class CentralPrivateDns extends pulumi.ComponentResource {
             registrationEnabled: false,
             ...tags,
           },
-          { parent: this },
+          { parent: this, ...replaceOnChangesOf("virtualNetworkLink") },
         );
       }
     }
@@ -274,7 +275,7 @@ function createResolver(
   const resolver = new dnsresolver.DnsResolver(
     `${name}-resolver`,
     { ...placement, virtualNetwork: { id: vnetId } },
-    { parent },
+    { parent, ...replaceOnChangesOf("dnsResolver") },
   );
   const inbound = new dnsresolver.InboundEndpoint(
     `${name}-inbound`,
@@ -285,7 +286,7 @@ function createResolver(
         { subnet: { id: subnetId }, privateIpAllocationMethod: dnsresolver.IpAllocationMethod.Dynamic },
       ],
     },
-    { parent },
+    { parent, ...replaceOnChangesOf("inboundEndpoint") },
   );
   return {
     id: resolver.id,

@@ -189,36 +189,74 @@ function defaultRoute(set: EndpointSetLayout, firewallIp: Maybe<string>): GraphR
   };
 }
 
-/** The problem with the endpoints the set omits, if by the model its VNet could not resolve or reach them. */
-export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
-  if (set.endpoints === undefined) return undefined;
-  const held = new Set(planEndpoints(set).map((e) => e.key));
-  const omitted = planEndpoints({ ...set, endpoints: undefined }).filter((e) => !held.has(e.key));
-  if (omitted.length === 0) return undefined;
+/**
+ * The services set's VNet must be reached whatever the DNS path answers (it may be the hub's, unseen here):
+ * the endpoints it holds, when the set cannot reach it; undefined when it can, or there is no such VNet.
+ */
+function servicesUnreached(
+  set: EndpointSetLayout,
+  omitted: readonly PlannedEndpoint[],
+): string[] | undefined {
+  const services = set.endpointsVnet;
+  if (!services) return undefined;
+  const cloud = set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
+  const reach = new NetworkGraph(spokeGraph(set, cloud, omitted)).connected(setVnet, servicesVnet);
+  if (reach.verdict !== "broken") return undefined;
+  const keys = omitted.filter((e) => services.endpoints.includes(e.key)).map((e) => e.key);
+  return [`${keys.join(", ")}: in set ${services.set}'s VNet, which it cannot reach (${reach.route})`];
+}
+
+/** The paths by which the set's VNet could not resolve `endpoints`, by the model, as `key: path`. */
+function brokenPaths(
+  set: EndpointSetLayout,
+  omitted: readonly PlannedEndpoint[],
+  endpoints: readonly PlannedEndpoint[],
+): string[] {
   const cloud = set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
   const graph = new NetworkGraph(spokeGraph(set, cloud, omitted));
-  // The services set's VNet must be reached whatever the DNS path answers (it may be the hub's, unseen here).
-  const services = set.endpointsVnet;
-  const toServices = services ? graph.connected(setVnet, servicesVnet) : undefined;
-  const broken =
-    services && toServices?.verdict === "broken"
-      ? [
-          `${omitted
-            .filter((e) => services.endpoints.includes(e.key))
-            .map((e) => e.key)
-            .join(", ")}: in set ${services.set}'s VNet, which it cannot reach (${toServices.route})`,
-        ]
-      : omitted.flatMap((e) =>
-          zonesFor(cloud, e.groupId).flatMap((zone) => {
-            const answer = resolveTarget(graph, setVnet, e.key, zone);
-            return answer.verdict === "broken" ? [`${e.key}: ${describePath(answer)}`] : [];
-          }),
-        );
+  return endpoints.flatMap((e) =>
+    zonesFor(cloud, e.groupId).flatMap((zone) => {
+      const answer = resolveTarget(graph, setVnet, e.key, zone);
+      return answer.verdict === "broken" ? [`${e.key}: ${describePath(answer)}`] : [];
+    }),
+  );
+}
+
+/** The endpoints the set leaves out (to a hub's), when it lists the ones it holds. */
+function omittedOf(set: EndpointSetLayout): PlannedEndpoint[] {
+  if (set.endpoints === undefined) return [];
+  const held = new Set(planEndpoints(set).map((e) => e.key));
+  return planEndpoints({ ...set, endpoints: undefined }).filter((e) => !held.has(e.key));
+}
+
+/** The problem with the endpoints the set omits, if by the model its VNet could not resolve or reach them. */
+export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
+  const omitted = omittedOf(set);
+  if (omitted.length === 0) return undefined;
+  const broken = servicesUnreached(set, omitted) ?? brokenPaths(set, omitted, omitted);
   if (broken.length === 0) return undefined;
   return {
     set: set.name,
     property: "endpoints",
     value: JSON.stringify(set.endpoints),
     reason: `the VNet could not use the endpoints it omits (${broken.join(" | ")}); add them to endpoints, or peer the VNet with the hub that holds them (hubVirtualNetworkId) and resolve through it (dnsServers, or dnsMode ExistingZones with linkExistingZones)${set.endpointsVnet ? `; set ${set.endpointsVnet.set} holds them in its own VNet: peer both sets with one hub (hubVirtualNetworkId) and route this set through its firewall (subnetOutbound Firewall, firewallPrivateIp)` : ""}`,
+  };
+}
+
+/**
+ * The problem with a spoke's own endpoints, if by the model its VNet could not resolve them: with dnsMode
+ * ExistingZones their records go into the existing (central) zones, which answer the spoke only through a DNS
+ * server (the hub's resolver) or a link. A set that is not a spoke is left to the pack: its zones may be linked
+ * by their owner (a landing zone).
+ */
+export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
+  if (set.hubVirtualNetworkId === undefined || set.dnsMode !== DnsModes.ExistingZones) return undefined;
+  const broken = brokenPaths(set, omittedOf(set), planEndpoints(set));
+  if (broken.length === 0) return undefined;
+  return {
+    set: set.name,
+    property: "dnsServers",
+    value: "(not set)",
+    reason: `the spoke's VNet could not resolve its own endpoints (${broken.join(" | ")}); give dnsServers (the hub's resolver, CentralPrivateDns.inboundEndpointIp) or linkExistingZones: true`,
   };
 }

@@ -3,6 +3,7 @@
  * that overlap, hub zones written by two endpoints of one target, the one services set). Pure, on plain
  * values, so the components call it before registering any child and tests call it directly.
  */
+import { memberPath } from "../validation/argProblem";
 import { ArmTypes, armIdKey, isArmIdOfType, parentArmId } from "../../policy/azure/armId";
 import {
   contains,
@@ -193,7 +194,7 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
       problems.push(
         problem(
           set.name,
-          "existingZoneIds",
+          memberPath("existingZoneIds", zoneName),
           zoneName,
           "not a private DNS zone an endpoint of this set writes to",
         ),
@@ -331,7 +332,7 @@ export function validateEndpointSets(sets: readonly EndpointSetLayout[]): Endpoi
         problems.push(
           problem(
             set.name,
-            "existingZoneIds",
+            memberPath("existingZoneIds", zoneName),
             zoneName,
             `set ${other} already writes this workspace's records into that zone; one endpoint per target may use a hub zone — give this set dnsMode OwnZones or None`,
           ),
