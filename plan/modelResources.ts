@@ -61,5 +61,8 @@ export function modelResource(r: RecordedResource): StackResource {
 }
 
 export function stackModel(graph: RecordedGraph): StackModel {
-  return buildModel(graph.resources.filter((r) => r.custom).map(modelResource));
+  // Components too, as the pack receives them: their types name what made a resource (componentOrigin.ts).
+  return buildModel(
+    graph.resources.filter((r) => r.custom || !r.type.startsWith("pulumi:")).map(modelResource),
+  );
 }

@@ -6,6 +6,8 @@ import { batchEndpointSelectedIps } from "./rules/batchEndpointSelectedIps";
 import { computeIdleShutdown, computeLocalAuth, computePublicIp } from "./rules/computeHygiene";
 import { computeRegion } from "./rules/computeRegion";
 import { computeVnet } from "./rules/computeVnet";
+import { clientVnetReach } from "./rules/clientVnetReach";
+import { firewallTransit } from "./rules/firewallTransit";
 import { dependencyEndpointsPerVnet } from "./rules/dependencyEndpointsPerVnet";
 import { dnsRecordCollision } from "./rules/dnsRecordCollision";
 import { dockerBridgeOverlap } from "./rules/dockerBridgeOverlap";
@@ -50,6 +52,7 @@ export const stackRules = [
   invalidIpRules,
   publicAccessWithEndpoints,
   dependencyEndpointsPerVnet,
+  clientVnetReach,
   endpointZoneGroups,
   zoneLinkedToVnet,
   dnsRecordCollision,
@@ -84,6 +87,8 @@ export const stackRules = [
   duplicateZoneLinksRule,
   rulesetLinkLimits,
   resolutionUnverified,
+  // Routes through a hub firewall (issue 25).
+  firewallTransit,
 ] as const;
 
 export const resourceRules = [

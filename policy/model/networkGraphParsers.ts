@@ -41,10 +41,11 @@ function peeringSettings(
   index: ResourceIndex,
   input: string,
   peering: unknown,
-): Pick<VnetPeering, "remoteVnet" | "allowVirtualNetworkAccess" | "peeringState"> {
+): Pick<VnetPeering, "remoteVnet" | "allowVirtualNetworkAccess" | "allowForwardedTraffic" | "peeringState"> {
   return {
     remoteVnet: index.byId(view, input, str(peering, "remoteVirtualNetwork", "id"), ["virtualNetwork"]),
     allowVirtualNetworkAccess: bool(peering, "allowVirtualNetworkAccess"),
+    allowForwardedTraffic: bool(peering, "allowForwardedTraffic"),
     peeringState: str(peering, "peeringState"),
   };
 }

@@ -2,6 +2,7 @@
 import { targetKindsOf } from "./groupTargets";
 import { dnsServersOf, nicAddresses } from "./networkGraphParsers";
 import type { ResourceIndex } from "./resourceIndex";
+import { routeTableOf } from "./routeParsers";
 import type { ResourceView } from "./resourceView";
 import type { EndpointConnection, NetworkInterface, PrivateEndpoint, Subnet, VirtualNetwork } from "./types";
 import { at, bool, isUnknown, list, str, strings, unknown, type Maybe } from "./values";
@@ -44,6 +45,7 @@ export function parseInlineSubnets(view: ResourceView, index: ResourceIndex): Su
       privateEndpointNetworkPolicies: str(subnet, "privateEndpointNetworkPolicies"),
       defaultOutboundAccess: outboundAccess(subnet),
       serviceEndpoints: serviceEndpointsOf(subnet),
+      routeTable: routeTableOf(view, index, subnet, "subnets"),
     };
   });
 }
@@ -69,6 +71,7 @@ export function parseSubnet(view: ResourceView, index: ResourceIndex): Subnet {
     privateEndpointNetworkPolicies: str(view.inputs, "privateEndpointNetworkPolicies"),
     defaultOutboundAccess: outboundAccess(view.inputs),
     serviceEndpoints: serviceEndpointsOf(view.inputs),
+    routeTable: routeTableOf(view, index, view.inputs, "routeTable"),
   };
 }
 

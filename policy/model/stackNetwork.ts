@@ -5,8 +5,15 @@
  * DNS server VM.
  */
 import { parseExternalKey } from "./identity";
-import { DnsHostKinds, NetworkGraph, type DnsHost, type GraphRecord, type GraphZone } from "./networkGraph";
-import type { EndpointConnection, Firewall, Key, StackModel } from "./types";
+import {
+  DnsHostKinds,
+  NetworkGraph,
+  type DnsHost,
+  type GraphRecord,
+  type GraphRoute,
+  type GraphZone,
+} from "./networkGraph";
+import type { EndpointConnection, Firewall, Key, Route, StackModel } from "./types";
 import { unknown, type Maybe } from "./values";
 
 /** One host per private IP of a resource (its key then carries the IP configuration's position). */
@@ -65,6 +72,32 @@ function zoneName(model: StackModel, key: Key, named: Maybe<string>): Maybe<stri
   return model.zones.get(key)?.zoneName ?? named ?? parseExternalKey(key)?.names[0];
 }
 
+/** Each route of each table on each subnet (a table on a subnet twice, as read back, counts once). */
+function routesOf(model: StackModel): GraphRoute[] {
+  const byTable = new Map<Key, Route[]>();
+  for (const route of model.routes)
+    if (typeof route.table === "string")
+      byTable.set(route.table, [...(byTable.get(route.table) ?? []), route]);
+  const seen = new Set<string>();
+  return model.routeTableAssociations.flatMap(({ subnet, table }) => {
+    if (typeof subnet !== "string" || typeof table !== "string" || seen.has(`${subnet}\n${table}`)) return [];
+    seen.add(`${subnet}\n${table}`);
+    // A VNet key stands for one of its inline subnets (unknown at preview).
+    const vnet = model.vnets.has(subnet) ? subnet : model.subnets.get(subnet)?.vnet;
+    return (byTable.get(table) ?? []).map((r) => ({
+      key: r.key,
+      label: r.label,
+      subnet,
+      subnetLabel: model.label(subnet),
+      vnet,
+      addressPrefix: r.addressPrefix,
+      nextHopType: r.nextHopType,
+      nextHopIp: r.nextHopIpAddress,
+      nextHopSources: r.nextHopSources,
+    }));
+  });
+}
+
 export function networkGraphOf(model: StackModel): NetworkGraph {
   const zones = new Map<Key, GraphZone>();
   const addZone = (key: Maybe<Key>, named?: Maybe<string>) => {
@@ -97,6 +130,7 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
       from: p.vnet,
       to: p.remoteVnet,
       allowVirtualNetworkAccess: p.allowVirtualNetworkAccess,
+      allowForwardedTraffic: p.allowForwardedTraffic,
       state: p.peeringState,
     })),
     zones: [...zones.values()],
@@ -132,6 +166,7 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
       targets: r.targets,
       enabled: r.enabled,
     })),
+    routes: routesOf(model),
     labelOf: (key) => model.label(key),
   });
 }

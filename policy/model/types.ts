@@ -3,6 +3,7 @@
  * (an inline subnet: its VNet's URN plus `/subnets/<name>`), or an `arm:` key for one outside the stack.
  * A reference is `unknown` when it cannot be told at preview, and undefined when absent.
  */
+import type { ComponentOrigin } from "./componentOrigin";
 import type { Kind } from "./kinds";
 import type { NetworkGraph } from "./networkGraph";
 import type { Maybe } from "./values";
@@ -125,6 +126,8 @@ export interface VnetPeering extends Entity {
   vnet: Maybe<Key>;
   remoteVnet: Maybe<Key>;
   allowVirtualNetworkAccess: Maybe<boolean>;
+  /** Whether this side's VNet receives traffic forwarded from the remote VNet (off by default). */
+  allowForwardedTraffic: Maybe<boolean>;
   peeringState: Maybe<string>;
 }
 
@@ -195,6 +198,33 @@ export interface Subnet extends Entity {
   defaultOutboundAccess: Maybe<boolean>;
   /** The services of its `serviceEndpoints` (e.g. Microsoft.Storage). */
   serviceEndpoints: Maybe<string[]>;
+  /** The route table associated with the subnet (`routeTable.id`). */
+  routeTable: Maybe<Key>;
+}
+
+/** A user-defined route: inline in a route table's `routes`, or a resource of its own. */
+export interface Route extends Entity {
+  table: Maybe<Key>;
+  addressPrefix: Maybe<string>;
+  /** VirtualAppliance, VnetLocal, Internet, VirtualNetworkGateway or None. */
+  nextHopType: Maybe<string>;
+  nextHopIpAddress: Maybe<string>;
+  /** At preview, the URNs an unknown next hop IP was computed from (the firewall or NIC holding it). */
+  nextHopSources: readonly Key[];
+}
+
+/** A network rule allowing traffic, in a firewall policy's rule collection group. */
+export interface FirewallNetworkRule extends Entity {
+  policy: Maybe<Key>;
+  /** Addresses or CIDRs (`*` for any); unknown at preview when computed. */
+  sources: Maybe<string[]>;
+  destinations: Maybe<string[]>;
+}
+
+/** A route table on a subnet: the subnet's `routeTable`, a classic association, or a table's read-back `subnets`. */
+export interface RouteTableAssociation {
+  subnet: Maybe<Key>;
+  table: Maybe<Key>;
 }
 
 export interface NetworkInterface extends Entity {
@@ -342,6 +372,11 @@ export interface StackModel {
   rulesetVnetLinks: RulesetVnetLink[];
   firewalls: Firewall[];
   firewallPolicies: Map<Key, FirewallPolicy>;
+  /** Every route, inline or a resource of its own, and the route tables' subnets. */
+  routes: Route[];
+  routeTableAssociations: RouteTableAssociation[];
+  /** The network rules that allow traffic, of every firewall policy's rule collection groups. */
+  firewallNetworkRules: FirewallNetworkRule[];
   unread: UnreadResource[];
 
   /** The workspace whose network settings a key's resources use: itself, or a project's hub. */
@@ -353,6 +388,8 @@ export interface StackModel {
   zoneGroupsByEndpoint: Map<Key, ZoneGroup[]>;
   /** VNet keys each zone is linked to. */
   linkedVnetsByZone: Map<Key, Set<Key>>;
+  /** The component argument behind each VNet an endpoint set created (componentOrigin.ts). */
+  vnetOrigins: ReadonlyMap<Key, ComponentOrigin>;
   /** The texts of the stack's secret values, which every output masks (secrets.ts). */
   secrets: ReadonlySet<string>;
   /** A readable name for any key, in stack or not. */

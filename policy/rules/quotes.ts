@@ -97,6 +97,10 @@ export const quotes = {
     source: "Azure ML docs (how-to-secure-training-vnet)",
     text: "You must also allow the default storage account, Azure Container Registry, and Azure Key Vault to access the VNet for the compute cluster.",
   },
+  firewallTransit: {
+    source: "Azure Private Link docs (inspect-traffic-with-azure-firewall)",
+    text: "The use of application rules over network rules is recommended when inspecting traffic destined to private endpoints in order to maintain flow symmetry. Application rules are preferred over network rules to inspect traffic destined to private endpoints because Azure Firewall always SNATs traffic with application rules. If network rules are used, or an NVA is used instead of Azure Firewall, SNAT must be configured for traffic destined to private endpoints in order to maintain flow symmetry.",
+  },
   hubSpokeResolution: {
     source: "Azure Private Link docs (private-endpoint-dns-integration), Azure ML docs (how-to-custom-dns)",
     text: "link the same private DNS zones to all spokes and hub virtual networks that contain clients that need DNS resolution from the zones [...] There must be a valid route between both virtual networks. For example, through a series of peered virtual networks",
