@@ -4,23 +4,20 @@
  * as `pulumi preview --policy-pack` would, and describes the result as one document.
  */
 import * as path from "path";
-import { isManager, privateDnsDeclaration } from "../policy/model/privateDnsDeclaration";
-import { endpointZoneGroups } from "../policy/rules/endpointZoneGroups";
 import { compiledPack } from "./compiledPack";
-import { groupFindings, type Findings } from "./findings";
+import type { Findings } from "./findings";
+import { describeGraph } from "./graphDescription";
+import type { ManagedNetworkTable } from "./managedNetworkTables";
+import type { TreeRow } from "./resourceTree";
+import type { Topology } from "./topology";
+import { mermaidDiagram } from "./topologyMermaid";
+import type { VnetTable } from "./vnetTables";
 import { runOnMocks, type MockRun, type MockRunOptions, type RecordedWarning } from "./mockRun";
-import { stackModel } from "./modelResources";
-import { redactDeep } from "../policy/model/secrets";
 import { PlanInputError, userErrorMessage } from "./planErrors";
 import { resolveTarget } from "./planTarget";
 import type { PolicyPackConfig } from "./policy/policyConfig";
 import { PolicyPackSession } from "./policy/policyPackSession";
 import { programOf } from "./programEntry";
-import { countsByType, resourceTree, type TreeRow } from "./resourceTree";
-import { topology, type Topology } from "./topology";
-import { mermaidDiagram } from "./topologyMermaid";
-import { vnetTables, type VnetTable } from "./vnetTables";
-import { managedNetworkTables, type ManagedNetworkTable } from "./managedNetworkTables";
 import { FakeAzure } from "./fakeAzure";
 import { planChanges, resourceChange, stepsText, type PlanChanges } from "./planChanges";
 import { checkStateNotOutput, readPlanState, stateFileOf, writePlanState, type PlanState } from "./planState";
@@ -252,43 +249,28 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
   try {
     const policyRun = pack.session ? await pack.session.check(run.graph) : undefined;
     const policyMs = performance.now() - policyStarted;
-    const model = stackModel(run.graph);
-    // Every part of the document prints [secret] for the stack's secret values (policy/model/secrets.ts); the
-    // findings' messages come masked from the pack.
-    const redacted = <T>(value: T) => redactDeep(value, model.secrets);
-    const tree = redacted(resourceTree(run.graph));
-    const findings = groupFindings(policyRun?.diagnostics ?? []);
-    // As the pack decides it: its config (for the zone-group policy) over the stack tag.
-    const configured = pack.session?.config[endpointZoneGroups.name]?.properties.privateDns;
-    const privateDns = privateDnsDeclaration(
-      isManager(configured) ? configured : undefined,
-      new Map(Object.entries(resolved.stackTags)),
-    ).manager;
+    const { redacted, ...described } = describeGraph(
+      run.graph,
+      { session: pack.session, run: policyRun },
+      { stack: resolved.stack, stackTags: resolved.stackTags },
+    );
     // The outputs as the stack registered them: secrets still in their envelopes, so the state hashes them.
     const stackOutputs = run.graph.resources.find((r) => r.parent === undefined)?.outputs ?? run.outputs;
     const changes = stateFile
       ? redacted(planChanges(stateFile, state, run.graph.resources, stackOutputs))
       : undefined;
-    const picture = redacted(
-      topology({ model, graph: run.graph, findings, stack: resolved.stack, privateDns }),
-    );
     // The picture says what the text says of the steps, and that the engine would refuse them.
-    if (changes)
-      picture.title += ` (${stepsText(changes)}${changes.blocked.length > 0 ? "; blocked: a protected resource would be replaced or deleted" : ""})`;
+    if (changes) {
+      described.topology.title += ` (${stepsText(changes)}${changes.blocked.length > 0 ? "; blocked: a protected resource would be replaced or deleted" : ""})`;
+      described.diagram = mermaidDiagram(described.topology);
+    }
     const document: PlanDocument = {
       project: resolved.project.name,
       stack: resolved.stack,
       program: resolved.entry,
       mode: options.preview ? "preview" : "update",
       policyPack: pack.session && { name: pack.session.info.name, version: pack.session.info.version },
-      resources: tree,
-      counts: { total: tree.length, byType: countsByType(run.graph) },
-      vnets: redacted(vnetTables(model, run.graph, privateDns)),
-      managedNetworks: redacted(managedNetworkTables(run.graph)),
-      findings,
-      warnings: run.graph.warnings.length ? redacted(run.graph.warnings) : undefined,
-      diagram: mermaidDiagram(picture),
-      topology: picture,
+      ...described,
       changes,
       timings: {
         packCompileMs: pack.compileMs,

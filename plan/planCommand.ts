@@ -69,7 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
-function readPackConfig(file: string): PolicyPackConfig {
+export function readPackConfig(file: string): PolicyPackConfig {
   if (!fs.existsSync(file)) throw new PlanInputError(`--policy-pack-config ${file}: no such file`);
   try {
     return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;

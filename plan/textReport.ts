@@ -322,7 +322,7 @@ function resolutionLines(rows: readonly ResolutionRow[]): string[] {
   ];
 }
 
-function managedNetworkSection(table: ManagedNetworkTable): string[] {
+export function managedNetworkSection(table: ManagedNetworkTable): string[] {
   const firewall = table.firewallSku
     ? `, firewall ${table.firewallSku}${table.firewallPublicIpAddress ? ` (${table.firewallPublicIpAddress})` : ""}`
     : ", no firewall";
@@ -356,7 +356,7 @@ function warningsSection(doc: PlanDocument): string[] {
   ];
 }
 
-function findingsSection(doc: PlanDocument): string[] {
+export function findingsSection(doc: PlanDocument): string[] {
   if (!doc.policyPack) return ["Policies: none checked (--no-policy-pack)"];
   const { mandatory, advisory } = doc.findings;
   const pack = `${doc.policyPack.name}@v${doc.policyPack.version}`;
