@@ -54,9 +54,9 @@ describe("plan: the hub-spoke text plan at a glance, every fact in --json", func
       Object.fromEntries([...byType].sort(([a], [b]) => (a < b ? -1 : 1))),
     );
     expect(Object.keys(doc.counts.byType)).to.have.length(27);
-    expect(doc.counts.total).to.equal(58);
+    expect(doc.counts.total).to.equal(56);
     const counts = unwrapped(paragraphOf(text, "Resources by type"));
-    expect(counts).to.match(/^Resources by type, 58 to create: /);
+    expect(counts).to.match(/^Resources by type, 56 to create: /);
     const own = (type: string) => type.slice(type.lastIndexOf(":") + 1);
     expect(counts.slice(counts.indexOf(": ") + 2).split(", ")).to.have.members(
       [...byType].map(([type, n]) => `${n} ${own(type)}`),
