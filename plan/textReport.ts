@@ -267,32 +267,49 @@ function zoneLines(rows: readonly EndpointRow[]): string[] {
 }
 
 /**
- * A VNet's endpoints, one line each (target, group ids, private IPs; their FQDNs are in `--json` and on the page),
- * the zones they write into by link, then how each name the workspace needs resolves from it.
+ * `items` joined by ", " on as few lines of at most `room` characters as they fit, each line but the last ending
+ * with the comma (an item is never split).
+ */
+function packed(items: readonly string[], room: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 3 + item.length <= room) lines[last] += `, ${item}`;
+    else lines.push(item);
+  }
+  return lines.map((line, i) => (i < lines.length - 1 ? `${line},` : line));
+}
+
+/**
+ * The endpoints, one line each (target, group ids, private IPs; their FQDNs are in `--json` and on the page).
+ * Where the IPs would run past the report's width, they go on under their column; only names too wide for that
+ * fall back to blocks of columns.
+ */
+function endpointLines(rows: readonly EndpointRow[]): string[] {
+  const indent = "    ";
+  const header = ["endpoint", "target", "group id", "private IP"];
+  const keys = rows.map((r) => [r.endpoint, r.targets.join(", "), r.groupIds.join(", ")].map(inert));
+  const widths = [0, 1, 2].map((i) => Math.max(header[i].length, ...keys.map((k) => k[i].length)));
+  const room = reportWidth - indent.length - widths.reduce((sum, w) => sum + w + 2, 0);
+  // Azure assigns addresses on creation: none yet at preview.
+  const ips = rows.map((r) =>
+    r.privateIps.length ? packed(r.privateIps.map(inert), Math.max(room, header[3].length)) : ["unknown"],
+  );
+  const lines = rows.flatMap((_, i) =>
+    ips[i].map((cell, h) => [...(h === 0 ? keys[i] : ["", "", ""]), cell]),
+  );
+  return columns([header, ...lines], indent);
+}
+
+/**
+ * A VNet's endpoints, one line each, the zones they write into by link, then how each name the workspace needs
+ * resolves from it.
  */
 export function vnetSection(table: VnetTable): string[] {
   const title = inert(
     `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}${table.rows.length === 0 ? ": no private endpoints" : ""}`,
   );
-  const endpoints =
-    table.rows.length === 0
-      ? []
-      : [
-          ...columns(
-            [
-              ["endpoint", "target", "group id", "private IP"],
-              // Azure assigns addresses on creation: none yet at preview.
-              ...table.rows.map((r) => [
-                r.endpoint,
-                r.targets.join(", "),
-                r.groupIds.join(", "),
-                r.privateIps.join(", ") || "unknown",
-              ]),
-            ],
-            "    ",
-          ),
-          ...zoneLines(table.rows),
-        ];
+  const endpoints = table.rows.length === 0 ? [] : [...endpointLines(table.rows), ...zoneLines(table.rows)];
   const resolution = resolutionLines(table.resolution);
   // A blank line parts the resolution from the endpoint table above it.
   return [title, ...endpoints, ...(endpoints.length && resolution.length ? [""] : []), ...resolution];
