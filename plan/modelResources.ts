@@ -5,6 +5,7 @@
  */
 import { Secret } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
+import type { PlatformNetwork } from "../policy/model/platformNetwork";
 import { buildModel } from "../policy/model/buildModel";
 import type { StackResource } from "../policy/model/stackResource";
 import type { StackModel } from "../policy/model/types";
@@ -55,6 +56,7 @@ export function modelResource(r: RecordedResource): StackResource {
   };
 }
 
-export function stackModel(graph: RecordedGraph): StackModel {
-  return buildModel(graph.resources.filter((r) => r.custom).map(modelResource));
+/** The model of a recorded program, with the hubs the platform describes (`platform-network`) when given. */
+export function stackModel(graph: RecordedGraph, platform?: Partial<PlatformNetwork>): StackModel {
+  return buildModel(graph.resources.filter((r) => r.custom).map(modelResource), platform);
 }

@@ -615,6 +615,7 @@ const dnsHostWords: Record<DnsHostKind, string> = {
   resolverInbound: "DNS resolver inbound endpoint",
   firewall: "Azure Firewall (DNS proxy)",
   vm: "DNS server VM",
+  forwarder: "DNS forwarder",
 };
 
 /** A VNet drawn where a peering or DNS path leads, outside the stack when the model has no such VNet. */

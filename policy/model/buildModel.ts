@@ -33,6 +33,7 @@ import {
   parseVnetDnsServers,
   parseVnetPeering,
 } from "./networkGraphParsers";
+import { usableHubs, type PlatformNetwork } from "./platformNetwork";
 import { ResourceIndex } from "./resourceIndex";
 import { networkGraphOf } from "./stackNetwork";
 import { governedFamilyOf } from "./governedFamilies";
@@ -50,7 +51,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function buildModel(resources: readonly StackResource[]): StackModel {
+/** The model of `resources`; `platform` describes the hubs other stacks run (platform-network). */
+export function buildModel(
+  resources: readonly StackResource[],
+  platform?: Partial<PlatformNetwork>,
+): StackModel {
   const secrets = new Set<string>();
   const groupNames = namedResourceGroups(resources, secrets);
   const viewed = resources.map((r) => viewOf(r, groupNames));
@@ -99,6 +104,10 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     label: (key) => index.label(key),
     network: undefined as unknown as NetworkGraph,
     secrets,
+    platformHubs: usableHubs(platform).flatMap((hub) => {
+      const key = index.keyOfId(hub.virtualNetworkId);
+      return key === undefined ? [] : [{ hub, key }];
+    }),
   };
 
   // VNets first: their inline subnets must be in the index before endpoints look subnets up by id.
@@ -217,6 +226,8 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     vnets.add(link.vnet);
     model.linkedVnetsByZone.set(link.zone, vnets);
   }
-  model.network = networkGraphOf(model);
+  model.network = networkGraphOf(model, (id) => index.keyOfId(id));
+  // Keys the platform describes read as the platform's, not as "outside this stack".
+  model.label = (key) => (model.network.isDescribed(key) ? model.network.label(key) : index.label(key));
   return model;
 }

@@ -9,6 +9,7 @@
  * other side cannot be seen). Peering is not transitive, and the graph holds no routes: two spokes of one hub
  * are never assumed to reach each other, even through a hub firewall or NVA with user-defined routes.
  */
+import { contains, parseCidr, type Cidr } from "../azure/cidr";
 import type { Key } from "./types";
 import { isUnknown, type Maybe } from "./unknownValue";
 
@@ -20,6 +21,8 @@ export interface GraphVnet {
   dnsServers: Maybe<string[]>;
   /** At preview, the DNS hosts (keys) an unknown `dnsServers` list was computed from. */
   dnsServerSources?: readonly Key[];
+  /** The platform hub's name when the VNet is described by the platform (platformNetwork.ts), not in the stack. */
+  platform?: string;
 }
 
 /** One side of a peering, configured on `from`. */
@@ -40,6 +43,8 @@ export interface GraphZone {
   label: string;
   /** The zone name, e.g. privatelink.blob.core.windows.net. */
   name: Maybe<string>;
+  /** The platform hub's name when the platform describes the zone as linked to its hub. */
+  platform?: string;
 }
 
 export interface GraphZoneLink {
@@ -69,6 +74,8 @@ export const DnsHostKinds = {
   resolverInbound: "resolverInbound",
   firewall: "firewall",
   vm: "vm",
+  /** A DNS server the platform describes as forwarding to `forwardsTo` (unknown when it does not say where). */
+  forwarder: "forwarder",
 } as const;
 export type DnsHostKind = (typeof DnsHostKinds)[keyof typeof DnsHostKinds];
 
@@ -83,6 +90,8 @@ export interface DnsHost {
   dnsProxy?: Maybe<boolean>;
   /** Firewall: its policy's custom DNS servers; absent or empty: Azure DNS from its VNet. */
   forwardsTo?: Maybe<string[]>;
+  /** The platform hub's name when the host is described by the platform. */
+  platform?: string;
 }
 
 export interface GraphRuleset {
@@ -176,9 +185,18 @@ export class NetworkGraph {
   readonly hostsByIp = new Map<string, DnsHost[]>();
   readonly rulesetsByVnet = new Map<Key, Key[]>();
   readonly rulesByRuleset = new Map<Key, GraphForwardingRule[]>();
+  /** VNets the platform describes, with their address ranges (a spoke's DNS server IP is located in them). */
+  private readonly described: { vnet: GraphVnet; ranges: Cidr[] }[] = [];
 
   constructor(readonly input: NetworkGraphInput) {
-    for (const v of input.vnets) this.vnets.set(v.key, v);
+    for (const v of input.vnets) {
+      this.vnets.set(v.key, v);
+      if (v.platform !== undefined && Array.isArray(v.addressPrefixes))
+        this.described.push({
+          vnet: v,
+          ranges: v.addressPrefixes.map(parseCidr).filter((c): c is Cidr => c !== undefined),
+        });
+    }
     for (const z of input.zones) this.zones.set(z.key, z);
     for (const e of input.endpoints) this.endpoints.set(e.key, e);
     for (const r of input.rulesets) this.rulesets.set(r.key, r);
@@ -234,6 +252,18 @@ export class NetworkGraph {
     return this.input.labelOf?.(key) ?? key;
   }
 
+  /** Whether the platform describes the VNet (its side of a peering is the platform's, not seen). */
+  isDescribed(vnet: Maybe<Key>): boolean {
+    return typeof vnet === "string" && this.vnets.get(vnet)?.platform !== undefined;
+  }
+
+  /** The described VNet whose address space holds `ip`, if any. */
+  describedVnetOf(ip: string): GraphVnet | undefined {
+    const single = parseCidr(`${ip}/32`);
+    if (single === undefined) return undefined;
+    return this.described.find((d) => d.ranges.some((r) => contains(r, single)))?.vnet;
+  }
+
   /** The peering configured on `from` towards `to`, if any. */
   peering(from: Key, to: Key): GraphPeering | undefined {
     return this.peerings.get(from)?.get(to);
@@ -265,8 +295,15 @@ export class NetworkGraph {
     if (typeof a !== "string" || typeof b !== "string")
       return { verdict: "unknown", route: "a VNet not known at preview" };
     if (a === b) return { verdict: "ok", route: "in the same VNet" };
+    // A described hub's side is the platform's: only the stack's side is seen (from either end).
+    if (this.isDescribed(a) && !this.isDescribed(b)) return this.connected(b, a);
     const forward = this.sideOf(a, b);
     if (forward.verdict !== "ok") return forward;
+    if (this.isDescribed(b))
+      return {
+        verdict: "ok",
+        route: `peered with ${this.label(b)} (its side is the platform's)`,
+      };
     if (!this.vnets.has(b))
       return {
         verdict: "ok",

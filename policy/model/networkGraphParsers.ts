@@ -41,9 +41,10 @@ function peeringSettings(
   index: ResourceIndex,
   input: string,
   peering: unknown,
-): Pick<VnetPeering, "remoteVnet" | "allowVirtualNetworkAccess" | "peeringState"> {
+): Pick<VnetPeering, "remoteVnet" | "allowVirtualNetworkAccess" | "peeringState" | "remoteAddressPrefixes"> {
   return {
     remoteVnet: index.byId(view, input, str(peering, "remoteVirtualNetwork", "id"), ["virtualNetwork"]),
+    remoteAddressPrefixes: strings(peering, "remoteAddressSpace", "addressPrefixes"),
     allowVirtualNetworkAccess: bool(peering, "allowVirtualNetworkAccess"),
     peeringState: str(peering, "peeringState"),
   };

@@ -5,6 +5,7 @@
  */
 import type { Kind } from "./kinds";
 import type { NetworkGraph } from "./networkGraph";
+import type { PlatformHub } from "./platformNetwork";
 import type { Maybe } from "./values";
 
 export type Key = string;
@@ -115,6 +116,8 @@ export interface VirtualNetwork extends Entity {
 export interface VnetPeering extends Entity {
   vnet: Maybe<Key>;
   remoteVnet: Maybe<Key>;
+  /** `remoteAddressSpace.addressPrefixes`: the remote VNet's address space as the peering states it. */
+  remoteAddressPrefixes?: Maybe<string[]>;
   allowVirtualNetworkAccess: Maybe<boolean>;
   peeringState: Maybe<string>;
 }
@@ -343,4 +346,9 @@ export interface StackModel {
   label(key: Key): string;
   /** Name resolution and reachability over the stack's VNets, built once with the model. */
   network: NetworkGraph;
+  /**
+   * The hubs the platform describes (`platform-network`), usable entries only, each with its VNet's key (the
+   * stack's own when the stack holds that VNet); empty without a description.
+   */
+  platformHubs: readonly { hub: PlatformHub; key: Key }[];
 }

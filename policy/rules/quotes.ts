@@ -93,6 +93,10 @@ export const quotes = {
     source: "Azure Private Link docs (private-endpoint-dns-integration), Azure ML docs (how-to-custom-dns)",
     text: "link the same private DNS zones to all spokes and hub virtual networks that contain clients that need DNS resolution from the zones [...] There must be a valid route between both virtual networks. For example, through a series of peered virtual networks",
   },
+  peeringAddressSpace: {
+    source: "Azure Virtual Network docs (virtual-network-peering-overview)",
+    text: "The virtual networks that are peered should have non-overlapping IP address spaces.",
+  },
   duplicateZoneLinks: {
     source: "Azure DNS docs (private-dns-virtual-network-links)",
     text: "A virtual network can't be linked to two private DNS zones with overlapping namespaces.",
