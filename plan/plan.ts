@@ -14,6 +14,8 @@ import { redactDeep } from "../policy/model/secrets";
 import { PlanInputError, userErrorMessage } from "./planErrors";
 import { resolveTarget } from "./planTarget";
 import type { PolicyPackConfig } from "./policy/policyConfig";
+import type { PlatformNetwork } from "../policy/model/platformNetwork";
+import { platformNetwork } from "../policy/rules/platformNetwork";
 import { PolicyPackSession } from "./policy/policyPackSession";
 import { programOf } from "./programEntry";
 import { countsByType, resourceTree, type TreeRow } from "./resourceTree";
@@ -225,7 +227,14 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
   try {
     const policyRun = pack.session ? await pack.session.check(run.graph) : undefined;
     const policyMs = performance.now() - policyStarted;
-    const model = stackModel(run.graph);
+    // The hubs the platform describes, as the pack was given them (a disabled policy describes none).
+    const platform = pack.session?.config[platformNetwork.name];
+    const model = stackModel(
+      run.graph,
+      platform && platform.enforcementLevel !== "disabled"
+        ? (platform.properties as Partial<PlatformNetwork>)
+        : undefined,
+    );
     // Every part of the document prints [secret] for the stack's secret values (policy/model/secrets.ts); the
     // findings' messages come masked from the pack.
     const redacted = <T>(value: T) => redactDeep(value, model.secrets);

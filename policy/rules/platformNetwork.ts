@@ -131,6 +131,7 @@ export const platformNetwork: StackRule<Partial<PlatformNetwork>> = {
     'Describe each hub once in the pack config (set it for the policy group in Pulumi Cloud, or pass `--policy-pack-config` to the plan): `{ "platform-network": { "hubs": [{ "name", "virtualNetworkId", "addressSpace", "dnsServers": [{ "ip", "kind" }], "firewalls": [{ "ip" }], "privateDnsZoneIds" }] } }`.',
     "",
     "- A finding on the config names the key to correct; a finding on a VNet or peering says where the stack and the description disagree.",
+    "- azure-native: peer the spoke with the hub's `virtualNetworkId` (`network.VirtualNetworkPeering`), set its `dhcpOptions.dnsServers` to a DNS server the hub lists, and write each endpoint's zone group into the zones of `privateDnsZoneIds`.",
     "- Components: give the spoke the same entry as `platformHub` (WorkspaceNetwork / PrivateEndpointSet) and it is checked at preview.",
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke",

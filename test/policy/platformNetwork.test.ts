@@ -10,6 +10,7 @@ import { stackModel } from "../../plan/modelResources";
 import { resolutionRows } from "../../plan/resolutionTable";
 import type { PlatformHub, PlatformNetwork } from "../../policy/model/platformNetwork";
 import type { StackModel } from "../../policy/model/types";
+import type { StackRule } from "../../policy/pack/rule";
 import { stackRules } from "../../policy/policies";
 import { platformNetwork } from "../../policy/rules/platformNetwork";
 import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
@@ -30,7 +31,8 @@ async function modelOf(
 
 /** Every stack rule's findings, with its level. */
 function findings(model: StackModel, platform: Partial<PlatformNetwork> = { hubs: [] }) {
-  return stackRules.flatMap((rule) =>
+  const rules: readonly StackRule<object>[] = stackRules;
+  return rules.flatMap((rule) =>
     rule
       .check(model, rule.describesPlatform ? { ...rule.defaults, ...platform } : rule.defaults)
       .map((v) => ({ rule: rule.name, level: rule.enforcementLevel, message: v.message })),
