@@ -7,6 +7,7 @@ import { type DnsRecord, dnsRecordsOf } from "../dns/dnsRecords";
 import { createPrivateZones, existingZoneIdsByKey, linkExistingZones } from "../dns/privateZones";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
 import { peerWithHub } from "../network/hubPeering";
+import { withPlatformHub } from "../network/platformHub";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
 import { planEndpoints } from "./endpointPlan";
 import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
@@ -96,7 +97,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
     if (layout) throwProblems(componentName, name, validateEndpointSet(layout), () => "");
     super(`azureml-network-isolation:index:${componentName}`, name, {}, opts);
     if (!layout) return;
-    args = checkedWhenResolved(componentName, name, privateEndpointSetArgSchema, args, this);
+    args = withPlatformHub(checkedWhenResolved(componentName, name, privateEndpointSetArgSchema, args, this));
 
     const endpoints = planEndpoints(layout);
     const net = layout.usesExistingSubnet

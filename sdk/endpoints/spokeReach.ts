@@ -11,7 +11,14 @@
  */
 import { type AzureCloud, AzureClouds, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
 import { NetworkGraph, type GraphZone, type NetworkGraphInput } from "../../policy/model/networkGraph";
-import { describePath, resolveTarget } from "../../policy/model/resolution";
+import { platformGraphInput } from "../../policy/model/platformNetwork";
+import {
+  describePath,
+  resolveTarget,
+  ResolutionFaults,
+  type ResolutionFault,
+} from "../../policy/model/resolution";
+import { ArmTypes, isArmIdOfType, parseArmId } from "../../policy/azure/armId";
 import { unknown } from "../../policy/model/unknownValue";
 import { DnsModes } from "../dns/dnsModes";
 import { planEndpoints, type PlannedEndpoint } from "./endpointPlan";
@@ -57,10 +64,18 @@ export function spokeGraph(
       : customDns
         ? unknown
         : undefined;
+  // The hub the platform describes: its VNet is the graph's hub, its zones those of the same names here.
+  const platform = set.platformHub
+    ? platformGraphInput([set.platformHub], (id) =>
+        isArmIdOfType(id, ArmTypes.virtualNetwork) ? hubVnet : `zone:${parseArmId(id)?.name.toLowerCase()}`,
+      )
+    : { vnets: [], dnsHosts: [], zones: [], links: [] };
+  const platformZones = new Set(platform.zones.map((z) => z.key));
   return {
     vnets: [
       { key: setVnet, label: `set ${set.name}'s VNet`, dnsServers },
       { key: unpeeredVnet, label: "a VNet this set is not peered with", dnsServers: undefined },
+      ...platform.vnets,
     ],
     peerings:
       set.hubVirtualNetworkId !== undefined
@@ -74,18 +89,48 @@ export function spokeGraph(
             },
           ]
         : [],
-    zones,
-    links: linked
-      ? zones.map((z) => ({ key: `link:${z.key}`, label: `link to ${z.label}`, zone: z.key, vnet: setVnet }))
-      : [],
+    zones: [...platform.zones, ...zones.filter((z) => !platformZones.has(z.key))],
+    links: [
+      ...(linked
+        ? zones.map((z) => ({
+            key: `link:${z.key}`,
+            label: `link to ${z.label}`,
+            zone: z.key,
+            vnet: setVnet,
+          }))
+        : []),
+      ...platform.links,
+    ],
     records: [...recordsOf(held), ...(central ? recordsOf(omitted) : [])],
     endpoints: [...held.map((e) => endpointOf(e, setVnet)), ...omitted.map((e) => endpointOf(e, elsewhere))],
-    dnsHosts: [],
+    dnsHosts: platform.dnsHosts,
     rulesets: [],
     rulesetLinks: [],
     forwardingRules: [],
     labelOf: (key) => (key === hubVnet ? "the hub VNet" : key),
   };
+}
+
+/** The broken paths from the set's VNet to `endpoints`' names, in words, with the fault of each. */
+function brokenPaths(
+  set: EndpointSetLayout,
+  cloud: AzureCloud,
+  endpoints: readonly PlannedEndpoint[],
+  omitted: readonly PlannedEndpoint[],
+): { text: string; fault?: ResolutionFault }[] {
+  const graph = new NetworkGraph(spokeGraph(set, cloud, omitted));
+  return endpoints.flatMap((e) =>
+    zonesFor(cloud, e.groupId).flatMap((zone) => {
+      const answer = resolveTarget(graph, setVnet, e.key, zone);
+      return answer.verdict === "broken"
+        ? [{ text: `${e.key}: ${describePath(answer)}`, fault: answer.fault }]
+        : [];
+    }),
+  );
+}
+
+function cloudOf(set: EndpointSetLayout): AzureCloud {
+  return set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
 }
 
 /** The problem with the endpoints the set omits, if by the model its VNet could not resolve or reach them. */
@@ -94,19 +139,54 @@ export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProbl
   const held = new Set(planEndpoints(set).map((e) => e.key));
   const omitted = planEndpoints({ ...set, endpoints: undefined }).filter((e) => !held.has(e.key));
   if (omitted.length === 0) return undefined;
-  const cloud = set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
-  const graph = new NetworkGraph(spokeGraph(set, cloud, omitted));
-  const broken = omitted.flatMap((e) =>
-    zonesFor(cloud, e.groupId).flatMap((zone) => {
-      const answer = resolveTarget(graph, setVnet, e.key, zone);
-      return answer.verdict === "broken" ? [`${e.key}: ${describePath(answer)}`] : [];
-    }),
-  );
+  const broken = brokenPaths(set, cloudOf(set), omitted, omitted);
   if (broken.length === 0) return undefined;
   return {
     set: set.name,
     property: "endpoints",
     value: JSON.stringify(set.endpoints),
-    reason: `the VNet could not use the endpoints it omits (${broken.join(" | ")}); add them to endpoints, or peer the VNet with the hub that holds them (hubVirtualNetworkId) and resolve through it (dnsServers, or dnsMode ExistingZones with linkExistingZones)`,
+    reason: `the VNet could not use the endpoints it omits (${broken.map((b) => b.text).join(" | ")}); add them to endpoints, or peer the VNet with the hub that holds them (hubVirtualNetworkId) and resolve through it (dnsServers, or dnsMode ExistingZones with linkExistingZones)`,
   };
+}
+
+/** The argument to change for a broken path through the platform's hub, and how. */
+const platformFixes: Partial<Record<ResolutionFault, { property: string; fix: string }>> = {
+  [ResolutionFaults.notRunByPlatform]: {
+    property: "dnsServers",
+    fix: "name a DNS server the hub runs (platformHub.dnsServers), or leave dnsServers out to use them",
+  },
+  [ResolutionFaults.zoneNotLinked]: {
+    property: "platformHub.privateDnsZoneIds",
+    fix: "the hub answers from the zones linked to it: have the platform team link a zone of that name and list it, or give this set dnsMode OwnZones",
+  },
+};
+
+/**
+ * With `platformHub`: the problems of the set's own endpoints' names, asked through the described hub (its DNS
+ * server, its zones), one per argument to change.
+ */
+export function platformHubReachProblems(set: EndpointSetLayout): EndpointSetProblem[] {
+  if (set.platformHub === undefined) return [];
+  const broken = brokenPaths(set, cloudOf(set), planEndpoints(set), []);
+  const byProperty = new Map<string, { fix: string; paths: string[] }>();
+  for (const b of broken) {
+    const { property, fix } = (b.fault && platformFixes[b.fault]) ?? {
+      property: "platformHub",
+      fix: "resolve through a DNS server and zones the platform's hub runs",
+    };
+    const entry = byProperty.get(property) ?? { fix, paths: [] };
+    entry.paths.push(b.text);
+    byProperty.set(property, entry);
+  }
+  return [...byProperty].map(([property, { fix, paths }]) => ({
+    set: set.name,
+    property,
+    value:
+      property === "dnsServers"
+        ? JSON.stringify(set.dnsServers)
+        : property === "platformHub.privateDnsZoneIds"
+          ? JSON.stringify(set.platformHub?.privateDnsZoneIds ?? [])
+          : set.platformHub!.name,
+    reason: `the VNet could not resolve its own endpoints through the platform's hub '${set.platformHub!.name}' (${paths.join(" | ")}); ${fix}`,
+  }));
 }

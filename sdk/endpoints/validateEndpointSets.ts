@@ -15,6 +15,7 @@ import {
 } from "../../policy/azure/cidr";
 import { type AzureCloud, classifyZone, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
 import { type DnsMode, DnsModes, allDnsModes, isDnsMode } from "../dns/dnsModes";
+import type { PlatformHub } from "../../policy/model/platformNetwork";
 import { spokeProblems } from "./validateSpoke";
 import { addressesNeeded, optionalStorageGroupIds, planEndpoints } from "./endpointPlan";
 
@@ -54,6 +55,12 @@ export interface EndpointSetLayout {
   /** The firewall's private IP ("" when not known at plan time). */
   firewallPrivateIp?: string;
   azureNamePrefix?: string;
+  /** The hub another team runs, as described (`platformHub`); the loose hub arguments default from it. */
+  platformHub?: PlatformHub;
+  /** With platformHub: which loose arguments were left to it (true) rather than given. */
+  fromPlatform?: Readonly<
+    Record<"hubVirtualNetworkId" | "hubAddressSpace" | "dnsServers" | "existingZoneIds", boolean>
+  >;
 }
 
 /** One problem: the set, the argument, the bad value and what to do. */
@@ -206,7 +213,8 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
   });
   const wanted = [...new Set(endpoints.flatMap((e) => zonesFor(cloud, e.groupId)))];
   const missing = wanted.filter((zone) => !zoneNames.some((n) => n.toLowerCase() === zone));
-  if (missing.length > 0) {
+  // Zones left to platformHub: a missing one is refused with the resolution path (spokeReach.ts).
+  if (missing.length > 0 && !(set.platformHub && set.fromPlatform?.existingZoneIds)) {
     problems.push(
       problem(set.name, "existingZoneIds", zoneNames, `missing zone ids for ${missing.join(", ")}`),
     );

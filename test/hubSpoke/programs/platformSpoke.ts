@@ -6,9 +6,8 @@
  */
 import * as resources from "@pulumi/azure-native/resources";
 import { AzureClouds } from "../../../policy/azure/clouds";
-import type { PlatformHub } from "../../../policy/model/platformNetwork";
 import { centralZoneNames } from "../../../sdk/dns/centralPrivateDns";
-import { PrivateCompute, SecuredWorkspace, WorkspaceNetwork } from "../../../sdk";
+import { PrivateCompute, SecuredWorkspace, WorkspaceNetwork, type PlatformHub } from "../../../sdk";
 
 const platformRg = "/subscriptions/99999999-1111-2222-3333-444444444444/resourceGroups";
 
