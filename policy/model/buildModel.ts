@@ -228,6 +228,6 @@ export function buildModel(
   }
   model.network = networkGraphOf(model, (id) => index.keyOfId(id));
   // Keys the platform describes read as the platform's, not as "outside this stack".
-  model.label = (key) => (model.network.isDescribed(key) ? model.network.label(key) : index.label(key));
+  model.label = (key) => (model.network.isPlatformKey(key) ? model.network.label(key) : index.label(key));
   return model;
 }

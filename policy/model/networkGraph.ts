@@ -257,6 +257,15 @@ export class NetworkGraph {
     return typeof vnet === "string" && this.vnets.get(vnet)?.platform !== undefined;
   }
 
+  /** Whether the platform describes the key (a hub VNet, its DNS host or a zone linked to it). */
+  isPlatformKey(key: Key): boolean {
+    return (
+      this.vnets.get(key)?.platform !== undefined ||
+      this.zones.get(key)?.platform !== undefined ||
+      this.hosts.get(key)?.platform !== undefined
+    );
+  }
+
   /** The described VNet whose address space holds `ip`, if any. */
   describedVnetOf(ip: string): GraphVnet | undefined {
     const single = parseCidr(`${ip}/32`);
@@ -299,11 +308,7 @@ export class NetworkGraph {
     if (this.isDescribed(a) && !this.isDescribed(b)) return this.connected(b, a);
     const forward = this.sideOf(a, b);
     if (forward.verdict !== "ok") return forward;
-    if (this.isDescribed(b))
-      return {
-        verdict: "ok",
-        route: `peered with ${this.label(b)} (its side is the platform's)`,
-      };
+    if (this.isDescribed(b)) return { verdict: "ok", route: "peered (the hub's side is the platform's)" };
     if (!this.vnets.has(b))
       return {
         verdict: "ok",

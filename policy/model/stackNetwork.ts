@@ -69,7 +69,8 @@ export function networkGraphOf(model: StackModel, keyOfId?: KeyOfId): NetworkGra
   }
   for (const link of model.links) addZone(link.zone);
   for (const key of model.zones.keys()) addZone(key);
-  for (const zone of platform.zones) if (!zones.has(zone.key)) zones.set(zone.key, zone);
+  // A zone the platform describes reads as the platform's, whoever else names it.
+  for (const zone of platform.zones) zones.set(zone.key, zone);
   const outboundVnet = (key: Maybe<Key>) =>
     typeof key === "string" ? model.resolverEndpoints.get(key)?.vnet : undefined;
   return new NetworkGraph({

@@ -8,6 +8,7 @@ import { expect } from "chai";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
 import { resolutionRows } from "../../plan/resolutionTable";
+import { topology } from "../../plan/topology";
 import type { PlatformHub, PlatformNetwork } from "../../policy/model/platformNetwork";
 import type { StackModel } from "../../policy/model/types";
 import type { StackRule } from "../../policy/pack/rule";
@@ -15,6 +16,13 @@ import { stackRules } from "../../policy/policies";
 import { platformNetwork } from "../../policy/rules/platformNetwork";
 import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
 import { contosoHub, platformSpoke, type PlatformSpokeOptions } from "../hubSpoke/programs/platformSpoke";
+
+/** The recorded run of the program, once per (DNS server, platformHub, preview). */
+async function runOf(options: PlatformSpokeOptions = {}, preview = false) {
+  const key = `${options.dnsServer ?? ""}|${options.platformHub?.name ?? ""}|${preview}`;
+  if (!runs.has(key)) runs.set(key, runOnMocks(platformSpoke(options), { preview }));
+  return runs.get(key)!;
+}
 
 /** Runs of the program, once per (DNS server, preview): the description changes the model, not the program. */
 const runs = new Map<string, ReturnType<typeof runOnMocks>>();
@@ -24,9 +32,7 @@ async function modelOf(
   options: PlatformSpokeOptions = {},
   preview = false,
 ): Promise<StackModel> {
-  const key = `${options.dnsServer ?? ""}|${preview}`;
-  if (!runs.has(key)) runs.set(key, runOnMocks(platformSpoke(options), { preview }));
-  return stackModel((await runs.get(key)!).graph, platform);
+  return stackModel((await runOf(options, preview)).graph, platform);
 }
 
 /** Every stack rule's findings, with its level. */
@@ -72,6 +78,42 @@ describe("platform-network: a spoke judged through the hub the platform describe
       );
     });
   }
+
+  it("the same spoke written with the platformHub argument is judged the same", async () => {
+    const model = await modelOf(described, { platformHub: contosoHub });
+    const rows = [...model.vnets.keys()].flatMap((vnet) => resolutionRows(model, vnet));
+    expect(rows.length).to.be.greaterThan(0);
+    expect(rows.filter((r) => r.status !== "ok")).to.deep.equal([]);
+    expect(mandatory(model, described)).to.deep.equal([]);
+  });
+
+  it("the picture draws the described hub as one group: VNet, DNS server, firewall, zones", async () => {
+    const { graph } = await runOf();
+    const drawn = topology({
+      model: stackModel(graph, described),
+      graph,
+      findings: { mandatory: [], advisory: [] },
+    });
+    const hub = drawn.clusters.find((c) => c.lines[0] === "hub VNet vnet-hub-weu");
+    expect(hub?.lines).to.deep.equal([
+      "hub VNet vnet-hub-weu",
+      "10.0.0.0/16",
+      "the platform's: contoso-hub-weu",
+    ]);
+    const inHub = drawn.nodes
+      .filter((n) => n.cluster === hub!.id)
+      .map((n) => `${n.kind}: ${n.lines.join(" / ")}`);
+    expect(inHub).to.include.members([
+      "dnsServer: the platform's DNS Private Resolver inbound endpoint / 10.0.4.4",
+      "dnsServer: the platform's Azure Firewall (not described as a DNS proxy) / 10.0.2.4",
+      "zone: privatelink.api.azureml.ms / the platform's",
+      "zone: privatelink.azurecr.io / the platform's",
+    ]);
+    expect(drawn.nodes.filter((n) => n.lines.some((l) => l.includes("outside the stack")))).to.deep.equal([]);
+    // Without the description the same hub is a box outside the stack.
+    const bare = topology({ model: stackModel(graph), graph, findings: { mandatory: [], advisory: [] } });
+    expect(bare.nodes.some((n) => n.lines.includes("outside the stack"))).to.equal(true);
+  });
 
   it("without the description, names are unknown and the advisory's fix names platform-network.hubs", async () => {
     const model = await modelOf(undefined);
