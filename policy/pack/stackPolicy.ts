@@ -9,8 +9,12 @@ import { exemptionsOf } from "./exemptions";
 import { quotedTexts } from "./message";
 import { configOf, noContext, policyMetadata, type StackRule } from "./rule";
 
-let shared: { urns: string; model: StackModel } | undefined;
+let shared:
+  { resources: readonly PolicyResource[]; urns: string; platform: string; model: StackModel } | undefined;
 
+const urnsOf = (resources: readonly PolicyResource[]) => resources.map((r) => r.urn).join("\n");
+
+/**
 /**
  * The platform description of the request under analysis, set by the `platform-network` policy (first in the
  * pack): a policy reads only its own config. Dropped when the event loop moves on, so a request where that
@@ -27,16 +31,22 @@ function describePlatform(config: Partial<PlatformNetwork>): void {
 }
 
 /**
- * The model of the stack under analysis, built once for all stack policies. @pulumi/policy hands each stack
- * policy its own copy of the resources but runs them back to back within one AnalyzeStack request, awaiting
- * only settled promises: the model is kept, keyed on the URNs and the platform description, until the event
- * loop moves on.
+ * The model of the stack under analysis, built once for all stack policies. Stack policies run back to back
+ * within one AnalyzeStack request, awaiting only settled promises: the model is kept until the event loop
+ * moves on. This pack's AnalyzeStack hands every policy the same resources (sharedStackResources.ts); where
+ * @pulumi/policy hands each its own copy, the URNs say it is the same stack. The platform description is part
+ * of the key.
  */
 function modelOf(resources: readonly PolicyResource[]): StackModel {
-  const urns = `${resources.map((r) => r.urn).join("\n")}\n${platform?.json ?? ""}`;
-  if (shared?.urns === urns) return shared.model;
+  const described = platform?.json ?? "";
+  if (
+    shared &&
+    shared.platform === described &&
+    (shared.resources === resources || shared.urns === urnsOf(resources))
+  )
+    return shared.model;
   const model = buildModel(resources, platform?.config);
-  shared = { urns, model };
+  shared = { resources, urns: urnsOf(resources), platform: described, model };
   setImmediate(() => {
     if (shared?.model === model) shared = undefined;
   });
