@@ -5,6 +5,7 @@
  * the config.
  */
 import { expect } from "chai";
+import * as network from "@pulumi/azure-native/network";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
 import { resolutionRows } from "../../plan/resolutionTable";
@@ -231,6 +232,51 @@ describe("platform-network: the description's own mistakes and contradictions", 
         "is peered with hub VNet 'vnet-hub-weu' (described by the platform as hub 'contoso-hub-weu'), but its range 10.1.0.0/16 overlaps the hub's 10.0.0.0/8",
       )
       .and.include("should have non-overlapping IP address spaces");
+  });
+});
+
+/** A raw program: a spoke peered with the described hub, stating `remote` as its range; the hub itself when `hubRange`. */
+function rawPeering(remote: string[], hubRange?: string[]) {
+  return () => {
+    if (hubRange)
+      new network.VirtualNetwork("hub", {
+        resourceGroupName: "rg-hub",
+        virtualNetworkName: "vnet-hub-weu",
+        addressSpace: { addressPrefixes: hubRange },
+      });
+    const spoke = new network.VirtualNetwork("spoke", {
+      resourceGroupName: "rg-spoke",
+      virtualNetworkName: "vnet-spoke",
+      addressSpace: { addressPrefixes: ["10.1.0.0/16"] },
+    });
+    new network.VirtualNetworkPeering("spoke-to-hub", {
+      resourceGroupName: "rg-spoke",
+      virtualNetworkName: spoke.name,
+      remoteVirtualNetwork: { id: contosoHub.virtualNetworkId },
+      remoteAddressSpace: { addressPrefixes: remote },
+    });
+  };
+}
+
+describe("platform-network: a description the stack contradicts", function () {
+  this.timeout(60_000);
+
+  it("reports a peering stating another address space for the described hub", async () => {
+    const { graph } = await runOnMocks(rawPeering(["10.9.0.0/16"]), { preview: true });
+    const found = platformNetwork.check(stackModel(graph, described), described).map((v) => v.message);
+    expect(found).to.deep.equal([
+      "VNet peering 'spoke-to-hub' peers with the hub platform-network.hubs[0] describes, stating its address space as 10.9.0.0/16, while the platform describes 10.0.0.0/16. Fix: correct platform-network.hubs[0].addressSpace, or the peering's remoteAddressSpace",
+    ]);
+    const agreeing = await runOnMocks(rawPeering(["10.0.0.0/16"]), { preview: true });
+    expect(platformNetwork.check(stackModel(agreeing.graph, described), described)).to.deep.equal([]);
+  });
+
+  it("reports the stack's own VNet of the described id with another address space", async () => {
+    const { graph } = await runOnMocks(rawPeering(["10.0.0.0/16"], ["10.0.0.0/24"]), { preview: true });
+    const found = platformNetwork.check(stackModel(graph, described), described).map((v) => v.message);
+    expect(found).to.deep.equal([
+      `VNet 'hub' is the VNet platform-network.hubs[0] describes (${contosoHub.virtualNetworkId}), but its address space is 10.0.0.0/24, not 10.0.0.0/16. Fix: correct platform-network.hubs[0].addressSpace, or the VNet's addressSpace`,
+    ]);
   });
 });
 
