@@ -27,13 +27,15 @@ export const PlatformDnsKinds = {
   /** A DNS server VM or appliance: forwards to `forwardsTo` when given, else somewhere not described. */
   forwarder: "forwarder",
 } as const;
-export type PlatformDnsKind = (typeof PlatformDnsKinds)[keyof typeof PlatformDnsKinds];
+/** The type shares the object's name, so the multi-language schema publishes it as an enum. */
+export type PlatformDnsKinds = (typeof PlatformDnsKinds)[keyof typeof PlatformDnsKinds];
+export type PlatformDnsKind = PlatformDnsKinds;
 
 /** A DNS server the platform runs in a hub. */
 export interface PlatformDnsServer {
   /** Its private IP, inside the hub's address space. */
   ip: string;
-  kind: PlatformDnsKind;
+  kind: PlatformDnsKinds;
   /** firewallProxy and forwarder: the servers it forwards to; left out: Azure DNS (firewallProxy), not described (forwarder). */
   forwardsTo?: string[];
 }
