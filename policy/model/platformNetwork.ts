@@ -40,6 +40,12 @@ export interface PlatformDnsServer {
   forwardsTo?: string[];
 }
 
+/** An Azure Firewall of a hub (a named type: the multi-language schema takes no anonymous object). */
+export interface PlatformFirewall {
+  /** Its private IP, inside the hub's address space. */
+  ip: string;
+}
+
 /**
  * A hub VNet the platform team runs in its own stack, as a spoke's program or the policy pack needs to know it.
  * The same shape is the `platform-network` policy's `hubs[]` entry and the components' `platformHub` argument.
@@ -54,7 +60,7 @@ export interface PlatformHub {
   /** The DNS servers the hub runs (the IPs spokes name as their VNet DNS servers). */
   dnsServers?: PlatformDnsServer[];
   /** The hub's Azure Firewalls (their private IPs). */
-  firewalls?: { ip: string }[];
+  firewalls?: PlatformFirewall[];
   /** The private DNS zones linked to the hub VNet (where its resolvers ask Azure DNS). */
   privateDnsZoneIds?: string[];
 }
