@@ -5,8 +5,9 @@
  * DNS zone configuration for a list of domains that are reserved. The two-label DNS names listed in this article
  * (ex: windows.net, azure.com, azure.net, windowsazure.us) are reserved for Azure services."
  * (dns/private-resolver-endpoints-rulesets, "Rule processing"). The table is the two-label names of every private
- * DNS zone and public forwarder that article lists, per cloud (private-link/private-endpoint-dns, 10/2023):
- * the ML workspace's `azureml.ms` and the registry's `azurecr.io` are among them.
+ * DNS zone and public forwarder that article lists, per cloud (private-link/private-endpoint-dns, 10/2023; the
+ * registry's `azurecr.us` and `azurecr.cn` from its later Government table and docs.azure.cn's): the ML
+ * workspace's `azureml.ms`, the notebooks' `azure.net` and the registry's `azurecr.io` are among them.
  */
 import type { AzureCloud } from "./clouds";
 
@@ -41,6 +42,7 @@ export const reservedDomains: Readonly<Record<AzureCloud, readonly string[]>> = 
     "azure-devices.us",
     "azure.us",
     "aznbcontent.net",
+    "azurecr.us",
     "azurehdinsight.us",
     "azureml.us",
     "azurewebsites.us",
@@ -54,6 +56,7 @@ export const reservedDomains: Readonly<Record<AzureCloud, readonly string[]>> = 
     "azure-devices.cn",
     "azure.cn",
     "aznbcontent.net",
+    "azurecr.cn",
     "azurehdinsight.cn",
     "azureml.cn",
     "chinacloudapi.cn",

@@ -336,11 +336,11 @@ class Lookup {
     const hosts = g.hostsByIp.get(ip) ?? [];
     let best: { host: DnsHost; rank: number } | undefined;
     for (const host of hosts) {
-      const rank = host.vnet === from ? 0 : 1 + verdictRank(g.connected(from, host.vnet).verdict);
+      const rank = verdictRank(g.connected(from, host.vnet).verdict);
       if (!best || rank < best.rank) best = { host, rank };
       if (rank === 0) break;
     }
-    if (best && best.rank <= 1) return yield* this.viaHost(from, best.host, who);
+    if (best && best.rank === 0) return yield* this.viaHost(from, best.host, who);
     const holders = this.addresses().holders(ip);
     const reachable = holders.find((h) => h.vnet === from || g.connected(from, h.vnet).verdict === "ok");
     if (reachable)
