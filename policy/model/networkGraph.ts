@@ -47,6 +47,8 @@ export interface GraphZoneLink {
   label: string;
   zone: Maybe<Key>;
   vnet: Maybe<Key>;
+  /** Default, or NxDomainRedirect: a name the zone lacks falls back to public resolution. */
+  resolutionPolicy?: Maybe<string>;
 }
 
 /** A zone group writing an endpoint's A records into a zone. */

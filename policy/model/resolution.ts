@@ -34,6 +34,7 @@ import {
   DnsHostKinds,
   type DnsHost,
   type GraphForwardingRule,
+  type GraphZoneLink,
   type NetworkGraph,
   type Reach,
   type Verdict,
@@ -610,6 +611,15 @@ export function resolveName(graph: NetworkGraph, vnet: Key, zoneName: string): N
 }
 
 /**
+ * "When set to 'NxDomainRedirect', Azure DNS resolver falls back to public resolution if private dns query
+ * resolution results in non-existent domain response." (PrivateDnsResolutionPolicy): the client gets the public
+ * endpoint, still not a private one.
+ */
+function nxDomainRedirectWords(graph: NetworkGraph, link: GraphZoneLink): string {
+  return `; ${link.label} to ${graph.label(link.vnet)} sets resolutionPolicy NxDomainRedirect, so Azure DNS falls back to public resolution: the public endpoint, not a private one`;
+}
+
+/**
  * The one question: for clients in `vnet`, which endpoint of `target` the private link name of `zoneName`
  * resolves to, and whether `vnet` reaches it.
  */
@@ -623,13 +633,19 @@ export function resolveTarget(graph: NetworkGraph, vnet: Key, target: Key, zoneN
   });
   if (endpoints.length === 0) {
     const open = graph.anyOpenRecord || graph.zonesOfOpenRecords.has(zone);
+    const redirect = (graph.linksByVnet.get(answer.resolvingVnet ?? "") ?? []).find(
+      (l) =>
+        l.zone === zone &&
+        typeof l.resolutionPolicy === "string" &&
+        dnsName(l.resolutionPolicy) === "nxdomainredirect",
+    );
     return {
       ...answer,
       verdict: open ? "unknown" : "broken",
       fault: ResolutionFaults.noRecord,
       path: [
         ...answer.path,
-        `${graph.label(zone)} holds ${open ? "no record known at preview" : "no record"} of ${graph.labelOf(target)}`,
+        `${graph.label(zone)} holds ${open ? "no record known at preview" : "no record"} of ${graph.labelOf(target)}${redirect ? nxDomainRedirectWords(graph, redirect) : ""}`,
       ],
     };
   }

@@ -70,7 +70,13 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
       state: p.peeringState,
     })),
     zones: [...zones.values()],
-    links: model.links.map((l) => ({ key: l.key, label: l.label, zone: l.zone, vnet: l.vnet })),
+    links: model.links.map((l) => ({
+      key: l.key,
+      label: l.label,
+      zone: l.zone,
+      vnet: l.vnet,
+      resolutionPolicy: l.resolutionPolicy,
+    })),
     records,
     endpoints: model.endpoints.map((e) => ({
       key: e.key,

@@ -6,6 +6,7 @@
  */
 import { expect } from "chai";
 import { allClouds, privateDnsZones } from "../../policy/azure/clouds";
+import { buildModel } from "../../policy/model/buildModel";
 import { isUnderReservedDomain, reservedDomains } from "../../policy/azure/reservedDomains";
 import {
   NetworkGraph,
@@ -274,7 +275,11 @@ describe("resolution order: DNS server IPs located by the asking VNet's address 
       { key: "hub", label: "hub-vnet", addressPrefixes: ["10.0.0.0/16"], dnsServers: undefined },
       { key: "spoke", label: "spoke-vnet", addressPrefixes: ["10.1.0.0/16"], dnsServers: ["10.0.4.4"] },
     ];
-    const preview = { vnets, dnsHosts: [{ ...inbound, ip: unknown }], links: [link("zApiHub", "hub")] };
+    const preview: Partial<NetworkGraphInput> = {
+      vnets,
+      dnsHosts: [{ ...inbound, ip: unknown }],
+      links: [link("zApiHub", "hub")],
+    };
     const notPeered = resolveName(graph({ ...preview, peerings: [] }), "spoke", api);
     expect(notPeered).to.include({
       verdict: "broken",
@@ -337,5 +342,57 @@ describe("resolution order: several targets", () => {
       verdict: "unknown",
       fault: ResolutionFaults.outsideStack,
     });
+  });
+});
+
+describe("resolution order: fallback to public resolution", () => {
+  // "When set to 'NxDomainRedirect', Azure DNS resolver falls back to public resolution if private dns query
+  // resolution results in non-existent domain response. Only applicable for virtual network links to privatelink
+  // zones, and for A, AAAA, CNAME queries." (PrivateDnsResolutionPolicy, Azure SDK reference)
+  it("says a zone lacking the record answers with the public endpoint under NxDomainRedirect", () => {
+    const input: Partial<NetworkGraphInput> = {
+      links: [{ ...link("zApiSpoke", "spoke"), resolutionPolicy: "NxDomainRedirect" }],
+      endpoints: [{ key: "pe", label: "endpoint 'pe'", vnet: "spoke", targets: ["ws"], ips: ["10.1.0.5"] }],
+    };
+    const redirected = resolveTarget(graph(input), "spoke", "ws", api);
+    expect(redirected).to.include({ verdict: "broken", fault: ResolutionFaults.noRecord });
+    expect(describePath(redirected)).to.contain(
+      "sets resolutionPolicy NxDomainRedirect, so Azure DNS falls back to public resolution",
+    );
+    const plain = resolveTarget(graph({ ...input, links: [link("zApiSpoke", "spoke")] }), "spoke", "ws", api);
+    expect(describePath(plain)).not.to.contain("NxDomainRedirect");
+  });
+
+  it("reads the link's resolutionPolicy from azure-native and classic links", () => {
+    const rg = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg";
+    const vnetId = `${rg}/providers/Microsoft.Network/virtualNetworks/spoke`;
+    const model = buildModel([
+      {
+        type: "azure-native:privatedns:VirtualNetworkLink",
+        name: "native",
+        urn: "urn:pulumi:s::p::azure-native:privatedns:VirtualNetworkLink::native",
+        props: {
+          privateZoneName: api,
+          resourceGroupName: "rg",
+          virtualNetwork: { id: vnetId },
+          resolutionPolicy: "NxDomainRedirect",
+        },
+      },
+      {
+        type: "azure:privatedns/zoneVirtualNetworkLink:ZoneVirtualNetworkLink",
+        name: "classic",
+        urn: "urn:pulumi:s::p::azure:privatedns/zoneVirtualNetworkLink:ZoneVirtualNetworkLink::classic",
+        props: {
+          privateDnsZoneName: api,
+          resourceGroupName: "rg",
+          virtualNetworkId: vnetId,
+          resolutionPolicy: "NxDomainRedirect",
+        },
+      },
+    ]);
+    expect(model.network.input.links.map((l) => l.resolutionPolicy)).to.deep.equal([
+      "NxDomainRedirect",
+      "NxDomainRedirect",
+    ]);
   });
 });
