@@ -20,6 +20,11 @@ export interface GraphVnet {
   dnsServers: Maybe<string[]>;
   /** At preview, the DNS hosts (keys) an unknown `dnsServers` list was computed from. */
   dnsServerSources?: readonly Key[];
+  /**
+   * Every DNS server in its address space is a host of the graph (a hub the platform team describes): an IP in
+   * its range that no host holds answers no query (broken), rather than being one the stack does not see.
+   */
+  dnsHostsListed?: boolean;
 }
 
 /** One side of a peering, configured on `from`. */

@@ -52,6 +52,8 @@ export const ResolutionFaults = {
   dnsHostUnreachable: "dnsHostUnreachable",
   /** An Azure Firewall named as DNS server whose policy does not enable DNS proxy. */
   noDnsProxy: "noDnsProxy",
+  /** A DNS server IP in the range of a VNet whose DNS hosts are all listed, none of them at that IP. */
+  noDnsServer: "noDnsServer",
   /** Forwarding that comes back to a host already on the path. */
   forwardingLoop: "forwardingLoop",
   /** No zone of the name linked to the VNet that answers (or a link unknown at preview). */
@@ -344,6 +346,13 @@ class Lookup {
     if (best && best.rank === 0) return yield* this.viaHost(from, best.host, who);
     const holders = this.addresses().holders(ip);
     const reachable = holders.find((h) => h.vnet === from || g.connected(from, h.vnet).verdict === "ok");
+    if (reachable && g.vnets.get(reachable.vnet)?.dnsHostsListed === true)
+      return leaf(
+        "broken",
+        `${who} resolves through ${ip}, in ${g.label(reachable.vnet)}'s address space (${reachable.prefix}), where no DNS server listed for it is at that IP`,
+        ResolutionFaults.noDnsServer,
+        { direct: false, faultAt: from },
+      );
     if (reachable)
       return leaf(
         "unknown",

@@ -15,6 +15,8 @@ export const resolutionFixes: Readonly<Record<ResolutionFault, string>> = {
     "make sure that DNS server resolves the privatelink zones (it asks Azure DNS from a VNet linked to them)",
   [ResolutionFaults.dnsHostUnreachable]:
     "peer the two VNets in both directions with allowVirtualNetworkAccess, or name a DNS server in a VNet this one is peered with",
+  [ResolutionFaults.noDnsServer]:
+    "name a DNS server that VNet runs (its resolver inbound endpoint, firewall or DNS server VM), as its description lists them",
   [ResolutionFaults.noDnsProxy]:
     "enable DNS proxy in the firewall's policy (dnsSettings.enableProxy: true; classic provider: dns.proxyEnabled)",
   [ResolutionFaults.forwardingLoop]:
@@ -31,6 +33,7 @@ export const resolutionFixes: Readonly<Record<ResolutionFault, string>> = {
 /** Faults of the path itself, not of one zone: reported once on the resource at fault. */
 const pathFaults: ReadonlySet<ResolutionFault> = new Set([
   ResolutionFaults.dnsHostUnreachable,
+  ResolutionFaults.noDnsServer,
   ResolutionFaults.noDnsProxy,
   ResolutionFaults.forwardingLoop,
 ]);

@@ -297,6 +297,26 @@ describe("resolution order: DNS server IPs located by the asking VNet's address 
     );
     expect(outside).to.include({ verdict: "unknown", fault: ResolutionFaults.outsideStack });
   });
+
+  it("breaks an IP in the range of a VNet whose DNS servers are all listed (a described hub) that none of them holds", () => {
+    const vnets = [
+      {
+        key: "hub",
+        label: "hub-vnet",
+        addressPrefixes: ["10.0.0.0/16"],
+        dnsServers: undefined,
+        dnsHostsListed: true,
+      },
+      { key: "spoke", label: "spoke-vnet", addressPrefixes: ["10.1.0.0/16"], dnsServers: ["10.0.9.9"] },
+    ];
+    const answer = resolveName(graph({ vnets, links: [link("zApiHub", "hub")] }), "spoke", api);
+    expect(answer).to.include({ verdict: "broken", fault: ResolutionFaults.noDnsServer, faultAt: "spoke" });
+    const unlisted = graph({ vnets: [{ ...vnets[0], dnsHostsListed: undefined }, vnets[1]] });
+    expect(resolveName(unlisted, "spoke", api)).to.include({
+      verdict: "unknown",
+      fault: ResolutionFaults.outsideStack,
+    });
+  });
 });
 
 describe("resolution order: several targets", () => {
