@@ -37,10 +37,11 @@ export interface HubSpokeArgs {
 const hubCidr = "10.1.0.0/16";
 const spokeCidr = "10.0.0.0/16";
 const outsideDnsServer = "192.168.10.10";
-const dnsVmIp = "10.1.7.10";
 
 interface Net {
   vnet: azure.network.VirtualNetwork;
+  /** The first two octets of its /16, so a host's subnet and IP lie in the VNet that holds it. */
+  prefix: string;
   subnet(name: string, cidr: string, delegation?: string): azure.network.Subnet;
 }
 
@@ -59,6 +60,7 @@ function vnetOf(
   });
   return {
     vnet,
+    prefix: cidr.split(".").slice(0, 2).join("."),
     subnet: (subnetName, subnetCidr, delegation) =>
       new azure.network.Subnet(`${name}-${subnetName}`, {
         resourceGroupName: rg,
@@ -96,7 +98,11 @@ function dnsHost(dns: SpokeDns, net: Net, rg: pulumi.Input<string>, proxy: boole
       inboundEndpointName: "in",
       location,
       ipConfigurations: [
-        { subnet: { id: net.subnet("snet-inbound", "10.1.4.0/28", "Microsoft.Network/dnsResolvers").id } },
+        {
+          subnet: {
+            id: net.subnet("snet-inbound", `${net.prefix}.4.0/28`, "Microsoft.Network/dnsResolvers").id,
+          },
+        },
       ],
     });
     return { resolver, ip: inbound.ipConfigurations.apply((c) => c[0].privateIpAddress!) };
@@ -115,7 +121,10 @@ function dnsHost(dns: SpokeDns, net: Net, rg: pulumi.Input<string>, proxy: boole
       sku: { name: "AZFW_VNet", tier: "Standard" },
       firewallPolicy: { id: policy.id },
       ipConfigurations: [
-        { name: "configuration", subnet: { id: net.subnet("AzureFirewallSubnet", "10.1.6.0/26").id } },
+        {
+          name: "configuration",
+          subnet: { id: net.subnet("AzureFirewallSubnet", `${net.prefix}.6.0/26`).id },
+        },
       ],
     });
     return { ip: firewall.ipConfigurations.apply((c) => c![0].privateIPAddress!) };
@@ -127,13 +136,13 @@ function dnsHost(dns: SpokeDns, net: Net, rg: pulumi.Input<string>, proxy: boole
     ipConfigurations: [
       {
         name: "ipconfig",
-        subnet: { id: net.subnet("snet-dns", "10.1.7.0/24").id },
+        subnet: { id: net.subnet("snet-dns", `${net.prefix}.7.0/24`).id },
         privateIPAllocationMethod: "Static",
-        privateIPAddress: dnsVmIp,
+        privateIPAddress: `${net.prefix}.7.10`,
       },
     ],
   });
-  return { ip: dnsVmIp };
+  return { ip: `${net.prefix}.7.10` };
 }
 
 /** A forwarding ruleset with one rule per privatelink zone to the inbound endpoint, linked to the spoke. */
