@@ -34,12 +34,14 @@ async function main(): Promise<void> {
   const print = (text: string, report: unknown) =>
     console.log(args.json ? JSON.stringify(report, null, 2) : `${text}\n`);
   if (wanted("policy")) {
-    // The components' organisation stack, then the same organisation written with the classic provider.
-    for (const organisation of ["components", "classic"] as const) {
+    // The components' organisation stack, the same organisation written with the classic provider, and a
+    // platform hub with routed spokes.
+    for (const organisation of ["components", "classic", "hubSpoke"] as const) {
+      const sets = organisation === "hubSpoke" ? 2 : 3; // the hub-and-spoke workspace has two spokes
       const report = await policyBench(
         args.quick
-          ? { sizes: [100, 300], setsPerWorkspace: 3, repeats: 3, concurrency: 16, organisation }
-          : { sizes: [1000, 10000], setsPerWorkspace: 3, repeats: 3, concurrency: 16, organisation },
+          ? { sizes: [100, 300], setsPerWorkspace: sets, repeats: 3, concurrency: 16, organisation }
+          : { sizes: [1000, 10000], setsPerWorkspace: sets, repeats: 3, concurrency: 16, organisation },
       );
       print(policyText(report), report);
     }

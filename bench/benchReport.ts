@@ -6,8 +6,10 @@ import {
   componentRatioTarget,
   constantLength,
   growthVerdict,
+  packCpuRatioTarget,
   policyRatioTarget,
   ratioVerdict,
+  relativeGrowthVerdict,
   type Verdict,
 } from "./targets";
 import { textTable } from "./textTable";
@@ -29,6 +31,7 @@ export function policyText(r: PolicyBenchReport): string {
         fixed(t.usPerResource),
         fixed(t.cpuMs),
         fixed(t.cpuUsPerResource),
+        fixed(t.packCpuMs),
         `${t.mandatory}/${t.advisory}`,
       ];
     }),
@@ -47,14 +50,16 @@ export function policyText(r: PolicyBenchReport): string {
         "µs/resource",
         "CPU ms",
         "CPU µs/resource",
+        "pack process CPU ms",
         "mandatory/advisory",
       ],
       rows,
     ),
     ...r.rows.map(
       (row) =>
-        `ratio real/null at ${row.resources}: wall ${mark(ratioVerdict(row.ratio, policyRatioTarget))}; CPU ${mark(ratioVerdict(row.cpuRatio, policyRatioTarget))}`,
+        `ratio real/null at ${row.resources}: wall ${mark(ratioVerdict(row.ratio, policyRatioTarget))}; CPU ${mark(ratioVerdict(row.cpuRatio, policyRatioTarget))}; pack process CPU ${mark(ratioVerdict(row.packCpuRatio, packCpuRatioTarget))}`,
     ),
+    `growth of the pack process CPU ${r.rows[0].resources} -> ${last.resources}: ${mark(relativeGrowthVerdict(r.growth.realPackProcessCpu, r.growth.nullPackProcessCpu))}`,
     `growth ${r.rows[0].resources} -> ${last.resources}: real pack wall ${mark(growthVerdict(r.growth.realPack, r.growth.resources))}; CPU ${mark(growthVerdict(r.growth.realPackCpu, r.growth.resources))}`,
     `growth of the null pack: wall x${r.growth.nullPack.toFixed(1)}, CPU x${r.growth.nullPackCpu.toFixed(1)}`,
     `null pack's own count: ${r.nullPackRead.split("\n").pop()}`,

@@ -37,6 +37,8 @@ export interface PackTiming {
   /** Median CPU milliseconds of the run: the pack's process plus this one (the engine's side). */
   cpuMs: number;
   cpuUsPerResource: number;
+  /** Median CPU milliseconds of the pack's own process (`run-policy-pack`) over the run. */
+  packCpuMs: number;
   mandatory: number;
   advisory: number;
 }
@@ -46,9 +48,10 @@ export interface PolicySizeRow {
   workspaces: number;
   nullPack: PackTiming;
   realPack: PackTiming;
-  /** Real pack over null pack: wall time, and CPU time. */
+  /** Real pack over null pack: wall time, CPU time of both processes, CPU time of the pack's process. */
   ratio: number;
   cpuRatio: number;
+  packCpuRatio: number;
 }
 
 export interface PolicyBenchReport {
@@ -58,7 +61,15 @@ export interface PolicyBenchReport {
   repeats: number;
   rows: PolicySizeRow[];
   /** Largest over smallest size: resources, and each pack's total time. */
-  growth: { resources: number; nullPack: number; realPack: number; nullPackCpu: number; realPackCpu: number };
+  growth: {
+    resources: number;
+    nullPack: number;
+    realPack: number;
+    nullPackCpu: number;
+    realPackCpu: number;
+    nullPackProcessCpu: number;
+    realPackProcessCpu: number;
+  };
   /** What the null pack said it read in its stack policy at the largest size (proof it read everything). */
   nullPackRead: string;
 }
@@ -66,6 +77,7 @@ export interface PolicyBenchReport {
 interface MeasuredRun {
   run: PolicyRun;
   cpuMs: number;
+  packCpuMs: number;
 }
 
 function timingOf(measured: MeasuredRun[], resources: number): PackTiming {
@@ -76,6 +88,7 @@ function timingOf(measured: MeasuredRun[], resources: number): PackTiming {
   return {
     cpuMs,
     cpuUsPerResource: (cpuMs * 1000) / resources,
+    packCpuMs: median(measured.map((m) => m.packCpuMs)),
     analyzeMs: median(runs.map((r) => r.timings.analyzeMs)),
     analyzeStackMs: median(runs.map((r) => r.timings.analyzeStackMs)),
     totalMs: median(total),
@@ -90,7 +103,7 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
   const organisation = options.organisation ?? "components";
   const template = await workspaceTemplate(options.setsPerWorkspace, true, organisation);
   const stacks = options.sizes.map((size) => {
-    const { graph, shape } = organisationOfSize(template, size, options.setsPerWorkspace);
+    const { graph, shape } = organisationOfSize(template, size, options.setsPerWorkspace, organisation);
     return { resources: analyzerResources(graph), workspaces: shape.workspaces };
   });
   const start = (packDir: string) =>
@@ -99,10 +112,11 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
   try {
     const check = async (session: PolicyPackSession, resources: AnalyzerResource[]): Promise<MeasuredRun> => {
       collectGarbage();
-      const cpu = () => ownCpuMs() + (processCpuMs(session.pid) ?? Number.NaN);
-      const before = cpu();
+      const packCpu = () => processCpuMs(session.pid) ?? Number.NaN;
+      const [ownBefore, packBefore] = [ownCpuMs(), packCpu()];
       const run = await session.checkResources(resources);
-      return { run, cpuMs: cpu() - before };
+      const packCpuMs = packCpu() - packBefore;
+      return { run, cpuMs: ownCpuMs() - ownBefore + packCpuMs, packCpuMs };
     };
     // Warm up on the largest stack: the first runs of a process are several times slower (JIT, heap growth).
     await check(nullPack, stacks[stacks.length - 1].resources);
@@ -132,6 +146,7 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
         ...row,
         ratio: row.realPack.totalMs / row.nullPack.totalMs,
         cpuRatio: row.realPack.cpuMs / row.nullPack.cpuMs,
+        packCpuRatio: row.realPack.packCpuMs / row.nullPack.packCpuMs,
       });
       nullPackRead =
         nullRuns[nullRuns.length - 1].run.diagnostics.find((d) => d.policyName === "read-stack")?.message ??
@@ -150,6 +165,8 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
         realPack: last.realPack.totalMs / first.realPack.totalMs,
         nullPackCpu: last.nullPack.cpuMs / first.nullPack.cpuMs,
         realPackCpu: last.realPack.cpuMs / first.realPack.cpuMs,
+        nullPackProcessCpu: last.nullPack.packCpuMs / first.nullPack.packCpuMs,
+        realPackProcessCpu: last.realPack.packCpuMs / first.realPack.packCpuMs,
       },
       nullPackRead,
     };

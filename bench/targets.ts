@@ -5,6 +5,8 @@
 
 /** Most time the real pack may take relative to the null pack. */
 export const policyRatioTarget = 1.5;
+/** Most CPU the real pack's own process may burn relative to the null pack's (issue 25). */
+export const packCpuRatioTarget = 1.3;
 /** Most time the component program may take relative to the flat program. */
 export const componentRatioTarget = 1.3;
 /** Allowed growth of time over growth of size. */
@@ -24,6 +26,15 @@ export function growthVerdict(timeGrowth: number, sizeGrowth: number): Verdict {
   return {
     met: timeGrowth <= limit,
     text: `x${timeGrowth.toFixed(1)} for x${sizeGrowth.toFixed(1)} size (target <= x${limit.toFixed(1)})`,
+  };
+}
+
+/** Growth no worse than a baseline's growth over the same sizes, plus the linear slack (10 %). */
+export function relativeGrowthVerdict(growth: number, baselineGrowth: number): Verdict {
+  const limit = baselineGrowth * linearSlack;
+  return {
+    met: growth <= limit,
+    text: `x${growth.toFixed(1)} against the null pack's x${baselineGrowth.toFixed(1)} (target <= x${limit.toFixed(1)})`,
   };
 }
 

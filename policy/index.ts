@@ -3,9 +3,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { PolicyPack } from "@pulumi/policy";
 import { shareDeserializedProperties } from "./pack/sharedDeserialization";
+import { shareStackResources } from "./pack/sharedStackResources";
 import { policies } from "./policies";
 
 shareDeserializedProperties();
+shareStackResources();
 
 new PolicyPack("azureml-network-isolation", {
   displayName: "Azure ML network isolation",

@@ -8,18 +8,20 @@ import { exemptionsOf } from "./exemptions";
 import { quotedTexts } from "./message";
 import { configOf, noContext, policyMetadata, type StackRule } from "./rule";
 
-let shared: { urns: string; model: StackModel } | undefined;
+let shared: { resources: readonly PolicyResource[]; urns: string; model: StackModel } | undefined;
+
+const urnsOf = (resources: readonly PolicyResource[]) => resources.map((r) => r.urn).join("\n");
 
 /**
- * The model of the stack under analysis, built once for all stack policies. @pulumi/policy hands each stack
- * policy its own copy of the resources but runs them back to back within one AnalyzeStack request, awaiting
- * only settled promises: the model is kept, keyed on the URNs, until the event loop moves on.
+ * The model of the stack under analysis, built once for all stack policies. Stack policies run back to back
+ * within one AnalyzeStack request, awaiting only settled promises: the model is kept until the event loop
+ * moves on. This pack's AnalyzeStack hands every policy the same resources (sharedStackResources.ts); where
+ * @pulumi/policy hands each its own copy, the URNs say it is the same stack.
  */
 function modelOf(resources: readonly PolicyResource[]): StackModel {
-  const urns = resources.map((r) => r.urn).join("\n");
-  if (shared?.urns === urns) return shared.model;
+  if (shared && (shared.resources === resources || shared.urns === urnsOf(resources))) return shared.model;
   const model = buildModel(resources);
-  shared = { urns, model };
+  shared = { resources, urns: urnsOf(resources), model };
   setImmediate(() => {
     if (shared?.model === model) shared = undefined;
   });

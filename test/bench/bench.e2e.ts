@@ -7,8 +7,7 @@ import { RecordedGraph, type RecordedResource, runOnMocks } from "../../plan/moc
 import { componentBench } from "../../bench/componentBench";
 import { criticalPath } from "../../bench/criticalPath";
 import { componentProgram } from "../../bench/endpointSetPrograms";
-import { organisationProgram } from "../../bench/organisationProgram";
-import { organisationGraph, workspaceTemplate } from "../../bench/organisationStack";
+import { organisationGraph, organisations, workspaceTemplate } from "../../bench/organisationStack";
 import { policyBench } from "../../bench/policyBench";
 import { growthVerdict, ratioVerdict } from "../../bench/targets";
 import { recordedResource } from "../recordedResource";
@@ -68,15 +67,16 @@ describe("bench", function () {
     });
   });
 
-  it("copies of one workspace's records are what the mock run of several workspaces records", async () => {
-    const template = await workspaceTemplate(1, true);
-    const copied = organisationGraph(template, 2);
-    const { graph } = await runOnMocks(organisationProgram({ workspaces: 2, setsPerWorkspace: 1 }), {
-      preview: true,
+  for (const organisation of ["components", "hubSpoke"] as const) {
+    it(`copies of one workspace's records are what the mock run of several workspaces records (${organisation})`, async () => {
+      const template = await workspaceTemplate(2, true, organisation);
+      const copied = organisationGraph(template, 3, organisation);
+      const program = organisations[organisation].program({ workspaces: 3, setsPerWorkspace: 2 });
+      const { graph } = await runOnMocks(program, { preview: true });
+      expect(copied.resources).to.have.length(graph.resources.length);
+      expect(withoutSuffixes(copied)).to.deep.equal(withoutSuffixes(graph));
     });
-    expect(copied.resources).to.have.length(graph.resources.length);
-    expect(withoutSuffixes(copied)).to.deep.equal(withoutSuffixes(graph));
-  });
+  }
 
   it("policy: both packs check every resource through the Analyzer protocol; the real pack finds the topology clean", async () => {
     const report = await policyBench({ sizes: [40, 80], setsPerWorkspace: 1, repeats: 1, concurrency: 8 });
