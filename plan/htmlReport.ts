@@ -6,7 +6,7 @@
  * anywhere — so it opens offline in any browser; every text from the stack is escaped (control characters
  * shown), and tables reflow as labelled rows on narrow screens.
  */
-import type { Finding } from "./findings";
+import { urnParts, type Finding } from "./findings";
 import type { PlanDocument } from "./plan";
 import { linkedText } from "./textReport";
 import { findingMarks, type FindingLevel } from "./topology";
@@ -21,14 +21,34 @@ export function escapeHtml(text: string): string {
 }
 
 /** A cell of several lines. */
-function lines(values: readonly string[]): string {
-  return values.map(escapeHtml).join("<br>");
+function lines(values: readonly string[], each: (text: string) => string = escapeHtml): string {
+  return values.map(each).join("<br>");
+}
+
+/**
+ * A DNS name or ARM id as HTML that may break after its dots and slashes only, between its labels: the cell
+ * breaks between words, never inside one (see the style's `overflow-wrap`).
+ */
+function breakable(text: string): string {
+  let out = "";
+  for (const c of escapeHtml(text)) out += c === "." || c === "/" ? `${c}<wbr>` : c;
+  return out;
+}
+
+/** Text that never breaks: an IP address, a verdict. */
+function unbroken(text: string): string {
+  return `<span class="nowrap">${escapeHtml(text)}</span>`;
 }
 
 /** A cell's HTML, or its HTML with a class. */
 type Cell = string | { html: string; className: string };
 
-function table(headers: readonly string[], rows: readonly Cell[][], caption?: string): string {
+function table(
+  headers: readonly string[],
+  rows: readonly Cell[][],
+  caption?: string,
+  className?: string,
+): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   // Each cell names its column, which narrow screens show beside the value (see the style's media query).
   const cell = (c: Cell, i: number) => {
@@ -38,7 +58,7 @@ function table(headers: readonly string[], rows: readonly Cell[][], caption?: st
       : `<td ${label} class="${c.className}">${c.html}</td>`;
   };
   const body = rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
-  return `<table>${caption ? `<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+  return `<table${className ? ` class="${className}"` : ""}>${caption ? `<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
 const style = `
@@ -58,11 +78,16 @@ h2:has(#actual-size:checked) + .picture svg { width: auto; }
 .zoom { font-size: .9em; color: #57606a; }
 .mandatory { color: #c62828; } .advisory { color: #b45309; } .ok { color: #2e7d32; } .none { color: #57606a; }
 .blocking { border-left: 4px solid #c62828; background: #fdecea; padding: .4em .8em; margin: .6em 0; }
-.blocking ul { margin: .3em 0; padding-left: 1.2em; }
+.blocking ul, .warnings ul { margin: .3em 0; padding-left: 1.2em; }
+.warnings { border-left: 4px solid #b45309; background: #fff8e1; padding: .4em .8em; margin: .6em 0; }
 .linked-NO, .verdict-broken { color: #c62828; font-weight: 600; }
 .verdict-ok { color: #2e7d32; } .verdict-unknown { color: #b45309; }
 .dns-note { background: #fffde7; border-left: 4px solid #8d6e00; padding: .3em .6em; }
-body { max-width: 100%; overflow-wrap: anywhere; }
+body { max-width: 100%; overflow-wrap: break-word; }
+.nowrap, td[class^="verdict-"] { white-space: nowrap; }
+/* Fixed columns: a message's long ids break where they must; policy and resource keep their width. */
+table.messages { table-layout: fixed; width: 100%; }
+table.messages th:nth-child(1) { width: 14em; } table.messages th:nth-child(2) { width: 20em; }
 @media (max-width: 900px) {
   body { margin: .8em; }
   table, thead, tbody, tr, td, caption { display: block; }
@@ -83,13 +108,16 @@ function vnetSection(t: VnetTable): string {
   const zoneCell = (r: VnetTable["rows"][number]) =>
     r.zones.length === 0 && t.dnsRecordsBy
       ? escapeHtml("none in this stack (see above)")
-      : lines(r.zones.map((z) => z.zone));
+      : lines(
+          r.zones.map((z) => z.zone),
+          breakable,
+        );
   const rows = t.rows.map((r) => [
     escapeHtml(r.endpoint),
     lines(r.targets),
     lines(r.groupIds),
-    lines(r.privateIps.length ? r.privateIps : ["unknown"]),
-    lines(r.dns.map((d) => `${d.fqdn} → ${d.ipAddresses.join(", ")}`)),
+    lines(r.privateIps.length ? r.privateIps : ["unknown"], unbroken),
+    r.dns.map((d) => `${breakable(d.fqdn)} → ${d.ipAddresses.map(unbroken).join(", ")}`).join("<br>"),
     zoneCell(r),
     r.zones
       .map((z) => `<span class="linked-${linkedText(z.linked)}">${escapeHtml(linkedText(z.linked))}</span>`)
@@ -108,9 +136,9 @@ const verdictMarks: Record<ResolutionRow["status"], string> = { ok: "✓", broke
 function resolutionTable(t: VnetTable): string {
   if (!t.resolution?.length) return "";
   const rows = t.resolution.map((r) => [
-    `${escapeHtml(r.name)}<br><small>${escapeHtml(`${r.target} (${r.groupId})`)}</small>`,
+    `${breakable(r.name)}<br><small>${escapeHtml(`${r.target} (${r.groupId})`)}</small>`,
     escapeHtml(r.via),
-    escapeHtml([r.endpoint, r.ip].filter(Boolean).join(" ") || "—"),
+    [r.endpoint && escapeHtml(r.endpoint), r.ip && unbroken(r.ip)].filter(Boolean).join(" ") || "—",
     escapeHtml(r.route ?? "—"),
     { html: escapeHtml(verdictMarks[r.status]), className: `verdict-${r.status}` },
   ]);
@@ -137,7 +165,9 @@ function findingsSection(doc: PlanDocument): string {
     ...levels.map((level) => {
       const found = doc.findings[level];
       const title = `<h3 class="${found.length ? level : "none"}" id="${level}">${level[0].toUpperCase()}${level.slice(1)}: ${found.length}</h3>`;
-      return found.length ? title + table(["policy", "resource", "message"], found.map(row)) : title;
+      return found.length
+        ? title + table(["policy", "resource", "message"], found.map(row), undefined, "messages")
+        : title;
     }),
   ].join("\n");
 }
@@ -173,6 +203,17 @@ function verdictSection(doc: PlanDocument): string {
 <ul>${mandatory.map(item).join("\n")}</ul></div>`;
 }
 
+/** The program's warnings (a hub peering of one side only...), which `pulumi preview` shows with its diagnostics. */
+function warningsSection(doc: PlanDocument): string {
+  if (!doc.warnings?.length) return "";
+  const item = (w: NonNullable<PlanDocument["warnings"]>[number]) => {
+    const on = w.urn ? urnParts(w.urn) : undefined;
+    return `<li>${escapeHtml(w.message)}${on ? ` <small>(${escapeHtml(`${on.type} ${on.name}`)})</small>` : ""}</li>`;
+  };
+  return `<div class="warnings" id="warnings"><strong class="advisory">Warnings from the program: ${doc.warnings.length}</strong>
+<ul>${doc.warnings.map(item).join("\n")}</ul></div>`;
+}
+
 /** The page; `svg` is the topology picture's `<svg>` element (see `topologySvg` with `inline`). */
 export function htmlReport(doc: PlanDocument, svg: string): string {
   const title = `Plan of stack ${doc.stack} (project ${doc.project})`;
@@ -187,6 +228,7 @@ export function htmlReport(doc: PlanDocument, svg: string): string {
 <body>
 <h1>${escapeHtml(title)}</h1>
 ${verdictSection(doc)}
+${warningsSection(doc)}
 <nav>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create. <a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
 <h2 id="topology">Topology <input type="checkbox" id="actual-size"> <label for="actual-size" class="zoom">actual size (scroll to pan)</label></h2>
 <div class="picture">

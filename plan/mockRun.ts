@@ -32,9 +32,17 @@ export interface RecordedResource {
   aliases: string[];
 }
 
+/** A warning the program logged (`pulumi.log.warn`), which the CLI shows under the preview's diagnostics. */
+export interface RecordedWarning {
+  message: string;
+  /** The resource it was logged on, if any. */
+  urn?: string;
+}
+
 /** The graph of one run, in registration order. */
 export class RecordedGraph {
   readonly resources: RecordedResource[] = [];
+  readonly warnings: RecordedWarning[] = [];
   /** The resources by URN, caught up with `resources` on each look-up (the plan looks up thousands). */
   private readonly index = new Map<string, RecordedResource>();
   private indexed = 0;
@@ -136,6 +144,21 @@ MockMonitor.prototype.registerResourceOutputs = function (
   const resource = current?.byUrn(req.getUrn());
   if (resource) resource.outputs = deserializeProperties(req.getOutputs());
   return originalRegisterOutputs.call(this, req, callback);
+};
+
+// Without an engine the SDK prints a warning to stderr, where a plan's reader never sees it next to the
+// resources: during a run it is recorded with the graph instead, for the reports.
+const originalWarn = pulumi.log.warn;
+pulumi.log.warn = function (message: string, resource?: pulumi.Resource, ...rest: unknown[]) {
+  const graph = current;
+  if (!graph) return originalWarn.call(pulumi.log, message, resource, ...(rest as []));
+  const warning: RecordedWarning = { message };
+  graph.warnings.push(warning);
+  // The SDK's own logger reads the URN the same way; it resolves once the resource is registered.
+  const urn = (resource?.urn as unknown as { promise(): Promise<string> } | undefined)?.promise();
+  return (urn ?? Promise.resolve(undefined)).then((u) => {
+    if (u) warning.urn = u;
+  });
 };
 
 export interface MockRunOptions {

@@ -8,7 +8,7 @@ import { isManager, privateDnsDeclaration } from "../policy/model/privateDnsDecl
 import { endpointZoneGroups } from "../policy/rules/endpointZoneGroups";
 import { compiledPack } from "./compiledPack";
 import { groupFindings, type Findings } from "./findings";
-import { runOnMocks, type MockRun, type MockRunOptions } from "./mockRun";
+import { runOnMocks, type MockRun, type MockRunOptions, type RecordedWarning } from "./mockRun";
 import { stackModel } from "./modelResources";
 import { redactDeep } from "../policy/model/secrets";
 import { PlanInputError, userErrorMessage } from "./planErrors";
@@ -62,6 +62,8 @@ export interface PlanDocument {
   /** Each workspace's managed network (none without one). */
   managedNetworks: ManagedNetworkTable[];
   findings: Findings;
+  /** What the program warned of at preview (`pulumi.log.warn`, e.g. a hub peering of one side only); absent if nothing. */
+  warnings?: RecordedWarning[];
   /** Mermaid flowchart of the topology. */
   diagram: string;
   /** The topology every picture is drawn from (Mermaid above, SVG through `topologySvg`). */
@@ -254,6 +256,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       vnets: redacted(vnetTables(model, run.graph, privateDns)),
       managedNetworks: redacted(managedNetworkTables(run.graph)),
       findings,
+      warnings: run.graph.warnings.length ? redacted(run.graph.warnings) : undefined,
       diagram: mermaidDiagram(picture),
       topology: picture,
       changes,

@@ -2,26 +2,28 @@
  * The plan as text for a terminal: the resource tree like `pulumi preview`, counts by type, one table per
  * VNet, the pack's findings by level, and where the time went.
  */
-import type { Finding } from "./findings";
+import { urnParts, type Finding } from "./findings";
 import type { ManagedNetworkTable } from "./managedNetworkTables";
 import type { PlanDocument } from "./plan";
 import type { ResourceChange, StepOp } from "./planChanges";
 import type { ResolutionRow } from "./resolutionTable";
+import { escapedCharacter, isUnsafeCharacter } from "./unsafeCharacters";
 import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
 
-/** The widest line the report prints: messages wrap, and wide tables split into blocks that fit. */
+/**
+ * The widest line the report prints: messages wrap, and wide tables split into blocks that fit. A tree line's
+ * Info (a resource's diff) is the exception: it stays whole on the resource's line.
+ */
 export const reportWidth = 120;
 
-/**
- * Characters a terminal would act on rather than show (C0 and C1 controls, DEL: an ESC sequence could move the
- * cursor, erase or fake lines) and the invisible ones (zero-width, bidirectional overrides), shown escaped.
- */
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
-/** `text` made inert for a terminal: every unsafe character as `\uXXXX`. */
+/** `text` made inert for a terminal: every unsafe character (unsafeCharacters.ts) as `\uXXXX`. */
 export function inert(text: string): string {
-  return text.replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  let out = "";
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    out += isUnsafeCharacter(code) ? escapedCharacter(code) : c;
+  }
+  return out;
 }
 
 /** `text` cut into pieces of at most `max` characters, after a `.`, `/`, `-` or `,` where one is near the end. */
@@ -132,6 +134,24 @@ function infoOf(change: ResourceChange, protect: boolean): string {
   return [protect ? "protected" : "", diff].filter(Boolean).join(" ");
 }
 
+/**
+ * The tree's rows, each resource's Info (protected, its diff) whole on the resource's own line, as `pulumi preview`
+ * prints it — the one part of the report that may run past its width, since a diff read away from its resource
+ * is misread. Only a tree whose names alone are wider than the report falls back to blocks of columns.
+ */
+function treeLines(table: string[][]): string[] {
+  const named = columns(
+    table.map((r) => r.slice(0, -1)),
+    " ",
+  );
+  if (named.length !== table.length) return columns(table, " ");
+  const at = Math.max(...named.map((l) => l.length)) + 2;
+  return named.map((line, i) => {
+    const info = inert(table[i][table[i].length - 1]);
+    return info === "" ? line : line.padEnd(at) + info;
+  });
+}
+
 function treeSection(doc: PlanDocument): string[] {
   const rows = doc.resources.map((r) => {
     const change = stepOf(doc, r.urn);
@@ -150,7 +170,7 @@ function treeSection(doc: PlanDocument): string[] {
       `Previewing ${doc.mode === "preview" ? "preview" : "update"} (${doc.stack}) of project ${doc.project}, offline on the fake Azure:`,
     ),
     "",
-    ...columns([[" ", "Type", "Name", "Plan", "Info"], ...rows, ...deleted], " "),
+    ...treeLines([[" ", "Type", "Name", "Plan", "Info"], ...rows, ...deleted]),
     "",
     "Resources by type:",
     ...columns(
@@ -209,11 +229,11 @@ function endpointLines(row: EndpointRow): string[][] {
 
 export function vnetSection(table: VnetTable): string[] {
   const title = inert(
-    `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}`,
+    `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}${table.rows.length === 0 ? ": no private endpoints" : ""}`,
   );
   const endpoints =
     table.rows.length === 0
-      ? ["    no private endpoints"]
+      ? []
       : columns(
           [
             ["endpoint", "target", "group id", "private IP", "FQDN", "zone", "linked"],
@@ -221,7 +241,9 @@ export function vnetSection(table: VnetTable): string[] {
           ],
           "    ",
         );
-  return [title, ...endpoints, ...resolutionLines(table.resolution)];
+  const resolution = resolutionLines(table.resolution);
+  // A blank line parts the resolution from the endpoint table above it.
+  return [title, ...endpoints, ...(endpoints.length && resolution.length ? [""] : []), ...resolution];
 }
 
 const verdictMarks: Record<ResolutionRow["status"], string> = {
@@ -230,18 +252,20 @@ const verdictMarks: Record<ResolutionRow["status"], string> = {
   unknown: "unknown",
 };
 
-/** How each name the workspace needs resolves from the VNet: the verdict, the answer, then the path in words. */
+/**
+ * How each name the workspace needs resolves from the VNet, a line each: the verdict, the name, the answer and the
+ * route. The path in words follows only a row that is not ok, where it says what to fix (`--json` keeps every path).
+ */
 function resolutionLines(rows: readonly ResolutionRow[]): string[] {
   if (rows.length === 0) return [];
   return [
-    "",
     "    name resolution from this VNet:",
     ...rows.flatMap((r) => [
       ...wrapped(
         `${verdictMarks[r.status]}  ${r.name} (${r.target}, ${r.groupId})${r.ip ? ` -> ${r.ip}` : ""}${r.route ? `, ${r.route}` : ""}`,
         "      ",
       ),
-      ...wrapped(r.via, "          "),
+      ...(r.status === "ok" ? [] : wrapped(r.via, "          ")),
     ]),
   ];
 }
@@ -262,6 +286,21 @@ function findingLines(level: string, finding: Finding): string[] {
   return [
     ...wrapped(`[${level}] ${finding.policy}  (${finding.type}: ${finding.name})`, "    "),
     ...finding.message.split("\n").flatMap((l) => wrapped(l, "        ")),
+  ];
+}
+
+/** The program's warnings, as `pulumi preview` lists them under its diagnostics, each with its resource. */
+function warningsSection(doc: PlanDocument): string[] {
+  if (!doc.warnings?.length) return [];
+  return [
+    `Warnings (${doc.warnings.length}):`,
+    ...doc.warnings.flatMap((w) =>
+      wrapped(
+        `warning: ${w.message}${w.urn ? ` (${urnParts(w.urn).type} ${urnParts(w.urn).name})` : ""}`,
+        "    ",
+      ),
+    ),
+    "",
   ];
 }
 
@@ -297,6 +336,7 @@ export function textReport(doc: PlanDocument): string {
     ...vnets,
     ...managed,
     "",
+    ...warningsSection(doc),
     ...findingsSection(doc),
     "",
     timingLine(doc),

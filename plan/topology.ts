@@ -13,6 +13,7 @@
  */
 import type { DnsHostKind } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
+import { parseExternalKey } from "../policy/model/identity";
 import { describePath, dnsHostOf, resolverOf } from "../policy/model/resolution";
 import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown, type Maybe } from "../policy/model/values";
@@ -152,8 +153,13 @@ export class TopologyBuilder {
   constructor(readonly input: TopologyInput) {}
 
   /** A resource's name as the program gave it, else the model's label. */
+  /** A resource's name: its logical name in the stack, its ARM name outside it (the label would say its kind twice). */
   nameOf(key: Key): string {
-    return this.input.graph.byUrn(key)?.name ?? this.input.model.label(key);
+    return (
+      this.input.graph.byUrn(key)?.name ??
+      parseExternalKey(key)?.names.join("/") ??
+      this.input.model.label(key)
+    );
   }
 
   has(id: string): boolean {
@@ -620,13 +626,7 @@ const dnsHostWords: Record<DnsHostKind, string> = {
 /** A VNet drawn where a peering or DNS path leads, outside the stack when the model has no such VNet. */
 function peerNode(b: TopologyBuilder, vnet: Key): void {
   if (b.has(vnet)) return;
-  b.node(
-    vnet,
-    "vnet",
-    [`VNet ${b.nameOf(vnet)}`, "outside the stack"],
-    undefined,
-    `virtual network ${b.nameOf(vnet)}`,
-  );
+  b.node(vnet, "vnet", [`VNet ${b.nameOf(vnet)}`, "outside the stack"], undefined, b.input.model.label(vnet));
 }
 
 /**

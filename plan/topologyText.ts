@@ -2,21 +2,27 @@
  * Names and messages in the pictures are free text from strangers. One escaping discipline per picture format,
  * each a table of what a character becomes (never a RegExp built from the text), so a name stays a name:
  * - every format: control characters (C0, DEL, C1, line/paragraph separators) shown as their visible Unicode
- *   pictures (␛, ␊, ␀...) — an ESC, newline or NUL can neither break a line nor vanish unseen;
+ *   pictures (␛, ␊, ␀...) — an ESC, newline or NUL can neither break a line nor vanish unseen — and invisible ones
+ *   (zero-width, bidirectional, BOM) as `\uXXXX`, so U+202E cannot reverse what follows it;
  * - DOT (→ SVG): `&` escaped, since Graphviz copies anything shaped like an entity (`&xxe;`, `&nbsp;`) raw into
  *   the SVG, which then fails to parse;
  * - Mermaid: no `%` (directives `%%{init}%%`), `#` (entity codes), backtick (Markdown strings), quote or markup
  *   survives in a label: each is written as its full-width look-alike;
  * - Markdown: the fence is longer than any backtick run of the text it holds.
  */
+import { escapedCharacter, isUnsafeCharacter } from "./unsafeCharacters";
 
-/** The visible picture of a control character, or undefined for any other character. */
+/**
+ * The visible stand-in of an unsafe character (unsafeCharacters.ts), or undefined for any other: a control as its
+ * picture, an invisible character (zero-width, bidirectional, BOM, soft hyphen) as `\uXXXX`, as the text report
+ * writes it.
+ */
 function controlPicture(code: number): string | undefined {
   if (code < 0x20) return String.fromCodePoint(0x2400 + code);
   if (code === 0x7f) return "\u2421";
   // C1 controls and the two separators JavaScript and some renderers treat as line breaks.
   if ((code >= 0x80 && code < 0xa0) || code === 0x2028 || code === 0x2029) return "\ufffd";
-  return undefined;
+  return isUnsafeCharacter(code) ? escapedCharacter(code) : undefined;
 }
 
 function mapChars(text: string, replace: (c: string) => string | undefined): string {
@@ -51,7 +57,8 @@ export function xmlText(text: string): string {
 
 /** Text inside a DOT quoted string: controls visible, `&` as an entity (Graphviz keeps entities), `"` and `\` escaped. */
 export function dotText(text: string): string {
-  return mapChars(text, (c) => dotChars[c] ?? controlPicture(c.codePointAt(0)!));
+  // A stand-in's backslash is escaped too: Graphviz would drop it.
+  return mapChars(text, (c) => dotChars[c] ?? controlPicture(c.codePointAt(0)!)?.replace("\\", "\\\\"));
 }
 
 const dotChars: Record<string, string> = { "&": "&amp;", '"': '\\"', "\\": "\\\\" };

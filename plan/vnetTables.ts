@@ -9,6 +9,7 @@ import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import type { RecordedGraph } from "./mockRun";
 import { compareText } from "./topologyText";
 import { resolutionRows, type ResolutionRow } from "./resolutionTable";
+import { resolverOf } from "../policy/model/resolution";
 
 export interface DnsRecord {
   fqdn: string;
@@ -19,9 +20,10 @@ export interface ZoneCell {
   zone: string;
   /**
    * Whether the zone is linked to the table's VNet: "unknown" when a link's ends are unknown (preview),
-   * "external" for a zone outside the stack that the stack links nowhere (its links are managed elsewhere).
+   * "external" for a zone outside the stack that the stack links nowhere (its links are managed elsewhere), "n/a"
+   * when the VNet resolves through DNS servers in another VNet, whose links answer instead of its own.
    */
-  linked: boolean | "unknown" | "external";
+  linked: boolean | "unknown" | "external" | "n/a";
 }
 
 export interface EndpointRow {
@@ -76,11 +78,23 @@ function linksResolvedOf(model: StackModel): boolean {
   return resolved;
 }
 
+/**
+ * Whether a VNet's queries go to DNS servers in other VNets (a hub's resolver, a firewall's DNS proxy), whose
+ * linked zones answer: "A VNet using custom DNS servers does not get its own linked zones (unless the server is in
+ * that VNet)" (../shared/reference/azure-dns-resolution-facts.md; how-to-custom-dns: "records listed in Private
+ * DNS Zones are only returned to devices resolving domains using the default Azure DNS Virtual Server IP address").
+ */
+function resolvesElsewhere(model: StackModel, vnet: Key): boolean {
+  const resolver = resolverOf(model.network, vnet);
+  return resolver.verdict === "ok" && !resolver.resolvingVnets.includes(vnet);
+}
+
 function row(
   model: StackModel,
   graph: RecordedGraph,
   endpoint: PrivateEndpoint,
   vnet: Key | undefined,
+  elsewhere: boolean,
 ): EndpointRow {
   const linksResolved = linksResolvedOf(model);
   const dns = endpointDns(graph, endpoint.urn);
@@ -90,6 +104,7 @@ function row(
       const links = model.linkedVnetsByZone.get(zone.key);
       if (!model.zones.has(zone.key) && !links) return { zone: name, linked: "external" };
       const linked = vnet !== undefined && (links?.has(vnet) ?? false);
+      if (!linked && elsewhere) return { zone: name, linked: "n/a" };
       return { zone: name, linked: linked || (linksResolved && vnet !== undefined) ? linked : "unknown" };
     }),
   );
@@ -137,8 +152,10 @@ export function vnetTables(
       resolution: resolutionRows(model, vnet.key),
     });
   }
+  const elsewhere = new Map<Key, boolean>();
   for (const endpoint of model.endpoints) {
     const vnet = typeof endpoint.vnet === "string" ? endpoint.vnet : undefined;
+    if (vnet !== undefined && !elsewhere.has(vnet)) elsewhere.set(vnet, resolvesElsewhere(model, vnet));
     let table = tables.get(vnet);
     if (!table) {
       table = {
@@ -149,7 +166,7 @@ export function vnetTables(
       };
       tables.set(vnet, table);
     }
-    table.rows.push(row(model, graph, endpoint, vnet));
+    table.rows.push(row(model, graph, endpoint, vnet, vnet !== undefined && elsewhere.get(vnet) === true));
   }
   const writer = dnsRecordWriters[privateDns];
   for (const table of tables.values()) {

@@ -277,7 +277,8 @@ export class NetworkGraph {
     if (!this.vnets.has(b))
       return {
         verdict: "ok",
-        route: `peered with ${this.label(b)} (outside the stack: its side is not seen)`,
+        // The label says the VNet is outside this stack.
+        route: `peered with ${this.label(b)}: its side is not seen`,
       };
     const back = this.sideOf(b, a);
     if (back.verdict !== "ok") return back;

@@ -11,6 +11,8 @@
  * Text quoted verbatim from a fixed source (the docs a message cites) can be kept as it is.
  */
 
+import { parseArmId } from "../azure/armId";
+
 export const secretMask = "[secret]";
 
 /** Adds the texts of a secret's value (every string and number in it) to `into`. */
@@ -37,8 +39,18 @@ function isWordChar(c: string | undefined): boolean {
  * garble the messages' examples).
  */
 function fragmentsOf(secret: string): string[] {
-  const parts = secret.split(/[^\p{L}\p{N}_.-]+/u).map((p) => p.replace(/^[.-]+|[.-]+$/g, ""));
+  const parts = wordsOf(secret).map((p) => p.replace(/^[.-]+|[.-]+$/g, ""));
   return [secret, ...parts.filter((p) => p.length >= 3 && p !== secret)];
+}
+
+/**
+ * The words of a secret a rule may quote alone. Of an ARM id, its resource names (what a label quotes), not the
+ * words every id of the stack shares (`subscriptions`, `resourceGroups`, `providers`, the types, the subscription
+ * and resource group): those would mask every other id word by word, while the id itself is masked whole.
+ */
+function wordsOf(secret: string): string[] {
+  const id = parseArmId(secret);
+  return id ? id.names : secret.split(/[^\p{L}\p{N}_.-]+/u);
 }
 
 /** Where each of `texts` occurs in `text`. */

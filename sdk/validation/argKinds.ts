@@ -4,7 +4,7 @@
  * argument in its schema ({@link ArgSchema}); the kinds are the only place these checks live.
  */
 import { parseCidr } from "../../policy/azure/cidr";
-import { invisibleCharacterIn, memberPath, shown, type ArgProblem } from "./argProblem";
+import { invisibleCharacterIn, memberPath, shown, withArticle, type ArgProblem } from "./argProblem";
 import { armIdProblems } from "./armIds";
 import { cloudProblems, regionProblems } from "./locations";
 import { nameProblems, type NameRule } from "./names";
@@ -26,7 +26,7 @@ export interface ArgKind {
 function shapeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+  return withArticle(typeof value);
 }
 
 /** A value as a type problem shows it: short, whatever its size. */
@@ -93,7 +93,9 @@ export function freeText(expected: string, maxLength = Infinity): ArgKind {
 
 /** A name by one of Azure's name rules. */
 export function name(rule: NameRule): ArgKind {
-  return stringKind(rule.expected ?? `a ${rule.noun}`, (path, value) => nameProblems(path, value, rule));
+  return stringKind(rule.expected ?? withArticle(rule.noun), (path, value) =>
+    nameProblems(path, value, rule),
+  );
 }
 
 /** The ARM id of a resource of `type`. */

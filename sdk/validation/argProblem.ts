@@ -23,6 +23,11 @@ export function invisibleCharacterIn(text: string): string | undefined {
   return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : undefined;
 }
 
+/** `noun` after "a" or "an", picked by its first letter ("an AzureCloud region", "an AKS compute name", "a VM size"). */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 /** A value as it appears in a message: JSON, so empty strings and spaces stay visible, invisible characters escaped. */
 export function shown(value: unknown): string {
   let text: string;

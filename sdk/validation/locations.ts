@@ -1,7 +1,7 @@
 /** Checks of the cloud and location arguments against the shared region table. */
 import { allClouds, isAzureCloud, type AzureCloud } from "../../policy/azure/clouds";
 import { cloudOfRegion, isRegionOf } from "../../policy/azure/locations";
-import { shown, type ArgProblem } from "./argProblem";
+import { shown, withArticle, type ArgProblem } from "./argProblem";
 
 /** Why `value` is not a supported cloud. */
 export function cloudProblems(propertyPath: string, value: string): ArgProblem[] {
@@ -25,6 +25,6 @@ export function locationProblems(propertyPath: string, location: string, cloud: 
   if (isRegionOf(cloud, location)) return [];
   const other = cloudOfRegion(location);
   if (!other) return regionProblems(propertyPath, location);
-  const reason = `${shown(location)} is a region of ${other}, not of ${cloud}; set cloud to "${other}" or pick a ${cloud} region`;
+  const reason = `${shown(location)} is a region of ${other}, not of ${cloud}; set cloud to "${other}" or pick ${withArticle(`${cloud} region`)}`;
   return [{ propertyPath, reason }];
 }

@@ -1,12 +1,13 @@
 import { expect } from "chai";
 import { execFile } from "child_process";
-import { copyFileSync, existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, cpSync, existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { promisify } from "util";
 import type { InstalledPackage } from "./installedPackage";
 import type { PlanDocument } from "../../plan/plan";
 import { relativeLinks } from "../docs/markdownLinks";
+import { expectClean, expectRefused, recipes } from "../scenarios/recipes";
 import { installedArtifact } from "./packageArtifacts";
 import { repoRoot } from "./pluginSchema";
 
@@ -211,6 +212,19 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
       ["cpu-cluster-compute", "update", ["properties.properties.vmSize"]],
     ]);
     expect(second.deleted).to.deep.equal([]);
+  });
+
+  it("plans each recipe of docs/recipes copied into the consumer's project: clean, and its broken twin refused", async () => {
+    for (const recipe of recipes) {
+      const dir = path.join(installed.dir, "recipes", recipe.dir);
+      cpSync(path.join(repoRoot, "docs", "recipes", recipe.dir), dir, { recursive: true });
+      expectClean(recipe, await installedPlan(dir, ["--stack", "dev"]));
+      const refused = await installedPlan(dir, ["--stack", "broken", "--no-policy-pack"]).then(
+        () => ({ code: 0, stderr: "" }),
+        (e: { code: number; stderr: string }) => e,
+      );
+      expectRefused(recipe, refused.code, refused.stderr);
+    }
   });
 
   it("type-checks strictly against the published declarations", () => {

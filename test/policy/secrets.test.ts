@@ -30,6 +30,18 @@ describe("secrets", () => {
       );
     });
 
+    it("masks a secret ARM id as one [secret], and its resource names alone, never the words every id shares", () => {
+      const rg = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml";
+      const s = secrets(`${rg}/providers/Microsoft.Network/virtualNetworks/vnet-secret`);
+      const other = `${rg}/providers/Microsoft.Network/virtualNetworks/vnet-other`;
+      expect(
+        redactSecrets(
+          `peering to ${rg}/providers/Microsoft.Network/virtualNetworks/VNET-SECRET/subnets/a, ${other}; VNet 'vnet-secret'`,
+          s,
+        ),
+      ).to.equal(`peering to [secret]/subnets/a, ${other}; VNet '[secret]'`);
+    });
+
     it("ignores case, and treats the secret's characters literally (no pattern is built from it)", () => {
       expect(redactSecrets("HOST-A.Example.COM is named", secrets("host-a.example.com"))).to.equal(
         "[secret] is named",
