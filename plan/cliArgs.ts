@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { checkStackName } from "./stackName";
 
 export interface CliArgs {
   target: string;
@@ -67,6 +68,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values["no-policy-pack"] && values["policy-pack"]) {
     throw new Error("--policy-pack and --no-policy-pack exclude each other");
   }
+  if (values.stack !== undefined) checkStackName(values.stack);
   return {
     target: positionals[0],
     stack: values.stack,

@@ -25,6 +25,12 @@ import {
 } from "./fakeInvokes";
 import { egressIdShapes } from "./fakeEgress";
 import { deployedResources } from "./fakeTemplates";
+import { secretsOpened } from "./modelResources";
+
+const sigKey = "4dabf18193072939515e22adb298388d";
+const secretSig = "1b47061264138c4ac30d75fd1eb44270";
+const isSecretValue = (v: unknown) =>
+  typeof v === "object" && v !== null && (v as Record<string, unknown>)[sigKey] === secretSig;
 
 export const fakeSubscriptionId = "00000000-1111-2222-3333-444444444444";
 export const fakeTenantId = "99999999-8888-7777-6666-555555555555";
@@ -588,7 +594,28 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     this.live = existing?.live ?? new Map();
   }
 
+  /**
+   * A resource as ARM creates it. The fake reads its inputs with their secret envelopes opened (a secret is a
+   * value like any other to Azure), and answers with the outputs of a secret input secret again, as the engine
+   * marks them; what it keeps live keeps those envelopes, so a state file can hash them.
+   */
   newResource(args: pulumi.runtime.MockResourceArgs): {
+    id: string | undefined;
+    state: Record<string, unknown>;
+  } {
+    const sent = args.inputs as Record<string, unknown>;
+    const secrets = new Set(Object.keys(sent).filter((key) => isSecretValue(sent[key])));
+    const answer = this.answer({ ...args, inputs: secretsOpened(sent) }, secrets);
+    for (const key of secrets)
+      if (answer.state[key] !== undefined)
+        answer.state[key] = { [sigKey]: secretSig, value: answer.state[key] };
+    return answer;
+  }
+
+  private answer(
+    args: pulumi.runtime.MockResourceArgs,
+    secrets: ReadonlySet<string>,
+  ): {
     id: string | undefined;
     state: Record<string, unknown>;
   } {
@@ -604,19 +631,24 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     const state: Record<string, unknown> = { ...inputs, id, name };
     this.addComputedOutputs(`${module}:${type}`, id, inputs, state);
     this.addConnections(`${module}:${type}`, id, name, inputs);
+    // ARM validates a template before it stores the deployment.
+    if (`${module}:${type}` === "resources:Deployment") this.deploy(inputs, secrets.has("properties"));
     this.live.set(armIdKey(id), state);
-    if (`${module}:${type}` === "resources:Deployment") this.deploy(inputs);
     return { id, state };
   }
 
   /**
    * A template deployment's resources, as Azure leaves them: each is live with the body it sent, and an
-   * approved private endpoint connection takes the state the template gives it.
+   * approved private endpoint connection takes the state the template gives it. A deployment whose properties
+   * are secret leaves its resources' bodies secret.
    */
-  private deploy(inputs: Record<string, unknown>) {
+  private deploy(inputs: Record<string, unknown>, secret: boolean) {
     const group = `/subscriptions/${fakeSubscriptionId}/resourceGroups/${String(inputs.resourceGroupName)}`;
     for (const resource of deployedResources(group, inputs)) {
-      this.live.set(armIdKey(resource.id), { ...resource });
+      this.live.set(armIdKey(resource.id), {
+        ...resource,
+        ...(secret && { properties: { [sigKey]: secretSig, value: resource.properties } }),
+      });
       const [targetId] = resource.id.split("/privateEndpointConnections/");
       if (targetId === resource.id) continue;
       const state = (resource.properties as { privateLinkServiceConnectionState?: object } | undefined)
@@ -695,7 +727,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     for (const { property, subresources } of requiredDependencyRules) {
       const targetId = properties[property];
       if (typeof targetId !== "string") continue;
-      const target = this.live.get(armIdKey(targetId));
+      const target = this.liveOpened(targetId);
       const publicAccess = (target?.publicNetworkAccess ??
         (target?.properties as { publicNetworkAccess?: string } | undefined)?.publicNetworkAccess) as
         string | undefined;
@@ -980,6 +1012,11 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     if (cidr) this.subnets.set(armIdKey(id), { cidr, next: 4 });
   }
 
+  /** A live resource's state with its secrets opened, for the fake's own reads. */
+  private liveOpened(id: string): Record<string, unknown> | undefined {
+    return secretsOpened(this.live.get(armIdKey(id))) as Record<string, unknown> | undefined;
+  }
+
   // ---- Kept between plans (the plan's --state) ----
 
   /**
@@ -1046,8 +1083,9 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     const back = [...this.live.entries()].find(
       ([key, state]) =>
         key.startsWith(prefix) &&
-        armIdKey(String((state.remoteVirtualNetwork as { id?: string } | undefined)?.id ?? "")) ===
-          armIdKey(localVnet),
+        armIdKey(
+          String((secretsOpened(state.remoteVirtualNetwork) as { id?: string } | undefined)?.id ?? ""),
+        ) === armIdKey(localVnet),
     );
     if (!back) return "Initiated";
     back[1].peeringState = "Connected";
@@ -1067,7 +1105,7 @@ export class FakeAzure implements pulumi.runtime.Mocks {
     // Azure names the FQDNs by the target's region (an endpoint may sit in another region than its target);
     // a target this fake did not create is taken to be in the endpoint's region.
     const targetId = connections[0]?.privateLinkServiceId;
-    const targetLocation = targetId ? this.live.get(armIdKey(targetId))?.location : undefined;
+    const targetLocation = targetId ? this.liveOpened(targetId)?.location : undefined;
     const region = (typeof targetLocation === "string" ? targetLocation : location)
       .replace(/ /g, "")
       .toLowerCase();

@@ -3,7 +3,8 @@
  * gives it (`<type>/<name>` segments under the deployment's resource group), with the body the template
  * sends. The fake evaluates only what this product's templates use: literal names and values, and a whole-
  * string `[parameters('…')]`. Anything else is refused, naming the expression, so a new template cannot pass
- * unread.
+ * unread. A template or parameters ARM would not accept (resources that are not a list of objects with a string
+ * type and name, a parameter without its `{ value }` object) are refused with ARM's code, `InvalidTemplate`.
  */
 import { armError } from "./fakeInvokes";
 
@@ -18,9 +19,46 @@ export interface DeployedResource {
 }
 
 interface TemplateResource {
-  type?: unknown;
-  name?: unknown;
+  type: string;
+  name: string;
   properties?: unknown;
+}
+
+/** ARM's 400 for a template (or its parameters) it cannot read. */
+function invalidTemplate(reason: string): Error {
+  return armError(
+    `fake Azure: Status=400 Code="InvalidTemplate" Message="Deployment template validation failed: ${reason}"`,
+  );
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The deployment's template resources and parameters, or ARM's InvalidTemplate for a shape it refuses. */
+function templateOf(inputs: Record<string, unknown>): {
+  resources: TemplateResource[];
+  parameters: Record<string, { value?: unknown }>;
+} {
+  const properties = inputs.properties ?? {};
+  if (!isObject(properties)) throw invalidTemplate("'properties' is not an object");
+  const template = properties.template ?? {};
+  if (!isObject(template)) throw invalidTemplate("the template is not an object");
+  const resources = template.resources ?? [];
+  if (!Array.isArray(resources)) throw invalidTemplate("the template's 'resources' is not a list");
+  resources.forEach((r: unknown, i) => {
+    if (!isObject(r) || typeof r.type !== "string" || typeof r.name !== "string")
+      throw invalidTemplate(
+        `the template resource at index ${i} is not an object with a string type and name`,
+      );
+  });
+  const parameters = properties.parameters ?? {};
+  if (!isObject(parameters)) throw invalidTemplate("'parameters' is not an object");
+  for (const [name, parameter] of Object.entries(parameters))
+    if (!isObject(parameter)) throw invalidTemplate(`the parameter '${name}' is not an object with a value`);
+  return {
+    resources: resources as TemplateResource[],
+    parameters: parameters as Record<string, { value?: unknown }>,
+  };
 }
 
 const parameterPrefix = "[parameters('";
@@ -51,13 +89,9 @@ function evaluate(value: unknown, parameters: Record<string, { value?: unknown }
  * (`/subscriptions/<sub>/resourceGroups/<rg>`). Pure.
  */
 export function deployedResources(groupId: string, inputs: Record<string, unknown>): DeployedResource[] {
-  const properties = (inputs.properties ?? {}) as {
-    template?: { resources?: TemplateResource[] };
-    parameters?: Record<string, { value?: unknown }>;
-  };
-  const parameters = properties.parameters ?? {};
-  return (properties.template?.resources ?? []).map((resource) => {
-    const type = String(resource.type);
+  const { resources, parameters } = templateOf(inputs);
+  return resources.map((resource) => {
+    const type = resource.type;
     const name = String(evaluate(resource.name, parameters));
     const [namespace, ...types] = type.split("/");
     const names = name.split("/");

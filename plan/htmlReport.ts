@@ -8,6 +8,7 @@
  */
 import { urnParts, type Finding } from "./findings";
 import type { PlanDocument } from "./plan";
+import { diffText, stepOf, stepsText } from "./planChanges";
 import { linkedText } from "./textReport";
 import { findingMarks, type FindingLevel } from "./topology";
 import { nodeAnchors } from "./topologySvg";
@@ -173,23 +174,46 @@ function findingsSection(doc: PlanDocument): string {
 }
 
 function resourcesSection(doc: PlanDocument): string {
-  const tree = doc.resources.map((r) => [
-    { html: escapeHtml(r.prefix + r.type), className: "tree" },
+  const info = (protect: boolean, diff = "") =>
+    escapeHtml([protect ? "protected" : "", diff].filter(Boolean).join(" "));
+  const tree = doc.resources.map((r) => {
+    const change = stepOf(doc.changes, r.urn);
+    return [
+      { html: escapeHtml(r.prefix + r.type), className: "tree" },
+      escapeHtml(r.name),
+      change.op,
+      info(r.protect, diffText(change)),
+    ];
+  });
+  const deleted = (doc.changes?.deleted ?? []).map((r) => [
+    { html: escapeHtml(r.type), className: "tree" },
     escapeHtml(r.name),
-    "create",
-    r.protect ? "protected" : "",
+    "delete",
+    info(r.protect),
   ]);
   const counts = Object.entries(doc.counts.byType).map(([type, n]) => [String(n), escapeHtml(type)]);
+  const total = doc.changes ? "total" : "total to create";
   return [
-    table(["type", "name", "plan", "info"], tree),
-    table(["count", "type"], [...counts, [String(doc.counts.total), "total to create"]], "Resources by type"),
+    table(["type", "name", "plan", "info"], [...tree, ...deleted]),
+    table(["count", "type"], [...counts, [String(doc.counts.total), total]], "Resources by type"),
   ].join("\n");
+}
+
+/** What the plan would do, in the words of the text report: `N to create, … M unchanged`, or `N to create`. */
+function changesLine(doc: PlanDocument): string {
+  if (!doc.changes) return `${doc.counts.total} resources to create`;
+  const source = doc.changes.fromState
+    ? `against the state in ${doc.changes.stateFile}`
+    : "first plan of the stack";
+  return escapeHtml(`${stepsText(doc.changes)} (${source})`);
 }
 
 /** The verdict, and each mandatory finding linked to its node in the picture: why the stack is blocked. */
 function verdictSection(doc: PlanDocument): string {
   const mandatory = doc.findings.mandatory;
-  if (mandatory.length === 0) {
+  // The engine's errors (a protected resource the plan would replace or delete) fail the preview as a finding does.
+  const blocked = doc.changes?.blocked ?? [];
+  if (mandatory.length === 0 && blocked.length === 0) {
     const advisory = doc.findings.advisory.length;
     return `<p class="ok">No mandatory violation: pulumi preview would pass${advisory ? ` (${advisory} advisory finding(s) below)` : ""}.</p>`;
   }
@@ -199,8 +223,17 @@ function verdictSection(doc: PlanDocument): string {
     const where = anchor ? `<a href="#${anchor}">${escapeHtml(f.name)}</a>` : escapeHtml(f.name);
     return `<li>${findingMarks.mandatory} <strong>${escapeHtml(f.policy)}</strong> on ${escapeHtml(f.type)} ${where}: ${escapeHtml(f.message.split("\n")[0])}</li>`;
   };
-  return `<div class="blocking"><strong class="mandatory">Blocked: ${mandatory.length} mandatory violation(s), pulumi preview would fail.</strong>
-<ul>${mandatory.map(item).join("\n")}</ul></div>`;
+  const reasons = [
+    ...(mandatory.length > 0 ? [`${mandatory.length} mandatory violation(s)`] : []),
+    ...(blocked.length > 0
+      ? [`${blocked.length} protected resource(s) the plan would replace or delete`]
+      : []),
+  ];
+  const errors = blocked.map(
+    (b) => `<li>${findingMarks.mandatory} error: ${escapeHtml(b.split("\n").join(" "))}</li>`,
+  );
+  return `<div class="blocking"><strong class="mandatory">Blocked: ${reasons.join(" and ")}, pulumi preview would fail.</strong>
+<ul>${[...mandatory.map(item), ...errors].join("\n")}</ul></div>`;
 }
 
 /** The program's warnings (a hub peering of one side only...), which `pulumi preview` shows with its diagnostics. */
@@ -229,7 +262,7 @@ export function htmlReport(doc: PlanDocument, svg: string): string {
 <h1>${escapeHtml(title)}</h1>
 ${verdictSection(doc)}
 ${warningsSection(doc)}
-<nav>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${doc.counts.total} resources to create. <a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
+<nav>Offline ${escapeHtml(doc.mode)} on the fake Azure: ${changesLine(doc)}. <a href="#topology">Topology</a><a href="#findings">Policy findings</a><a href="#vnets">VNets</a><a href="#resources">Resources</a></nav>
 <h2 id="topology">Topology <input type="checkbox" id="actual-size"> <label for="actual-size" class="zoom">actual size (scroll to pan)</label></h2>
 <div class="picture">
 ${svg}

@@ -73,6 +73,7 @@ export class RecordedGraph {
 
 let current: RecordedGraph | undefined;
 let currentAzure: FakeAzure | undefined;
+let currentKept: MockRunOptions["kept"];
 
 interface RegisterRequest {
   getType(): string;
@@ -104,37 +105,57 @@ const waitForRPCs = (settings as unknown as { waitForRPCs(): Promise<void> }).wa
 const originalRegister = MockMonitor.prototype.registerResource;
 const originalRegisterOutputs = MockMonitor.prototype.registerResourceOutputs;
 
+/** The request as the graph records it, before the monitor answers. */
+function requested(req: RegisterRequest, urn: string): Omit<RecordedResource, "outputs" | "id"> {
+  const propertyDependencies: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((value, key) => (propertyDependencies[key] = value.getUrnsList()));
+  return {
+    urn,
+    type: req.getType(),
+    name: req.getName(),
+    custom: req.getCustom(),
+    parent: req.getParent() || undefined,
+    inputs: deserializeProperties(req.getObject(), true),
+    dependencies: req.getDependenciesList(),
+    propertyDependencies,
+    protect: req.getProtect(),
+    provider: req.getProvider() || undefined,
+    deleteBeforeReplace: req.getDeletebeforereplace(),
+    ignoreChanges: req.getIgnorechangesList(),
+    replaceOnChanges: req.getReplaceonchangesList(),
+    aliases: req.getAliasesList().map((a) => a.getUrn()),
+  };
+}
+
+interface Monitor {
+  mocks: pulumi.runtime.Mocks;
+  newUrn(parent: string, type: string, name: string): string;
+}
+
 // Patched once per process: the mock monitor hands us the engine's full request, which its
 // `newResource` hook does not show (parent, dependencies, options).
-MockMonitor.prototype.registerResource = function (req: RegisterRequest, callback: Callback) {
+MockMonitor.prototype.registerResource = function (this: Monitor, req: RegisterRequest, callback: Callback) {
   const graph = current;
-  return originalRegister.call(this, req, (err, response) => {
-    if (!err && response && graph) {
-      const propertyDependencies: Record<string, string[]> = {};
-      req
-        .getPropertydependenciesMap()
-        .forEach((value, key) => (propertyDependencies[key] = value.getUrnsList()));
-      graph.resources.push({
-        urn: response.getUrn(),
-        type: req.getType(),
-        name: req.getName(),
-        custom: req.getCustom(),
-        parent: req.getParent() || undefined,
-        inputs: deserializeProperties(req.getObject(), true),
-        outputs: deserializeProperties(response.getObject()),
-        id: response.getId() || undefined,
-        dependencies: req.getDependenciesList(),
-        propertyDependencies,
-        protect: req.getProtect(),
-        provider: req.getProvider() || undefined,
-        deleteBeforeReplace: req.getDeletebeforereplace(),
-        ignoreChanges: req.getIgnorechangesList(),
-        replaceOnChanges: req.getReplaceonchangesList(),
-        aliases: req.getAliasesList().map((a) => a.getUrn()),
-      });
-    }
-    callback(err, response);
-  });
+  const request = requested(req, this.newUrn(req.getParent(), req.getType(), req.getName()));
+  const kept = request.custom ? currentKept?.(request) : undefined;
+  const mocks = this.mocks;
+  // The engine's answer for a resource it has and would not change: its id and outputs, not the provider's.
+  // The monitor asks its mocks synchronously, before its first await, so the swap covers exactly this request.
+  if (kept) this.mocks = { call: (args) => mocks.call(args), newResource: () => kept };
+  try {
+    return originalRegister.call(this, req, (err, response) => {
+      if (!err && response && graph)
+        graph.resources.push({
+          ...request,
+          urn: response.getUrn(),
+          outputs: deserializeProperties(response.getObject()),
+          id: response.getId() || undefined,
+        });
+      callback(err, response);
+    });
+  } finally {
+    this.mocks = mocks;
+  }
 };
 
 MockMonitor.prototype.registerResourceOutputs = function (
@@ -175,6 +196,13 @@ export interface MockRunOptions {
    * this run see what that run created (a second `pulumi up`). Its `preview` decides over the option above.
    */
   azure?: FakeAzure;
+  /**
+   * At preview, the id and outputs the engine has for a resource its state holds and this run would not
+   * change (a `same` step), as the engine answers without asking the provider; undefined for any other.
+   */
+  kept?: (
+    resource: Omit<RecordedResource, "outputs" | "id">,
+  ) => { id: string | undefined; state: Record<string, unknown> } | undefined;
 }
 
 export interface MockRun {
@@ -247,6 +275,7 @@ export async function runOnMocks(program: () => unknown, options: MockRunOptions
   } finally {
     process.off("unhandledRejection", onUnawaited);
     current = undefined;
+    currentKept = undefined;
   }
 }
 
@@ -259,6 +288,7 @@ export async function startRecording(options: MockRunOptions = {}): Promise<Reco
   const preview = azure.preview;
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
   currentAzure = azure;
+  currentKept = preview ? options.kept : undefined;
   await pulumi.runtime.setMocks(azure, options.project ?? "project", options.stack ?? "stack", preview);
   current = new RecordedGraph();
   return current;

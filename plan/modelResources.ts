@@ -15,6 +15,11 @@ import { unknownSentinel } from "./policy/engineValue";
 const sigKey = "4dabf18193072939515e22adb298388d";
 const secretSig = "1b47061264138c4ac30d75fd1eb44270";
 
+/** `value` as a recorded secret (the SDK's envelope): the pack and every output of the plan mask it. */
+export function recordedSecret(value: unknown): Record<string, unknown> {
+  return { [sigKey]: secretSig, value };
+}
+
 /**
  * A recorded value as the pack's policies get it: unknowns as the model's marker, secrets as `Secret` (the
  * model unwraps them and masks them in outputs).
@@ -56,5 +61,8 @@ export function modelResource(r: RecordedResource): StackResource {
 }
 
 export function stackModel(graph: RecordedGraph): StackModel {
-  return buildModel(graph.resources.filter((r) => r.custom).map(modelResource));
+  // Components too, as the pack receives them: their types name what made a resource (componentOrigin.ts).
+  return buildModel(
+    graph.resources.filter((r) => r.custom || !r.type.startsWith("pulumi:")).map(modelResource),
+  );
 }

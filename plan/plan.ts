@@ -4,26 +4,24 @@
  * as `pulumi preview --policy-pack` would, and describes the result as one document.
  */
 import * as path from "path";
-import { isManager, privateDnsDeclaration } from "../policy/model/privateDnsDeclaration";
-import { endpointZoneGroups } from "../policy/rules/endpointZoneGroups";
 import { compiledPack } from "./compiledPack";
-import { groupFindings, type Findings } from "./findings";
+import type { Findings } from "./findings";
+import { describeGraph } from "./graphDescription";
+import type { ManagedNetworkTable } from "./managedNetworkTables";
+import type { TreeRow } from "./resourceTree";
+import type { Topology } from "./topology";
+import { mermaidDiagram } from "./topologyMermaid";
+import type { VnetTable } from "./vnetTables";
 import { runOnMocks, type MockRun, type MockRunOptions, type RecordedWarning } from "./mockRun";
-import { stackModel } from "./modelResources";
-import { redactDeep } from "../policy/model/secrets";
 import { PlanInputError, userErrorMessage } from "./planErrors";
 import { resolveTarget } from "./planTarget";
 import type { PolicyPackConfig } from "./policy/policyConfig";
 import { PolicyPackSession } from "./policy/policyPackSession";
 import { programOf } from "./programEntry";
-import { countsByType, resourceTree, type TreeRow } from "./resourceTree";
-import { topology, type Topology } from "./topology";
-import { mermaidDiagram } from "./topologyMermaid";
-import { vnetTables, type VnetTable } from "./vnetTables";
-import { managedNetworkTables, type ManagedNetworkTable } from "./managedNetworkTables";
 import { FakeAzure } from "./fakeAzure";
-import { planChanges, type PlanChanges } from "./planChanges";
-import { readPlanState, stateFileOf, stateResources, writePlanState } from "./planState";
+import { planChanges, resourceChange, stepsText, type PlanChanges } from "./planChanges";
+import { checkStateNotOutput, readPlanState, stateFileOf, writePlanState, type PlanState } from "./planState";
+import { restoredValue } from "./stateSecrets";
 
 /** The pack this repository ships, checked by default. */
 export const defaultPackDir = path.resolve(__dirname, "..", "policy");
@@ -48,6 +46,8 @@ export interface PlanOptions {
    * earlier plan kept there, shows what would change, and (an update that succeeds) keeps its own result.
    */
   state?: string;
+  /** The files this run writes besides the state (`--html`, `--diagram`): the state file may be none of them. */
+  outputFiles?: { option: string; file: string }[];
 }
 
 export interface PlanDocument {
@@ -188,6 +188,21 @@ async function runFast(program: () => unknown, options: MockRunOptions): Promise
   }
 }
 
+/**
+ * The engine at preview: a resource its state holds whose step would be `same` keeps its id and outputs (the
+ * random suffix, the resolver's IP), where a provider would answer unknown. A secret output comes back unknown:
+ * the state keeps only its hash.
+ */
+function keptAtPreview(state: PlanState): MockRunOptions["kept"] {
+  const before = new Map(state.resources.map((r) => [r.urn, r]));
+  return (resource) => {
+    const old = before.get(resource.urn);
+    if (!old || old.id === undefined || resourceChange(old, resource, state.secretKey).op !== "same")
+      return undefined;
+    return { id: old.id, state: restoredValue(old.outputs, "unknown") as Record<string, unknown> };
+  };
+}
+
 /** Plans a provided stack by name, or the program at a path. */
 export async function planProgram(target: string, options: PlanOptions = {}): Promise<PlanDocument> {
   const began = performance.now();
@@ -199,6 +214,7 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     stackTags: resolved.stackTags,
   };
   const stateFile = options.state === undefined ? undefined : stateFileOf(options.state, resolved.stack);
+  if (stateFile) checkStateNotOutput(stateFile, options.outputFiles ?? []);
   const state = stateFile ? readPlanState(stateFile, identity) : undefined;
   const { spawned, started: packStarting } = startPack(options, identity);
   // A failed start is reported after the program ran; keep it from counting as unhandled meanwhile.
@@ -214,7 +230,13 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
       stack: resolved.stack,
       config: resolved.config.config,
       secretKeys: resolved.config.secretKeys,
-      azure: state && FakeAzure.restored(options.preview ?? false, state.azure),
+      azure:
+        state &&
+        FakeAzure.restored(
+          options.preview ?? false,
+          restoredValue(state.azure, "masked") as PlanState["azure"],
+        ),
+      kept: state && keptAtPreview(state),
     });
   } catch (e) {
     await packStarting.then((p) => (p.owned ? p.session?.stop() : undefined)).catch(() => undefined);
@@ -227,38 +249,28 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
   try {
     const policyRun = pack.session ? await pack.session.check(run.graph) : undefined;
     const policyMs = performance.now() - policyStarted;
-    const model = stackModel(run.graph);
-    // Every part of the document prints [secret] for the stack's secret values (policy/model/secrets.ts); the
-    // findings' messages come masked from the pack.
-    const redacted = <T>(value: T) => redactDeep(value, model.secrets);
-    const tree = redacted(resourceTree(run.graph));
-    const findings = groupFindings(policyRun?.diagnostics ?? []);
-    // As the pack decides it: its config (for the zone-group policy) over the stack tag.
-    const configured = pack.session?.config[endpointZoneGroups.name]?.properties.privateDns;
-    const privateDns = privateDnsDeclaration(
-      isManager(configured) ? configured : undefined,
-      new Map(Object.entries(resolved.stackTags)),
-    ).manager;
-    const picture = redacted(
-      topology({ model, graph: run.graph, findings, stack: resolved.stack, privateDns }),
+    const { redacted, ...described } = describeGraph(
+      run.graph,
+      { session: pack.session, run: policyRun },
+      { stack: resolved.stack, stackTags: resolved.stackTags },
     );
+    // The outputs as the stack registered them: secrets still in their envelopes, so the state hashes them.
+    const stackOutputs = run.graph.resources.find((r) => r.parent === undefined)?.outputs ?? run.outputs;
     const changes = stateFile
-      ? redacted(planChanges(stateFile, state, run.graph.resources, run.outputs))
+      ? redacted(planChanges(stateFile, state, run.graph.resources, stackOutputs))
       : undefined;
+    // The picture says what the text says of the steps, and that the engine would refuse them.
+    if (changes) {
+      described.topology.title += ` (${stepsText(changes)}${changes.blocked.length > 0 ? "; blocked: a protected resource would be replaced or deleted" : ""})`;
+      described.diagram = mermaidDiagram(described.topology);
+    }
     const document: PlanDocument = {
       project: resolved.project.name,
       stack: resolved.stack,
       program: resolved.entry,
       mode: options.preview ? "preview" : "update",
       policyPack: pack.session && { name: pack.session.info.name, version: pack.session.info.version },
-      resources: tree,
-      counts: { total: tree.length, byType: countsByType(run.graph) },
-      vnets: redacted(vnetTables(model, run.graph, privateDns)),
-      managedNetworks: redacted(managedNetworkTables(run.graph)),
-      findings,
-      warnings: run.graph.warnings.length ? redacted(run.graph.warnings) : undefined,
-      diagram: mermaidDiagram(picture),
-      topology: picture,
+      ...described,
       changes,
       timings: {
         packCompileMs: pack.compileMs,
@@ -271,11 +283,10 @@ export async function planProgram(target: string, options: PlanOptions = {}): Pr
     // Like `pulumi up`: only an update that succeeds changes the stack's state.
     if (stateFile && changes && !options.preview && exitCodeOf(document) === 0) {
       writePlanState(stateFile, {
-        version: 1,
         project: identity.project,
         stack: identity.stack,
-        resources: stateResources(run.graph.resources),
-        outputs: run.outputs,
+        resources: run.graph.resources,
+        outputs: stackOutputs,
         azure: run.azure.snapshot(),
       });
       changes.kept = true;

@@ -10,6 +10,7 @@
 import { armPathInputs } from "./fakeAzure";
 import type { RecordedResource } from "./mockRun";
 import type { PlanState, StateResource } from "./planState";
+import { isKeptSecret, keptValue } from "./stateSecrets";
 
 export type StepOp = "create" | "update" | "replace" | "delete" | "same";
 
@@ -48,6 +49,11 @@ function pathOf(base: string, key: string): string {
 /** The paths where `after` differs from `before`, as deep as both sides are objects or equal-length lists. */
 function differences(before: unknown, after: unknown, base: string, out: string[]): void {
   if (before === after) return;
+  // A secret is one value: the same hash is the same secret, never a path into it.
+  if (isKeptSecret(before) || isKeptSecret(after)) {
+    if (!(isKeptSecret(before) && isKeptSecret(after) && before.hmac === after.hmac)) out.push(base);
+    return;
+  }
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
       (k) => !k.startsWith("__"),
@@ -62,6 +68,11 @@ function differences(before: unknown, after: unknown, base: string, out: string[
   out.push(base);
 }
 
+/**
+ * pulumi-azure-native provider/pkg/provider/diff.go, applyAzureSpecificDiff: top-level properties called
+ * "location" "are special in the sense that casing and spaces are not significant"; its normalizedLocation is
+ * `strings.ToLower(strings.ReplaceAll(location, " ", ""))`.
+ */
 const normalizedLocation = (v: unknown) => (typeof v === "string" ? v.replace(/ /g, "").toLowerCase() : v);
 
 /** The top-level inputs whose change replaces a resource of `type` (see the module comment). */
@@ -79,9 +90,17 @@ function replacingInputs(type: string, inputs: Record<string, unknown>): (key: s
 
 const topKey = (p: string) => p.split(/[.[]/)[0];
 
-function resourceChange(old: StateResource, now: RecordedResource): ResourceChange {
+/**
+ * The step from `old` (as the state keeps it, secrets hashed under `secretKey`) to `now`. Exported for the
+ * preview, where a resource whose step is `same` keeps its outputs (mockRun.ts).
+ */
+export function resourceChange(
+  old: StateResource,
+  now: Pick<RecordedResource, "type" | "inputs" | "custom" | "ignoreChanges" | "replaceOnChanges">,
+  secretKey: string,
+): ResourceChange {
   const found: string[] = [];
-  differences(old.inputs, now.inputs, "", found);
+  differences(old.inputs, keptValue(now.inputs, secretKey), "", found);
   const diffs = found.filter(
     (p) =>
       !now.ignoreChanges.some(
@@ -105,7 +124,10 @@ function resourceChange(old: StateResource, now: RecordedResource): ResourceChan
   return { op: replaces.length > 0 ? "replace" : diffs.length > 0 ? "update" : "same", diffs, replaces };
 }
 
-/** The steps from `state` (undefined on the stack's first plan) to this run's resources and outputs. */
+/**
+ * The steps from `state` (undefined on the stack's first plan) to this run's resources and outputs (the stack's
+ * outputs as registered, secrets in their envelopes).
+ */
 export function planChanges(
   stateFile: string,
   state: PlanState | undefined,
@@ -117,7 +139,10 @@ export function planChanges(
   const blocked: string[] = [];
   for (const now of resources) {
     const old = before.get(now.urn);
-    const change = old ? resourceChange(old, now) : { op: "create" as const, diffs: [], replaces: [] };
+    const change =
+      old && state
+        ? resourceChange(old, now, state.secretKey)
+        : { op: "create" as const, diffs: [], replaces: [] };
     steps[now.urn] = change;
     // The engine lets a replacement through when this run removes the protection (pulumi step_generator.go).
     if (change.op === "replace" && old?.protect && now.protect)
@@ -137,7 +162,7 @@ export function planChanges(
         `or use the command:\n\`pulumi state unprotect ${gone.urn}\``,
     );
   const changedOutputs: string[] = [];
-  if (state) differences(state.outputs, outputs, "", changedOutputs);
+  if (state) differences(state.outputs, keptValue(outputs, state.secretKey), "", changedOutputs);
   return {
     stateFile,
     fromState: state !== undefined,
@@ -147,4 +172,38 @@ export function planChanges(
     blocked,
     kept: false,
   };
+}
+
+/** The step of the resource `urn`: without a state, every resource is created. */
+export function stepOf(changes: PlanChanges | undefined, urn: string): ResourceChange {
+  return changes?.steps[urn] ?? { op: "create", diffs: [], replaces: [] };
+}
+
+/** How many resources each kind of step touches (deletes: the state's resources the run no longer declares). */
+export function stepCounts(changes: PlanChanges): Record<StepOp, number> {
+  const counts: Record<StepOp, number> = {
+    create: 0,
+    update: 0,
+    replace: 0,
+    delete: changes.deleted.length,
+    same: 0,
+  };
+  for (const { op } of Object.values(changes.steps)) counts[op]++;
+  return counts;
+}
+
+/** The steps in words, as the text report counts them: `1 to replace, 2 unchanged`. */
+export function stepsText(changes: PlanChanges): string {
+  const counts = stepCounts(changes);
+  const steps = (["create", "update", "replace", "delete"] as const)
+    .filter((op) => counts[op] > 0)
+    .map((op) => `${counts[op]} to ${op}`);
+  return [...steps, `${counts.same} unchanged`].join(", ");
+}
+
+/** The `[diff: ~a, +-b]` of an update or replace, as `pulumi preview` prints it; empty otherwise. */
+export function diffText(change: ResourceChange): string {
+  return change.op === "update" || change.op === "replace"
+    ? `[diff: ${change.diffs.map((d) => (change.replaces.includes(d) ? `+-${d}` : `~${d}`)).join(", ")}]`
+    : "";
 }

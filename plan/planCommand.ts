@@ -46,6 +46,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       typecheckPack: args.typecheckPack || undefined,
       session: io.session,
       state: args.state,
+      outputFiles: (["html", "diagram"] as const).flatMap((option) => {
+        const file = args[option];
+        return file === undefined ? [] : [{ option: `--${option}`, file }];
+      }),
     });
     if (args.diagram) fs.writeFileSync(args.diagram, await diagramText(doc, args.diagram));
     if (args.html)
@@ -65,7 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
-function readPackConfig(file: string): PolicyPackConfig {
+export function readPackConfig(file: string): PolicyPackConfig {
   if (!fs.existsSync(file)) throw new PlanInputError(`--policy-pack-config ${file}: no such file`);
   try {
     return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;

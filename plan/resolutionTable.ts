@@ -5,6 +5,7 @@
  * words, the endpoint and IP it ends at, the route from the VNet to it, and ok / broken / unknown with the
  * reason. Asked for workspaces with an endpoint or a compute in the VNet, or an endpoint in a VNet peered with it.
  */
+import { ClientVnets } from "../policy/model/clientVnets";
 import { zonesFor, type GroupId } from "../policy/azure/clouds";
 import { describePath, resolveTarget, type Resolution } from "../policy/model/resolution";
 import { cloudOfLocation } from "../policy/model/resolutionQueries";
@@ -70,15 +71,18 @@ function rowOf(model: StackModel, name: string, target: Key, groupId: GroupId, r
 }
 
 export function resolutionRows(model: StackModel, vnet: Key): ResolutionRow[] {
-  // A spoke peered (either way) with a VNet holding the workspace's endpoints is there to use them.
+  // A spoke peered (either way) with a VNet holding the workspace's endpoints is there to use them, and so is
+  // a client VNet of the workspace (model/clientVnets.ts).
   const peers = new Set(model.network.peeredFrom(vnet));
   const near = (other: Maybe<Key>) =>
     other === vnet ||
     (typeof other === "string" && (peers.has(other) || model.network.peering(other, vnet) !== undefined));
+  const clients = ClientVnets.of(model);
   const workspaces = model.workspaces.filter(
     (w) =>
       endpointsOf(model, w.key).some((e) => near(e.vnet)) ||
-      model.computes.some((c) => c.workspace === w.key && c.vnet === vnet),
+      model.computes.some((c) => c.workspace === w.key && c.vnet === vnet) ||
+      clients.of(w).some((c) => c.vnet === vnet),
   );
   return workspaces.flatMap((w) => {
     const cloud = cloudOfLocation(w.location);

@@ -5,7 +5,7 @@
 import { urnParts, type Finding } from "./findings";
 import type { ManagedNetworkTable } from "./managedNetworkTables";
 import type { PlanDocument } from "./plan";
-import type { ResourceChange, StepOp } from "./planChanges";
+import { diffText, stepCounts, stepOf, type ResourceChange, type StepOp } from "./planChanges";
 import type { ResolutionRow } from "./resolutionTable";
 import { escapedCharacter, isUnsafeCharacter } from "./unsafeCharacters";
 import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
@@ -122,16 +122,8 @@ const stepSymbols: Record<StepOp, string> = {
   same: " ",
 };
 
-function stepOf(doc: PlanDocument, urn: string): ResourceChange {
-  return doc.changes?.steps[urn] ?? { op: "create", diffs: [], replaces: [] };
-}
-
 function infoOf(change: ResourceChange, protect: boolean): string {
-  const diff =
-    change.op === "update" || change.op === "replace"
-      ? `[diff: ${change.diffs.map((d) => (change.replaces.includes(d) ? `+-${d}` : `~${d}`)).join(", ")}]`
-      : "";
-  return [protect ? "protected" : "", diff].filter(Boolean).join(" ");
+  return [protect ? "protected" : "", diffText(change)].filter(Boolean).join(" ");
 }
 
 /**
@@ -154,7 +146,7 @@ function treeLines(table: string[][]): string[] {
 
 function treeSection(doc: PlanDocument): string[] {
   const rows = doc.resources.map((r) => {
-    const change = stepOf(doc, r.urn);
+    const change = stepOf(doc.changes, r.urn);
     return [stepSymbols[change.op], r.prefix + r.type, r.name, change.op, infoOf(change, r.protect)];
   });
   const deleted = (doc.changes?.deleted ?? []).map((r) => [
@@ -185,9 +177,8 @@ function treeSection(doc: PlanDocument): string[] {
 function changesSection(doc: PlanDocument): string[] {
   const changes = doc.changes;
   if (!changes) return [];
-  const ops = Object.values(changes.steps).map((c) => c.op);
-  const count = (op: StepOp) =>
-    ops.filter((o) => o === op).length + (op === "delete" ? changes.deleted.length : 0);
+  const counts = stepCounts(changes);
+  const count = (op: StepOp) => counts[op];
   const summary = (["create", "update", "replace", "delete"] as const)
     .filter((op) => count(op) > 0)
     .map((op) => `${stepSymbols[op].padEnd(2)} ${count(op)} to ${op}`);
@@ -270,7 +261,7 @@ function resolutionLines(rows: readonly ResolutionRow[]): string[] {
   ];
 }
 
-function managedNetworkSection(table: ManagedNetworkTable): string[] {
+export function managedNetworkSection(table: ManagedNetworkTable): string[] {
   const firewall = table.firewallSku
     ? `, firewall ${table.firewallSku}${table.firewallPublicIpAddress ? ` (${table.firewallPublicIpAddress})` : ""}`
     : ", no firewall";
@@ -304,7 +295,7 @@ function warningsSection(doc: PlanDocument): string[] {
   ];
 }
 
-function findingsSection(doc: PlanDocument): string[] {
+export function findingsSection(doc: PlanDocument): string[] {
   if (!doc.policyPack) return ["Policies: none checked (--no-policy-pack)"];
   const { mandatory, advisory } = doc.findings;
   const pack = `${doc.policyPack.name}@v${doc.policyPack.version}`;

@@ -11,6 +11,7 @@
  * managed network (mode, firewall) holding its outbound rules, the user's and Azure's; hub-based projects, held
  * by their hub. Each part of the network is one {@link TopologyPart}.
  */
+import { parseArmId } from "../policy/azure/armId";
 import type { DnsHostKind } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import { parseExternalKey } from "../policy/model/identity";
@@ -278,9 +279,15 @@ function groupIdsOf(e: PrivateEndpoint): string[] {
   return e.connections.flatMap((c) => (c.groupIds === undefined || isUnknown(c.groupIds) ? [] : c.groupIds));
 }
 
-/** A resource group's cluster id, from the resource's `resourceGroupName` input when known. */
+/**
+ * A resource group's cluster id, from the resource's `resourceGroupName` input when known, else (a resource
+ * discovered in an account: no path inputs) from its own ARM id.
+ */
 function resourceGroupOf(b: TopologyBuilder, key: Key): string | undefined {
-  const name = b.input.graph.byUrn(key)?.inputs.resourceGroupName;
+  const resource = b.input.graph.byUrn(key);
+  const name =
+    resource?.inputs.resourceGroupName ??
+    (resource?.id === undefined ? undefined : parseArmId(resource.id)?.resourceGroup);
   if (typeof name !== "string") return undefined;
   const id = `resourceGroup/${name}`;
   b.cluster(id, "resourceGroup", [`resource group ${name}`]);

@@ -6,6 +6,8 @@ import { batchEndpointSelectedIps } from "./rules/batchEndpointSelectedIps";
 import { computeIdleShutdown, computeLocalAuth, computePublicIp } from "./rules/computeHygiene";
 import { computeRegion } from "./rules/computeRegion";
 import { computeVnet } from "./rules/computeVnet";
+import { clientVnetReach } from "./rules/clientVnetReach";
+import { firewallTransit } from "./rules/firewallTransit";
 import { dependencyEndpointsPerVnet } from "./rules/dependencyEndpointsPerVnet";
 import { dnsRecordCollision } from "./rules/dnsRecordCollision";
 import { dockerBridgeOverlap } from "./rules/dockerBridgeOverlap";
@@ -28,6 +30,7 @@ import { unreadResources } from "./rules/unreadResources";
 import { workspacePublicAccess } from "./rules/workspacePublicAccess";
 import { zoneLinkedToVnet } from "./rules/zoneLinkedToVnet";
 import { duplicateZoneLinksRule } from "./rules/duplicateZoneLinks";
+import { rulesetLinkLimits } from "./rules/rulesetLinkLimits";
 import { resolutionUnverified } from "./rules/resolutionUnverified";
 import { computeInVirtualNetwork } from "./rules/computeInVirtualNetwork";
 import { keyVaultFirewall, keyVaultPublicAccess } from "./rules/keyVaultNetworkRules";
@@ -49,6 +52,7 @@ export const stackRules = [
   invalidIpRules,
   publicAccessWithEndpoints,
   dependencyEndpointsPerVnet,
+  clientVnetReach,
   endpointZoneGroups,
   zoneLinkedToVnet,
   dnsRecordCollision,
@@ -81,7 +85,10 @@ export const stackRules = [
   unreadResources,
   // Name resolution and reachability (issue 17).
   duplicateZoneLinksRule,
+  rulesetLinkLimits,
   resolutionUnverified,
+  // Routes through a hub firewall (issue 25).
+  firewallTransit,
 ] as const;
 
 export const resourceRules = [

@@ -1,4 +1,5 @@
 /** Azure Resource Manager ids: parsing and type checks. */
+import { pathSegmentProblem } from "./pathSegment";
 
 export interface ArmId {
   subscriptionId: string;
@@ -13,12 +14,29 @@ export interface ArmId {
 
 const armIdPattern = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/(.+)$/i;
 
-/** Parses an ARM resource id; undefined when `id` is not one. */
+/**
+ * The first segment of `id`, an id in ARM's shape, that is not one ARM path segment, with why; undefined when
+ * there is none or `id` is not in ARM's shape at all.
+ */
+export function unsafeSegmentOf(id: string): { segment: string; reason: string } | undefined {
+  if (!armIdPattern.test(id.trim())) return undefined;
+  for (const segment of id.trim().split("/").slice(1)) {
+    const reason = pathSegmentProblem(segment);
+    if (reason !== undefined) return { segment, reason };
+  }
+  return undefined;
+}
+
+/**
+ * Parses an ARM resource id; undefined when `id` is not one, or when a segment is not one path segment (a
+ * `..` step, `?`, `#`, `%` or an invisible character): ARM would address another resource, or none.
+ */
 export function parseArmId(id: string): ArmId | undefined {
   const match = armIdPattern.exec(id.trim());
   if (!match) return undefined;
   const segments = match[4].split("/");
   if (segments.length % 2 !== 0 || segments.some((s) => s === "")) return undefined;
+  if (unsafeSegmentOf(id) !== undefined) return undefined;
   const types: string[] = [];
   const names: string[] = [];
   for (let i = 0; i < segments.length; i += 2) {

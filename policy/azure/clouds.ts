@@ -5,6 +5,8 @@
  * which is wrong and fails silently.
  */
 
+import { normalizeLocation, regions } from "./locations";
+
 /** An Azure cloud, named as `az cloud list` names it. */
 export const AzureClouds = {
   AzureCloud: "AzureCloud",
@@ -36,8 +38,8 @@ export const storageGroupIds: readonly GroupId[] = ["blob", "file", "queue", "ta
 
 /**
  * Private DNS zones per group id per cloud. The workspace needs two zones (api and notebooks), both in
- * the one zone group of its one `amlworkspace` endpoint. The registry's regional data endpoints need no
- * zone of their own: Azure writes them into the registry zone.
+ * the one zone group of its one `amlworkspace` endpoint. The registry's regional data endpoints have a
+ * zone of their own per region too (regionalPrivateDnsZones), which an endpoint needs only where one exists.
  */
 export const privateDnsZones: Readonly<Record<AzureCloud, Readonly<Record<GroupId, readonly string[]>>>> = {
   AzureCloud: {
@@ -71,6 +73,46 @@ export const privateDnsZones: Readonly<Record<AzureCloud, Readonly<Record<GroupI
     registry: ["privatelink.azurecr.us"],
   },
 };
+
+/**
+ * Per-region zones per group id per cloud, as private-endpoint-dns's zone table writes them: registry
+ * "privatelink.azurecr.io </br> {regionName}.data.privatelink.azurecr.io" (Commercial), "privatelink.azurecr.us
+ * </br> {regionName}.privatelink.azurecr.us" (Government); China's table lists none. A private DNS zone answers
+ * every name under it, so where a VNet resolves through such a zone, the registry's data endpoint of that
+ * region resolves only when the endpoint's records are written there too.
+ */
+export const regionalPrivateDnsZones: Readonly<
+  Record<AzureCloud, Readonly<Partial<Record<GroupId, readonly string[]>>>>
+> = {
+  AzureCloud: { registry: ["{regionName}.data.privatelink.azurecr.io"] },
+  AzureChinaCloud: {},
+  AzureUSGovernment: { registry: ["{regionName}.privatelink.azurecr.us"] },
+};
+
+const regionPlaceholder = "{regionName}";
+
+/** The per-region zone names of `groupId` for a resource in `region` (a programmatic or display name). */
+export function regionalZonesFor(cloud: AzureCloud, groupId: GroupId, region: string): string[] {
+  return (regionalPrivateDnsZones[cloud][groupId] ?? []).map((zone) =>
+    zone.replace(regionPlaceholder, normalizeLocation(region)),
+  );
+}
+
+/** Which cloud, group id and region a per-region zone name (`westeurope.data.privatelink.azurecr.io`) is of. */
+export function classifyRegionalZone(
+  zoneName: string,
+): { cloud: AzureCloud; groupId: GroupId; region: string } | undefined {
+  const name = zoneName.toLowerCase().replace(/\.$/, "");
+  for (const cloud of allClouds)
+    for (const [groupId, zones] of Object.entries(regionalPrivateDnsZones[cloud]))
+      for (const zone of zones ?? []) {
+        const suffix = zone.slice(regionPlaceholder.length);
+        const region = name.slice(0, name.length - suffix.length);
+        if (name.endsWith(suffix) && regions[cloud].includes(region))
+          return { cloud, groupId: groupId as GroupId, region };
+      }
+  return undefined;
+}
 
 /** The zone names an endpoint of `groupId` must write its records into in `cloud`. */
 export function zonesFor(cloud: AzureCloud, groupId: GroupId): readonly string[] {

@@ -3,6 +3,7 @@
  * other through property dependencies, ARM ids and resource group + name, and indexed so rules look
  * things up instead of scanning (cost stays linear in the number of resources).
  */
+import { vnetOrigins } from "./componentOrigin";
 import { parseInlineZoneGroups, parseVnetLink, parseZone, parseZoneGroup } from "./dnsParsers";
 import { parseManagedEndpoint } from "./managedEndpointParsers";
 import { parseOnlineDeployment, parseOutboundRule } from "./managedNetworkParsers";
@@ -34,6 +35,13 @@ import {
   parseVnetPeering,
 } from "./networkGraphParsers";
 import { ResourceIndex } from "./resourceIndex";
+import {
+  parseFirewallNetworkRules,
+  parseInlineRoutes,
+  parseRoute,
+  parseRouteTableAssociation,
+  parseTableSubnets,
+} from "./routeParsers";
 import { networkGraphOf } from "./stackNetwork";
 import { governedFamilyOf } from "./governedFamilies";
 import { namedResourceGroups, viewOf, type ResourceView } from "./resourceView";
@@ -86,6 +94,9 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     rulesetVnetLinks: [],
     firewalls: [],
     firewallPolicies: new Map(),
+    routes: [],
+    routeTableAssociations: [],
+    firewallNetworkRules: [],
     unread: resources.flatMap((r, i) => {
       const family = viewed[i] ? undefined : governedFamilyOf(r);
       return family ? [{ urn: r.urn, name: r.name, type: r.type, family }] : [];
@@ -98,6 +109,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     linkedVnetsByZone: new Map(),
     label: (key) => index.label(key),
     network: undefined as unknown as NetworkGraph,
+    vnetOrigins: new Map(),
     secrets,
   };
 
@@ -149,8 +161,18 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     rulesetVnetLink: (v) => model.rulesetVnetLinks.push(parseRulesetVnetLink(v, index)),
     firewall: (v) => model.firewalls.push(parseFirewall(v, index)),
     firewallPolicy: (v) => model.firewallPolicies.set(v.urn, parseFirewallPolicy(v, index)),
+    routeTable: (v) => {
+      model.routes.push(...parseInlineRoutes(v, index));
+      model.routeTableAssociations.push(...parseTableSubnets(v, index));
+    },
+    route: (v) => model.routes.push(parseRoute(v, index)),
+    routeTableAssociation: (v) => model.routeTableAssociations.push(parseRouteTableAssociation(v, index)),
+    firewallRuleGroup: (v) => model.firewallNetworkRules.push(...parseFirewallNetworkRules(v, index)),
   };
   for (const view of views) parsers[view.kind]?.(view);
+  for (const subnet of model.subnets.values())
+    if (subnet.routeTable !== undefined)
+      model.routeTableAssociations.push({ subnet: subnet.key, table: subnet.routeTable });
   const connected = new Set<string>();
   for (const view of views) model.endpoints.push(...endpointsFromConnections(view, index, connected));
 
@@ -217,6 +239,7 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     vnets.add(link.vnet);
     model.linkedVnetsByZone.set(link.zone, vnets);
   }
+  model.vnetOrigins = vnetOrigins(resources, model.vnets.keys());
   model.network = networkGraphOf(model);
   return model;
 }

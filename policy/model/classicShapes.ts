@@ -56,6 +56,11 @@ const storageRules = (rules: unknown) =>
           ? (at(rules, "bypasses") as unknown[]).join(", ")
           : undefined,
         ipRules: ipRuleValues(at(rules, "ipRules")),
+        virtualNetworkRules: Array.isArray(at(rules, "virtualNetworkSubnetIds"))
+          ? (at(rules, "virtualNetworkSubnetIds") as unknown[]).map((id) => ({
+              virtualNetworkResourceId: id,
+            }))
+          : undefined,
       }
     : undefined;
 /** A key vault's `networkAcls` with azure-native's IP rule shape. */
@@ -72,10 +77,34 @@ const inlineSubnets = (subnets: unknown) =>
   Array.isArray(subnets)
     ? subnets.map((subnet) =>
         subnet && typeof subnet === "object"
-          ? { ...subnet, defaultOutboundAccess: at(subnet, "defaultOutboundAccessEnabled") }
+          ? {
+              ...subnet,
+              defaultOutboundAccess: at(subnet, "defaultOutboundAccessEnabled"),
+              routeTable: subResource(at(subnet, "routeTableId")),
+            }
           : subnet,
       )
     : subnets;
+/** An ARM id as azure-native's `{ id }` reference (absent stays absent). */
+const subResource = (id: unknown) => (id === undefined ? undefined : { id });
+/** Classic routes name their next hop `nextHopInIpAddress`. */
+const nativeRoute = (route: unknown) => ({
+  name: at(route, "name"),
+  addressPrefix: at(route, "addressPrefix"),
+  nextHopType: at(route, "nextHopType"),
+  nextHopIpAddress: at(route, "nextHopInIpAddress"),
+});
+/** Classic network rule collections (`action` a string) as azure-native filter collections. */
+const networkRuleCollections = (collections: unknown) =>
+  Array.isArray(collections)
+    ? collections.map((c) => ({
+        name: at(c, "name"),
+        action: { type: at(c, "action") },
+        rules: Array.isArray(at(c, "rules"))
+          ? (at(c, "rules") as unknown[]).map((rule) => ({ ...(rule as object), ruleType: "NetworkRule" }))
+          : at(c, "rules"),
+      }))
+    : collections;
 const parentName = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.names[0] : undefined);
 const groupOf = (id: unknown) => (typeof id === "string" ? parseArmId(id)?.resourceGroup : undefined);
 
@@ -199,6 +228,7 @@ function networkGraphShapes(): Record<string, ClassicShape> {
         { to: "virtualNetworkName", from: "virtualNetworkName" },
         { to: "remoteVirtualNetwork.id", from: "remoteVirtualNetworkId" },
         { to: "allowVirtualNetworkAccess", from: "allowVirtualNetworkAccess" },
+        { to: "allowForwardedTraffic", from: "allowForwardedTraffic" },
       ],
     },
     "azure:network/virtualNetworkDnsServers:VirtualNetworkDnsServers": {
@@ -274,10 +304,49 @@ function networkGraphShapes(): Record<string, ClassicShape> {
         },
       ],
     },
+    "azure:network/routeTable:RouteTable": {
+      kind: "routeTable",
+      fields: [
+        ...own("routeTableName"),
+        {
+          to: "routes",
+          from: "routes",
+          as: (routes) => (Array.isArray(routes) ? routes.map(nativeRoute) : routes),
+        },
+        { to: "subnets", from: "subnets", as: (ids) => (Array.isArray(ids) ? ids.map(subResource) : ids) },
+      ],
+    },
+    "azure:network/route:Route": {
+      kind: "route",
+      fields: [
+        ...own("routeName"),
+        { to: "routeTableName", from: "routeTableName" },
+        { to: "addressPrefix", from: "addressPrefix" },
+        { to: "nextHopType", from: "nextHopType" },
+        { to: "nextHopIpAddress", from: "nextHopInIpAddress" },
+      ],
+    },
+    "azure:network/subnetRouteTableAssociation:SubnetRouteTableAssociation": {
+      kind: "routeTableAssociation",
+      fields: [
+        { to: "id", from: "id" },
+        { to: "subnet.id", from: "subnetId" },
+        { to: "routeTable.id", from: "routeTableId" },
+      ],
+    },
+    // Classic network rule collections as azure-native's filter collections of network rules.
+    "azure:network/firewallPolicyRuleCollectionGroup:FirewallPolicyRuleCollectionGroup": {
+      kind: "firewallRuleGroup",
+      fields: [
+        ...childOf("firewallPolicyId", "firewallPolicyName", "ruleCollectionGroupName"),
+        { to: "ruleCollections", from: "networkRuleCollections", as: networkRuleCollections },
+      ],
+    },
     "azure:network/firewallPolicy:FirewallPolicy": {
       kind: "firewallPolicy",
       fields: [
         ...own("firewallPolicyName"),
+        { to: "basePolicy.id", from: "basePolicyId" },
         {
           to: "dnsSettings",
           from: "dns",
@@ -369,6 +438,11 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       { to: "addressPrefixes", from: "addressPrefixes" },
       { to: "privateEndpointNetworkPolicies", from: "privateEndpointNetworkPolicies" },
       { to: "defaultOutboundAccess", from: "defaultOutboundAccessEnabled" },
+      {
+        to: "serviceEndpoints",
+        from: "serviceEndpoints",
+        as: (services) => (Array.isArray(services) ? services.map((service) => ({ service })) : services),
+      },
     ],
   },
   "azure:network/networkInterface:NetworkInterface": {

@@ -39,6 +39,10 @@ export const Kinds = {
   rulesetVnetLink: "rulesetVnetLink",
   firewall: "firewall",
   firewallPolicy: "firewallPolicy",
+  routeTable: "routeTable",
+  route: "route",
+  routeTableAssociation: "routeTableAssociation",
+  firewallRuleGroup: "firewallRuleGroup",
 } as const;
 export type Kind = (typeof Kinds)[keyof typeof Kinds];
 
@@ -245,6 +249,32 @@ export const kindInfo: Readonly<Record<Kind, KindInfo>> = {
     token: native("network", "FirewallPolicy"),
     armType: "Microsoft.Network/firewallPolicies",
     nameInputs: ["firewallPolicyName"],
+    flattened: true,
+  },
+  // Routes on subnets: a spoke reaches another through a firewall or NVA in the hub (model/transit.ts).
+  routeTable: {
+    token: native("network", "RouteTable"),
+    armType: "Microsoft.Network/routeTables",
+    nameInputs: ["routeTableName"],
+    flattened: true,
+  },
+  route: {
+    token: native("network", "Route"),
+    armType: "Microsoft.Network/routeTables/routes",
+    nameInputs: ["routeTableName", "routeName"],
+    flattened: true,
+  },
+  // A firewall policy's rule collection group: its network rules tell which traffic a route through it may carry.
+  firewallRuleGroup: {
+    token: native("network", "FirewallPolicyRuleCollectionGroup"),
+    armType: "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+    nameInputs: ["firewallPolicyName", "ruleCollectionGroupName"],
+    flattened: true,
+  },
+  // The classic provider's association of a route table with a subnet; azure-native sets `routeTable` on the subnet.
+  routeTableAssociation: {
+    token: /^azure:network\/subnetRouteTableAssociation:SubnetRouteTableAssociation$/,
+    nameInputs: [],
     flattened: true,
   },
 };

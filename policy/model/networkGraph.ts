@@ -6,9 +6,10 @@
  *
  * Reachability (`connected`): the same VNet, or a peering configured on both sides with virtual network access
  * allowed (virtual-network-manage-peering). A peering to a VNet outside the graph counts as connected (its
- * other side cannot be seen). Peering is not transitive, and the graph holds no routes: two spokes of one hub
- * are never assumed to reach each other, even through a hub firewall or NVA with user-defined routes.
+ * other side cannot be seen). Peering is not transitive: two spokes of one hub reach each other only through
+ * a firewall or NVA in the hub that a user-defined route sends the traffic to (transit.ts).
  */
+import { throughAppliance } from "./transit";
 import type { Key } from "./types";
 import { isUnknown, type Maybe } from "./unknownValue";
 
@@ -36,6 +37,8 @@ export interface GraphPeering {
   to: Maybe<Key>;
   /** Azure's default is true. */
   allowVirtualNetworkAccess: Maybe<boolean>;
+  /** Whether `from` receives traffic an appliance in `to` forwards; Azure's default is false. */
+  allowForwardedTraffic?: Maybe<boolean>;
   /** `peeringState` when known (an output): only Disconnected is taken as broken. */
   state?: Maybe<string>;
 }
@@ -115,6 +118,23 @@ export interface GraphForwardingRule {
   enabled?: Maybe<boolean>;
 }
 
+/** A user-defined route of a route table associated with a subnet. */
+export interface GraphRoute {
+  key: Key;
+  label: string;
+  /** The subnet whose table holds the route, and its VNet. */
+  subnet: Key;
+  subnetLabel: string;
+  vnet: Maybe<Key>;
+  /** A CIDR (a service tag never matches a VNet's range here). */
+  addressPrefix: Maybe<string>;
+  /** VirtualAppliance, VnetLocal, Internet, VirtualNetworkGateway or None. */
+  nextHopType: Maybe<string>;
+  nextHopIp: Maybe<string>;
+  /** At preview, the hosts (keys) an unknown next hop IP was computed from. */
+  nextHopSources?: readonly Key[];
+}
+
 export interface NetworkGraphInput {
   vnets: readonly GraphVnet[];
   peerings: readonly GraphPeering[];
@@ -126,6 +146,8 @@ export interface NetworkGraphInput {
   rulesets: readonly GraphRuleset[];
   rulesetLinks: readonly GraphRulesetLink[];
   forwardingRules: readonly GraphForwardingRule[];
+  /** User-defined routes; absent: none. */
+  routes?: readonly GraphRoute[];
   /** Labels of keys the graph does not hold (endpoint targets), for messages. */
   labelOf?: (key: Key) => string;
 }
@@ -137,6 +159,18 @@ export interface Reach {
   verdict: Verdict;
   /** How, or why not, in words: "peered both ways", "not peered". */
   route: string;
+  /** Set when the traffic goes through a firewall or NVA in a hub, on a user-defined route. */
+  through?: Transit;
+}
+
+/** A path between two spokes through an appliance in their hub. */
+export interface Transit {
+  from: Key;
+  to: Key;
+  /** The firewall or NVA host (a DnsHost key: both are hosts of the graph). */
+  appliance: Key;
+  hub: Key;
+  route: Key;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -183,6 +217,10 @@ export class NetworkGraph {
   readonly hostsByIp = new Map<string, DnsHost[]>();
   readonly rulesetsByVnet = new Map<Key, Key[]>();
   readonly rulesByRuleset = new Map<Key, GraphForwardingRule[]>();
+  /** Routes per VNet, then per subnet (each subnet's table is matched on its own). */
+  readonly routesByVnet = new Map<Key, Map<Key, GraphRoute[]>>();
+  /** `connected` answers, per pair: asked for every endpoint and DNS host. */
+  private readonly reaches = new Map<string, Reach>();
 
   constructor(readonly input: NetworkGraphInput) {
     for (const v of input.vnets) this.vnets.set(v.key, v);
@@ -224,6 +262,12 @@ export class NetworkGraph {
         push(this.rulesetsByVnet, link.vnet, link.ruleset);
     for (const rule of input.forwardingRules)
       if (typeof rule.ruleset === "string") push(this.rulesByRuleset, rule.ruleset, rule);
+    for (const route of input.routes ?? []) {
+      if (typeof route.vnet !== "string") continue;
+      const bySubnet = this.routesByVnet.get(route.vnet) ?? new Map<Key, GraphRoute[]>();
+      push(bySubnet, route.subnet, route);
+      this.routesByVnet.set(route.vnet, bySubnet);
+    }
   }
 
   label(key: Maybe<Key>): string {
@@ -267,10 +311,33 @@ export class NetworkGraph {
     );
   }
 
-  /** Whether traffic flows between two VNets: same VNet, or peered both ways with access allowed. */
+  /**
+   * Whether traffic flows between two VNets: same VNet, peered both ways with access allowed, or, when not
+   * peered at all, through a firewall or NVA in a hub both are peered with (transit.ts).
+   */
   connected(a: Maybe<Key>, b: Maybe<Key>): Reach {
     if (typeof a !== "string" || typeof b !== "string")
       return { verdict: "unknown", route: "a VNet not known at preview" };
+    const pair = `${a}\n${b}`;
+    const cached = this.reaches.get(pair);
+    if (cached) return cached;
+    const direct = this.peered(a, b);
+    const transit =
+      direct.verdict === "broken" && !this.peering(a, b) && !this.peering(b, a)
+        ? throughAppliance(this, a, b)
+        : undefined;
+    const reach =
+      transit === undefined
+        ? direct
+        : transit.verdict === "broken"
+          ? { ...transit, route: `${direct.route}, and ${transit.route}` }
+          : transit;
+    this.reaches.set(pair, reach);
+    return reach;
+  }
+
+  /** Whether two VNets reach each other by themselves: same VNet, or peered both ways with access allowed. */
+  peered(a: Key, b: Key): Reach {
     if (a === b) return { verdict: "ok", route: "in the same VNet" };
     const forward = this.sideOf(a, b);
     if (forward.verdict !== "ok") return forward;

@@ -41,10 +41,11 @@ function peeringSettings(
   index: ResourceIndex,
   input: string,
   peering: unknown,
-): Pick<VnetPeering, "remoteVnet" | "allowVirtualNetworkAccess" | "peeringState"> {
+): Pick<VnetPeering, "remoteVnet" | "allowVirtualNetworkAccess" | "allowForwardedTraffic" | "peeringState"> {
   return {
     remoteVnet: index.byId(view, input, str(peering, "remoteVirtualNetwork", "id"), ["virtualNetwork"]),
     allowVirtualNetworkAccess: bool(peering, "allowVirtualNetworkAccess"),
+    allowForwardedTraffic: bool(peering, "allowForwardedTraffic"),
     peeringState: str(peering, "peeringState"),
   };
 }
@@ -123,6 +124,7 @@ export function parseForwardingRuleset(view: ResourceView, index: ResourceIndex)
   const endpoints = list(view.inputs, "dnsResolverOutboundEndpoints");
   return {
     ...index.entity(view),
+    location: str(view.inputs, "location"),
     outboundEndpoints: isUnknown(endpoints)
       ? [unknown]
       : (endpoints ?? []).map((e) =>
@@ -175,6 +177,7 @@ export function parseFirewallPolicy(view: ResourceView, index: ResourceIndex): F
     ...index.entity(view),
     enableProxy: bool(view.inputs, "dnsSettings", "enableProxy"),
     dnsServers: strings(view.inputs, "dnsSettings", "servers"),
+    basePolicy: index.byId(view, "basePolicy", str(view.inputs, "basePolicy", "id"), ["firewallPolicy"]),
   };
 }
 

@@ -2,6 +2,7 @@
 import { targetKindsOf } from "./groupTargets";
 import { dnsServersOf, nicAddresses } from "./networkGraphParsers";
 import type { ResourceIndex } from "./resourceIndex";
+import { routeTableOf } from "./routeParsers";
 import type { ResourceView } from "./resourceView";
 import type { EndpointConnection, NetworkInterface, PrivateEndpoint, Subnet, VirtualNetwork } from "./types";
 import { at, bool, isUnknown, list, str, strings, unknown, type Maybe } from "./values";
@@ -43,6 +44,8 @@ export function parseInlineSubnets(view: ResourceView, index: ResourceIndex): Su
       addressPrefixes: subnetPrefixes(subnet),
       privateEndpointNetworkPolicies: str(subnet, "privateEndpointNetworkPolicies"),
       defaultOutboundAccess: outboundAccess(subnet),
+      serviceEndpoints: serviceEndpointsOf(subnet),
+      routeTable: routeTableOf(view, index, subnet, "subnets"),
     };
   });
 }
@@ -52,6 +55,14 @@ function outboundAccess(subnet: unknown): Maybe<boolean> {
   return bool(subnet, "defaultOutboundAccess") ?? bool(subnet, "properties", "defaultOutboundAccess");
 }
 
+/** The services of a subnet's `serviceEndpoints`, flattened or in a generic subnet's ARM `properties`. */
+function serviceEndpointsOf(subnet: unknown): Maybe<string[]> {
+  const entries = list(subnet, "serviceEndpoints") ?? list(subnet, "properties", "serviceEndpoints");
+  if (entries === undefined || isUnknown(entries)) return entries;
+  const services = entries.map((e) => str(e, "service"));
+  return services.some(isUnknown) ? unknown : services.filter((s) => typeof s === "string");
+}
+
 export function parseSubnet(view: ResourceView, index: ResourceIndex): Subnet {
   return {
     ...index.entity(view),
@@ -59,6 +70,8 @@ export function parseSubnet(view: ResourceView, index: ResourceIndex): Subnet {
     addressPrefixes: subnetPrefixes(view.inputs),
     privateEndpointNetworkPolicies: str(view.inputs, "privateEndpointNetworkPolicies"),
     defaultOutboundAccess: outboundAccess(view.inputs),
+    serviceEndpoints: serviceEndpointsOf(view.inputs),
+    routeTable: routeTableOf(view, index, view.inputs, "routeTable"),
   };
 }
 
@@ -124,6 +137,11 @@ function connections(view: ResourceView, index: ResourceIndex, input: string): E
       targetKind: typeof target === "string" ? index.kindOf(target) : undefined,
       groupIds: isUnknown(at(entry, "groupIds")) ? unknown : groupIds,
       manual,
+      status:
+        view.armId === undefined
+          ? undefined
+          : (str(entry, "privateLinkServiceConnectionState", "status") ??
+            str(entry, "properties", "privateLinkServiceConnectionState", "status")),
     };
   });
 }

@@ -31,6 +31,31 @@ export function isPrivateService(model: StackModel, key: Key): boolean {
   return typeof access === "string" && access.toLowerCase() === "disabled";
 }
 
+/** The group ids a VNet needs per dependency kind: computes in customer VNets, or clients of a managed network. */
+export const requiredGroupIds = {
+  customerVnet: { storageAccount: ["blob", "file"], keyVault: ["vault"], containerRegistry: ["registry"] },
+  managedNetwork: { storageAccount: ["blob", "file"], keyVault: [], containerRegistry: [] },
+} as const;
+
+/**
+ * "Create a _private endpoint_ or _service endpoint_ for the default storage account in the Azure Virtual
+ * Network that the clients use." (how-to-managed-network): a subnet of `vnet` with a Microsoft.Storage service
+ * endpoint that the account's virtual network rules admit. Public network access Disabled shuts that path.
+ */
+export function reachesByServiceEndpoint(model: StackModel, vnet: Key, account: Key): boolean {
+  const service = model.services.get(account);
+  const access = service?.publicNetworkAccess;
+  if (!service || (typeof access === "string" && access.toLowerCase() === "disabled")) return false;
+  return service.vnetRuleSubnets.some((key) => {
+    const subnet = typeof key === "string" ? model.subnets.get(key) : undefined;
+    return (
+      subnet?.vnet === vnet &&
+      Array.isArray(subnet.serviceEndpoints) &&
+      subnet.serviceEndpoints.some((s) => s.toLowerCase().startsWith("microsoft.storage"))
+    );
+  });
+}
+
 /** The workspace's dependency services, by kind, where the reference is known. */
 export function dependenciesOf(
   workspace: Workspace,

@@ -162,4 +162,8 @@ export const kindLabels: Readonly<Record<Kind, string>> = {
   rulesetVnetLink: "ruleset VNet link",
   firewall: "Azure Firewall",
   firewallPolicy: "firewall policy",
+  routeTable: "route table",
+  route: "route",
+  routeTableAssociation: "route table association",
+  firewallRuleGroup: "firewall rule collection group",
 };

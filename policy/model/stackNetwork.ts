@@ -1,12 +1,19 @@
 /**
  * The stack model's network graph: what the parsers read, as the plain graph name resolution runs on. A
- * firewall is a DNS proxy when its policy says so (`dnsSettings.enableProxy`, off by default), or, without a
- * policy, its own settings; a policy outside the stack leaves it unknown. Every NIC's private IP is a possible
+ * firewall is a DNS proxy when its policy or the policy's parents say so (`dnsSettings.enableProxy`, off by
+ * default), or, without a policy, its own settings; a policy outside the stack leaves it unknown. Every NIC's private IP is a possible
  * DNS server VM.
  */
 import { parseExternalKey } from "./identity";
-import { DnsHostKinds, NetworkGraph, type DnsHost, type GraphRecord, type GraphZone } from "./networkGraph";
-import type { Firewall, Key, StackModel } from "./types";
+import {
+  DnsHostKinds,
+  NetworkGraph,
+  type DnsHost,
+  type GraphRecord,
+  type GraphRoute,
+  type GraphZone,
+} from "./networkGraph";
+import type { EndpointConnection, Firewall, Key, Route, StackModel } from "./types";
 import { unknown, type Maybe } from "./values";
 
 /** One host per private IP of a resource (its key then carries the IP configuration's position). */
@@ -24,15 +31,71 @@ function hostsOf(
 function firewallDns(model: StackModel, firewall: Firewall): Pick<DnsHost, "dnsProxy" | "forwardsTo"> {
   if (firewall.policy === undefined)
     return { dnsProxy: firewall.dnsProxy ?? false, forwardsTo: firewall.dnsServers };
-  const policy =
-    typeof firewall.policy === "string" ? model.firewallPolicies.get(firewall.policy) : undefined;
-  if (!policy) return { dnsProxy: unknown, forwardsTo: undefined };
-  return { dnsProxy: policy.enableProxy ?? false, forwardsTo: policy.dnsServers };
+  return policyDns(model, firewall.policy);
+}
+
+/**
+ * A policy's DNS settings with its parents': "A child policy inherits all parent policy DNS settings, but it
+ * can override the parent policy" (firewall/dns-settings), so each setting the policy leaves out comes from
+ * the nearest parent that sets it. A parent outside the stack (or unknown) leaves the settings it would give
+ * unknown.
+ */
+function policyDns(model: StackModel, key: Maybe<Key>): Pick<DnsHost, "dnsProxy" | "forwardsTo"> {
+  let dnsProxy: Maybe<boolean>;
+  let forwardsTo: Maybe<string[]>;
+  const seen = new Set<Key>();
+  for (let at = key; at !== undefined;) {
+    const policy = typeof at === "string" ? model.firewallPolicies.get(at) : undefined;
+    if (!policy || seen.has(policy.key))
+      return { dnsProxy: dnsProxy ?? unknown, forwardsTo: forwardsTo ?? unknown };
+    seen.add(policy.key);
+    dnsProxy ??= policy.enableProxy;
+    forwardsTo ??= policy.dnsServers;
+    if (dnsProxy !== undefined && forwardsTo !== undefined) break;
+    at = policy.basePolicy;
+  }
+  return { dnsProxy: dnsProxy ?? false, forwardsTo };
+}
+
+/**
+ * "Only private endpoints in an *Approved* state can send traffic to a specified private-link resource."
+ * (private-endpoint-overview): a connection Azure reports Pending (a manual request), Rejected or Disconnected
+ * reaches nothing. A state not reported (preview, or not read) counts as approved, as before.
+ */
+function carriesTraffic(connection: EndpointConnection): boolean {
+  const status = connection.status;
+  return typeof status !== "string" || status.toLowerCase() === "approved";
 }
 
 /** A zone's name: declared in the stack, named by a zone group's config id, or read from its external key. */
 function zoneName(model: StackModel, key: Key, named: Maybe<string>): Maybe<string> {
   return model.zones.get(key)?.zoneName ?? named ?? parseExternalKey(key)?.names[0];
+}
+
+/** Each route of each table on each subnet (a table on a subnet twice, as read back, counts once). */
+function routesOf(model: StackModel): GraphRoute[] {
+  const byTable = new Map<Key, Route[]>();
+  for (const route of model.routes)
+    if (typeof route.table === "string")
+      byTable.set(route.table, [...(byTable.get(route.table) ?? []), route]);
+  const seen = new Set<string>();
+  return model.routeTableAssociations.flatMap(({ subnet, table }) => {
+    if (typeof subnet !== "string" || typeof table !== "string" || seen.has(`${subnet}\n${table}`)) return [];
+    seen.add(`${subnet}\n${table}`);
+    // A VNet key stands for one of its inline subnets (unknown at preview).
+    const vnet = model.vnets.has(subnet) ? subnet : model.subnets.get(subnet)?.vnet;
+    return (byTable.get(table) ?? []).map((r) => ({
+      key: r.key,
+      label: r.label,
+      subnet,
+      subnetLabel: model.label(subnet),
+      vnet,
+      addressPrefix: r.addressPrefix,
+      nextHopType: r.nextHopType,
+      nextHopIp: r.nextHopIpAddress,
+      nextHopSources: r.nextHopSources,
+    }));
+  });
 }
 
 export function networkGraphOf(model: StackModel): NetworkGraph {
@@ -67,6 +130,7 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
       from: p.vnet,
       to: p.remoteVnet,
       allowVirtualNetworkAccess: p.allowVirtualNetworkAccess,
+      allowForwardedTraffic: p.allowForwardedTraffic,
       state: p.peeringState,
     })),
     zones: [...zones.values()],
@@ -82,7 +146,7 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
       key: e.key,
       label: e.label,
       vnet: e.vnet,
-      targets: e.connections.map((c) => c.target),
+      targets: e.connections.filter(carriesTraffic).map((c) => c.target),
       ips: e.ips,
     })),
     dnsHosts: [
@@ -108,6 +172,7 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
       targets: r.targets,
       enabled: r.enabled,
     })),
+    routes: routesOf(model),
     labelOf: (key) => model.label(key),
   });
 }

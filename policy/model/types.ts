@@ -3,6 +3,7 @@
  * (an inline subnet: its VNet's URN plus `/subnets/<name>`), or an `arm:` key for one outside the stack.
  * A reference is `unknown` when it cannot be told at preview, and undefined when absent.
  */
+import type { ComponentOrigin } from "./componentOrigin";
 import type { Kind } from "./kinds";
 import type { NetworkGraph } from "./networkGraph";
 import type { Maybe } from "./values";
@@ -49,6 +50,8 @@ export interface Workspace extends Entity {
 /** A storage account, key vault or container registry in the stack. */
 export interface DependencyService extends Entity {
   kind: Kind;
+  /** Its region: a registry's data endpoint is named after it. */
+  location: Maybe<string>;
   publicNetworkAccess: Maybe<string>;
   skuName: Maybe<string>;
   /** The firewall's default action: `networkAcls` (storage, key vault) or `networkRuleSet` (registry). */
@@ -57,6 +60,8 @@ export interface DependencyService extends Entity {
   ipRuleCount: Maybe<number>;
   /** Storage and key vault: `networkAcls.bypass` as declared (e.g. "AzureServices, Logging"). */
   bypass: Maybe<string>;
+  /** Storage: the subnets its firewall's virtual network rules admit (`virtualNetworkRules`). */
+  vnetRuleSubnets: Maybe<Key>[];
   /** Storage: anonymous blob access. */
   allowBlobPublicAccess: Maybe<boolean>;
   /** Key vault: `createMode` (a vault being recovered keeps its old settings). */
@@ -69,6 +74,11 @@ export interface EndpointConnection {
   groupIds: Maybe<string[]>;
   /** Declared in `manualPrivateLinkServiceConnections`: pending until the target's owner approves it. */
   manual?: boolean;
+  /**
+   * `privateLinkServiceConnectionState.status` as Azure reports it after an update (Approved, Pending,
+   * Rejected, Disconnected); undefined at preview, where it is only what the program asks for.
+   */
+  status?: Maybe<string>;
 }
 
 export interface PrivateEndpoint extends Entity {
@@ -118,6 +128,8 @@ export interface VnetPeering extends Entity {
   vnet: Maybe<Key>;
   remoteVnet: Maybe<Key>;
   allowVirtualNetworkAccess: Maybe<boolean>;
+  /** Whether this side's VNet receives traffic forwarded from the remote VNet (off by default). */
+  allowForwardedTraffic: Maybe<boolean>;
   peeringState: Maybe<string>;
 }
 
@@ -143,6 +155,8 @@ export interface ResolverEndpoint extends Entity {
 }
 
 export interface ForwardingRuleset extends Entity {
+  /** Its region: it links only VNets of that region. */
+  location: Maybe<string>;
   outboundEndpoints: Maybe<Key>[];
 }
 
@@ -171,8 +185,11 @@ export interface Firewall extends Entity {
 }
 
 export interface FirewallPolicy extends Entity {
+  /** Its own DNS settings: undefined where it sets none (then its parent's apply). */
   enableProxy: Maybe<boolean>;
   dnsServers: Maybe<string[]>;
+  /** The parent policy (`basePolicy`), whose DNS settings it inherits. */
+  basePolicy: Maybe<Key>;
 }
 
 export interface Subnet extends Entity {
@@ -181,6 +198,35 @@ export interface Subnet extends Entity {
   privateEndpointNetworkPolicies: Maybe<string>;
   /** False makes the subnet private (no default outbound internet access); Azure defaults it to true. */
   defaultOutboundAccess: Maybe<boolean>;
+  /** The services of its `serviceEndpoints` (e.g. Microsoft.Storage). */
+  serviceEndpoints: Maybe<string[]>;
+  /** The route table associated with the subnet (`routeTable.id`). */
+  routeTable: Maybe<Key>;
+}
+
+/** A user-defined route: inline in a route table's `routes`, or a resource of its own. */
+export interface Route extends Entity {
+  table: Maybe<Key>;
+  addressPrefix: Maybe<string>;
+  /** VirtualAppliance, VnetLocal, Internet, VirtualNetworkGateway or None. */
+  nextHopType: Maybe<string>;
+  nextHopIpAddress: Maybe<string>;
+  /** At preview, the URNs an unknown next hop IP was computed from (the firewall or NIC holding it). */
+  nextHopSources: readonly Key[];
+}
+
+/** A network rule allowing traffic, in a firewall policy's rule collection group. */
+export interface FirewallNetworkRule extends Entity {
+  policy: Maybe<Key>;
+  /** Addresses or CIDRs (`*` for any); unknown at preview when computed. */
+  sources: Maybe<string[]>;
+  destinations: Maybe<string[]>;
+}
+
+/** A route table on a subnet: the subnet's `routeTable`, a classic association, or a table's read-back `subnets`. */
+export interface RouteTableAssociation {
+  subnet: Maybe<Key>;
+  table: Maybe<Key>;
 }
 
 export interface NetworkInterface extends Entity {
@@ -328,6 +374,11 @@ export interface StackModel {
   rulesetVnetLinks: RulesetVnetLink[];
   firewalls: Firewall[];
   firewallPolicies: Map<Key, FirewallPolicy>;
+  /** Every route, inline or a resource of its own, and the route tables' subnets. */
+  routes: Route[];
+  routeTableAssociations: RouteTableAssociation[];
+  /** The network rules that allow traffic, of every firewall policy's rule collection groups. */
+  firewallNetworkRules: FirewallNetworkRule[];
   unread: UnreadResource[];
 
   /** The workspace whose network settings a key's resources use: itself, or a project's hub. */
@@ -339,6 +390,8 @@ export interface StackModel {
   zoneGroupsByEndpoint: Map<Key, ZoneGroup[]>;
   /** VNet keys each zone is linked to. */
   linkedVnetsByZone: Map<Key, Set<Key>>;
+  /** The component argument behind each VNet an endpoint set created (componentOrigin.ts). */
+  vnetOrigins: ReadonlyMap<Key, ComponentOrigin>;
   /** The texts of the stack's secret values, which every output masks (secrets.ts). */
   secrets: ReadonlySet<string>;
   /** A readable name for any key, in stack or not. */

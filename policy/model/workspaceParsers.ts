@@ -67,11 +67,18 @@ export function parseDependencyService(view: ResourceView, index: ResourceIndex)
   return {
     ...index.entity(view),
     kind: view.kind,
+    location: str(view.inputs, "location"),
     publicNetworkAccess: str(body, "publicNetworkAccess"),
     skuName: str(view.inputs, "sku", "name"),
     networkDefaultAction: str(rules, "defaultAction"),
     ipRuleCount: isUnknown(ipRules) ? unknown : ipRules?.length,
     bypass: str(rules, "bypass"),
+    vnetRuleSubnets: (Array.isArray(list(rules, "virtualNetworkRules"))
+      ? (list(rules, "virtualNetworkRules") as unknown[])
+      : []
+    ).map((rule) =>
+      index.byId(view, "networkRuleSet", str(rule, "virtualNetworkResourceId"), ["subnet", "virtualNetwork"]),
+    ),
     allowBlobPublicAccess: bool(body, "allowBlobPublicAccess"),
     createMode: str(body, "createMode"),
   };

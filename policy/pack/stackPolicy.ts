@@ -5,7 +5,8 @@ import { buildModel } from "../model/buildModel";
 import { redactSecrets } from "../model/secrets";
 import type { StackModel } from "../model/types";
 import { exemptionsOf } from "./exemptions";
-import { quotedTexts } from "./message";
+import { componentFix } from "./componentArguments";
+import { quotedTexts, withComponentFix } from "./message";
 import { configOf, noContext, policyMetadata, type StackRule } from "./rule";
 
 let shared: { resources: readonly PolicyResource[]; urns: string; model: StackModel } | undefined;
@@ -36,10 +37,17 @@ export function stackPolicy<C extends object>(rule: StackRule<C>): StackValidati
       const exempt = exemptionsOf(config);
       const context = { stackTags: args.stackTags ?? noContext.stackTags };
       const model = modelOf(args.resources);
+      // The resources by URN, made at the first violation: the one it is on names its parents (componentFix).
+      let byUrn: Map<string, PolicyResource> | undefined;
       for (const violation of rule.check(model, config, context)) {
+        byUrn ??= new Map(args.resources.map((r) => [r.urn, r]));
         if (!exempt(violation.urn))
           reportViolation(
-            redactSecrets(violation.message, model.secrets, quotedTexts),
+            redactSecrets(
+              withComponentFix(violation.message, componentFix(rule.name, byUrn.get(violation.urn))),
+              model.secrets,
+              quotedTexts,
+            ),
             violation.urn || undefined,
           );
       }

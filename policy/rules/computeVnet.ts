@@ -2,7 +2,8 @@
  * Rule 9 (VNet): a compute in a VNet must be in a VNet that holds one of its workspace's private endpoints.
  * A compute cluster may instead use a VNet peered (both ways) with a workspace endpoint's VNet, when its VNet
  * resolves the workspace's api and notebooks names to an endpoint it reaches (how-to-secure-training-vnet,
- * "Scenario: VNet peering"); a compute instance, or any other compute type, may not. A VNet connected to no
+ * "Scenario: VNet peering") and its storage, key vault and registry too; a compute instance, or any other
+ * compute type, may not. A VNet connected to no
  * workspace endpoint's VNet gets the finding it always had.
  */
 import { benchmark } from "../pack/benchmark";
@@ -11,7 +12,7 @@ import type { StackRule, Violation } from "../pack/rule";
 import { GroupIds } from "../azure/clouds";
 import { endpointsOf, usesManagedNetwork, workspaceOf } from "../model/queries";
 import { describePath } from "../model/resolution";
-import { cloudOfLocation, resolveGroupId } from "../model/resolutionQueries";
+import { cloudOfLocation, resolveGroupId, unreachedDependencies } from "../model/resolutionQueries";
 import type { Compute, Key, StackModel, Workspace } from "../model/types";
 import { quotes } from "./quotes";
 
@@ -58,7 +59,7 @@ function check(model: StackModel, compute: Compute, workspace: Workspace, vnet: 
     GroupIds.amlworkspace,
     cloudOfLocation(workspace.location),
   );
-  if (!answer || answer.verdict !== "broken") return [];
+  if (!answer || answer.verdict !== "broken") return dependenciesUnreached(model, compute, workspace, vnet);
   return [
     {
       urn: compute.urn,
@@ -67,6 +68,29 @@ function check(model: StackModel, compute: Compute, workspace: Workspace, vnet: 
         problem: `is in ${model.label(vnet)}, peered with the workspace endpoint's ${peeredLabels}, but the workspace's names do not resolve there to an endpoint it reaches: ${describePath(answer)}`,
         quote: quotes.computeClusterPeering,
         fix: "link the privatelink.api.azureml.ms and privatelink.notebooks.azure.net zones holding the workspace's records to the VNet that answers this VNet's DNS queries",
+      }),
+    },
+  ];
+}
+
+/** A peered cluster's VNet must reach the workspace's storage, key vault and registry too. */
+function dependenciesUnreached(
+  model: StackModel,
+  compute: Compute,
+  workspace: Workspace,
+  vnet: Key,
+): Violation[] {
+  const unreached = unreachedDependencies(model, vnet, workspace);
+  if (unreached.length === 0) return [];
+  const names = unreached.map((u) => `${u.groupId} (${model.label(u.key)})`).join(", ");
+  return [
+    {
+      urn: compute.urn,
+      message: message({
+        subject: compute.label,
+        problem: `is in ${model.label(vnet)}, which resolves the workspace but not ${names} to an endpoint it reaches: ${[...new Set(unreached.map((u) => describePath(u.answer)))].join(" | ")}`,
+        quote: quotes.computeClusterDependencies,
+        fix: "link the zones holding the dependencies' records (blob, file, vault, registry) to the VNet that answers this VNet's DNS queries, and peer it with the VNet holding their endpoints",
       }),
     },
   ];

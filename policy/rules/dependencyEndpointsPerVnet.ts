@@ -8,7 +8,7 @@
  *
  * With a workspace managed network, computes reach the dependencies from the managed VNet through outbound
  * rules; a VNet holding a workspace endpoint is a client VNet, which needs only the default storage (blob,
- * file) for the studio, and no workspace endpoint has to share a VNet with the dependencies' endpoints.
+ * file) for the studio, through private endpoints or a storage service endpoint the account admits, and no workspace endpoint has to share a VNet with the dependencies' endpoints.
  * While the mode is unknown at preview, only what both layouts require is checked.
  *
  * A VNet that is not isolated (peered, custom DNS servers, forwarding ruleset) may instead reach a connected
@@ -24,6 +24,8 @@ import {
   endpointsOf,
   groupIdsTo,
   isPrivateService,
+  reachesByServiceEndpoint,
+  requiredGroupIds,
   usesManagedNetwork,
 } from "../model/queries";
 import type { AzureCloud } from "../azure/clouds";
@@ -31,12 +33,6 @@ import { describePath, type Resolution } from "../model/resolution";
 import { cloudOfLocation, isIsolated, resolveGroupId } from "../model/resolutionQueries";
 import type { Datastore, Key, StackModel, Workspace } from "../model/types";
 import { quotes } from "./quotes";
-
-/** The group ids a VNet needs per dependency kind: computes in customer VNets, or clients of a managed network. */
-const requiredGroupIds = {
-  customerVnet: { storageAccount: ["blob", "file"], keyVault: ["vault"], containerRegistry: ["registry"] },
-  managedNetwork: { storageAccount: ["blob", "file"], keyVault: [], containerRegistry: [] },
-} as const;
 
 /** The storage sub-resource (group id) each datastore type reads through. */
 const datastoreGroupIds: ReadonlyMap<string, string> = new Map([
@@ -81,6 +77,7 @@ function notReached(model: StackModel, vnet: Key, paths: readonly Resolution[]) 
 
 interface DependencyReach {
   key: Key;
+  kind: "storageAccount" | "keyVault" | "containerRegistry";
   required: readonly string[];
   groupsByVnet: GroupsByVnet;
 }
@@ -152,7 +149,7 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
     .filter((d) => isPrivateService(model, d.key) && required[d.kind].length > 0)
     .flatMap((d): DependencyReach[] => {
       const groupsByVnet = groupsByVnetOf(model, d.key);
-      return groupsByVnet ? [{ key: d.key, required: required[d.kind], groupsByVnet }] : [];
+      return groupsByVnet ? [{ key: d.key, kind: d.kind, required: required[d.kind], groupsByVnet }] : [];
     });
   const cloud = cloudOfLocation(workspace.location);
   const violations: Violation[] = [];
@@ -160,8 +157,13 @@ function check(model: StackModel, workspace: Workspace): Violation[] {
   const reachesAll = new Map<Key, boolean>();
   for (const [vnet, endpointUrn] of workspaceVnets) {
     const elsewhere = new Elsewhere(model, cloud);
+    // Clients of a managed network may reach the default storage through a service endpoint instead.
+    const byServiceEndpoint = (r: DependencyReach) =>
+      !customerVnet && r.kind === "storageAccount" && reachesByServiceEndpoint(model, vnet, r.key);
     const missingByReach = reaches.map((r) =>
-      r.required.filter((g) => !r.groupsByVnet.get(vnet)?.has(g) && !elsewhere.reaches(vnet, r.key, g)),
+      byServiceEndpoint(r)
+        ? []
+        : r.required.filter((g) => !r.groupsByVnet.get(vnet)?.has(g) && !elsewhere.reaches(vnet, r.key, g)),
     );
     const missing = reaches.flatMap((r, i) => missingByReach[i].map((g) => `${g} (${model.label(r.key)})`));
     reachesAll.set(

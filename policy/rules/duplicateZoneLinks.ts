@@ -23,7 +23,7 @@ export const duplicateZoneLinksRule: StackRule<object> = {
     "- azure-native: remove the second `privatedns.VirtualNetworkLink` from the VNet, or link it to the other zone set's VNet instead.",
     '- Components: one `WorkspaceNetwork` set per VNet with `dnsMode: "OwnZones"`, or `"ExistingZones"` naming the hub\'s zones.',
   ].join("\n"),
-  url: "https://learn.microsoft.com/azure/dns/private-dns-virtual-network-links",
+  url: "https://learn.microsoft.com/azure/private-link/private-link-faq",
   tags: ["dns"],
   check: (model) =>
     duplicateZoneLinks(model.network).flatMap(({ vnet, name, zones }) => {

@@ -9,7 +9,15 @@
  * VNet resolves that name to another endpoint of the same target it reaches (a workspace's api and notebooks
  * zones written by two endpoints, as the Terraform AVM module does).
  */
-import { allClouds, classifyZone, GroupIds, zonesFor, type AzureCloud, type GroupId } from "../azure/clouds";
+import {
+  allClouds,
+  classifyZone,
+  GroupIds,
+  regionalZonesFor,
+  zonesFor,
+  type AzureCloud,
+  type GroupId,
+} from "../azure/clouds";
 import { cloudOfRegion } from "../azure/locations";
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
@@ -23,7 +31,7 @@ import {
   type PrivateDnsManager,
 } from "../model/privateDnsDeclaration";
 import { coveredByDnsPolicies } from "../model/queries";
-import { resolveTarget } from "../model/resolution";
+import { resolveName, resolveTarget } from "../model/resolution";
 import type { PrivateEndpoint, StackModel, ZoneGroup } from "../model/types";
 import { isUnknown } from "../model/values";
 import { quotes } from "./quotes";
@@ -84,6 +92,28 @@ function resolvedByAnother(
   );
 }
 
+/**
+ * The per-region zones of the endpoint's targets (a registry's `<region>.data.privatelink.azurecr.io`) that
+ * answer its VNet: there the data endpoint resolves only from a record in that zone, so the zone group must
+ * name it too. Where no such zone is linked, the group's zone answers and nothing more is needed.
+ */
+function answeringRegionalZones(
+  model: StackModel,
+  endpoint: PrivateEndpoint,
+  groupId: GroupId,
+  cloud: AzureCloud,
+): string[] {
+  const vnet = endpoint.vnet;
+  if (typeof vnet !== "string") return [];
+  return endpoint.connections.flatMap((c) => {
+    const region = typeof c.target === "string" ? model.services.get(c.target)?.location : undefined;
+    if (typeof region !== "string") return [];
+    return regionalZonesFor(cloud, groupId, region).filter(
+      (zone) => resolveName(model.network, vnet, zone).zone !== undefined,
+    );
+  });
+}
+
 /** Zone groups in a stack whose zone groups Azure Policy writes: the policy stands down, or the two clash. */
 function landingZoneGroups(
   endpoint: PrivateEndpoint,
@@ -137,7 +167,10 @@ function check(
   const present = new Set(groups.flatMap((g) => g.zones.map((z) => (z.zoneName as string).toLowerCase())));
   const cloud = cloudOf(endpoint, groups, config.cloud);
   const missing = groupIds
-    .flatMap((g) => zonesFor(cloud, g).map((zone) => ({ g, zone })))
+    .flatMap((g) => [
+      ...zonesFor(cloud, g).map((zone) => ({ g, zone })),
+      ...answeringRegionalZones(model, endpoint, g, cloud).map((zone) => ({ g, zone })),
+    ])
     .filter(({ g, zone }) => !present.has(zone) && !resolvedByAnother(model, endpoint, g, zone))
     .map(({ zone }) => zone);
   if (missing.length === 0) return [];

@@ -89,13 +89,26 @@ export const quotes = {
     source: "Azure ML docs (how-to-secure-training-vnet)",
     text: "You can't create a compute instance in a different region/VNet, only a compute cluster. [...] Use VNet Peering. [...] Modify the privatelink.api.azureml.ms DNS zone to add a link to the VNet for the compute cluster. [...] Repeat the previous step and sub-steps for the privatelink.notebooks.azure.net DNS zone.",
   },
+  rulesetLinkLimits: {
+    source: "Azure DNS docs (private-resolver-endpoints-rulesets, dns-limits)",
+    text: "A ruleset can't be linked to a virtual network in another region. [...] DNS forwarding ruleset linked to a virtual network | 1",
+  },
+  computeClusterDependencies: {
+    source: "Azure ML docs (how-to-secure-training-vnet)",
+    text: "You must also allow the default storage account, Azure Container Registry, and Azure Key Vault to access the VNet for the compute cluster.",
+  },
+  firewallTransit: {
+    source: "Azure Private Link docs (inspect-traffic-with-azure-firewall)",
+    text: "The use of application rules over network rules is recommended when inspecting traffic destined to private endpoints in order to maintain flow symmetry. Application rules are preferred over network rules to inspect traffic destined to private endpoints because Azure Firewall always SNATs traffic with application rules. If network rules are used, or an NVA is used instead of Azure Firewall, SNAT must be configured for traffic destined to private endpoints in order to maintain flow symmetry.",
+  },
   hubSpokeResolution: {
     source: "Azure Private Link docs (private-endpoint-dns-integration), Azure ML docs (how-to-custom-dns)",
     text: "link the same private DNS zones to all spokes and hub virtual networks that contain clients that need DNS resolution from the zones [...] There must be a valid route between both virtual networks. For example, through a series of peered virtual networks",
   },
+  // ARM's error (Azure/ARO-RP#796), then the Private Link FAQ (MicrosoftDocs/azure-docs PR #122956).
   duplicateZoneLinks: {
-    source: "Azure DNS docs (private-dns-virtual-network-links)",
-    text: "A virtual network can't be linked to two private DNS zones with overlapping namespaces.",
+    source: "Azure Resource Manager's error, and Azure Private Link FAQ (private-link-faq)",
+    text: "A virtual network cannot be linked to multiple zones with overlapping namespaces. [...] No, creating multiple zones with the same name for a single virtual network is not supported.",
   },
   computeVnet: {
     source: privateLinkDoc,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { ArmTypes } from "../../policy/azure/armId";
+import { replaceOnChangesOf, type ImmutableRole } from "../../policy/azure/immutableProperties";
 import type { ArgProblem } from "../validation/argProblem";
 import { armId, bool, int, name, oneOf, region } from "../validation/argKinds";
 import {
@@ -105,6 +106,12 @@ const propertiesOf: Record<
     },
   }),
 };
+
+/** Each kind's row of the immutable-properties table: what Azure cannot change on it in place. */
+const immutableRoleOf = { Cluster: "amlCompute", Instance: "computeInstance" } as const satisfies Record<
+  PrivateComputeKind,
+  ImmutableRole
+>;
 
 const computeKinds = oneOf(Object.values(PrivateComputeKinds), "a compute kind");
 
@@ -217,7 +224,7 @@ export class PrivateCompute extends pulumi.ComponentResource {
         properties: propertiesOf[args.kind as PrivateComputeKind](args, location),
         ...(args.tags ? { tags: args.tags } : {}),
       },
-      { parent: this },
+      { parent: this, ...replaceOnChangesOf(immutableRoleOf[args.kind as PrivateComputeKind]) },
     );
     this.computeId = compute.id;
     this.computeName = compute.name;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
@@ -9,11 +10,12 @@ import {
   type AzureCloud,
   GroupIds,
   type GroupId,
+  classifyRegionalZone,
   classifyZone,
   zonesFor,
 } from "../../policy/azure/clouds";
 import { optionalStorageGroupIds } from "../endpoints/endpointPlan";
-import type { ArgProblem } from "../validation/argProblem";
+import { memberPath, type ArgProblem } from "../validation/argProblem";
 import { armId, cidr, cloud, listOf, mapOf, name, oneOf, region } from "../validation/argKinds";
 import {
   checkedWhenResolved,
@@ -42,7 +44,11 @@ export interface CentralPrivateDnsArgs {
    * resolver's own VNet. Spokes using the resolver as DNS server need no links.
    */
   virtualNetworkIds?: { [key: string]: pulumi.Input<string> };
-  /** Zones that already exist, by zone name: adopted (linked, not created). Plain values. */
+  /**
+   * Zones that already exist, by zone name: adopted (linked, not created). Plain values. A registry's
+   * regional data zone (`westeurope.data.privatelink.azurecr.io`) may be adopted too: where it is linked, the
+   * registry endpoints' zone groups must name it.
+   */
   existingZoneIds?: { [zoneName: string]: pulumi.Input<string> };
   /** The VNet of an Azure DNS Private Resolver to create; no resolver without it. */
   resolverVirtualNetworkId?: pulumi.Input<string>;
@@ -103,8 +109,8 @@ export function centralPrivateDnsProblems(args: CentralPrivateDnsArgs): ArgProbl
   const cloudName = (args.cloud ?? AzureClouds.AzureCloud) as AzureCloud;
   const wanted = centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined);
   for (const [zoneName, id] of Object.entries(args.existingZoneIds ?? {})) {
-    const path = `existingZoneIds["${zoneName}"]`;
-    if (!wanted.includes(zoneName.toLowerCase())) {
+    const path = memberPath("existingZoneIds", zoneName);
+    if (!wanted.includes(zoneName.toLowerCase()) && classifyRegionalZone(zoneName)?.cloud !== cloudName) {
       const other = classifyZone(zoneName);
       problems.push({
         propertyPath: path,
@@ -191,9 +197,14 @@ export class CentralPrivateDns extends pulumi.ComponentResource {
       Object.entries(args.existingZoneIds ?? {}).map(([zone, id]) => [zone.toLowerCase(), id]),
     );
     const zones: Record<string, pulumi.Output<string>> = {};
-    for (const zoneName of centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined)) {
-      // Children are named by zone key, the same in every cloud.
-      const key = zoneKey(zoneName);
+    const regional = Object.keys(adopted).filter((z) => classifyRegionalZone(z)?.cloud === cloudName);
+    for (const zoneName of [
+      ...centralZoneNames(cloudName, args.storageGroupIds as string[] | undefined),
+      ...regional,
+    ]) {
+      // Children are named by zone key, the same in every cloud (a regional zone's by group id and region).
+      const region = classifyRegionalZone(zoneName);
+      const key = region ? `${region.groupId}-${region.region}` : zoneKey(zoneName);
       const existing = adopted[zoneName];
       const created =
         existing === undefined
@@ -228,7 +239,7 @@ export class CentralPrivateDns extends pulumi.ComponentResource {
             registrationEnabled: false,
             ...tags,
           },
-          { parent: this },
+          { parent: this, ...replaceOnChangesOf("virtualNetworkLink") },
         );
       }
     }
@@ -274,7 +285,7 @@ function createResolver(
   const resolver = new dnsresolver.DnsResolver(
     `${name}-resolver`,
     { ...placement, virtualNetwork: { id: vnetId } },
-    { parent },
+    { parent, ...replaceOnChangesOf("dnsResolver") },
   );
   const inbound = new dnsresolver.InboundEndpoint(
     `${name}-inbound`,
@@ -285,7 +296,7 @@ function createResolver(
         { subnet: { id: subnetId }, privateIpAllocationMethod: dnsresolver.IpAllocationMethod.Dynamic },
       ],
     },
-    { parent },
+    { parent, ...replaceOnChangesOf("inboundEndpoint") },
   );
   return {
     id: resolver.id,

@@ -2,6 +2,7 @@
  * The private DNS zones an endpoint set's zone groups write to: its own zone instances (own resource group,
  * linked only to its VNet), or existing ones such as a hub's.
  */
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as pulumi from "@pulumi/pulumi";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
@@ -31,8 +32,10 @@ export interface OwnZonesArgs {
 /**
  * A resource group holding one zone per key, each linked to the VNet only. A group of its own because a
  * resource group cannot hold two zones of one name, and another set's zones of the same names must exist.
+ * No group without zones (a set of no endpoints, `endpoints: []`): it would stay empty.
  */
 export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pulumi.Resource): ZonesByKey {
+  if (args.zoneKeys.length === 0) return {};
   // Tags only when given, so existing resources keep exactly the inputs they were deployed with.
   const tags = args.tags ? { tags: args.tags } : {};
   const group = new resources.ResourceGroup(`${name}-dns`, { location: args.location, ...tags }, { parent });
@@ -67,7 +70,7 @@ export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pul
         registrationEnabled: false,
         ...tags,
       },
-      { parent },
+      { parent, ...replaceOnChangesOf("virtualNetworkLink") },
     );
     zones[key] = { id: zone.id, name: zone.name };
   }
@@ -112,7 +115,7 @@ export function linkExistingZones(
         registrationEnabled: false,
         ...(tags ? { tags } : {}),
       },
-      { parent },
+      { parent, ...replaceOnChangesOf("virtualNetworkLink") },
     );
   }
 }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
 import { parseArmId } from "../../policy/azure/armId";
@@ -7,6 +8,7 @@ import { type DnsRecord, dnsRecordsOf } from "../dns/dnsRecords";
 import { createPrivateZones, existingZoneIdsByKey, linkExistingZones } from "../dns/privateZones";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
 import { peerWithHub } from "../network/hubPeering";
+import { programHubAddressSpace } from "../network/programHub";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
 import { planEndpoints } from "./endpointPlan";
 import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
@@ -26,6 +28,8 @@ import {
   workspaceTargetsSchema,
 } from "./endpointSetArgs";
 import { type EndpointSetLayout, dnsModeOf, validateEndpointSet } from "./validateEndpointSets";
+import { hubOverlapProblems } from "./validateSpoke";
+import { argProblemsMessage } from "../validation/argProblem";
 
 /**
  * The subnet's egress: as given, else private for a subnet of endpoints only, and Azure's default outbound for
@@ -51,6 +55,33 @@ export const privateEndpointSetArgSchema: ArgSchema<PrivateEndpointSetArgs> = {
 };
 
 const componentName = "PrivateEndpointSet";
+
+/**
+ * The hub's id, waiting for the overlap check against the hub VNet's address space when the hub is a VNet of
+ * this program and `hubAddressSpace` is not given: the peering Azure would refuse fails the preview instead.
+ */
+function hubCheckedForOverlap(
+  name: string,
+  layout: EndpointSetLayout,
+  hubVirtualNetworkId: pulumi.Input<string>,
+  resource: pulumi.Resource,
+): pulumi.Output<string> {
+  const checked = programHubAddressSpace(hubVirtualNetworkId).apply((space) => {
+    const problems = hubOverlapProblems(layout, space ?? [], "hubVirtualNetworkId");
+    if (problems.length > 0)
+      throw new pulumi.ResourceError(
+        argProblemsMessage(
+          componentName,
+          name,
+          problems.map((p) => ({ propertyPath: p.property, reason: `${p.value}: ${p.reason}` })),
+        ),
+        resource,
+        true,
+      );
+    return true;
+  });
+  return pulumi.all([hubVirtualNetworkId, checked]).apply(([id]) => id);
+}
 
 /**
  * One VNet's private endpoints to a secured workspace: the workspace endpoint and the endpoints of its
@@ -120,7 +151,9 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
       peerWithHub(
         name,
         net,
-        args.hubVirtualNetworkId,
+        layout.hubAddressSpace === undefined
+          ? hubCheckedForOverlap(name, layout, args.hubVirtualNetworkId, this)
+          : args.hubVirtualNetworkId,
         (layout.hubPeering as HubPeerings | undefined) ?? HubPeerings.BothWays,
         this,
       );
@@ -168,7 +201,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             },
           ],
         },
-        { parent: this },
+        { parent: this, ...replaceOnChangesOf("privateEndpoint") },
       );
       if (writesZoneGroups(mode)) {
         new network.PrivateDnsZoneGroup(

@@ -4,22 +4,72 @@
  * here gives the path and reason the pack gives for the deployed stack.
  *
  * The graph: the set's VNet with its DNS servers; the hub outside the graph (another stack's, or not known at
- * preview: the model counts a peering to it as connected); each omitted target's endpoint in the hub, or in a
- * VNet the set is not peered with when it has no hub; with dnsMode ExistingZones the central zones, holding
- * the omitted endpoints' records and linked to the set's VNet with linkExistingZones; with OwnZones only the
- * set's own zones. Unknown answers (DNS servers outside what the set can see) are never refused.
+ * preview: the model counts a peering to it as connected); each omitted target's endpoint in the services
+ * set's VNet when another set of the WorkspaceNetwork creates it and holds that endpoint (peered with the
+ * hub when it names the same hub), else in the hub, or in a VNet the set is not peered with when it has no
+ * hub; with dnsMode ExistingZones the central zones, holding the omitted endpoints' records and linked to
+ * the set's VNet with linkExistingZones; with OwnZones only the set's own zones. A DNS server IP in the
+ * set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet it is
+ * not peered with (168.63.129.16 is Azure DNS: no host). With subnetOutbound Firewall the subnet's default
+ * route goes to the firewall in the hub, which the components' peerings let forward between spokes
+ * (model/transit.ts). Unknown answers (DNS servers outside what the set can see) are never refused.
  */
+import { contains, parseCidr } from "../../policy/azure/cidr";
 import { type AzureCloud, AzureClouds, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
-import { NetworkGraph, type GraphZone, type NetworkGraphInput } from "../../policy/model/networkGraph";
+import {
+  NetworkGraph,
+  type DnsHost,
+  type GraphPeering,
+  type GraphRoute,
+  type GraphZone,
+  type NetworkGraphInput,
+} from "../../policy/model/networkGraph";
 import { describePath, resolveTarget } from "../../policy/model/resolution";
-import { unknown } from "../../policy/model/unknownValue";
+import { unknown, type Maybe } from "../../policy/model/unknownValue";
 import { DnsModes } from "../dns/dnsModes";
+import { SubnetOutbounds } from "../network/networkModes";
 import { planEndpoints, type PlannedEndpoint } from "./endpointPlan";
 import type { EndpointSetLayout, EndpointSetProblem } from "./validateEndpointSets";
 
 const setVnet = "set";
 const hubVnet = "hub";
 const unpeeredVnet = "elsewhere";
+const servicesVnet = "services";
+/** Azure DNS's virtual IP: a VNet naming it asks Azure DNS, no host of the graph. */
+const azureDnsIp = "168.63.129.16";
+
+/** One side of a peering the components create (hubPeering.ts: access and forwarded traffic allowed). */
+function componentPeering(from: string, to: string, label: string): GraphPeering {
+  return {
+    key: `${from}->${to}`,
+    label,
+    from,
+    to,
+    allowVirtualNetworkAccess: true,
+    allowForwardedTraffic: true,
+  };
+}
+
+/**
+ * The DNS servers the set certainly cannot reach: with no peering, those outside its own range (what a server
+ * in its range or in the hub answers is not seen here: unknown, never refused).
+ */
+function unreachableDnsHosts(set: EndpointSetLayout, servers: readonly string[]): DnsHost[] {
+  if (set.hubVirtualNetworkId !== undefined) return [];
+  const own = (set.addressSpace ?? []).flatMap((c) => parseCidr(c) ?? []);
+  return servers
+    .filter((ip) => {
+      const cidr = parseCidr(`${ip}/32`);
+      return cidr !== undefined && ip !== azureDnsIp && !own.some((c) => contains(c, cidr));
+    })
+    .map((ip) => ({
+      key: `dns:${ip}`,
+      label: `DNS server ${ip}`,
+      kind: "resolverInbound",
+      ip,
+      vnet: unpeeredVnet,
+    }));
+}
 
 /** The graph of one set and the endpoints it omits. */
 export function spokeGraph(
@@ -42,7 +92,18 @@ export function spokeGraph(
     vnet,
     targets: [e.key],
   });
-  const elsewhere = set.hubVirtualNetworkId !== undefined ? hubVnet : unpeeredVnet;
+  const hubOrElsewhere = set.hubVirtualNetworkId !== undefined ? hubVnet : unpeeredVnet;
+  const services = set.endpointsVnet;
+  const elsewhere = (e: PlannedEndpoint) =>
+    services?.endpoints.includes(e.key) ? servicesVnet : hubOrElsewhere;
+  // The services set peers with the hub this set names (both literal): the firewall there may join them.
+  const sharedHub =
+    services !== undefined &&
+    set.hubVirtualNetworkId !== undefined &&
+    set.hubVirtualNetworkId !== "" &&
+    services.hubVirtualNetworkId === set.hubVirtualNetworkId;
+  // The firewall's IP ("" when not known at plan time: the route then cannot be judged).
+  const firewallIp = set.subnetOutbound === SubnetOutbounds.Firewall ? set.firewallPrivateIp : undefined;
   const recordsOf = (endpoints: readonly PlannedEndpoint[]) =>
     endpoints.flatMap((e) =>
       zonesFor(cloud, e.groupId).map((z) => ({ zone: `zone:${z}`, endpoint: `pe:${e.key}` })),
@@ -61,26 +122,52 @@ export function spokeGraph(
     vnets: [
       { key: setVnet, label: `set ${set.name}'s VNet`, dnsServers },
       { key: unpeeredVnet, label: "a VNet this set is not peered with", dnsServers: undefined },
-    ],
-    peerings:
-      set.hubVirtualNetworkId !== undefined
+      ...(services
         ? [
             {
-              key: "to-hub",
-              label: `set ${set.name}'s peering to the hub`,
-              from: setVnet,
-              to: hubVnet,
-              allowVirtualNetworkAccess: true,
+              key: servicesVnet,
+              label: `set ${services.set}'s VNet`,
+              addressPrefixes: [...(services.addressSpace ?? [])],
+              dnsServers: undefined,
             },
           ]
+        : []),
+    ],
+    peerings: [
+      ...(set.hubVirtualNetworkId !== undefined
+        ? [componentPeering(setVnet, hubVnet, `set ${set.name}'s peering to the hub`)]
+        : []),
+      ...(sharedHub
+        ? [componentPeering(servicesVnet, hubVnet, `set ${services.set}'s peering to the hub`)]
+        : []),
+    ],
+    routes:
+      firewallIp !== undefined && set.hubVirtualNetworkId !== undefined
+        ? [defaultRoute(set, firewallIp === "" ? unknown : firewallIp)]
         : [],
     zones,
     links: linked
       ? zones.map((z) => ({ key: `link:${z.key}`, label: `link to ${z.label}`, zone: z.key, vnet: setVnet }))
       : [],
     records: [...recordsOf(held), ...(central ? recordsOf(omitted) : [])],
-    endpoints: [...held.map((e) => endpointOf(e, setVnet)), ...omitted.map((e) => endpointOf(e, elsewhere))],
-    dnsHosts: [],
+    endpoints: [
+      ...held.map((e) => endpointOf(e, setVnet)),
+      ...omitted.map((e) => endpointOf(e, elsewhere(e))),
+    ],
+    dnsHosts: [
+      ...(Array.isArray(dnsServers) ? unreachableDnsHosts(set, dnsServers) : []),
+      ...(firewallIp
+        ? [
+            {
+              key: "firewall",
+              label: "the hub firewall",
+              kind: "firewall" as const,
+              ip: firewallIp,
+              vnet: hubVnet,
+            },
+          ]
+        : []),
+    ],
     rulesets: [],
     rulesetLinks: [],
     forwardingRules: [],
@@ -88,25 +175,88 @@ export function spokeGraph(
   };
 }
 
-/** The problem with the endpoints the set omits, if by the model its VNet could not resolve or reach them. */
-export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
-  if (set.endpoints === undefined) return undefined;
-  const held = new Set(planEndpoints(set).map((e) => e.key));
-  const omitted = planEndpoints({ ...set, endpoints: undefined }).filter((e) => !held.has(e.key));
-  if (omitted.length === 0) return undefined;
+/** The default route subnetOutbound Firewall gives the set's subnet (endpointNetwork.ts). */
+function defaultRoute(set: EndpointSetLayout, firewallIp: Maybe<string>): GraphRoute {
+  return {
+    key: "default-to-firewall",
+    label: `set ${set.name}'s default route`,
+    subnet: "set/subnet",
+    subnetLabel: `set ${set.name}'s subnet`,
+    vnet: setVnet,
+    addressPrefix: "0.0.0.0/0",
+    nextHopType: "VirtualAppliance",
+    nextHopIp: firewallIp,
+  };
+}
+
+/**
+ * The services set's VNet must be reached whatever the DNS path answers (it may be the hub's, unseen here):
+ * the endpoints it holds, when the set cannot reach it; undefined when it can, or there is no such VNet.
+ */
+function servicesUnreached(
+  set: EndpointSetLayout,
+  omitted: readonly PlannedEndpoint[],
+): string[] | undefined {
+  const services = set.endpointsVnet;
+  if (!services) return undefined;
+  const cloud = set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
+  const reach = new NetworkGraph(spokeGraph(set, cloud, omitted)).connected(setVnet, servicesVnet);
+  if (reach.verdict !== "broken") return undefined;
+  const keys = omitted.filter((e) => services.endpoints.includes(e.key)).map((e) => e.key);
+  return [`${keys.join(", ")}: in set ${services.set}'s VNet, which it cannot reach (${reach.route})`];
+}
+
+/** The paths by which the set's VNet could not resolve `endpoints`, by the model, as `key: path`. */
+function brokenPaths(
+  set: EndpointSetLayout,
+  omitted: readonly PlannedEndpoint[],
+  endpoints: readonly PlannedEndpoint[],
+): string[] {
   const cloud = set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
   const graph = new NetworkGraph(spokeGraph(set, cloud, omitted));
-  const broken = omitted.flatMap((e) =>
+  return endpoints.flatMap((e) =>
     zonesFor(cloud, e.groupId).flatMap((zone) => {
       const answer = resolveTarget(graph, setVnet, e.key, zone);
       return answer.verdict === "broken" ? [`${e.key}: ${describePath(answer)}`] : [];
     }),
   );
+}
+
+/** The endpoints the set leaves out (to a hub's), when it lists the ones it holds. */
+function omittedOf(set: EndpointSetLayout): PlannedEndpoint[] {
+  if (set.endpoints === undefined) return [];
+  const held = new Set(planEndpoints(set).map((e) => e.key));
+  return planEndpoints({ ...set, endpoints: undefined }).filter((e) => !held.has(e.key));
+}
+
+/** The problem with the endpoints the set omits, if by the model its VNet could not resolve or reach them. */
+export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
+  const omitted = omittedOf(set);
+  if (omitted.length === 0) return undefined;
+  const broken = servicesUnreached(set, omitted) ?? brokenPaths(set, omitted, omitted);
   if (broken.length === 0) return undefined;
   return {
     set: set.name,
     property: "endpoints",
     value: JSON.stringify(set.endpoints),
-    reason: `the VNet could not use the endpoints it omits (${broken.join(" | ")}); add them to endpoints, or peer the VNet with the hub that holds them (hubVirtualNetworkId) and resolve through it (dnsServers, or dnsMode ExistingZones with linkExistingZones)`,
+    reason: `the VNet could not use the endpoints it omits (${broken.join(" | ")}); add them to endpoints, or peer the VNet with the hub that holds them (hubVirtualNetworkId) and resolve through it (dnsServers, or dnsMode ExistingZones with linkExistingZones)${set.endpointsVnet ? `; set ${set.endpointsVnet.set} holds them in its own VNet: peer both sets with one hub (hubVirtualNetworkId) and route this set through its firewall (subnetOutbound Firewall, firewallPrivateIp)` : ""}`,
+  };
+}
+
+/**
+ * The problem with a spoke's own endpoints, if by the model its VNet could not resolve them: with dnsMode
+ * ExistingZones their records go into the existing (central) zones, which answer the spoke only through a DNS
+ * server (the hub's resolver) or a link. A set that is not a spoke is left to the pack: its zones may be linked
+ * by their owner (a landing zone).
+ */
+export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
+  if (set.hubVirtualNetworkId === undefined || set.dnsMode !== DnsModes.ExistingZones) return undefined;
+  const broken = brokenPaths(set, omittedOf(set), planEndpoints(set));
+  if (broken.length === 0) return undefined;
+  return {
+    set: set.name,
+    property: "dnsServers",
+    value: "(not set)",
+    reason: `the spoke's VNet could not resolve its own endpoints (${broken.join(" | ")}); give dnsServers (the hub's resolver, CentralPrivateDns.inboundEndpointIp) or linkExistingZones: true`,
   };
 }

@@ -3,6 +3,7 @@
  * that overlap, hub zones written by two endpoints of one target, the one services set). Pure, on plain
  * values, so the components call it before registering any child and tests call it directly.
  */
+import { memberPath } from "../validation/argProblem";
 import { ArmTypes, armIdKey, isArmIdOfType, parentArmId } from "../../policy/azure/armId";
 import {
   contains,
@@ -54,6 +55,20 @@ export interface EndpointSetLayout {
   /** The firewall's private IP ("" when not known at plan time). */
   firewallPrivateIp?: string;
   azureNamePrefix?: string;
+  /**
+   * Where the endpoints this set omits are, when another set of the same WorkspaceNetwork (the services
+   * set) holds them in a VNet it creates; undefined: in the hub, or in a VNet this set is not peered with.
+   */
+  endpointsVnet?: EndpointsVnet;
+}
+
+/** The services set's VNet, as the sets of one WorkspaceNetwork see it. */
+export interface EndpointsVnet {
+  set: string;
+  /** The keys of the endpoints it holds. */
+  endpoints: readonly string[];
+  addressSpace?: readonly string[];
+  hubVirtualNetworkId?: string;
 }
 
 /** One problem: the set, the argument, the bad value and what to do. */
@@ -179,7 +194,7 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
       problems.push(
         problem(
           set.name,
-          "existingZoneIds",
+          memberPath("existingZoneIds", zoneName),
           zoneName,
           "not a private DNS zone an endpoint of this set writes to",
         ),
@@ -269,7 +284,7 @@ export function validateEndpointSet(set: EndpointSetLayout): EndpointSetProblem[
 
 /** Problems of the sets of one workspace: each set, then the rules across sets. */
 export function validateEndpointSets(sets: readonly EndpointSetLayout[]): EndpointSetProblem[] {
-  const problems = sets.flatMap(validateEndpointSet);
+  const problems = sets.flatMap((set) => validateEndpointSet(withEndpointsVnet(set, sets)));
   const spaces = sets.map((set) => ({
     set,
     cidrs: (set.addressSpace ?? []).map(parseCidr).filter((c) => c !== undefined),
@@ -317,7 +332,7 @@ export function validateEndpointSets(sets: readonly EndpointSetLayout[]): Endpoi
         problems.push(
           problem(
             set.name,
-            "existingZoneIds",
+            memberPath("existingZoneIds", zoneName),
             zoneName,
             `set ${other} already writes this workspace's records into that zone; one endpoint per target may use a hub zone — give this set dnsMode OwnZones or None`,
           ),
@@ -353,6 +368,37 @@ export function validateEndpointSets(sets: readonly EndpointSetLayout[]): Endpoi
     );
   }
   return problems;
+}
+
+function sameRange(a: readonly string[] = [], b: readonly string[] = []): boolean {
+  const cidrs = b.flatMap((t) => parseCidr(t) ?? []);
+  return a.some((t) => {
+    const cidr = parseCidr(t);
+    return cidr !== undefined && cidrs.some((c) => overlaps(c, cidr));
+  });
+}
+
+/**
+ * A set that is not the services set uses the endpoints it omits where the services set holds them: in the
+ * VNet that set creates, unless that VNet may be this set's hub (an existing services subnet is the hub's, or
+ * another's: as before).
+ */
+function withEndpointsVnet(set: EndpointSetLayout, sets: readonly EndpointSetLayout[]): EndpointSetLayout {
+  const services = sets.find((s) => s.servicesSet === true);
+  if (!services || services === set || services.addressSpace === undefined) return set;
+  // The services set's VNet may be this set's hub: its id is not known at plan time, or the ranges say so.
+  if (set.hubVirtualNetworkId === "" || sameRange(set.hubAddressSpace, services.addressSpace)) return set;
+  const held = planEndpoints(services).map((e) => e.key);
+  if (held.length === 0) return set;
+  return {
+    ...set,
+    endpointsVnet: {
+      set: services.name,
+      endpoints: held,
+      addressSpace: services.addressSpace,
+      hubVirtualNetworkId: services.hubVirtualNetworkId,
+    },
+  };
 }
 
 /** The DNS mode with its default applied. */

@@ -7,15 +7,42 @@ import { azureDnsIp } from "../../policy/azure/azureDnsIp";
 import { overlaps, parseCidr } from "../../policy/azure/cidr";
 import { DnsModes } from "../dns/dnsModes";
 import { SubnetOutbounds } from "../network/networkModes";
+import { memberPath } from "../validation/argProblem";
 import { NameRules } from "../validation/names";
 import { planEndpoints } from "./endpointPlan";
-import { omittedEndpointProblem } from "./spokeReach";
+import { heldEndpointProblem, omittedEndpointProblem } from "./spokeReach";
 import { problem, type EndpointSetLayout, type EndpointSetProblem } from "./validateEndpointSets";
 
 /** The Azure names `azureNamePrefix` gives, by the argument a bad one would come from. */
 export function azureNamesOf(set: EndpointSetLayout, prefix: string): string[] {
   const endpoints = planEndpoints(set).map((e) => `${prefix}-pe-${e.key}`);
   return [`${prefix}-vnet`, `${prefix}-endpoints`, ...endpoints, ...endpoints.map((pe) => `${pe}-nic`)];
+}
+
+/**
+ * The hub's prefixes that overlap the set's VNet: Azure refuses that peering. `property` is the argument the
+ * hub's prefixes came from (`hubAddressSpace`, or `hubVirtualNetworkId` when read from the hub VNet itself).
+ */
+export function hubOverlapProblems(
+  set: EndpointSetLayout,
+  hubAddressSpace: readonly string[],
+  property: string,
+): EndpointSetProblem[] {
+  const own = (set.addressSpace ?? []).map(parseCidr).filter((c) => c !== undefined);
+  return hubAddressSpace.flatMap((text) => {
+    const hub = parseCidr(text);
+    const clash = hub && own.find((c) => overlaps(c, hub));
+    return clash
+      ? [
+          problem(
+            set.name,
+            property,
+            property === "hubAddressSpace" ? text : `the hub VNet's address space ${text}`,
+            `overlaps ${clash.text} of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's`,
+          ),
+        ]
+      : [];
+  });
 }
 
 function peeringProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
@@ -31,20 +58,7 @@ function peeringProblems(set: EndpointSetLayout, problems: EndpointSetProblem[])
     }
     return;
   }
-  const own = (set.addressSpace ?? []).map(parseCidr).filter((c) => c !== undefined);
-  for (const text of set.hubAddressSpace ?? []) {
-    const hub = parseCidr(text);
-    const clash = hub && own.find((c) => overlaps(c, hub));
-    if (clash)
-      problems.push(
-        problem(
-          set.name,
-          "hubAddressSpace",
-          text,
-          `overlaps ${clash.text} of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's`,
-        ),
-      );
-  }
+  problems.push(...hubOverlapProblems(set, set.hubAddressSpace ?? [], "hubAddressSpace"));
   const vnetId = set.subnetId ? set.subnetId.split("/subnets/")[0] : undefined;
   if (set.hubVirtualNetworkId && vnetId && armIdKey(vnetId) === armIdKey(set.hubVirtualNetworkId))
     problems.push(
@@ -94,7 +108,7 @@ function dnsProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
       problems.push(
         problem(
           set.name,
-          "existingZoneIds",
+          memberPath("existingZoneIds", zoneName),
           id,
           `is the id of zone ${idName}, not of ${zoneName}; give each zone name the id of the zone of that name`,
         ),
@@ -153,7 +167,7 @@ export function spokeProblems(set: EndpointSetLayout): EndpointSetProblem[] {
   dnsProblems(set, problems);
   outboundProblems(set, problems);
   nameProblems(set, problems);
-  const omitted = omittedEndpointProblem(set);
-  if (omitted) problems.push(omitted);
+  for (const unreachable of [heldEndpointProblem(set), omittedEndpointProblem(set)])
+    if (unreachable) problems.push(unreachable);
   return problems;
 }

@@ -1,4 +1,5 @@
 /** The VNet and subnet an endpoint set puts its endpoints in: created from a CIDR, or an existing subnet. */
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { parentArmId, parseArmId } from "../../policy/azure/armId";
@@ -47,7 +48,7 @@ function subnetEgress(
         sku: { name: network.PublicIPAddressSkuName.Standard },
         publicIPAllocationMethod: network.IPAllocationMethod.Static,
       },
-      { parent },
+      { parent, ...replaceOnChangesOf("publicIpAddress") },
     );
     const nat = new network.NatGateway(
       `${name}-nat`,

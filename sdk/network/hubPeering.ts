@@ -1,4 +1,5 @@
 /** The peering of a set's VNet with a hub VNet: this side always, the hub's side unless another team owns it. */
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { parseArmId } from "../../policy/azure/armId";
@@ -27,7 +28,7 @@ export function peerWithHub(
       remoteVirtualNetwork: { id: hubId },
       ...peeringSettings,
     },
-    { parent },
+    { parent, ...replaceOnChangesOf("virtualNetworkPeering") },
   );
   if (mode === HubPeerings.ThisSideOnly) {
     // The plan and the preview say which side is missing: the hub's owner must create it.
@@ -47,6 +48,6 @@ export function peerWithHub(
       ...peeringSettings,
     },
     // After this side, so the hub's side completes the peering (both Connected) in a fixed order.
-    { parent, dependsOn: [thisSide] },
+    { parent, dependsOn: [thisSide], ...replaceOnChangesOf("virtualNetworkPeering") },
   );
 }

@@ -4,7 +4,8 @@
  * argument in its schema ({@link ArgSchema}); the kinds are the only place these checks live.
  */
 import { parseCidr } from "../../policy/azure/cidr";
-import { invisibleCharacterIn, memberPath, shown, withArticle, type ArgProblem } from "./argProblem";
+import { invisibleCharacterIn } from "../../policy/azure/invisibleCharacters";
+import { memberPath, shown, withArticle, type ArgProblem } from "./argProblem";
 import { armIdProblems } from "./armIds";
 import { cloudProblems, regionProblems } from "./locations";
 import { nameProblems, type NameRule } from "./names";
@@ -215,7 +216,8 @@ export function mapOf(
         ];
       return entries.flatMap(([key, item]) => {
         const path = memberPath(propertyPath, key);
-        const keyProblems = options.key ? nameProblems(path, key, options.key) : [];
+        // A key is checked as a name: blank and invisible characters first, then the rule.
+        const keyProblems = options.key ? name(options.key).problems(path, key) : [];
         return keyProblems.length > 0 || isDeferred(item)
           ? keyProblems
           : entry.problems(path, item === undefined ? null : item);

@@ -1,5 +1,6 @@
 /** Argument problems found by validation, and the structured error a component throws for them. */
 import * as pulumi from "@pulumi/pulumi";
+import { invisibleCharacters } from "../../policy/azure/invisibleCharacters";
 import { addSecretTexts, redactSecrets } from "../../policy/model/secrets";
 
 /** One bad argument: where it is, and a sentence that names the bad value and the fix. */
@@ -8,19 +9,6 @@ export interface ArgProblem {
   propertyPath: string;
   /** Names the bad value and says how to fix it. */
   reason: string;
-}
-
-/**
- * Characters a terminal would not show as themselves: controls, zero-width and bidirectional formatting
- * characters (U+202E reverses the text after it). Messages show them escaped; names and ids refuse them.
- */
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const invisibleCharacters = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-
-/** The first invisible character of `text`, as U+XXXX; undefined when there is none. */
-export function invisibleCharacterIn(text: string): string | undefined {
-  const found = invisibleCharacters.exec(text);
-  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : undefined;
 }
 
 /** `noun` after "a" or "an", picked by its first letter ("an AzureCloud region", "an AKS compute name", "a VM size"). */

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { argProblemsError, memberPath, resolvedArgProblemsError, shown, type ArgProblem } from "./argProblem";
 import { isRecord, type ArgKind } from "./argKinds";
+import { componentNameProblems } from "./componentName";
 import { isDeferred } from "./plainValues";
 import { missingProblem } from "./required";
 
@@ -88,9 +89,13 @@ export function argsWithProblems(problems: readonly ArgProblem[]): Set<string> {
   return new Set(problems.map((p) => p.propertyPath.split(/[.[]/)[0]));
 }
 
-/** Throws the problems as one structured error naming the component, if there are any. */
+/**
+ * Throws the problems as one structured error naming the component, if there are any; the component's own name
+ * first, which starts the auto-names of its children and so becomes a segment of their ARM paths.
+ */
 export function throwArgProblems(component: string, name: string, problems: readonly ArgProblem[]): void {
-  if (problems.length > 0) throw argProblemsError(component, name, problems);
+  const all = [...componentNameProblems(name), ...problems];
+  if (all.length > 0) throw argProblemsError(component, name, all);
 }
 
 /** `value` with each deferred part replaced by one checked by `kind` when it resolves. */

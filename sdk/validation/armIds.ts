@@ -1,10 +1,20 @@
 /** Checks that ids given for existing resources are ARM ids of the right type. */
-import { isArmIdOfType, parseArmId } from "../../policy/azure/armId";
+import { isArmIdOfType, parseArmId, unsafeSegmentOf } from "../../policy/azure/armId";
 import { shown, type ArgProblem } from "./argProblem";
 
 /** Why `value` is not the ARM id of a resource of `type`. */
 export function armIdProblems(propertyPath: string, value: string, type: string): ArgProblem[] {
   if (isArmIdOfType(value, type)) return [];
+  const unsafe = unsafeSegmentOf(value);
+  if (unsafe)
+    return [
+      {
+        propertyPath,
+        reason:
+          `${shown(value)} has the segment ${shown(unsafe.segment)}, which ARM cannot take as one path segment: ` +
+          `${unsafe.reason}; give the id of a ${type} as Azure shows it (az resource show --ids … --query id)`,
+      },
+    ];
   const parsed = parseArmId(value);
   const found = parsed ? `the id of a ${parsed.type}` : "not an ARM resource id";
   return [

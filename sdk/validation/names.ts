@@ -86,6 +86,36 @@ export const NameRules = {
     pattern: /^[^<>%&\\?/]{1,512}$/,
     rule: "1 to 512 characters without <, >, %, &, \\, ? or /",
   },
+  /** Microsoft.Storage/storageAccounts (Azure's naming rules: globally unique). */
+  storageAccount: {
+    noun: "storage account name",
+    pattern: /^[a-z0-9]{3,24}$/,
+    rule: "3 to 24 lower-case letters and digits, unique across Azure",
+  },
+  /** Microsoft.KeyVault/vaults (globally unique). */
+  keyVault: {
+    noun: "key vault name",
+    pattern: /^[a-zA-Z](?:[a-zA-Z0-9]|-(?!-)){1,22}[a-zA-Z0-9]$/,
+    rule: "3 to 24 letters, digits and single hyphens, starting with a letter and ending with a letter or digit, unique across Azure",
+  },
+  /** Microsoft.ContainerRegistry/registries (globally unique). */
+  containerRegistry: {
+    noun: "container registry name",
+    pattern: /^[a-zA-Z0-9]{5,50}$/,
+    rule: "5 to 50 letters and digits, unique across Azure",
+  },
+  /** Microsoft.Insights/components. */
+  applicationInsights: {
+    noun: "Application Insights name",
+    pattern: /^[^%&\\?/]{0,259}[^%&\\?/. ]$/,
+    rule: "1 to 260 characters without %, &, \\, ? or /, not ending with '.' or a space",
+  },
+  /** Microsoft.OperationalInsights/workspaces. */
+  logAnalyticsWorkspace: {
+    noun: "Log Analytics workspace name",
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$/,
+    rule: "4 to 63 letters, digits and hyphens, starting and ending with a letter or digit",
+  },
   /** Virtual networks, subnets, private endpoints, NICs, NAT gateways, DNS resolvers and their endpoints. */
   networkResource: {
     noun: "network resource name",

@@ -8,7 +8,7 @@ import { normalizeLocation } from "../../policy/azure/locations";
 import { IsolationModes } from "../managedNetwork/managedNetworkArgs";
 import { managedNetworkBody } from "../managedNetwork/managedNetworkBody";
 import { checkLiveIsolationMode } from "../managedNetwork/liveIsolationMode";
-import { argProblemsError } from "../validation/argProblem";
+import { throwArgProblems } from "../validation/argSchema";
 import { checkedArgs } from "./checkedArgs";
 import { newApplicationInsights, newLogAnalyticsWorkspace } from "./applicationInsights";
 import { newContainerRegistry } from "./containerRegistry";
@@ -19,7 +19,9 @@ import { PublicNetworkAccess, workspaceNetworkBody } from "./publicNetworkAccess
 import type { SecuredWorkspaceArgs } from "./securedWorkspaceArgs";
 import {
   deferredArgs,
+  dependencyNameArgs,
   securedWorkspaceArgProblems,
+  type DependencyNameArg,
   type AdoptedIdArg,
   type ArgName,
   type ResolvedWorkspaceArgs,
@@ -114,8 +116,11 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
   constructor(name: string, args: SecuredWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     const deferred = deferredArgs(args ?? {});
     if (!opts?.urn) {
-      const problems = securedWorkspaceArgProblems(name, args as Partial<ResolvedWorkspaceArgs>, deferred);
-      if (problems.length > 0) throw argProblemsError("SecuredWorkspace", name, problems);
+      throwArgProblems(
+        "SecuredWorkspace",
+        name,
+        securedWorkspaceArgProblems(name, args as Partial<ResolvedWorkspaceArgs>, deferred),
+      );
     }
     super(securedWorkspaceType, name, {}, opts);
     if (opts?.urn) return;
@@ -141,8 +146,11 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
     // Unset rather than false when protection is off, so protection set on the component still applies.
     const stateful: pulumi.CustomResourceOptions = { parent: this, protect: protect ? true : undefined };
 
-    const needsSuffix = [args.storageAccountId, args.keyVaultId, args.containerRegistryId].some(
-      (id) => id === undefined,
+    const named = <K extends DependencyNameArg>(key: K): pulumi.Output<string> | undefined =>
+      args[key] === undefined ? undefined : checked(key).apply((a) => a[key] as string);
+    // A suffix only for a globally unique name neither given nor adopted (as before names could be given).
+    const needsSuffix = (["storageAccountName", "keyVaultName", "containerRegistryName"] as const).some(
+      (key) => args[key] === undefined && args[dependencyNameArgs[key]] === undefined,
     );
     const suffix = needsSuffix
       ? new random.RandomString(
@@ -157,28 +165,40 @@ export class SecuredWorkspace extends pulumi.ComponentResource {
 
     const storageAccountId =
       adopted("storageAccountId") ??
-      newStorageAccount(`${name}-storage`, names!.storageAccount, placement, stateful).id;
+      newStorageAccount(
+        `${name}-storage`,
+        named("storageAccountName") ?? names!.storageAccount,
+        placement,
+        stateful,
+      ).id;
     const keyVaultId =
       adopted("keyVaultId") ??
       newKeyVault(
         `${name}-keyvault`,
-        names!.keyVault,
+        named("keyVaultName") ?? names!.keyVault,
         azure.authorization.getClientConfigOutput({ parent: this }).tenantId,
         placement,
         stateful,
       ).id;
     const containerRegistryId =
       adopted("containerRegistryId") ??
-      newContainerRegistry(`${name}-registry`, names!.containerRegistry, placement, stateful).id;
+      newContainerRegistry(
+        `${name}-registry`,
+        named("containerRegistryName") ?? names!.containerRegistry,
+        placement,
+        stateful,
+      ).id;
     const applicationInsightsId =
       adopted("applicationInsightsId") ??
       newApplicationInsights(
         `${name}-insights`,
-        workspaceName.apply((w) => monitoringNames(w).applicationInsights),
+        named("applicationInsightsName") ??
+          workspaceName.apply((w) => monitoringNames(w).applicationInsights),
         adopted("logAnalyticsWorkspaceId") ??
           newLogAnalyticsWorkspace(
             `${name}-logs`,
-            workspaceName.apply((w) => monitoringNames(w).logAnalyticsWorkspace),
+            named("logAnalyticsWorkspaceName") ??
+              workspaceName.apply((w) => monitoringNames(w).logAnalyticsWorkspace),
             placement,
             child,
           ).id,

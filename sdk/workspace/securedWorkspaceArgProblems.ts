@@ -49,6 +49,11 @@ export const securedWorkspaceArgSchema: ArgSchema<SecuredWorkspaceArgs> = {
   containerRegistryId: { kind: armId(ArmTypes.containerRegistry) },
   applicationInsightsId: { kind: armId(ArmTypes.applicationInsights) },
   logAnalyticsWorkspaceId: { kind: armId(ArmTypes.logAnalyticsWorkspace) },
+  storageAccountName: { kind: name(NameRules.storageAccount) },
+  keyVaultName: { kind: name(NameRules.keyVault) },
+  containerRegistryName: { kind: name(NameRules.containerRegistry) },
+  applicationInsightsName: { kind: name(NameRules.applicationInsights) },
+  logAnalyticsWorkspaceName: { kind: name(NameRules.logAnalyticsWorkspace) },
   additionalStorageAccountIds: { kind: listOf(armId(ArmTypes.storageAccount)) },
   managedNetwork: { kind: managedNetworkKind },
   protectStatefulResources: {
@@ -65,6 +70,29 @@ export type AdoptedIdArg =
   | "containerRegistryId"
   | "applicationInsightsId"
   | "logAnalyticsWorkspaceId";
+
+/** The arguments naming a dependency this component creates, each with the argument that adopts one instead. */
+export const dependencyNameArgs = {
+  storageAccountName: "storageAccountId",
+  keyVaultName: "keyVaultId",
+  containerRegistryName: "containerRegistryId",
+  applicationInsightsName: "applicationInsightsId",
+  logAnalyticsWorkspaceName: "logAnalyticsWorkspaceId",
+} as const satisfies Record<string, AdoptedIdArg>;
+export type DependencyNameArg = keyof typeof dependencyNameArgs;
+
+/** A name given for a dependency that is adopted instead (by id): it would name nothing. */
+function adoptedNameProblems(args: Partial<ResolvedWorkspaceArgs>): ArgProblem[] {
+  const adopting = (key: DependencyNameArg) =>
+    args[dependencyNameArgs[key]] !== undefined ||
+    (key === "logAnalyticsWorkspaceName" && args.applicationInsightsId !== undefined);
+  return (Object.keys(dependencyNameArgs) as DependencyNameArg[])
+    .filter((key) => args[key] !== undefined && adopting(key))
+    .map((key) => ({
+      propertyPath: key,
+      reason: `names a resource this component does not create, since it adopts ${key === "logAnalyticsWorkspaceName" && args.applicationInsightsId !== undefined ? "applicationInsightsId" : dependencyNameArgs[key]}; remove ${key}`,
+    }));
+}
 
 /** The arguments whose value (or a part of it) is an Output or a Promise. */
 export function deferredArgs(args: SecuredWorkspaceArgs): Set<ArgName> {
@@ -94,7 +122,7 @@ export function securedWorkspaceArgProblems(
         NameRules.workspace,
       ),
     );
-  problems.push(...own);
+  problems.push(...own, ...adoptedNameProblems(args));
   if (ready("location", "cloud") && args.location !== undefined)
     problems.push(
       ...locationProblems("location", args.location, (args.cloud ?? AzureClouds.AzureCloud) as AzureCloud),

@@ -75,6 +75,30 @@ export interface SecuredWorkspaceArgs {
    */
   logAnalyticsWorkspaceId?: pulumi.Input<string>;
   /**
+   * Azure name of the storage account this component creates (3 to 24 lower-case letters and digits, unique
+   * across Azure). Default: `st` + the workspace name's letters and digits + a random suffix kept in state.
+   * Refused with `storageAccountId`. Fixed once created: changing it replaces the account.
+   */
+  storageAccountName?: pulumi.Input<string>;
+  /**
+   * Azure name of the key vault this component creates (3 to 24 letters, digits and single hyphens, starting
+   * with a letter, unique across Azure). Default: `kv-` + the workspace name + a random suffix. Refused with
+   * `keyVaultId`.
+   */
+  keyVaultName?: pulumi.Input<string>;
+  /**
+   * Azure name of the container registry this component creates (5 to 50 letters and digits, unique across
+   * Azure). Default: `cr` + the workspace name + a random suffix. Refused with `containerRegistryId`.
+   */
+  containerRegistryName?: pulumi.Input<string>;
+  /** Azure name of the Application Insights this component creates. Default: `<workspace>-appi`. */
+  applicationInsightsName?: pulumi.Input<string>;
+  /**
+   * Azure name of the Log Analytics workspace this component creates (4 to 63 letters, digits and hyphens).
+   * Default: `<workspace>-log`. Refused with `logAnalyticsWorkspaceId` or `applicationInsightsId`.
+   */
+  logAnalyticsWorkspaceName?: pulumi.Input<string>;
+  /**
    * Other storage accounts (ARM ids) the workspace uses, e.g. for datastores. Not sent to ARM; passed through
    * the `additionalStorageAccountIds` output so endpoint sets give them private endpoints too.
    */

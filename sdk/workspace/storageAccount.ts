@@ -1,4 +1,5 @@
 /** The workspace's default storage account, private and hardened. */
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import * as azure from "@pulumi/azure-native";
 import type * as pulumi from "@pulumi/pulumi";
 import type { DependencyPlacement } from "./dependencyPlacement";
@@ -31,6 +32,6 @@ export function newStorageAccount(
       publicNetworkAccess: "Disabled",
       networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
     },
-    opts,
+    { ...opts, ...replaceOnChangesOf("storageAccount") },
   );
 }

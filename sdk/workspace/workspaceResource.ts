@@ -5,6 +5,7 @@
  * access mode, so switching modes is an in-place update.
  */
 import * as azure from "@pulumi/azure-native";
+import { replaceOnChangesOf } from "../../policy/azure/immutableProperties";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ArmManagedNetwork } from "../managedNetwork/managedNetworkBody";
 import type { WorkspaceNetworkAcls } from "./publicNetworkAccess";
@@ -67,6 +68,6 @@ export function newWorkspaceResource(
       identity: { type: "SystemAssigned" },
       properties: args.properties,
     },
-    opts,
+    { ...opts, ...replaceOnChangesOf("workspace") },
   );
 }

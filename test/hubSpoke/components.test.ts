@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { CentralPrivateDns, centralZoneNames } from "../../sdk/dns/centralPrivateDns";
+import { DnsModes } from "../../sdk/dns/dnsModes";
 import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpoints/privateEndpointSet";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
 import { PrivateCompute } from "../../sdk/compute/privateCompute";
@@ -235,6 +236,38 @@ describe("endpoint sets as spokes", () => {
     }
   });
 
+  it("refuses, in WorkspaceNetwork's words, a spoke writing the central zones it neither links nor resolves through a DNS server", async () => {
+    // README: "A spoke that could not resolve its own endpoints or reach what it leaves out ... is refused at preview".
+    const central = Object.fromEntries(centralZoneNames("AzureCloud").map((z) => [z, hubZone(z)]));
+    const clients = {
+      ...spoke,
+      servicesSet: false,
+      hubVirtualNetworkId: hubId,
+      dnsMode: DnsModes.ExistingZones,
+    };
+    const error = await refused(
+      () =>
+        new WorkspaceNetwork("net", {
+          ...existingWorkspace,
+          sets: { clients: { ...clients, existingZoneIds: central } },
+        }),
+    );
+    expect(error.errors.map((e) => e.propertyPath)).to.deep.equal(["sets.clients.dnsServers"]);
+    expect(error.errors[0].reason).to.contain("the spoke's VNet could not resolve its own endpoints (");
+    expect(error.errors[0].reason).to.contain(
+      "give dnsServers (the hub's resolver, CentralPrivateDns.inboundEndpointIp) or linkExistingZones: true",
+    );
+    // Either fix is accepted.
+    for (const fix of [{ dnsServers: ["10.0.4.4"] }, { linkExistingZones: true }])
+      await runOnMocks(
+        () =>
+          new WorkspaceNetwork("net", {
+            ...existingWorkspace,
+            sets: { clients: { ...clients, existingZoneIds: central, ...fix } },
+          }),
+      );
+  });
+
   it("refuses, by the pack's resolution model, a spoke that could not reach the endpoints it omits", async () => {
     const error = await refused(() => set("spoke", { endpoints: ["workspace"] }));
     expect(error.errors).to.have.length(1);
@@ -291,6 +324,46 @@ describe("endpoint sets as spokes", () => {
     expect(wrongZone.message).to.contain(
       "is the id of zone privatelink.file.core.windows.net, not of privatelink.blob.core.windows.net",
     );
+    // One spelling of a zone's argument path, as CentralPrivateDns spells it.
+    expect(wrongZone.errors.map((e) => e.propertyPath)).to.deep.equal([
+      'existingZoneIds["privatelink.blob.core.windows.net"]',
+    ]);
+  });
+
+  it("refuses, without hubAddressSpace, a spoke overlapping a hub VNet built in the same program (its address space is known)", async () => {
+    // virtual-network-manage-peering: "The address spaces of the virtual networks you peer must not overlap."
+    const hubOf = (addressSpace: string) =>
+      new WorkspaceNetwork("hubnet", {
+        ...existingWorkspace,
+        sets: {
+          hub: { addressSpace: [addressSpace], endpointSubnetPrefix: addressSpace.replace("/16", "/24") },
+        },
+      }).endpointSet("hub").virtualNetworkId;
+    const spokeOf = { endpoints: [], servicesSet: false, dnsServers: ["10.0.4.4"] };
+    let error: unknown;
+    try {
+      await runOnMocks(() => set("spoke", { ...spokeOf, hubVirtualNetworkId: hubOf("10.1.0.0/16") }), {
+        preview: true,
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.contain(
+      "hubVirtualNetworkId: the hub VNet's address space 10.1.0.0/16: overlaps 10.1.0.0/16 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap",
+    );
+    // A hub VNet beside the spoke's range peers as before, and a plain id (another stack's hub) is not read.
+    const { graph } = await runOnMocks(
+      () => set("spoke", { ...spokeOf, hubVirtualNetworkId: hubOf("10.0.0.0/16") }),
+      { preview: true },
+    );
+    expect(graph.ofType("azure-native:network:VirtualNetworkPeering").map((p) => p.name)).to.deep.equal([
+      "spoke-to-hub",
+      "spoke-from-hub",
+    ]);
+    // A spoke of no endpoints has no zones, and so no resource group for them (it would stay empty).
+    expect(graph.ofType("azure-native:resources:ResourceGroup").map((g) => g.name)).to.deep.equal([
+      "hubnet-hub-dns",
+    ]);
   });
 
   it("lets the only set say servicesSet: false (the services VNet is outside the program)", async () => {

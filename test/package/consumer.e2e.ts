@@ -1,6 +1,15 @@
 import { expect } from "chai";
 import { execFile } from "child_process";
-import { copyFileSync, cpSync, existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from "fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { promisify } from "util";
@@ -225,6 +234,36 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
       );
       expectRefused(recipe, refused.code, refused.stderr);
     }
+  });
+
+  it("audits an exported estate with the installed command: `audit estate.json --html audit.html`, exit 1 on a mandatory finding", async () => {
+    // One file holding an az graph query page's rows and the companions, as the README's example shows.
+    const estate = path.join(repoRoot, "test", "audit", "fixtures", "estates", "spoke-without-peering");
+    const pages = readdirSync(estate).filter((f) => f !== "estate.companions.json");
+    const rows = pages.flatMap(
+      (f) => (JSON.parse(readFileSync(path.join(estate, f), "utf8")) as { data: unknown[] }).data,
+    );
+    const companions = JSON.parse(
+      readFileSync(path.join(estate, "estate.companions.json"), "utf8"),
+    ) as unknown[];
+    writeFileSync(path.join(installed.dir, "estate.json"), JSON.stringify([...rows, ...companions]));
+    let code = 0;
+    let stdout = "";
+    try {
+      ({ stdout } = await run(
+        "npx",
+        ["--no", "azureml-network-isolation", "audit", "estate.json", "--html", "audit.html", "--json"],
+        { cwd: installed.dir, maxBuffer: 64 * 1024 * 1024 },
+      ));
+    } catch (e) {
+      ({ code, stdout } = e as { code: number; stdout: string });
+    }
+    expect(code).to.equal(1);
+    const doc = JSON.parse(stdout) as PlanDocument;
+    expect(doc.findings.mandatory.map((f) => f.policy)).to.deep.equal(["compute-in-endpoint-vnet"]);
+    const page = readFileSync(path.join(installed.dir, "audit.html"), "utf8");
+    expect(page).to.include("<h1>Audit of subscription 00000000-1111-2222-3333-444444444444</h1>");
+    expect(page).to.include("<svg");
   });
 
   it("type-checks strictly against the published declarations", () => {

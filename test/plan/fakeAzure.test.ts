@@ -163,3 +163,103 @@ describe("fake Azure: template deployments and a factory's managed VNet", () => 
     );
   });
 });
+
+describe("fake Azure: secret inputs are read opened, answered secret", () => {
+  const secret = (value: unknown) => ({
+    "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+    value,
+  });
+  const opened = (v: unknown) => (v as { value: unknown }).value;
+  const resource = (type: string, name: string, inputs: Record<string, unknown>) => ({
+    type,
+    name,
+    inputs,
+    custom: true,
+  });
+  const vnet = (name: string, rg: string) =>
+    `/subscriptions/${fakeSubscriptionId}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/${name}`;
+
+  it("a NIC with a secret static IP keeps that IP (Static) and answers it secret", () => {
+    const azure = new FakeAzure(false);
+    const nic = azure.newResource(
+      resource("azure-native:network:NetworkInterface", "nic", {
+        resourceGroupName: "rg",
+        networkInterfaceName: "nic1",
+        ipConfigurations: secret([{ name: "ip", privateIPAddress: "10.0.0.9", subnet: { id: "x" } }]),
+      }),
+    );
+    expect(opened(nic.state.ipConfigurations)).to.deep.equal([
+      { name: "ip", privateIPAddress: "10.0.0.9", privateIPAllocationMethod: "Static", subnet: { id: "x" } },
+    ]);
+  });
+
+  it("a secret resource group or remote VNet id is read as its value: the peering's id and its Connected state", () => {
+    const azure = new FakeAzure(false);
+    const peering = (from: string, rg: string, to: string) =>
+      resource("azure-native:network:VirtualNetworkPeering", `${from}-to-${to}`, {
+        resourceGroupName: secret(rg),
+        virtualNetworkName: from,
+        virtualNetworkPeeringName: `to-${to}`,
+        remoteVirtualNetwork: secret({ id: vnet(to, to === "hub" ? "rg-hub" : "rg-spoke") }),
+      });
+    const hubSide = azure.newResource(peering("hub", "rg-hub", "spoke"));
+    expect(hubSide.id).to.equal(`${vnet("hub", "rg-hub")}/virtualNetworkPeerings/to-spoke`);
+    expect(hubSide.state.peeringState).to.equal("Initiated");
+    expect(azure.newResource(peering("spoke", "rg-spoke", "hub")).state.peeringState).to.equal("Connected");
+  });
+
+  it("a template deployment with secret properties deploys its resources, their bodies kept secret", () => {
+    const azure = new FakeAzure(false);
+    azure.newResource(
+      resource("azure-native:resources:Deployment", "adf-managed-vnet", {
+        resourceGroupName: "rg-data",
+        properties: secret({
+          mode: "Incremental",
+          template: managedVirtualNetworkTemplate(),
+          parameters: { name: { value: "adf1/default" } },
+        }),
+      }),
+    );
+    const id = `/subscriptions/${fakeSubscriptionId}/resourceGroups/rg-data/providers/Microsoft.DataFactory/factories/adf1/managedVirtualNetworks/default`;
+    const live = azure.snapshot().live[armIdKey(id)];
+    expect(live?.name).to.equal("default");
+    expect(live?.properties).to.deep.equal(secret({}));
+  });
+});
+
+describe("fake Azure: a template ARM would refuse is refused with InvalidTemplate, never a TypeError", () => {
+  const deployment = (template: unknown, parameters: unknown = {}) => ({
+    type: "azure-native:resources:Deployment",
+    name: "d",
+    custom: true,
+    inputs: { resourceGroupName: "rg", properties: { mode: "Incremental", template, parameters } },
+  });
+  const resource = {
+    type: "Microsoft.DataFactory/factories/managedVirtualNetworks",
+    name: "[parameters('name')]",
+    properties: {},
+  };
+
+  for (const [what, template, parameters] of [
+    ["resources as an object", { resources: { a: resource } }, { name: { value: "f/default" } }],
+    ["resources: [null]", { resources: [null] }, {}],
+    ["a resource without a type", { resources: [{ name: "f/default" }] }, {}],
+    ["a parameter null", { resources: [resource] }, { name: null }],
+    ["parameters as a list", { resources: [resource] }, [1]],
+  ] as [string, unknown, unknown][]) {
+    it(what, () => {
+      expect(() => new FakeAzure(false).newResource(deployment(template, parameters)))
+        .to.throw(Error)
+        .that.satisfies((e: Error) => !(e instanceof TypeError))
+        .and.has.property("message")
+        .that.includes('Code="InvalidTemplate"');
+    });
+  }
+
+  it("an inherited parameter (Object.prototype's `constructor`) is never evaluated", () => {
+    const inherited = { ...resource, name: "[parameters('constructor')]" };
+    expect(() => new FakeAzure(false).newResource(deployment({ resources: [inherited] }))).to.throw(
+      /cannot evaluate the template expression "\[parameters\('constructor'\)\]"/,
+    );
+  });
+});

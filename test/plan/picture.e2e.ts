@@ -10,6 +10,8 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { auditEstate } from "../../plan/audit/auditEstate";
+import { auditPage } from "../../plan/audit/auditPage";
 import { providedStacks, startDocsPack } from "../../plan/docsPictures";
 import { htmlReport } from "../../plan/htmlReport";
 import { planStack, type PlanDocument } from "../../plan/plan";
@@ -87,7 +89,7 @@ const widths = [1400, 800];
 /** The first screen's height: the frame's, since a headless window's viewport is shorter than the window. */
 const screenHeight = 900;
 
-describe("the plan's page in a real browser (headless chromium), every provided stack", function () {
+describe("the plan's page in a real browser (headless chromium), every provided stack, and the audit's page", function () {
   this.timeout(300_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-pages-"));
   const plans: Record<string, PlanDocument> = {};
@@ -106,6 +108,22 @@ describe("the plan's page in a real browser (headless chromium), every provided 
       for (const width of widths)
         frames.push({ name: `${stack}@${width}`, file, width, height: screenHeight });
     }
+    // The audit's page of an exported estate (a hub and spokes through a resolver), checked the same way.
+    const estate = path.join(__dirname, "..", "audit", "fixtures", "estates", "hub-spoke-resolver");
+    // As the audit's command starts its pack: no stack tags (the last stack's are still configured).
+    await session.configureStack({});
+    const audit = await auditEstate(
+      fs.readdirSync(estate).map((f) => path.join(estate, f)),
+      { session },
+    );
+    plans["audit"] = audit;
+    const auditFile = path.join(dir, "audit.html");
+    fs.writeFileSync(
+      auditFile,
+      measuredPage(auditPage(audit, await topologySvg(audit.topology, { inline: true })), audit.topology),
+    );
+    for (const width of widths)
+      frames.push({ name: `audit@${width}`, file: auditFile, width, height: screenHeight });
     const index = path.join(dir, "index.html");
     fs.writeFileSync(index, framesPage(frames));
     const began = performance.now();
@@ -113,7 +131,7 @@ describe("the plan's page in a real browser (headless chromium), every provided 
     process.stdout.write(
       `      browser check of ${frames.length} pages: ${Math.round(performance.now() - began)} ms\n`,
     );
-    for (const stack of providedStacks())
+    for (const stack of Object.keys(plans))
       pages[stack] = Object.fromEntries(widths.map((w) => [w, measured[`${stack}@${w}`]]));
   });
 
@@ -123,14 +141,14 @@ describe("the plan's page in a real browser (headless chromium), every provided 
   });
 
   it("the page was measured at the width asked", () => {
-    for (const stack of providedStacks()) {
+    for (const stack of Object.keys(plans)) {
       expect(pages[stack][1400].viewport.width, stack).to.equal(1400);
       expect(pages[stack][800].viewport.width, stack).to.equal(800);
     }
   });
 
   it("the blocking node is inside the first screen at 1400×900", () => {
-    const blocked = providedStacks().filter((s) => plans[s].findings.mandatory.length > 0);
+    const blocked = Object.keys(plans).filter((s) => plans[s].findings.mandatory.length > 0);
     expect(blocked.length, "a provided stack with a mandatory finding").to.be.greaterThan(0);
     for (const stack of blocked) {
       const { blocking, viewport } = pages[stack][1400];
@@ -145,25 +163,25 @@ describe("the plan's page in a real browser (headless chromium), every provided 
   });
 
   it("every subnet, endpoint and compute is drawn inside its cluster, at both widths", () => {
-    for (const stack of providedStacks())
+    for (const stack of Object.keys(plans))
       for (const width of widths) expect(pages[stack][width].outside, `${stack} @${width}`).to.deep.equal([]);
   });
 
   it("no label is under another node or crossed by an edge", () => {
-    for (const stack of providedStacks()) expect(pages[stack][1400].overlaps, stack).to.deep.equal([]);
+    for (const stack of Object.keys(plans)) expect(pages[stack][1400].overlaps, stack).to.deep.equal([]);
   });
 
   it("Mermaid: no stack renders wider than 1,600 px (mermaid's own renderer)", () => {
     const rendered = mermaidWidths(
-      Object.fromEntries(providedStacks().map((s) => [s, plans[s].diagram])),
+      Object.fromEntries(Object.keys(plans).map((s) => [s, plans[s].diagram])),
       dir,
     );
-    expect(Object.keys(rendered).sort()).to.deep.equal(providedStacks());
+    expect(Object.keys(rendered).sort()).to.deep.equal(Object.keys(plans).sort());
     for (const [stack, width] of Object.entries(rendered)) expect(width, stack).to.be.within(100, 1600);
   });
 
   it("no horizontal overflow at 1400 px", () => {
-    for (const stack of providedStacks())
+    for (const stack of Object.keys(plans))
       expect(pages[stack][1400].scrollWidth, stack).to.be.at.most(pages[stack][1400].viewport.width);
   });
 });

@@ -344,6 +344,28 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
     );
   });
 
+  it("CLI as a process: a FIFO at the state path is refused at once (no hang), a stack name leading out of the state directory is a usage error, both exit 2", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-state-process-"));
+    try {
+      spawnSync("mkfifo", [path.join(dir, "single-vnet.json")]);
+      const cli = (...args: string[]) =>
+        spawnSync(process.execPath, [cliBin, "--transpile-only", cliEntry, ...args], {
+          cwd: repoRoot,
+          encoding: "utf8",
+          timeout: 60_000,
+        });
+      const fifo = cli("single-vnet", "--no-policy-pack", "--state", `${dir}/`);
+      expect(fifo.status, fifo.stderr).to.equal(2);
+      expect(fifo.stderr).to.match(/^error: --state \S+single-vnet\.json is not a regular file; [^\n]*\n$/);
+      const escaped = cli(fixture, "--stack", "../../escaped", "--state", `${dir}/`);
+      expect(escaped.status).to.equal(2);
+      expect(escaped.stderr).to.match(/^--stack "\.\.\/\.\.\/escaped": stack names are limited/);
+      expect(fs.readdirSync(dir)).to.deep.equal(["single-vnet.json"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("CLI as a process: serves the TypeScript pack itself with --policy-pack-config, exits 1 on a mandatory finding", () => {
     const configFile = path.join(os.tmpdir(), `plan-test-${process.pid}.json`);
     fs.writeFileSync(configFile, JSON.stringify({ "workspace-hbi": "mandatory" }));

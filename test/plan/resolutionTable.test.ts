@@ -1,4 +1,5 @@
 /** The plan's per-VNet resolution table (`--json` field `vnets[].resolution`), computed from the pack's model. */
+import * as azure from "@pulumi/azure-native";
 import { expect } from "chai";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
@@ -33,6 +34,28 @@ describe("plan: per-VNet resolution table", function () {
       /^VNet 'spoke-vnet' resolves through 10\.1\.4\.\d+ \(resolver inbound endpoint 'inbound' in VNet 'hub-vnet', peered both ways\)/,
     );
     expect(api.ip).to.match(/^10\.0\.1\.\d+$/);
+  });
+
+  it("adds the sub-resource a datastore uses on a private storage account (a Data Lake Gen2 datastore: dfs)", async () => {
+    const run = await runOnMocks(() => {
+      hubSpoke({ dns: "resolver" })();
+      new azure.machinelearningservices.Datastore("ds-lake", {
+        resourceGroupName: "rg-ml",
+        workspaceName: "mlw-private",
+        name: "lake",
+        properties: {
+          datastoreType: "AzureDataLakeGen2",
+          accountName: "stml",
+          filesystem: "data",
+          credentials: { credentialsType: "None" },
+        },
+      });
+    });
+    const table = vnetTables(stackModel(run.graph), run.graph).find((t) => t.vnet === "spoke-vnet")!;
+    expect(table.resolution.find((r) => r.groupId === "dfs")).to.include({
+      name: "privatelink.dfs.core.windows.net",
+      target: "storage account 'st'",
+    });
   });
 
   it("marks every row broken, with the reason, when the spoke is not peered with the resolver's VNet", async () => {

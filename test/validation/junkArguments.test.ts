@@ -309,6 +309,15 @@ const cases: ComponentCase[] = [
       containerRegistryId: idOf(ArmTypes.containerRegistry),
       applicationInsightsId: idOf(ArmTypes.applicationInsights),
       logAnalyticsWorkspaceId: idOf(ArmTypes.logAnalyticsWorkspace),
+      // Azure's naming rules for each created dependency.
+      storageAccountName: namedBy(/^[a-z0-9]{3,24}$/),
+      keyVaultName: namedBy(/^[a-zA-Z](?:[a-zA-Z0-9]|-(?!-)){1,22}[a-zA-Z0-9]$/),
+      containerRegistryName: namedBy(/^[a-zA-Z0-9]{5,50}$/),
+      applicationInsightsName: fc.oneof(
+        nonString,
+        fc.constantFrom("", "a/b", "50%", "ends.", "x".repeat(261)),
+      ),
+      logAnalyticsWorkspaceName: namedBy(/^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$/),
       additionalStorageAccountIds: listWith(
         idOf(ArmTypes.storageAccount),
         fc.constant(targets.storageAccountId),

@@ -1,4 +1,9 @@
 import { expect } from "chai";
+import type * as pulumi from "@pulumi/pulumi";
+import { runOnMocks } from "../../plan/mockRun";
+import { SecuredWorkspace } from "../../sdk/workspace/securedWorkspace";
+import type { SecuredWorkspaceArgs } from "../../sdk/workspace/securedWorkspaceArgs";
+import { existing, validArgs } from "./fixtures";
 import {
   globalDependencyNames,
   monitoringNames,
@@ -64,5 +69,53 @@ describe("public network access body", () => {
   it("knows exactly its three modes", () => {
     expect(Object.values(PublicNetworkAccess).every(isPublicNetworkAccess)).to.equal(true);
     expect(["disabled", "Public", "toString", ""].some(isPublicNetworkAccess)).to.equal(false);
+  });
+});
+
+describe("dependency names given by the caller", () => {
+  const given = {
+    storageAccountName: "stmlprod",
+    keyVaultName: "kv-ml-prod",
+    containerRegistryName: "crmlprod",
+    applicationInsightsName: "appi-ml-prod",
+    logAnalyticsWorkspaceName: "log-ml-prod",
+  };
+
+  it("names the created dependencies, without a random suffix when every global name is given", async () => {
+    const { graph } = await runOnMocks(() => new SecuredWorkspace("ml", validArgs(given)));
+    const named = (type: string) => graph.ofType(type).map((r) => r.outputs.name);
+    expect(named("azure-native:storage:StorageAccount")).to.deep.equal(["stmlprod"]);
+    expect(named("azure-native:keyvault:Vault")).to.deep.equal(["kv-ml-prod"]);
+    expect(named("azure-native:containerregistry:Registry")).to.deep.equal(["crmlprod"]);
+    expect(named("azure-native:applicationinsights:Component")).to.deep.equal(["appi-ml-prod"]);
+    expect(named("azure-native:operationalinsights:Workspace")).to.deep.equal(["log-ml-prod"]);
+    expect(graph.ofType("random:index/randomString:RandomString")).to.deep.equal([]);
+  });
+
+  it("keeps today's derived names (and suffix) when none is given, so existing stacks see no diff", async () => {
+    const { graph } = await runOnMocks(() => new SecuredWorkspace("ml", validArgs()));
+    expect(graph.ofType("random:index/randomString:RandomString")).to.have.length(1);
+    const [account] = graph.ofType("azure-native:storage:StorageAccount");
+    expect(account.outputs.name).to.match(/^stmlwprod[a-z0-9]{8}$/);
+  });
+
+  it("refuses a name Azure refuses, and a name for a dependency that is adopted, naming the argument", () => {
+    const errorsOf = (args: Partial<SecuredWorkspaceArgs>) => {
+      try {
+        new SecuredWorkspace("ml", validArgs(args));
+      } catch (e) {
+        return (e as pulumi.InputPropertiesError).errors.map((p) => `${p.propertyPath}: ${p.reason}`);
+      }
+      return [];
+    };
+    expect(errorsOf({ storageAccountName: "St-ML" })).to.deep.equal([
+      'storageAccountName: "St-ML" is not a valid storage account name; use 3 to 24 lower-case letters and digits, unique across Azure',
+    ]);
+    expect(errorsOf({ keyVaultName: "kv--ml" })[0]).to.match(
+      /^keyVaultName: "kv--ml" is not a valid key vault name/,
+    );
+    expect(errorsOf({ keyVaultName: "kv-ml", keyVaultId: existing.keyVaultId })).to.deep.equal([
+      "keyVaultName: names a resource this component does not create, since it adopts keyVaultId; remove keyVaultName",
+    ]);
   });
 });

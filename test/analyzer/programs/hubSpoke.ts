@@ -22,6 +22,11 @@ export interface HubSpokeArgs {
   dnsHostUnpeered?: boolean;
   /** The firewall policy's `dnsSettings.enableProxy` (default true). */
   firewallProxy?: boolean;
+  /**
+   * The firewall's policy sets no DNS settings and inherits them from a parent `basePolicy` (which sets
+   * `firewallProxy`), in the stack or outside it.
+   */
+  firewallParent?: "inStack" | "outside";
   /** Which VNets the zones are linked to (default: the hub; with Azure DNS in the spoke, both). */
   zonesLinkedTo?: readonly ("hub" | "spoke")[];
   /** Where the endpoints are: all in the spoke, the workspace's in the spoke and the rest in the hub, all in the hub. */
@@ -32,11 +37,25 @@ export interface HubSpokeArgs {
   duplicateApiZone?: "spoke" | "hub";
   /** The Terraform AVM module's workspace endpoints: one writing the api zone, a second the notebooks zone. */
   avmSplit?: boolean;
+  /**
+   * The registry's regional data zone (`westeurope.data.privatelink.azurecr.io`) linked beside the others;
+   * `written`: the registry endpoint's zone group names it too.
+   */
+  registryDataZone?: "linkedOnly" | "written";
+  /** With `dns: "ruleset"`: a second ruleset linked to the spoke too, or the ruleset in another region. */
+  rulesetMistake?: "secondRuleset" | "otherRegion";
+  /** Zones of these group ids are linked to the hub only, whatever `zonesLinkedTo` says. */
+  hubOnlyZones?: readonly GroupId[];
+  /** The registry's endpoint asks by a manual connection, in this state after the update. */
+  manualRegistry?: "Pending" | "Rejected" | "Approved";
 }
+
+const registryDataZone = `${location}.data.privatelink.azurecr.io`;
 
 const hubCidr = "10.1.0.0/16";
 const spokeCidr = "10.0.0.0/16";
 const outsideDnsServer = "192.168.10.10";
+const outsideRg = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-platform";
 
 interface Net {
   vnet: azure.network.VirtualNetwork;
@@ -84,7 +103,13 @@ function peer(from: Net, to: Net, rg: pulumi.Input<string>, name: string, allow 
 }
 
 /** The DNS host in `net`, and the IP the spoke's DNS servers name (an output for the resolver and firewall). */
-function dnsHost(dns: SpokeDns, net: Net, rg: pulumi.Input<string>, proxy: boolean) {
+function dnsHost(
+  dns: SpokeDns,
+  net: Net,
+  rg: pulumi.Input<string>,
+  proxy: boolean,
+  parent?: HubSpokeArgs["firewallParent"],
+) {
   if (dns === "resolver" || dns === "ruleset") {
     const resolver = new azure.dnsresolver.DnsResolver("resolver", {
       resourceGroupName: rg,
@@ -108,11 +133,23 @@ function dnsHost(dns: SpokeDns, net: Net, rg: pulumi.Input<string>, proxy: boole
     return { resolver, ip: inbound.ipConfigurations.apply((c) => c[0].privateIpAddress!) };
   }
   if (dns === "firewall") {
+    const dnsSettings = { enableProxy: proxy };
+    const basePolicy =
+      parent === "inStack"
+        ? new azure.network.FirewallPolicy("fw-base-policy", {
+            resourceGroupName: rg,
+            firewallPolicyName: "afwp-base",
+            location,
+            dnsSettings,
+          }).id
+        : parent === "outside"
+          ? `${outsideRg}/providers/Microsoft.Network/firewallPolicies/afwp-platform`
+          : undefined;
     const policy = new azure.network.FirewallPolicy("fw-policy", {
       resourceGroupName: rg,
       firewallPolicyName: "afwp-hub",
       location,
-      dnsSettings: { enableProxy: proxy },
+      ...(basePolicy ? { basePolicy: { id: basePolicy } } : { dnsSettings }),
     });
     const firewall = new azure.network.AzureFirewall("fw", {
       resourceGroupName: rg,
@@ -152,6 +189,7 @@ function ruleset(
   rg: pulumi.Input<string>,
   resolver: azure.dnsresolver.DnsResolver,
   ip: pulumi.Input<string>,
+  mistake?: HubSpokeArgs["rulesetMistake"],
 ) {
   const outbound = new azure.dnsresolver.OutboundEndpoint("outbound", {
     resourceGroupName: rg,
@@ -163,9 +201,23 @@ function ruleset(
   const rules = new azure.dnsresolver.DnsForwardingRuleset("ruleset", {
     resourceGroupName: rg,
     dnsForwardingRulesetName: "ruleset-privatelink",
-    location,
+    location: mistake === "otherRegion" ? "northeurope" : location,
     dnsResolverOutboundEndpoints: [{ id: outbound.id }],
   });
+  if (mistake === "secondRuleset") {
+    const second = new azure.dnsresolver.DnsForwardingRuleset("ruleset-second", {
+      resourceGroupName: rg,
+      dnsForwardingRulesetName: "ruleset-onprem",
+      location,
+      dnsResolverOutboundEndpoints: [{ id: outbound.id }],
+    });
+    new azure.dnsresolver.PrivateResolverVirtualNetworkLink("ruleset-second-spoke-link", {
+      resourceGroupName: rg,
+      dnsForwardingRulesetName: second.name,
+      virtualNetworkLinkName: "link-spoke-second",
+      virtualNetwork: { id: spoke.vnet.id },
+    });
+  }
   for (const zone of allGroupIds.flatMap((g) => zoneNames[g]))
     new azure.dnsresolver.ForwardingRule(`rule-${zone}`, {
       resourceGroupName: rg,
@@ -189,13 +241,21 @@ function endpoint(
   target: pulumi.Input<string>,
   groupId: GroupId,
   zones: { name: string; zone: azure.privatedns.PrivateZone }[],
+  manual?: HubSpokeArgs["manualRegistry"],
 ) {
+  const connection = { name, privateLinkServiceId: target, groupIds: [groupId] };
   const pe = new azure.network.PrivateEndpoint(name, {
     resourceGroupName: rg,
     privateEndpointName: name,
     location,
     subnet: { id: subnet.id },
-    privateLinkServiceConnections: [{ name, privateLinkServiceId: target, groupIds: [groupId] }],
+    ...(manual
+      ? {
+          manualPrivateLinkServiceConnections: [
+            { ...connection, privateLinkServiceConnectionState: { status: manual } },
+          ],
+        }
+      : { privateLinkServiceConnections: [connection] }),
   });
   new azure.network.PrivateDnsZoneGroup(`${name}-zg`, {
     resourceGroupName: rg,
@@ -218,12 +278,12 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
     const host =
       args.dns === "azureDns" || args.dns === "outside"
         ? undefined
-        : dnsHost(args.dns, hostNet, hubRg, args.firewallProxy ?? true);
+        : dnsHost(args.dns, hostNet, hubRg, args.firewallProxy ?? true, args.firewallParent);
     const servers =
       args.dns === "outside" ? [outsideDnsServer] : host && args.dns !== "ruleset" ? [host.ip] : undefined;
     const spoke = vnetOf("spoke", spokeCidr, spokeRg, servers);
     if (args.dns === "ruleset" && host && "resolver" in host && host.resolver)
-      ruleset(hostNet, spoke, hubRg, host.resolver, host.ip);
+      ruleset(hostNet, spoke, hubRg, host.resolver, host.ip, args.rulesetMistake);
     const peering = args.peering ?? "both";
     if (peering !== "none") {
       peer(hub, spoke, hubRg, "hub-to-spoke");
@@ -231,14 +291,16 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
     }
     const linkedTo = args.zonesLinkedTo ?? (args.dns === "azureDns" ? ["hub", "spoke"] : ["hub"]);
     const zones = new Map<string, azure.privatedns.PrivateZone>();
-    for (const zoneName of allGroupIds.flatMap((g) => zoneNames[g])) {
+    const dataZone = args.registryDataZone ? [registryDataZone] : [];
+    for (const zoneName of [...allGroupIds.flatMap((g) => zoneNames[g]), ...dataZone]) {
       const zone = new azure.privatedns.PrivateZone(`zone-${zoneName}`, {
         resourceGroupName: hubRg,
         privateZoneName: zoneName,
         location: "global",
       });
       zones.set(zoneName, zone);
-      for (const side of linkedTo)
+      const hubOnly = (args.hubOnlyZones ?? []).some((g) => zoneNames[g].includes(zoneName));
+      for (const side of linkedTo.filter((side) => side === "hub" || !hubOnly))
         new azure.privatedns.VirtualNetworkLink(`${zoneName}-${side}-link`, {
           resourceGroupName: hubRg,
           privateZoneName: zone.name,
@@ -298,7 +360,11 @@ export function hubSpoke(args: HubSpokeArgs, existing: Existing = "none"): () =>
         side === "spoke" ? spokeRg : hubRg,
         targets[targetOf[groupId]],
         groupId,
-        zonesOf(zoneNames[groupId]),
+        zonesOf([
+          ...zoneNames[groupId],
+          ...(groupId === "registry" && args.registryDataZone === "written" ? dataZone : []),
+        ]),
+        groupId === "registry" ? args.manualRegistry : undefined,
       );
     }
     if (args.compute)

@@ -60,6 +60,8 @@ export interface Quickstart301ClassicArgs {
   noSpokeDnsServers?: boolean;
   /** Drop the peering `direction2` (spoke to hub), leaving the hub peered one way. */
   oneWayPeering?: boolean;
+  /** The firewall takes a child policy (`basePolicyId` the quickstart's policy) that sets no DNS settings. */
+  childPolicy?: boolean;
 }
 
 export function quickstart301Classic(existing: Existing, args: Quickstart301ClassicArgs = {}): () => void {
@@ -114,7 +116,14 @@ export function quickstart301Classic(existing: Existing, args: Quickstart301Clas
       resourceGroupName: hubRg.name,
       skuName: "AZFW_VNet",
       skuTier: "Standard",
-      firewallPolicyId: policy.id,
+      firewallPolicyId: args.childPolicy
+        ? new network.FirewallPolicy("child_policy", {
+            name: "afwp-child-01",
+            resourceGroupName: hubRg.name,
+            location: rg.location,
+            basePolicyId: policy.id,
+          }).id
+        : policy.id,
       ipConfigurations: [{ name: "configuration", subnetId: firewallSubnet.id }],
     });
 

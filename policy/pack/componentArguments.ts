@@ -1,0 +1,91 @@
+/**
+ * Findings in the user's words: when a finding is on a resource one of this package's components made, its fix
+ * names the component and the argument to change (`WorkspaceNetwork 'net' → sets.clients.dnsServers`) before
+ * the Azure-level change a raw program makes. One table from (component, rule, the child's type) to arguments;
+ * the component and its name come from the resource's parent chain, as the analyzer gives it.
+ */
+import type { StackResource } from "../model/stackResource";
+
+const packagePrefix = "azureml-network-isolation:index:";
+
+/** One row: on a child of `role` type made by the component, the rule's finding is fixed by these arguments. */
+interface ArgumentRow {
+  rule: string;
+  role: string;
+  /** The arguments, relative to the component that made the child (a set's, inside WorkspaceNetwork). */
+  arguments: readonly string[];
+}
+
+/** The arguments by the component that makes the resource. */
+export const componentArguments: Readonly<Record<string, readonly ArgumentRow[]>> = {
+  PrivateEndpointSet: [
+    {
+      rule: "private-dns-zone-linked-to-endpoint-vnet",
+      role: "azure-native:network:PrivateDnsZoneGroup",
+      arguments: ["dnsServers", "linkExistingZones"],
+    },
+    {
+      rule: "private-dns-zone-linked-to-endpoint-vnet",
+      role: "azure-native:network:VirtualNetwork",
+      arguments: ["dnsServers"],
+    },
+    {
+      rule: "dependency-endpoints-per-vnet",
+      role: "azure-native:network:VirtualNetwork",
+      arguments: ["endpoints", "dnsServers"],
+    },
+    {
+      rule: "endpoint-dns-zone-group",
+      role: "azure-native:network:PrivateEndpoint",
+      arguments: ["dnsMode", "existingZoneIds"],
+    },
+  ],
+  PrivateCompute: [
+    {
+      rule: "compute-in-endpoint-vnet",
+      role: "azure-native:machinelearningservices:Compute",
+      arguments: ["subnetId"],
+    },
+  ],
+  SecuredWorkspace: [
+    {
+      rule: "workspace-public-access-with-private-endpoints",
+      role: "azure-native:resources:Resource",
+      arguments: ["publicNetworkAccess"],
+    },
+  ],
+};
+
+/** A component of this package by its type token: its short name, or undefined for any other type. */
+function componentOf(resource: StackResource | undefined): string | undefined {
+  return resource?.type.startsWith(packagePrefix) ? resource.type.slice(packagePrefix.length) : undefined;
+}
+
+/** A member path in the engine's syntax: `a.b`, or `a["b.c"]` for keys that are not identifiers. */
+const member = (path: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+
+/**
+ * Where the arguments of the component that made a child are written: its own, or, for a set WorkspaceNetwork
+ * made (named `<network>-<set>`), the network's `sets.<set>`.
+ */
+function argumentOwner(maker: StackResource): { component: string; name: string; prefix?: string } {
+  const outer = maker.parent;
+  if (componentOf(maker) === "PrivateEndpointSet" && componentOf(outer) === "WorkspaceNetwork") {
+    const setName = maker.name.startsWith(`${outer!.name}-`) ? maker.name.slice(outer!.name.length + 1) : "";
+    if (setName) return { component: "WorkspaceNetwork", name: outer!.name, prefix: member("sets", setName) };
+  }
+  return { component: componentOf(maker)!, name: maker.name };
+}
+
+/** The component's argument to change for `rule`'s finding on `resource`, e.g. `WorkspaceNetwork 'net' → sets.a.b`. */
+export function componentFix(rule: string, resource: StackResource | undefined): string | undefined {
+  const maker = resource?.parent;
+  const component = componentOf(maker);
+  if (!resource || !maker || !component) return undefined;
+  const row = componentArguments[component]?.find((r) => r.rule === rule && r.role === resource.type);
+  if (!row) return undefined;
+  const owner = argumentOwner(maker);
+  const paths = row.arguments.map((a) => (owner.prefix ? `${owner.prefix}.${a}` : a));
+  return `${owner.component} ${JSON.stringify(owner.name)} → ${paths.join(" or ")}`;
+}

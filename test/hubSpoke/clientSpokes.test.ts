@@ -1,0 +1,87 @@
+/**
+ * Every client VNet judged (issue 25 item 2), by the components at preview: a clients set (`endpoints: []`,
+ * `servicesSet: false`) of a WorkspaceNetwork whose services set holds the endpoints in a VNet of its own is
+ * refused when it cannot reach that VNet (peered only with the hub: spokes don't reach each other) or its DNS
+ * servers, and accepted when its default route goes to the hub firewall both sets are peered with.
+ */
+import { expect } from "chai";
+import { validateEndpointSets, type EndpointSetLayout } from "../../sdk/endpoints/validateEndpointSets";
+
+const hubId =
+  "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet";
+
+const services: EndpointSetLayout = {
+  name: "ml",
+  addressSpace: ["10.10.0.0/16"],
+  endpointSubnetPrefix: "10.10.1.0/24",
+  usesExistingSubnet: false,
+  servicesSet: true,
+  hubVirtualNetworkId: hubId,
+  dnsServers: ["10.0.4.4"],
+  dnsMode: "None",
+};
+
+function clients(layout: Partial<EndpointSetLayout> = {}): EndpointSetLayout {
+  return {
+    name: "clients",
+    addressSpace: ["10.20.0.0/16"],
+    endpointSubnetPrefix: "10.20.1.0/24",
+    usesExistingSubnet: false,
+    servicesSet: false,
+    endpoints: [],
+    hubVirtualNetworkId: hubId,
+    dnsServers: ["10.0.4.4"],
+    ...layout,
+  };
+}
+
+const endpointProblems = (sets: EndpointSetLayout[]) =>
+  validateEndpointSets(sets).filter((p) => p.property === "endpoints");
+
+describe("components: a clients spoke must reach the endpoints it relies on", () => {
+  it("refuses a clients set peered only with the hub while the endpoints are in the services set's VNet", () => {
+    const found = endpointProblems([services, clients()]);
+    expect(found).to.have.length(1);
+    expect(found[0].set).to.equal("clients");
+    expect(found[0].reason)
+      .to.include(
+        "in set ml's VNet, which it cannot reach (set clients's VNet and set ml's VNet are not peered)",
+      )
+      .and.include("route this set through its firewall (subnetOutbound Firewall, firewallPrivateIp)");
+  });
+
+  it("accepts it when its default route goes to the firewall of the hub both sets are peered with", () => {
+    const routed = clients({ subnetOutbound: "Firewall", firewallPrivateIp: "10.0.2.4" });
+    expect(endpointProblems([services, routed])).to.deep.equal([]);
+    // The services set peered with another hub: the firewall cannot join them.
+    const elsewhere = { ...services, hubVirtualNetworkId: hubId.replace("hub-vnet", "other-hub") };
+    expect(endpointProblems([elsewhere, routed])).to.have.length(1);
+  });
+
+  it("takes the services set's VNet for the hub when the hub's id is not known at plan time, or its range is that VNet's", () => {
+    expect(endpointProblems([services, clients({ hubVirtualNetworkId: "" })])).to.deep.equal([]);
+    expect(endpointProblems([services, clients({ hubAddressSpace: ["10.10.0.0/16"] })])).to.deep.equal([]);
+  });
+
+  it("leaves a route to a firewall IP not known at plan time to the pack", () => {
+    const routed = clients({ subnetOutbound: "Firewall", firewallPrivateIp: "" });
+    expect(endpointProblems([services, routed])).to.deep.equal([]);
+  });
+
+  it("refuses a clients set with DNS servers and no peering: it reaches neither its DNS servers nor the endpoints", () => {
+    const unpeered = clients({ hubVirtualNetworkId: undefined });
+    expect(endpointProblems([services, unpeered])[0].reason).to.include("which it cannot reach");
+    // Alone (the endpoints elsewhere): the DNS server outside its range is in a VNet it is not peered with.
+    const [alone] = endpointProblems([{ ...unpeered, servicesSet: undefined }]);
+    expect(alone.reason).to.include(
+      "resolves through 10.0.4.4 (DNS server 10.0.4.4 in a VNet this set is not peered with, set clients's VNet and a VNet this set is not peered with are not peered)",
+    );
+  });
+
+  it("accepts DNS servers in its own range, and 168.63.129.16 (Azure DNS) as no DNS host", () => {
+    for (const dnsServers of [["10.20.1.4"], ["168.63.129.16"]]) {
+      const own = clients({ hubVirtualNetworkId: undefined, dnsServers, servicesSet: undefined });
+      expect(endpointProblems([own]), dnsServers[0]).to.deep.equal([]);
+    }
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Every client VNet judged by the pack (client-vnet-reaches-workspace): a VNet made for clients by a
+ * WorkspaceNetwork (known from its URN's parent types), or in a raw program one peered with or resolving through
+ * the VNets of a workspace's endpoints, must reach and resolve them; a VNet related to none is left alone.
+ */
+import { expect } from "chai";
+import * as azure from "@pulumi/azure-native";
+import * as pulumi from "@pulumi/pulumi";
+import { runOnMocks } from "../../plan/mockRun";
+import { stackModel } from "../../plan/modelResources";
+import { clientVnetReach } from "../../policy/rules/clientVnetReach";
+import { allGroupIds, targetOf } from "../analyzer/programs/endpointSet";
+import { location, workspaceWithDependencies } from "../analyzer/programs/workspaceWithDependencies";
+
+const hubId =
+  "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet";
+
+/** A component resource of the components' type, so children carry its type in their URNs. */
+class Component extends pulumi.ComponentResource {
+  constructor(type: string, name: string, opts?: pulumi.ComponentResourceOptions) {
+    super(`azureml-network-isolation:index:${type}`, name, {}, opts);
+  }
+}
+
+interface Layout {
+  /** The VNets as a WorkspaceNetwork 'net' makes them (sets ml and clients), or raw. */
+  components: boolean;
+  /** The clients VNet: peered with the hub only, asking a DNS VM in the ML VNet without peering, or unrelated. */
+  clients: "hubPeered" | "dnsVmUnpeered" | "unrelated";
+}
+
+function program(layout: Layout) {
+  return () => {
+    const targets = workspaceWithDependencies("none");
+    const rg = new azure.resources.ResourceGroup("net-rg", { resourceGroupName: "rg-net" });
+    const network = layout.components ? new Component("WorkspaceNetwork", "net") : undefined;
+    const parentOf = (set: string) =>
+      network ? { parent: new Component("PrivateEndpointSet", `net-${set}`, { parent: network }) } : {};
+    const vnet = (set: string, cidr: string, dnsServers?: string[]) => {
+      const opts = parentOf(set);
+      const created = new azure.network.VirtualNetwork(
+        `net-${set}-vnet`,
+        {
+          resourceGroupName: rg.name,
+          location,
+          addressSpace: { addressPrefixes: [cidr] },
+          ...(dnsServers ? { dhcpOptions: { dnsServers } } : {}),
+        },
+        opts,
+      );
+      const subnet = new azure.network.Subnet(
+        `net-${set}-snet`,
+        {
+          resourceGroupName: rg.name,
+          virtualNetworkName: created.name,
+          addressPrefix: cidr.replace("0.0/16", "1.0/24"),
+        },
+        opts,
+      );
+      if (layout.clients === "hubPeered" || set === "ml")
+        new azure.network.VirtualNetworkPeering(
+          `net-${set}-to-hub`,
+          {
+            resourceGroupName: rg.name,
+            virtualNetworkName: created.name,
+            remoteVirtualNetwork: { id: hubId },
+            allowForwardedTraffic: true,
+          },
+          opts,
+        );
+      return { subnet, opts };
+    };
+    const ml = vnet("ml", "10.10.0.0/16", ["10.0.4.4"]);
+    for (const groupId of allGroupIds)
+      new azure.network.PrivateEndpoint(
+        `net-ml-pe-${groupId}`,
+        {
+          resourceGroupName: rg.name,
+          location,
+          subnet: { id: ml.subnet.id },
+          privateLinkServiceConnections: [
+            { name: groupId, privateLinkServiceId: targets[targetOf[groupId]], groupIds: [groupId] },
+          ],
+        },
+        ml.opts,
+      );
+    new azure.network.NetworkInterface("dns-vm-nic", {
+      resourceGroupName: rg.name,
+      location,
+      ipConfigurations: [
+        {
+          name: "ip",
+          subnet: { id: ml.subnet.id },
+          privateIPAllocationMethod: "Static",
+          privateIPAddress: "10.10.1.53",
+        },
+      ],
+    });
+    const clientsDns = { hubPeered: ["10.0.4.4"], dnsVmUnpeered: ["10.10.1.53"], unrelated: undefined };
+    vnet("clients", "10.20.0.0/16", clientsDns[layout.clients]);
+  };
+}
+
+async function findings(layout: Layout): Promise<{ urn: string; message: string }[]> {
+  const run = await runOnMocks(program(layout), { preview: false });
+  return clientVnetReach.check(stackModel(run.graph), {});
+}
+
+describe("client-vnet-reaches-workspace: every client VNet judged", function () {
+  this.timeout(60_000);
+
+  it("blocks a clients set of a WorkspaceNetwork peered only with the hub, the endpoints in the ML set's VNet, and names the argument", async () => {
+    const found = await findings({ components: true, clients: "hubPeered" });
+    expect(found).to.have.length(1);
+    expect(found[0].urn).to.match(
+      /PrivateEndpointSet\$azure-native:network:VirtualNetwork::net-clients-vnet$/,
+    );
+    expect(found[0].message)
+      .to.include("a client VNet of ML workspace 'mlw' (made for clients by WorkspaceNetwork 'net')")
+      .and.include(
+        "is in VNet 'net-ml-vnet', which it cannot reach (VNet 'net-clients-vnet' and VNet 'net-ml-vnet' are not peered)",
+      )
+      .and.include("set WorkspaceNetwork 'net' → sets.clients.hubVirtualNetworkId");
+  });
+
+  it("leaves the same VNets alone in a raw program, where nothing relates the clients VNet to the workspace", async () => {
+    expect(await findings({ components: false, clients: "hubPeered" })).to.deep.equal([]);
+  });
+
+  it("blocks a raw clients VNet whose DNS server is in the workspace's VNet, with no peering", async () => {
+    const found = await findings({ components: false, clients: "dnsVmUnpeered" });
+    expect(found).to.have.length(1);
+    expect(found[0].message)
+      .to.include("(resolving its names through VNet 'net-ml-vnet')")
+      .and.include("VNet 'net-clients-vnet' and VNet 'net-ml-vnet' are not peered")
+      .and.include("peer this VNet both ways with the VNet holding those endpoints");
+  });
+
+  it("leaves an unrelated VNet alone", async () => {
+    expect(await findings({ components: false, clients: "unrelated" })).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * A firewall whose policy sets no DNS settings inherits its parent's (`basePolicy`): "A child policy inherits
+ * all parent policy DNS settings, but it can override the parent policy." (MicrosoftDocs/azure-docs
+ * articles/firewall/dns-settings.md, "Policy inheritance"). Read from azure-native (preview, update,
+ * discovered) and classic (`basePolicyId`) programs.
+ */
+import { expect } from "chai";
+import { runOnMocks } from "../../plan/mockRun";
+import { stackModel } from "../../plan/modelResources";
+import { DnsHostKinds } from "../../policy/model/networkGraph";
+import type { StackModel } from "../../policy/model/types";
+import { isUnknown } from "../../policy/model/values";
+import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
+import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
+import { discoveredGraph } from "../analyzer/discoveredForm";
+import { hubSpoke, type HubSpokeArgs } from "../analyzer/programs/hubSpoke";
+import { quickstart301Classic } from "../analyzer/programs/quickstart301Classic";
+
+type Form = "preview" | "update" | "discovered";
+
+async function modelOf(program: () => void, form: Form): Promise<StackModel> {
+  const run = await runOnMocks(program, { preview: form === "preview" });
+  return stackModel(form === "discovered" ? discoveredGraph(run) : run.graph);
+}
+
+const firewallHost = (model: StackModel) =>
+  [...model.network.hosts.values()].find((h) => h.kind === DnsHostKinds.firewall)!;
+
+const mandatory = (model: StackModel) =>
+  zoneLinkedToVnet.check(model, zoneLinkedToVnet.defaults).map((v) => v.message);
+
+describe("firewall policy inheritance (basePolicy): a child policy takes its parent's DNS settings", function () {
+  this.timeout(60_000);
+  const args = (a: Partial<HubSpokeArgs>): HubSpokeArgs => ({ dns: "firewall", ...a });
+
+  for (const form of ["preview", "update", "discovered"] as const) {
+    it(`a child policy without dnsSettings under a parent enabling DNS proxy is a DNS proxy (${form})`, async () => {
+      const model = await modelOf(hubSpoke(args({ firewallParent: "inStack" })), form);
+      expect(firewallHost(model).dnsProxy).to.equal(true);
+      expect(mandatory(model)).to.deep.equal([]);
+    });
+  }
+
+  it("a child policy under a parent that leaves DNS proxy off answers no DNS query", async () => {
+    const model = await modelOf(
+      hubSpoke(args({ firewallParent: "inStack", firewallProxy: false })),
+      "update",
+    );
+    expect(firewallHost(model).dnsProxy).to.equal(false);
+    expect(mandatory(model)[0]).to.include("does not enable DNS proxy");
+  });
+
+  it("a parent outside the stack leaves the child's DNS settings unknown: no mandatory finding, the advisory says so", async () => {
+    const model = await modelOf(hubSpoke(args({ firewallParent: "outside" })), "update");
+    expect(isUnknown(firewallHost(model).dnsProxy)).to.equal(true);
+    expect(mandatory(model)).to.deep.equal([]);
+    expect(resolutionUnverified.check(model, resolutionUnverified.defaults)).to.have.length(1);
+  });
+
+  it("classic: a child policy (basePolicyId) of the quickstart's policy is a DNS proxy; with the parent's proxy off it is not", async () => {
+    const child = await modelOf(quickstart301Classic("none", { childPolicy: true }), "update");
+    expect(firewallHost(child).dnsProxy).to.equal(true);
+    expect(mandatory(child)).to.deep.equal([]);
+    const off = await modelOf(
+      quickstart301Classic("none", { childPolicy: true, proxyEnabled: false }),
+      "update",
+    );
+    expect(firewallHost(off).dnsProxy).to.equal(false);
+    expect(mandatory(off)[0]).to.include("does not enable DNS proxy");
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Routes through the hub firewall on the model of Microsoft's "Dedicated virtual network for private
+ * endpoints" (test/analyzer/programs/dedicatedEndpointSpoke.ts): the clients spoke reaches the endpoint spoke
+ * through the hub firewall its route names, so the pack's rules accept it, with one advisory for the
+ * firewall's rules; without the route, or with a spoke dropping forwarded traffic, the clients spoke is blocked.
+ */
+import { expect } from "chai";
+import { runOnMocks } from "../../plan/mockRun";
+import { resolutionRows } from "../../plan/resolutionTable";
+import { stackModel } from "../../plan/modelResources";
+import type { StackModel } from "../../policy/model/types";
+import { stackRules } from "../../policy/policies";
+import {
+  dedicatedEndpointSpoke,
+  type DedicatedEndpointSpokeArgs,
+} from "../analyzer/programs/dedicatedEndpointSpoke";
+
+async function modelOf(args: DedicatedEndpointSpokeArgs, preview = false): Promise<StackModel> {
+  const run = await runOnMocks(dedicatedEndpointSpoke(args), { preview });
+  return stackModel(run.graph);
+}
+
+function findings(model: StackModel): { rule: string; level: string; message: string }[] {
+  return stackRules.flatMap((rule) =>
+    rule
+      .check(model, rule.defaults as never)
+      .map((v) => ({ rule: rule.name, level: rule.enforcementLevel, message: v.message })),
+  );
+}
+
+const mandatory = (model: StackModel) => findings(model).filter((f) => f.level === "mandatory");
+const vnet = (model: StackModel, name: string) =>
+  [...model.vnets.keys()].find((k) => k.endsWith(`::${name}`))!;
+
+describe("routes through the hub firewall: Microsoft's dedicated private-endpoint spoke", function () {
+  this.timeout(60_000);
+
+  for (const preview of [true, false])
+    it(`plans with no mandatory finding, the clients spoke reaching the endpoints through the firewall (${preview ? "preview" : "update"})`, async () => {
+      const model = await modelOf({}, preview);
+      expect(mandatory(model)).to.deep.equal([]);
+      const reach = model.network.connected(vnet(model, "clients-vnet"), vnet(model, "endpoints-vnet"));
+      expect(reach.route).to.match(/^through Azure Firewall 'fw' in VNet 'hub-vnet'/);
+      // The plan prints the clients spoke's resolution table, each name reached through the firewall.
+      const rows = resolutionRows(model, vnet(model, "clients-vnet"));
+      expect(rows).to.have.length(6);
+      for (const row of rows) expect(row.route).to.match(/^through Azure Firewall 'fw'/);
+      const advisories = findings(model).filter((f) => f.rule === "traffic-through-firewall");
+      expect(advisories).to.have.length(1);
+      expect(advisories[0].message).to.include(
+        "whether Azure Firewall 'fw''s rules allow that traffic was not verified",
+      );
+    });
+
+  it("without its route, the clients spoke is blocked: it reaches none of the endpoints", async () => {
+    const found = mandatory(await modelOf({ withoutRoutes: true }));
+    expect(found.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
+    expect(found[0].message)
+      .to.include("VNet 'clients-vnet', a client VNet of ML workspace 'mlw'")
+      .and.include("VNet 'clients-vnet' and VNet 'endpoints-vnet' are not peered");
+  });
+
+  it("blocked when the endpoint spoke's peering to the hub drops forwarded traffic (Azure's default)", async () => {
+    const found = mandatory(await modelOf({ endpointSpokeDropsForwarded: true }));
+    expect(found.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
+    expect(found[0].message).to.include(
+      "VNet peering 'endpoints-to-hub' does not set allowForwardedTraffic, so VNet 'endpoints-vnet' drops the traffic Azure Firewall 'fw' forwards to it",
+    );
+  });
+
+  it("reads a route of its own (network.Route) and the default route 0.0.0.0/0", async () => {
+    for (const args of [{ routeResource: true }, { defaultRoute: true }]) {
+      const model = await modelOf(args);
+      expect(mandatory(model), JSON.stringify(args)).to.deep.equal([]);
+    }
+  });
+
+  it("names the network rule of the firewall's policy that allows the clients' range to the endpoints'", async () => {
+    const advisory = findings(await modelOf({ networkRule: true })).find(
+      (f) => f.rule === "traffic-through-firewall",
+    );
+    expect(advisory?.message)
+      .to.include("network rule 'https' of collection 'clients-to-endpoints'")
+      .and.include("configure SNAT for the endpoints' range");
+  });
+});
