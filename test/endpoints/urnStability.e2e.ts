@@ -25,7 +25,9 @@ function of(all: Set<string>, set: string): string[] {
   return [...all].filter((u) => u.endsWith(`::net-${set}`) || u.includes(`::net-${set}-`)).sort();
 }
 
-describe("URN stability across runs", () => {
+describe("URN stability across runs", function () {
+  // Four program runs of a WorkspaceNetwork, each judging its spokes by the resolution model.
+  this.timeout(120_000);
   it("adding, removing or reordering sets leaves every other set's URNs unchanged", async () => {
     const base = await urns(["services", "clients"]);
     const reordered = await urns(["clients", "services"]);
