@@ -11,7 +11,7 @@ import { peerWithHub } from "../network/hubPeering";
 import { programHubAddressSpace } from "../network/programHub";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
 import { planEndpoints } from "./endpointPlan";
-import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
+import { zoneGroupKeysFor, zoneKeysOf } from "../dns/zoneKeys";
 import {
   checkedWhenResolved,
   schemaProblems,
@@ -178,6 +178,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
     if (mode === DnsModes.ExistingZones && layout.linkExistingZones === true)
       linkExistingZones(name, zones, args.existingZoneIds ?? {}, net.virtualNetworkId, args.tags, this);
 
+    const existingZoneNames = mode === DnsModes.ExistingZones ? Object.keys(args.existingZoneIds ?? {}) : [];
     const created = endpoints.map((endpoint) => {
       const pe = new network.PrivateEndpoint(
         `${name}-pe-${endpoint.key}`,
@@ -211,7 +212,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             privateEndpointName: pe.name,
             privateDnsZoneGroupName: "default",
             // One group per endpoint with every zone of its group id: the workspace's api and notebooks zones together.
-            privateDnsZoneConfigs: zoneKeysFor(endpoint.groupId).map((key) => ({
+            privateDnsZoneConfigs: zoneGroupKeysFor(endpoint.groupId, existingZoneNames).map((key) => ({
               name: key,
               privateDnsZoneId: zones[key].id,
             })),

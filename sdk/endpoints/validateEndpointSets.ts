@@ -14,7 +14,15 @@ import {
   usableAddresses,
   type Cidr,
 } from "../../policy/azure/cidr";
-import { type AzureCloud, classifyZone, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
+import {
+  type AzureCloud,
+  classifyRegionalZone,
+  classifyZone,
+  isAzureCloud,
+  maxZoneConfigsPerGroup,
+  zonesFor,
+} from "../../policy/azure/clouds";
+import { zoneGroupKeysFor } from "../dns/zoneKeys";
 import { type DnsMode, DnsModes, allDnsModes, isDnsMode } from "../dns/dnsModes";
 import { spokeProblems } from "./validateSpoke";
 import { addressesNeeded, optionalStorageGroupIds, planEndpoints } from "./endpointPlan";
@@ -189,7 +197,8 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
   }
   const clouds = new Set<AzureCloud>();
   for (const zoneName of zoneNames) {
-    const classified = classifyZone(zoneName);
+    // The registry's regional data zone too (a hub may link it): its endpoint's zone group then names it.
+    const classified = classifyZone(zoneName) ?? classifyRegionalZone(zoneName);
     if (!classified) {
       problems.push(
         problem(
@@ -225,6 +234,18 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
     problems.push(
       problem(set.name, "existingZoneIds", zoneNames, `missing zone ids for ${missing.join(", ")}`),
     );
+  }
+  for (const groupId of new Set(endpoints.map((e) => e.groupId))) {
+    const zones = zoneGroupKeysFor(groupId, zoneNames);
+    if (zones.length > maxZoneConfigsPerGroup)
+      problems.push(
+        problem(
+          set.name,
+          "existingZoneIds",
+          zoneNames,
+          `the ${groupId} endpoint's zone group would name ${zones.length} zones; Azure allows ${maxZoneConfigsPerGroup} per zone group: give at most ${maxZoneConfigsPerGroup - zonesFor(cloud, groupId).length} regional zones of ${groupId}`,
+        ),
+      );
   }
 }
 
