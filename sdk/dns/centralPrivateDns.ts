@@ -27,6 +27,7 @@ import {
 import { NameRules } from "../validation/names";
 import { isDeferred } from "../validation/plainValues";
 import { tagsKind, type Tags } from "../validation/tags";
+import { recordZoneLinks } from "./programZoneLinks";
 import { adoptedZoneKey } from "./zoneKeys";
 
 /** Arguments of {@link CentralPrivateDns}. */
@@ -242,6 +243,8 @@ export class CentralPrivateDns extends pulumi.ComponentResource {
         );
       }
     }
+    const linked = Object.values(args.virtualNetworkIds ?? {});
+    for (const id of Object.values(zones)) recordZoneLinks(id, linked);
     zonesOf.set(this, zones);
     const resolver = args.resolverVirtualNetworkId
       ? createResolver(name, args, args.resolverVirtualNetworkId, tags, this)

@@ -22,6 +22,7 @@ import { decidesResources, throwArgProblems, type ArgSchema } from "../validatio
 import { NameRules } from "../validation/names";
 import { tagsKind, type Tags } from "../validation/tags";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
+import { programLinksOf } from "../dns/programZoneLinks";
 import {
   EndpointTargetKinds,
   optionalStorageGroupIds,
@@ -232,6 +233,7 @@ export function layoutOf(
     hubPeering: args.hubPeering as string | undefined,
     dnsServers: args.dnsServers?.map((server) => known(server) ?? ""),
     linkExistingZones: args.linkExistingZones as boolean | undefined,
+    programLinks: programLinksOf(args.existingZoneIds, args.subnetId),
     subnetOutbound: args.subnetOutbound as string | undefined,
     firewallPrivateIp:
       args.firewallPrivateIp === undefined ? undefined : (known(args.firewallPrivateIp) ?? ""),

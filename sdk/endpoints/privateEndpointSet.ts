@@ -5,7 +5,14 @@ import * as network from "@pulumi/azure-native/network";
 import { parseArmId } from "../../policy/azure/armId";
 import { DnsModes, writesZoneGroups } from "../dns/dnsModes";
 import { type DnsRecord, dnsRecordsOf } from "../dns/dnsRecords";
-import { createPrivateZones, existingZoneIdsByKey, linkExistingZones } from "../dns/privateZones";
+import {
+  createPrivateZones,
+  existingZoneIdsByKey,
+  linkExistingZones,
+  type ZonesByKey,
+} from "../dns/privateZones";
+import { linksSetVnet } from "../dns/programZoneLinks";
+import { heldEndpointProblem } from "./spokeReach";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
 import { peerWithHub } from "../network/hubPeering";
 import { programHubAddressSpace } from "../network/programHub";
@@ -55,6 +62,55 @@ export const privateEndpointSetArgSchema: ArgSchema<PrivateEndpointSetArgs> = {
 };
 
 const componentName = "PrivateEndpointSet";
+
+/** Whose arguments a set's errors name: the WorkspaceNetwork that made it (its name, the set's path), or the set's own. */
+interface ArgumentOwner {
+  component: string;
+  name: string;
+  set: string;
+  prefix: string;
+}
+
+const ownerOf = new WeakMap<object, ArgumentOwner>();
+
+/** The args of a set made by another component, whose arguments the set's late errors then name. */
+export function argsOwnedBy(args: PrivateEndpointSetArgs, owner: ArgumentOwner): PrivateEndpointSetArgs {
+  ownerOf.set(args, owner);
+  return args;
+}
+
+/**
+ * The zones, waiting for the check of the set's own endpoints when only the program's CentralPrivateDns may link
+ * them to the set's VNet (known once the VNet exists): a spoke linked nowhere fails the preview as it would have
+ * before registration.
+ */
+function zonesCheckedForLinks(
+  owner: ArgumentOwner,
+  layout: EndpointSetLayout,
+  givenZoneIds: PrivateEndpointSetArgs["existingZoneIds"],
+  vnetId: pulumi.Output<string>,
+  zones: ZonesByKey,
+  resource: pulumi.Resource,
+): ZonesByKey {
+  if (layout.programLinks !== "pending") return zones;
+  const checked = linksSetVnet(givenZoneIds, vnetId).apply((linked) => {
+    const held = heldEndpointProblem({
+      ...layout,
+      name: owner.set,
+      programLinks: linked ? "linked" : undefined,
+    });
+    if (held)
+      throw new pulumi.ResourceError(
+        argProblemsMessage(owner.component, owner.name, [
+          { propertyPath: `${owner.prefix}${held.property}`, reason: `${held.value}: ${held.reason}` },
+        ]),
+        resource,
+        true,
+      );
+    return true;
+  });
+  return mapValues(zones, (z) => ({ ...z, id: pulumi.all([z.id, checked]).apply(([id]) => id) }));
+}
 
 /**
  * The hub's id, waiting for the overlap check against the hub VNet's address space when the hub is a VNet of
@@ -122,6 +178,9 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
   constructor(name: string, args: PrivateEndpointSetArgs, opts?: pulumi.ComponentResourceOptions) {
     // Checked before registering anything, the component itself included: each argument by its kind, then the
     // layout as a whole. Rehydration (opts.urn) has no args.
+    const owner = ownerOf.get(args) ?? { component: componentName, name, set: name, prefix: "" };
+    // The zone ids as given: the program's links are recorded against these Outputs, not the checked copies.
+    const givenZoneIds = (args as PrivateEndpointSetArgs | undefined)?.existingZoneIds;
     if (!opts?.urn) throwArgProblems(componentName, name, schemaProblems(privateEndpointSetArgSchema, args));
     const layout = opts?.urn ? undefined : layoutOf(name, args);
     if (layout) throwProblems(componentName, name, validateEndpointSet(layout), () => "");
@@ -173,7 +232,14 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             this,
           )
         : mode === DnsModes.ExistingZones
-          ? existingZoneIdsByKey(args.existingZoneIds ?? {})
+          ? zonesCheckedForLinks(
+              owner,
+              layout,
+              givenZoneIds,
+              net.virtualNetworkId,
+              existingZoneIdsByKey(args.existingZoneIds ?? {}),
+              this,
+            )
           : {};
     if (mode === DnsModes.ExistingZones && layout.linkExistingZones === true)
       linkExistingZones(name, zones, args.existingZoneIds ?? {}, net.virtualNetworkId, args.tags, this);

@@ -23,6 +23,7 @@ import {
   zonesFor,
 } from "../../policy/azure/clouds";
 import { zoneGroupKeysFor } from "../dns/zoneKeys";
+import type { ProgramLinks } from "../dns/programZoneLinks";
 import { type DnsMode, DnsModes, allDnsModes, isDnsMode } from "../dns/dnsModes";
 import { spokeProblems } from "./validateSpoke";
 import { addressesNeeded, optionalStorageGroupIds, planEndpoints } from "./endpointPlan";
@@ -59,6 +60,8 @@ export interface EndpointSetLayout {
   /** DNS servers of the new VNet ("" for those not known at plan time). */
   dnsServers?: readonly string[];
   linkExistingZones?: boolean;
+  /** Whether a CentralPrivateDns of the program links the existing zones to this set's VNet. */
+  programLinks?: ProgramLinks;
   subnetOutbound?: string;
   /** The firewall's private IP ("" when not known at plan time). */
   firewallPrivateIp?: string;
