@@ -90,7 +90,11 @@ export interface EndpointSetLayoutArgs {
   subnetId?: pulumi.Input<string>;
   /** OwnZones (default), ExistingZones, None (custom DNS) or AzurePolicy (landing zone): see {@link DnsModes}. */
   dnsMode?: pulumi.Input<DnsMode>;
-  /** With dnsMode ExistingZones: the ARM id of each zone the endpoints write to, keyed by zone name. */
+  /**
+   * With dnsMode ExistingZones: the ARM id of each zone the endpoints write to, keyed by zone name. May include
+   * the registry's regional data zone (`westeurope.data.privatelink.azurecr.io`; Government
+   * `usgovvirginia.privatelink.azurecr.us`) a hub links: the registry endpoint's zone group then names it too.
+   */
   existingZoneIds?: { [zoneName: string]: pulumi.Input<string> };
   /** Extra endpoints on the default storage account: any of queue, table, dfs (blob and file always). */
   storageGroupIds?: pulumi.Input<string>[];
