@@ -3,7 +3,7 @@
  * argument to change (from the parent chain the analyzer gives), then the Azure-level change for raw programs.
  */
 import { expect } from "chai";
-import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidation, StackValidationArgs } from "@pulumi/policy";
 import { runOnMocks, type RecordedResource } from "../../plan/mockRun";
 import { modelResource } from "../../plan/modelResources";
 import type { StackResource } from "../../policy/model/stackResource";
@@ -142,7 +142,8 @@ describe("findings in the components' words", () => {
         opts: { parent },
         getConfig: () => ({}),
       };
-      void resourcePolicy(workspacePublicAccess).validateResource(args as never, (m) => messages.push(m));
+      const validate = resourcePolicy(workspacePublicAccess).validateResource as ResourceValidation;
+      void validate(args as never, (m: string) => messages.push(m));
       return messages;
     };
     const messages = reported(workspace.parent);
