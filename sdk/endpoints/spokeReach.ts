@@ -9,8 +9,7 @@
  * hub when it names the same hub), else in the hub, or in a VNet the set is not peered with when it has no
  * hub; with dnsMode ExistingZones the central zones, holding the omitted endpoints' records and linked to
  * the set's VNet with linkExistingZones or by the program's CentralPrivateDns; with OwnZones only the set's own
- * zones. A DNS server IP in the
- * set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet it is
+ * zones. A DNS server IP in the set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet it is
  * not peered with (168.63.129.16 is Azure DNS: no host). With subnetOutbound Firewall the subnet's default
  * route goes to the firewall in the hub, which the components' peerings let forward between spokes
  * (model/transit.ts). Unknown answers (DNS servers outside what the set can see) are never refused.
@@ -282,6 +281,8 @@ export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProbl
  * by their owner (a landing zone).
  */
 export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
+  // With platformHub the same paths are asked through the described hub, naming its arguments.
+  if (set.platformHub !== undefined) return undefined;
   if (set.hubVirtualNetworkId === undefined || set.dnsMode !== DnsModes.ExistingZones) return undefined;
   // Links the program may make to the set's VNet are judged once the VNet exists (linksSetVnet).
   if (set.programLinks === "pending") return undefined;
