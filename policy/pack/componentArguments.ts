@@ -2,9 +2,17 @@
  * Findings in the user's words: when a finding is on a resource one of this package's components made, its fix
  * names the component and the argument to change (`WorkspaceNetwork 'net' → sets.clients.dnsServers`) before
  * the Azure-level change a raw program makes. One table from (component, rule, the child's type) to arguments;
- * the component and its name come from the resource's parent chain, as the analyzer gives it.
+ * the component and its name come from the resource's parent chain, as the analyzer gives it (AnalyzeStack: the
+ * parent resources; Analyze: the parent's URN, whose type chain names every enclosing component's type but only
+ * the parent's own name).
  */
-import type { StackResource } from "../model/stackResource";
+
+/** A resource and the components it is in: its type, its name where known, its parent. */
+export interface MadeResource {
+  type: string;
+  name?: string;
+  parent?: MadeResource;
+}
 
 const packagePrefix = "azureml-network-isolation:index:";
 
@@ -39,12 +47,19 @@ export const componentArguments: Readonly<Record<string, readonly ArgumentRow[]>
       role: "azure-native:network:PrivateEndpoint",
       arguments: ["dnsMode", "existingZoneIds"],
     },
+    { rule: "subnet-private", role: "azure-native:network:Subnet", arguments: ["subnetOutbound"] },
   ],
   PrivateCompute: [
     {
       rule: "compute-in-endpoint-vnet",
       role: "azure-native:machinelearningservices:Compute",
       arguments: ["subnetId"],
+    },
+    // Resource rules: the finding is on the compute the component made.
+    {
+      rule: "compute-instance-idle-shutdown",
+      role: "azure-native:machinelearningservices:Compute",
+      arguments: ["idleShutdownMinutes"],
     },
   ],
   SecuredWorkspace: [
@@ -53,11 +68,16 @@ export const componentArguments: Readonly<Record<string, readonly ArgumentRow[]>
       role: "azure-native:resources:Resource",
       arguments: ["publicNetworkAccess"],
     },
+    {
+      rule: "workspace-public-network-access-disabled",
+      role: "azure-native:resources:Resource",
+      arguments: ["publicNetworkAccess"],
+    },
   ],
 };
 
 /** A component of this package by its type token: its short name, or undefined for any other type. */
-function componentOf(resource: StackResource | undefined): string | undefined {
+function componentOf(resource: MadeResource | undefined): string | undefined {
   return resource?.type.startsWith(packagePrefix) ? resource.type.slice(packagePrefix.length) : undefined;
 }
 
@@ -69,9 +89,18 @@ const member = (path: string, key: string) =>
  * Where the arguments of the component that made a child are written: its own, or, for a set WorkspaceNetwork
  * made (named `<network>-<set>`), the network's `sets.<set>`.
  */
-function argumentOwner(maker: StackResource): { component: string; name: string; prefix?: string } {
+function argumentOwner(maker: MadeResource & { name: string }): {
+  component: string;
+  name: string;
+  prefix?: string;
+} {
   const outer = maker.parent;
-  if (componentOf(maker) === "PrivateEndpointSet" && componentOf(outer) === "WorkspaceNetwork") {
+  // The network's name is not known from a URN alone: the set is then named as the set component it is.
+  if (
+    componentOf(maker) === "PrivateEndpointSet" &&
+    componentOf(outer) === "WorkspaceNetwork" &&
+    outer!.name !== undefined
+  ) {
     const setName = maker.name.startsWith(`${outer!.name}-`) ? maker.name.slice(outer!.name.length + 1) : "";
     if (setName) return { component: "WorkspaceNetwork", name: outer!.name, prefix: member("sets", setName) };
   }
@@ -79,13 +108,30 @@ function argumentOwner(maker: StackResource): { component: string; name: string;
 }
 
 /** The component's argument to change for `rule`'s finding on `resource`, e.g. `WorkspaceNetwork 'net' → sets.a.b`. */
-export function componentFix(rule: string, resource: StackResource | undefined): string | undefined {
+export function componentFix(rule: string, resource: MadeResource | undefined): string | undefined {
   const maker = resource?.parent;
   const component = componentOf(maker);
-  if (!resource || !maker || !component) return undefined;
+  if (!resource || !maker?.name || !component) return undefined;
   const row = componentArguments[component]?.find((r) => r.rule === rule && r.role === resource.type);
   if (!row) return undefined;
-  const owner = argumentOwner(maker);
+  const owner = argumentOwner({ ...maker, name: maker.name });
   const paths = row.arguments.map((a) => (owner.prefix ? `${owner.prefix}.${a}` : a));
   return `${owner.component} ${JSON.stringify(owner.name)} → ${paths.join(" or ")}`;
+}
+
+/**
+ * A resource as Analyze sees it, from its type and its parent's URN (`urn:pulumi:<stack>::<project>::<types>::<name>`,
+ * the types of the enclosing components joined by `$`): the parent with its name, the components around it
+ * with their types only.
+ */
+export function madeFromUrn(type: string, parentUrn: string | undefined): MadeResource {
+  const parts = parentUrn?.startsWith("urn:pulumi:") ? parentUrn.split("::") : [];
+  if (parts.length < 4) return { type };
+  const types = parts[2].split("$");
+  const name = parts.slice(3).join("::");
+  const parent = types.reduce<MadeResource | undefined>(
+    (outer, t) => ({ type: t, parent: outer }),
+    undefined,
+  )!;
+  return { type, parent: { ...parent, name } };
 }

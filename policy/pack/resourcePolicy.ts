@@ -8,7 +8,8 @@ import { genericResourceToken } from "../model/kinds";
 import { cachedKindOfToken, viewOf } from "../model/resourceView";
 import { redactSecrets } from "../model/secrets";
 import { exemptionsOf } from "./exemptions";
-import { quotedTexts } from "./message";
+import { componentFix, madeFromUrn } from "./componentArguments";
+import { quotedTexts, withComponentFix } from "./message";
 import { configOf, noContext, policyMetadata, type ResourceRule } from "./rule";
 
 /** The resource's view and the rule's messages, or undefined when the rule has nothing to say about it. */
@@ -30,9 +31,11 @@ export function resourcePolicy<C extends object>(rule: ResourceRule<C>): Resourc
     ...policyMetadata(rule),
     validateResource: (args, reportViolation) => {
       const found = evaluation(rule, args);
-      if (found)
-        for (const text of found.messages)
-          reportViolation(redactSecrets(text, found.view.secrets, quotedTexts));
+      if (!found || found.messages.length === 0) return;
+      // On a resource one of the components made, the fix names the component's argument first.
+      const fix = componentFix(rule.name, madeFromUrn(args.type, args.opts?.parent));
+      for (const text of found.messages)
+        reportViolation(redactSecrets(withComponentFix(text, fix), found.view.secrets, quotedTexts));
     },
     ...(remediate && {
       remediateResource: (args: ResourceValidationArgs) => {

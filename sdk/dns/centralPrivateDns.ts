@@ -27,7 +27,8 @@ import {
 import { NameRules } from "../validation/names";
 import { isDeferred } from "../validation/plainValues";
 import { tagsKind, type Tags } from "../validation/tags";
-import { zoneKey } from "./zoneKeys";
+import { recordZoneLinks } from "./programZoneLinks";
+import { adoptedZoneKey } from "./zoneKeys";
 
 /** Arguments of {@link CentralPrivateDns}. */
 export interface CentralPrivateDnsArgs {
@@ -203,8 +204,7 @@ export class CentralPrivateDns extends pulumi.ComponentResource {
       ...regional,
     ]) {
       // Children are named by zone key, the same in every cloud (a regional zone's by group id and region).
-      const region = classifyRegionalZone(zoneName);
-      const key = region ? `${region.groupId}-${region.region}` : zoneKey(zoneName);
+      const key = adoptedZoneKey(zoneName)!;
       const existing = adopted[zoneName];
       const created =
         existing === undefined
@@ -243,6 +243,8 @@ export class CentralPrivateDns extends pulumi.ComponentResource {
         );
       }
     }
+    const linked = Object.values(args.virtualNetworkIds ?? {});
+    for (const id of Object.values(zones)) recordZoneLinks(id, linked);
     zonesOf.set(this, zones);
     const resolver = args.resolverVirtualNetworkId
       ? createResolver(name, args, args.resolverVirtualNetworkId, tags, this)

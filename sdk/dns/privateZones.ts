@@ -7,9 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
 import { parseArmId } from "../../policy/azure/armId";
-import { classifyZone, isAzureCloud } from "../../policy/azure/clouds";
+import { isAzureCloud } from "../../policy/azure/clouds";
 import type { Tags } from "../validation/tags";
-import { zoneKey, zoneNameFor } from "./zoneKeys";
+import { adoptedZoneKey, zoneNameFor } from "./zoneKeys";
 
 /** A zone as the zone groups see it. */
 export interface ZoneRef {
@@ -77,15 +77,16 @@ export function createPrivateZones(name: string, args: OwnZonesArgs, parent: pul
   return zones;
 }
 
-/** Existing zone ids keyed by zone name, re-keyed by zone key (names already validated). */
+/**
+ * Existing zone ids keyed by zone name, re-keyed by zone key (names already validated); a registry's regional
+ * data zone by group id and region (`registry-westeurope`).
+ */
 export function existingZoneIdsByKey(ids: { [zoneName: string]: pulumi.Input<string> }): ZonesByKey {
   return Object.fromEntries(
-    Object.entries(ids)
-      .filter(([zoneName]) => classifyZone(zoneName) !== undefined)
-      .map(([zoneName, id]) => [
-        zoneKey(zoneName.toLowerCase()),
-        { id: pulumi.output(id), name: pulumi.output(zoneName.toLowerCase()) },
-      ]),
+    Object.entries(ids).flatMap(([zoneName, id]) => {
+      const key = adoptedZoneKey(zoneName);
+      return key ? [[key, { id: pulumi.output(id), name: pulumi.output(zoneName.toLowerCase()) }]] : [];
+    }),
   );
 }
 
@@ -102,7 +103,7 @@ export function linkExistingZones(
   parent: pulumi.Resource,
 ): void {
   for (const [zoneName, id] of Object.entries(ids)) {
-    const key = classifyZone(zoneName) ? zoneKey(zoneName.toLowerCase()) : undefined;
+    const key = adoptedZoneKey(zoneName);
     if (!key || !zones[key]) continue;
     const zone = pulumi.output(id).apply((z) => parseArmId(z));
     new privatedns.VirtualNetworkLink(

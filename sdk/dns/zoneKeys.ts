@@ -2,6 +2,8 @@
 import {
   type AzureCloud,
   type GroupId,
+  classifyRegionalZone,
+  classifyZone,
   maxZoneConfigsPerGroup,
   privateDnsZones,
 } from "../../policy/azure/clouds";
@@ -14,6 +16,17 @@ export function zoneKey(zoneName: string): string {
   return zoneName.split(".")[1];
 }
 
+/**
+ * The stable key of a zone an endpoint set or the central DNS may adopt: a zone-table zone's {@link zoneKey}, or
+ * a per-region zone's group id and region (`registry-westeurope`); undefined for any other name.
+ */
+export function adoptedZoneKey(zoneName: string): string | undefined {
+  const name = zoneName.toLowerCase();
+  if (classifyZone(name)) return zoneKey(name);
+  const regional = classifyRegionalZone(name);
+  return regional ? `${regional.groupId}-${regional.region}` : undefined;
+}
+
 /** The zone keys an endpoint of `groupId` writes to, in zone-table order. */
 export function zoneKeysFor(groupId: GroupId): string[] {
   const keys = privateDnsZones.AzureCloud[groupId].map(zoneKey);
@@ -24,6 +37,16 @@ export function zoneKeysFor(groupId: GroupId): string[] {
     );
   }
   return keys;
+}
+
+/**
+ * The zone keys the zone group of an endpoint of `groupId` names: the zone table's, then the regional zones of
+ * that group id among the existing ones (the registry's data zone, which overrides the registry zone for the
+ * data endpoint's name wherever it is linked).
+ */
+export function zoneGroupKeysFor(groupId: GroupId, existingZoneNames: readonly string[]): string[] {
+  const regional = existingZoneNames.filter((z) => classifyRegionalZone(z)?.groupId === groupId);
+  return [...zoneKeysFor(groupId), ...regional.map((z) => adoptedZoneKey(z)!)];
 }
 
 /** The distinct zone keys endpoints of these group ids write to. */

@@ -23,6 +23,7 @@ import { platformHubSchema, withPlatformHub, type PlatformHub } from "../network
 import { NameRules } from "../validation/names";
 import { tagsKind, type Tags } from "../validation/tags";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
+import { programLinksOf } from "../dns/programZoneLinks";
 import {
   EndpointTargetKinds,
   optionalStorageGroupIds,
@@ -90,7 +91,11 @@ export interface EndpointSetLayoutArgs {
   subnetId?: pulumi.Input<string>;
   /** OwnZones (default), ExistingZones, None (custom DNS) or AzurePolicy (landing zone): see {@link DnsModes}. */
   dnsMode?: pulumi.Input<DnsMode>;
-  /** With dnsMode ExistingZones: the ARM id of each zone the endpoints write to, keyed by zone name. */
+  /**
+   * With dnsMode ExistingZones: the ARM id of each zone the endpoints write to, keyed by zone name. May include
+   * the registry's regional data zone (`westeurope.data.privatelink.azurecr.io`; Government
+   * `usgovvirginia.privatelink.azurecr.us`) a hub links: the registry endpoint's zone group then names it too.
+   */
   existingZoneIds?: { [zoneName: string]: pulumi.Input<string> };
   /** Extra endpoints on the default storage account: any of queue, table, dfs (blob and file always). */
   storageGroupIds?: pulumi.Input<string>[];
@@ -258,6 +263,7 @@ export function layoutOf(
     hubPeering: args.hubPeering as string | undefined,
     dnsServers: args.dnsServers?.map((server) => known(server) ?? ""),
     linkExistingZones: args.linkExistingZones as boolean | undefined,
+    programLinks: programLinksOf(args.existingZoneIds, args.subnetId),
     subnetOutbound: args.subnetOutbound as string | undefined,
     firewallPrivateIp:
       args.firewallPrivateIp === undefined ? undefined : (known(args.firewallPrivateIp) ?? ""),

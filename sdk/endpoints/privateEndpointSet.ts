@@ -5,14 +5,21 @@ import * as network from "@pulumi/azure-native/network";
 import { parseArmId } from "../../policy/azure/armId";
 import { DnsModes, writesZoneGroups } from "../dns/dnsModes";
 import { type DnsRecord, dnsRecordsOf } from "../dns/dnsRecords";
-import { createPrivateZones, existingZoneIdsByKey, linkExistingZones } from "../dns/privateZones";
+import {
+  createPrivateZones,
+  existingZoneIdsByKey,
+  linkExistingZones,
+  type ZonesByKey,
+} from "../dns/privateZones";
+import { linksSetVnet } from "../dns/programZoneLinks";
+import { heldEndpointProblem } from "./spokeReach";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
 import { peerWithHub } from "../network/hubPeering";
 import { programHubAddressSpace } from "../network/programHub";
 import { withPlatformHub } from "../network/platformHub";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
 import { planEndpoints } from "./endpointPlan";
-import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
+import { zoneGroupKeysFor, zoneKeysOf } from "../dns/zoneKeys";
 import {
   checkedWhenResolved,
   schemaProblems,
@@ -56,6 +63,55 @@ export const privateEndpointSetArgSchema: ArgSchema<PrivateEndpointSetArgs> = {
 };
 
 const componentName = "PrivateEndpointSet";
+
+/** Whose arguments a set's errors name: the WorkspaceNetwork that made it (its name, the set's path), or the set's own. */
+interface ArgumentOwner {
+  component: string;
+  name: string;
+  set: string;
+  prefix: string;
+}
+
+const ownerOf = new WeakMap<object, ArgumentOwner>();
+
+/** The args of a set made by another component, whose arguments the set's late errors then name. */
+export function argsOwnedBy(args: PrivateEndpointSetArgs, owner: ArgumentOwner): PrivateEndpointSetArgs {
+  ownerOf.set(args, owner);
+  return args;
+}
+
+/**
+ * The zones, waiting for the check of the set's own endpoints when only the program's CentralPrivateDns may link
+ * them to the set's VNet (known once the VNet exists): a spoke linked nowhere fails the preview as it would have
+ * before registration.
+ */
+function zonesCheckedForLinks(
+  owner: ArgumentOwner,
+  layout: EndpointSetLayout,
+  givenZoneIds: PrivateEndpointSetArgs["existingZoneIds"],
+  vnetId: pulumi.Output<string>,
+  zones: ZonesByKey,
+  resource: pulumi.Resource,
+): ZonesByKey {
+  if (layout.programLinks !== "pending") return zones;
+  const checked = linksSetVnet(givenZoneIds, vnetId).apply((linked) => {
+    const held = heldEndpointProblem({
+      ...layout,
+      name: owner.set,
+      programLinks: linked ? "linked" : undefined,
+    });
+    if (held)
+      throw new pulumi.ResourceError(
+        argProblemsMessage(owner.component, owner.name, [
+          { propertyPath: `${owner.prefix}${held.property}`, reason: `${held.value}: ${held.reason}` },
+        ]),
+        resource,
+        true,
+      );
+    return true;
+  });
+  return mapValues(zones, (z) => ({ ...z, id: pulumi.all([z.id, checked]).apply(([id]) => id) }));
+}
 
 /**
  * The hub's id, waiting for the overlap check against the hub VNet's address space when the hub is a VNet of
@@ -123,6 +179,9 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
   constructor(name: string, args: PrivateEndpointSetArgs, opts?: pulumi.ComponentResourceOptions) {
     // Checked before registering anything, the component itself included: each argument by its kind, then the
     // layout as a whole. Rehydration (opts.urn) has no args.
+    const owner = ownerOf.get(args) ?? { component: componentName, name, set: name, prefix: "" };
+    // The zone ids as given: the program's links are recorded against these Outputs, not the checked copies.
+    const givenZoneIds = (args as PrivateEndpointSetArgs | undefined)?.existingZoneIds;
     if (!opts?.urn) throwArgProblems(componentName, name, schemaProblems(privateEndpointSetArgSchema, args));
     const layout = opts?.urn ? undefined : layoutOf(name, args);
     if (layout) throwProblems(componentName, name, validateEndpointSet(layout), () => "");
@@ -174,11 +233,19 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             this,
           )
         : mode === DnsModes.ExistingZones
-          ? existingZoneIdsByKey(args.existingZoneIds ?? {})
+          ? zonesCheckedForLinks(
+              owner,
+              layout,
+              givenZoneIds,
+              net.virtualNetworkId,
+              existingZoneIdsByKey(args.existingZoneIds ?? {}),
+              this,
+            )
           : {};
     if (mode === DnsModes.ExistingZones && layout.linkExistingZones === true)
       linkExistingZones(name, zones, args.existingZoneIds ?? {}, net.virtualNetworkId, args.tags, this);
 
+    const existingZoneNames = mode === DnsModes.ExistingZones ? Object.keys(args.existingZoneIds ?? {}) : [];
     const created = endpoints.map((endpoint) => {
       const pe = new network.PrivateEndpoint(
         `${name}-pe-${endpoint.key}`,
@@ -212,7 +279,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             privateEndpointName: pe.name,
             privateDnsZoneGroupName: "default",
             // One group per endpoint with every zone of its group id: the workspace's api and notebooks zones together.
-            privateDnsZoneConfigs: zoneKeysFor(endpoint.groupId).map((key) => ({
+            privateDnsZoneConfigs: zoneGroupKeysFor(endpoint.groupId, existingZoneNames).map((key) => ({
               name: key,
               privateDnsZoneId: zones[key].id,
             })),

@@ -8,8 +8,8 @@
  * set's VNet when another set of the WorkspaceNetwork creates it and holds that endpoint (peered with the
  * hub when it names the same hub), else in the hub, or in a VNet the set is not peered with when it has no
  * hub; with dnsMode ExistingZones the central zones, holding the omitted endpoints' records and linked to
- * the set's VNet with linkExistingZones; with OwnZones only the set's own zones. A DNS server IP in the
- * set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet it is
+ * the set's VNet with linkExistingZones or by the program's CentralPrivateDns; with OwnZones only the set's own
+ * zones. A DNS server IP in the set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet it is
  * not peered with (168.63.129.16 is Azure DNS: no host). With subnetOutbound Firewall the subnet's default
  * route goes to the firewall in the hub, which the components' peerings let forward between spokes
  * (model/transit.ts). Unknown answers (DNS servers outside what the set can see) are never refused.
@@ -92,7 +92,8 @@ export function spokeGraph(
     ...new Set((central ? [...held, ...omitted] : held).flatMap((e) => zonesFor(cloud, e.groupId))),
   ];
   const zones: GraphZone[] = zoneNames.map((name) => ({ key: `zone:${name}`, label: name, name }));
-  const linked = mode === DnsModes.OwnZones || set.linkExistingZones === true;
+  const linked =
+    mode === DnsModes.OwnZones || set.linkExistingZones === true || set.programLinks === "linked";
   const endpointOf = (e: PlannedEndpoint, vnet: string) => ({
     key: `pe:${e.key}`,
     label: `the ${e.groupId} endpoint of ${e.kind}`,
@@ -283,6 +284,8 @@ export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem 
   // With platformHub the same paths are asked through the described hub, naming its arguments.
   if (set.platformHub !== undefined) return undefined;
   if (set.hubVirtualNetworkId === undefined || set.dnsMode !== DnsModes.ExistingZones) return undefined;
+  // Links the program may make to the set's VNet are judged once the VNet exists (linksSetVnet).
+  if (set.programLinks === "pending") return undefined;
   const broken = brokenPaths(set, cloudOf(set), planEndpoints(set), omittedOf(set)).map((b) => b.text);
   if (broken.length === 0) return undefined;
   return {

@@ -14,7 +14,16 @@ import {
   usableAddresses,
   type Cidr,
 } from "../../policy/azure/cidr";
-import { type AzureCloud, classifyZone, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
+import {
+  type AzureCloud,
+  classifyRegionalZone,
+  classifyZone,
+  isAzureCloud,
+  maxZoneConfigsPerGroup,
+  zonesFor,
+} from "../../policy/azure/clouds";
+import { zoneGroupKeysFor } from "../dns/zoneKeys";
+import type { ProgramLinks } from "../dns/programZoneLinks";
 import { type DnsMode, DnsModes, allDnsModes, isDnsMode } from "../dns/dnsModes";
 import type { PlatformHub } from "../../policy/model/platformNetwork";
 import { spokeProblems } from "./validateSpoke";
@@ -52,6 +61,8 @@ export interface EndpointSetLayout {
   /** DNS servers of the new VNet ("" for those not known at plan time). */
   dnsServers?: readonly string[];
   linkExistingZones?: boolean;
+  /** Whether a CentralPrivateDns of the program links the existing zones to this set's VNet. */
+  programLinks?: ProgramLinks;
   subnetOutbound?: string;
   /** The firewall's private IP ("" when not known at plan time). */
   firewallPrivateIp?: string;
@@ -196,7 +207,8 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
   }
   const clouds = new Set<AzureCloud>();
   for (const zoneName of zoneNames) {
-    const classified = classifyZone(zoneName);
+    // The registry's regional data zone too (a hub may link it): its endpoint's zone group then names it.
+    const classified = classifyZone(zoneName) ?? classifyRegionalZone(zoneName);
     if (!classified) {
       problems.push(
         problem(
@@ -233,6 +245,18 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
     problems.push(
       problem(set.name, "existingZoneIds", zoneNames, `missing zone ids for ${missing.join(", ")}`),
     );
+  }
+  for (const groupId of new Set(endpoints.map((e) => e.groupId))) {
+    const zones = zoneGroupKeysFor(groupId, zoneNames);
+    if (zones.length > maxZoneConfigsPerGroup)
+      problems.push(
+        problem(
+          set.name,
+          "existingZoneIds",
+          zoneNames,
+          `the ${groupId} endpoint's zone group would name ${zones.length} zones; Azure allows ${maxZoneConfigsPerGroup} per zone group: give at most ${maxZoneConfigsPerGroup - zonesFor(cloud, groupId).length} regional zones of ${groupId}`,
+        ),
+      );
   }
 }
 

@@ -12,7 +12,7 @@ import {
   throwProblems,
   workspaceTargetsSchema,
 } from "./endpointSetArgs";
-import { PrivateEndpointSet } from "./privateEndpointSet";
+import { argsOwnedBy, PrivateEndpointSet } from "./privateEndpointSet";
 import { type EndpointSetLayout, validateEndpointSets } from "./validateEndpointSets";
 
 /** Arguments of {@link WorkspaceNetwork}. */
@@ -127,7 +127,10 @@ export class WorkspaceNetwork extends pulumi.ComponentResource {
       sets[setName] = new PrivateEndpointSet(
         `${name}-${setName}`,
         // The set knows whether it is the services set: the others' subnets hold only endpoints.
-        { ...args, ...args.sets[setName], servicesSet: setName === servicesSetName },
+        argsOwnedBy(
+          { ...args, ...args.sets[setName], servicesSet: setName === servicesSetName },
+          { component: "WorkspaceNetwork", name, set: setName, prefix: `${memberPath("sets", setName)}.` },
+        ),
         { parent: this },
       );
     }

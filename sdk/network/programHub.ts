@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 
 /** The resources an Output depends on, deferred outputs included (the SDK's `getAllResources`, not exported). */
-function resourcesOf(id: unknown): Promise<Set<pulumi.Resource>> {
+export function resourcesOf(id: unknown): Promise<Set<pulumi.Resource>> {
   const output = id as unknown as {
     allResources?: () => Promise<Set<pulumi.Resource>>;
     resources: () => Set<pulumi.Resource>;

@@ -3,13 +3,18 @@
  * argument to change (from the parent chain the analyzer gives), then the Azure-level change for raw programs.
  */
 import { expect } from "chai";
-import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidation, StackValidationArgs } from "@pulumi/policy";
 import { runOnMocks, type RecordedResource } from "../../plan/mockRun";
 import { modelResource } from "../../plan/modelResources";
 import type { StackResource } from "../../policy/model/stackResource";
 import { componentArguments } from "../../policy/pack/componentArguments";
 import { stackPolicy } from "../../policy/pack/stackPolicy";
-import { stackRules } from "../../policy/policies";
+import { resourceRules, stackRules } from "../../policy/policies";
+import { componentFix, madeFromUrn } from "../../policy/pack/componentArguments";
+import { resourcePolicy } from "../../policy/pack/resourcePolicy";
+import { workspacePublicAccess } from "../../policy/rules/workspacePublicAccess";
+import { SecuredWorkspace } from "../../sdk/workspace/securedWorkspace";
+import { PublicNetworkAccess } from "../../sdk/workspace/publicNetworkAccess";
 import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
 import { CentralPrivateDns } from "../../sdk/dns/centralPrivateDns";
 import { DnsModes } from "../../sdk/dns/dnsModes";
@@ -64,8 +69,88 @@ describe("findings in the components' words", () => {
   });
 
   it("maps only rules the pack has", () => {
-    const names = new Set(stackRules.map((r) => r.name));
+    // Resource rules too: their findings on a component's child name its argument as well.
+    const names = new Set([...stackRules, ...resourceRules].map((r) => r.name));
     for (const rows of Object.values(componentArguments))
       for (const row of rows) expect(names, row.rule).to.include(row.rule);
+  });
+
+  it("every row names its arguments, for a child of the component (a set's inside WorkspaceNetwork)", () => {
+    let rows = 0;
+    for (const [component, table] of Object.entries(componentArguments))
+      for (const row of table) {
+        const type = (c: string) => `azureml-network-isolation:index:${c}`;
+        const maker =
+          component === "PrivateEndpointSet"
+            ? {
+                type: type(component),
+                name: "net-clients",
+                parent: { type: type("WorkspaceNetwork"), name: "net" },
+              }
+            : { type: type(component), name: "made" };
+        const fix = componentFix(row.rule, { type: row.role, parent: maker });
+        const owner =
+          component === "PrivateEndpointSet" ? 'WorkspaceNetwork "net" → ' : `${component} "made" → `;
+        const paths = row.arguments.map((a) =>
+          component === "PrivateEndpointSet" ? `sets.clients.${a}` : a,
+        );
+        expect(fix, `${component} ${row.rule} ${row.role}`).to.equal(`${owner}${paths.join(" or ")}`);
+        rows++;
+      }
+    expect(rows).to.equal(Object.values(componentArguments).flat().length);
+  });
+
+  it("reads the component from the parent's URN where only that is known (Analyze): its type chain and name", () => {
+    const urn =
+      "urn:pulumi:dev::proj::azureml-network-isolation:index:WorkspaceNetwork$azureml-network-isolation:index:PrivateEndpointSet::net-clients";
+    const made = madeFromUrn("azure-native:network:Subnet", urn);
+    expect(made.parent).to.deep.equal({
+      type: "azureml-network-isolation:index:PrivateEndpointSet",
+      name: "net-clients",
+      parent: { type: "azureml-network-isolation:index:WorkspaceNetwork", parent: undefined },
+    });
+    // The network's name is not in the URN: the set is named as the component it is.
+    expect(componentFix("subnet-private", made)).to.equal(
+      'PrivateEndpointSet "net-clients" → subnetOutbound',
+    );
+    expect(madeFromUrn("azure-native:network:Subnet", undefined)).to.deep.equal({
+      type: "azure-native:network:Subnet",
+    });
+  });
+
+  it("names SecuredWorkspace's argument in a resource rule's finding on the workspace it made", async () => {
+    const { graph } = await runOnMocks(() => {
+      new SecuredWorkspace("ml", {
+        workspaceName: "mlw-open",
+        resourceGroupName: "rg-ml",
+        location: "westeurope",
+        imageBuildCompute: "cpu-cluster",
+        publicNetworkAccess: PublicNetworkAccess.EnabledFromSelectedIps,
+        allowedIpRanges: ["52.140.0.0/24"],
+      });
+    });
+    const workspace = graph
+      .ofType("azure-native:resources:Resource")
+      .find((r) => r.inputs.resourceProviderNamespace === "Microsoft.MachineLearningServices")!;
+    const reported = (parent: string | undefined) => {
+      const messages: string[] = [];
+      const args = {
+        type: workspace.type,
+        urn: workspace.urn,
+        name: workspace.name,
+        props: workspace.inputs,
+        opts: { parent },
+        getConfig: () => ({}),
+      };
+      const validate = resourcePolicy(workspacePublicAccess).validateResource as ResourceValidation;
+      void validate(args as never, (m: string) => messages.push(m));
+      return messages;
+    };
+    const messages = reported(workspace.parent);
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.contain(
+      'Fix: SecuredWorkspace "ml" → publicNetworkAccess; in a raw program: set ',
+    );
+    expect(reported(undefined)[0]).not.to.contain("in a raw program");
   });
 });

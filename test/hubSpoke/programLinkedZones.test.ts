@@ -1,0 +1,95 @@
+/**
+ * A spoke whose central zones the program links to it through `CentralPrivateDns.virtualNetworkIds` (not
+ * `linkExistingZones`) resolves its own endpoints through those links: "the DNS zone must be linked to the
+ * virtual network" is met by whichever resource makes the link. WorkspaceNetwork must not refuse it; a spoke
+ * the program links nowhere is still refused.
+ */
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import { runOnMocks } from "../../plan/mockRun";
+import { CentralPrivateDns } from "../../sdk/dns/centralPrivateDns";
+import { DnsModes } from "../../sdk/dns/dnsModes";
+import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
+import { existingWorkspace } from "../endpoints/fixtures";
+
+const sub = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups";
+const hubId = `${sub}/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet`;
+
+/** The central zones, linked to the hub and to what `linkedTo` picks among the sets' VNets. */
+function program(linkedTo: "clients" | "other") {
+  return () => {
+    const [spokeVnetId, setSpokeVnetId] = pulumi.deferredOutput<string>();
+    const dns = new CentralPrivateDns("dns", {
+      resourceGroupName: "rg-dns",
+      location: "westeurope",
+      virtualNetworkIds: { hub: hubId, spoke: spokeVnetId },
+    });
+    const spoke = (prefix: string) => ({
+      addressSpace: [`${prefix}.0.0/16`],
+      endpointSubnetPrefix: `${prefix}.1.0/24`,
+      servicesSet: false,
+      hubVirtualNetworkId: hubId,
+      dnsMode: DnsModes.ExistingZones,
+      existingZoneIds: dns.zoneIdsByName(),
+    });
+    const net = new WorkspaceNetwork("net", {
+      ...existingWorkspace,
+      sets: {
+        clients: spoke("10.1"),
+        other: { ...spoke("10.2"), existingZoneIds: undefined, dnsMode: DnsModes.OwnZones },
+      },
+    });
+    setSpokeVnetId(net.endpointSet(linkedTo).virtualNetworkId);
+  };
+}
+
+describe("a spoke whose central zones the program links to it", function () {
+  this.timeout(60_000);
+
+  it("is not refused when CentralPrivateDns links the zones to its VNet", async () => {
+    const { graph } = await runOnMocks(program("clients"));
+    const links = graph
+      .ofType("azure-native:privatedns:VirtualNetworkLink")
+      .filter((l) => l.name.startsWith("dns-link-spoke-"));
+    expect(links).to.have.length(6);
+    for (const l of links)
+      expect((l.inputs.virtualNetwork as { id: string }).id).to.equal(graph.named("net-clients-vnet").id);
+  });
+
+  it("is refused, in WorkspaceNetwork's words, when the program links the zones to another VNet", async () => {
+    let error: unknown;
+    await runOnMocks(program("other")).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain("sets.clients.dnsServers");
+    expect(String(error)).to.contain("the spoke's VNet could not resolve its own endpoints (");
+  });
+
+  it("an existing subnet's VNet, linked by its literal id, is not refused; linked elsewhere it is, before registration", async () => {
+    const spokeVnet = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
+    const run = (linked: string) =>
+      runOnMocks(() => {
+        const dns = new CentralPrivateDns("dns", {
+          resourceGroupName: "rg-dns",
+          location: "westeurope",
+          virtualNetworkIds: { linked },
+        });
+        new WorkspaceNetwork("net", {
+          ...existingWorkspace,
+          sets: {
+            clients: {
+              subnetId: `${spokeVnet}/subnets/endpoints`,
+              servicesSet: false,
+              hubVirtualNetworkId: hubId,
+              dnsMode: DnsModes.ExistingZones,
+              existingZoneIds: dns.zoneIdsByName(),
+            },
+          },
+        });
+      });
+    await run(spokeVnet);
+    let error: unknown;
+    await run(hubId).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain(
+      'Invalid arguments for WorkspaceNetwork "net":\n- sets.clients.dnsServers',
+    );
+  });
+});
