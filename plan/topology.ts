@@ -12,7 +12,7 @@
  * by their hub. Each part of the network is one {@link TopologyPart}.
  */
 import { parseArmId } from "../policy/azure/armId";
-import type { DnsHostKind } from "../policy/model/networkGraph";
+import type { DnsHost, DnsHostKind } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import { parseExternalKey } from "../policy/model/identity";
 import { ClientVnets } from "../policy/model/clientVnets";
@@ -633,6 +633,7 @@ const dnsHostWords: Record<DnsHostKind, string> = {
   resolverInbound: "DNS resolver inbound endpoint",
   firewall: "Azure Firewall (DNS proxy)",
   vm: "DNS server VM",
+  forwarder: "DNS forwarder",
 };
 
 /** A VNet drawn where a peering or DNS path leads, outside the stack when the model has no such VNet. */
@@ -662,7 +663,8 @@ const network: TopologyPart = (b) => {
     else b.edge(p.from, p.to, "peeringBroken", `${reach.verdict === "broken" ? "✖" : "?"} ${reach.route}`);
   }
   for (const [vnet, v] of graph.vnets) {
-    if (!b.has(vnet)) continue;
+    // A described hub's own DNS settings are the platform's, not described.
+    if (!b.has(vnet) || graph.isDescribed(vnet)) continue;
     const servers = Array.isArray(v.dnsServers) ? v.dnsServers : [];
     const resolver = resolverOf(graph, vnet);
     const node = b.nodeOf(vnet)!;
@@ -727,9 +729,52 @@ const clientVnets: TopologyPart = (b) => {
     }
 };
 
+/**
+ * The hubs the platform describes (`platform-network`) and the stack does not hold: each one group — the hub
+ * VNet, its DNS servers and firewalls, the zones linked to it — marked as the platform's, not as scattered
+ * "outside the stack" boxes.
+ */
+const platformHubs: TopologyPart = (b) => {
+  const graph = b.input.model.network;
+  const hostsByVnet = new Map<Key, DnsHost[]>();
+  for (const host of graph.hosts.values())
+    if (host.platform !== undefined && typeof host.vnet === "string") pushTo(hostsByVnet, host.vnet, host);
+  for (const { hub, key } of b.input.model.platformHubs) {
+    if (!graph.isDescribed(key)) continue;
+    const lines = [
+      `hub VNet ${parseArmId(hub.virtualNetworkId)?.name ?? key}`,
+      hub.addressSpace.join(", "),
+      `the platform's: ${hub.name}`,
+    ];
+    b.cluster(key, "vnet", lines, { node: key });
+    b.node(
+      key,
+      "vnet",
+      lines,
+      key,
+      `virtual network ${lines.join(" ")} (described by platform-network, not in this stack)`,
+    );
+    for (const host of hostsByVnet.get(key) ?? [])
+      b.node(host.key, "dnsServer", [host.label, typeof host.ip === "string" ? host.ip : ""], key);
+    for (const link of graph.linksByVnet.get(key) ?? []) {
+      const zone = typeof link.zone === "string" ? graph.zones.get(link.zone) : undefined;
+      if (!zone) continue;
+      const name = typeof zone.name === "string" ? zone.name : zone.label;
+      b.node(
+        zone.key,
+        "zone",
+        [name, "the platform's"],
+        key,
+        `private DNS zone ${name} (the platform's, linked to hub '${hub.name}')`,
+      );
+    }
+  }
+};
+
 /** The parts, in drawing order. */
 export const topologyParts: readonly TopologyPart[] = [
   vnets,
+  platformHubs,
   computes,
   managedVnets,
   workspaceManagedNetworks,

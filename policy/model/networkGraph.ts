@@ -9,6 +9,7 @@
  * other side cannot be seen). Peering is not transitive: two spokes of one hub reach each other only through
  * a firewall or NVA in the hub that a user-defined route sends the traffic to (transit.ts).
  */
+import { contains, parseCidr, type Cidr } from "../azure/cidr";
 import { throughAppliance } from "./transit";
 import type { Key } from "./types";
 import { isUnknown, type Maybe } from "./unknownValue";
@@ -21,6 +22,8 @@ export interface GraphVnet {
   dnsServers: Maybe<string[]>;
   /** At preview, the DNS hosts (keys) an unknown `dnsServers` list was computed from. */
   dnsServerSources?: readonly Key[];
+  /** The platform hub's name when the VNet is described by the platform (platformNetwork.ts), not in the stack. */
+  platform?: string;
 }
 
 /** One side of a peering, configured on `from`. */
@@ -43,6 +46,8 @@ export interface GraphZone {
   label: string;
   /** The zone name, e.g. privatelink.blob.core.windows.net. */
   name: Maybe<string>;
+  /** The platform hub's name when the platform describes the zone as linked to its hub. */
+  platform?: string;
 }
 
 export interface GraphZoneLink {
@@ -72,6 +77,8 @@ export const DnsHostKinds = {
   resolverInbound: "resolverInbound",
   firewall: "firewall",
   vm: "vm",
+  /** A DNS server the platform describes as forwarding to `forwardsTo` (unknown when it does not say where). */
+  forwarder: "forwarder",
 } as const;
 export type DnsHostKind = (typeof DnsHostKinds)[keyof typeof DnsHostKinds];
 
@@ -86,6 +93,8 @@ export interface DnsHost {
   dnsProxy?: Maybe<boolean>;
   /** Firewall: its policy's custom DNS servers; absent or empty: Azure DNS from its VNet. */
   forwardsTo?: Maybe<string[]>;
+  /** The platform hub's name when the host is described by the platform. */
+  platform?: string;
 }
 
 export interface GraphRuleset {
@@ -214,9 +223,18 @@ export class NetworkGraph {
   readonly routesByVnet = new Map<Key, Map<Key, GraphRoute[]>>();
   /** `connected` answers, per pair: asked for every endpoint and DNS host. */
   private readonly reaches = new Map<string, Reach>();
+  /** VNets the platform describes, with their address ranges (a spoke's DNS server IP is located in them). */
+  private readonly described: { vnet: GraphVnet; ranges: Cidr[] }[] = [];
 
   constructor(readonly input: NetworkGraphInput) {
-    for (const v of input.vnets) this.vnets.set(v.key, v);
+    for (const v of input.vnets) {
+      this.vnets.set(v.key, v);
+      if (v.platform !== undefined && Array.isArray(v.addressPrefixes))
+        this.described.push({
+          vnet: v,
+          ranges: v.addressPrefixes.map(parseCidr).filter((c): c is Cidr => c !== undefined),
+        });
+    }
     for (const z of input.zones) this.zones.set(z.key, z);
     for (const e of input.endpoints) this.endpoints.set(e.key, e);
     for (const r of input.rulesets) this.rulesets.set(r.key, r);
@@ -278,6 +296,27 @@ export class NetworkGraph {
     return this.input.labelOf?.(key) ?? key;
   }
 
+  /** Whether the platform describes the VNet (its side of a peering is the platform's, not seen). */
+  isDescribed(vnet: Maybe<Key>): boolean {
+    return typeof vnet === "string" && this.vnets.get(vnet)?.platform !== undefined;
+  }
+
+  /** Whether the platform describes the key (a hub VNet, its DNS host or a zone linked to it). */
+  isPlatformKey(key: Key): boolean {
+    return (
+      this.vnets.get(key)?.platform !== undefined ||
+      this.zones.get(key)?.platform !== undefined ||
+      this.hosts.get(key)?.platform !== undefined
+    );
+  }
+
+  /** The described VNet whose address space holds `ip`, if any. */
+  describedVnetOf(ip: string): GraphVnet | undefined {
+    const single = parseCidr(`${ip}/32`);
+    if (single === undefined) return undefined;
+    return this.described.find((d) => d.ranges.some((r) => contains(r, single)))?.vnet;
+  }
+
   /** The peering configured on `from` towards `to`, if any. */
   peering(from: Key, to: Key): GraphPeering | undefined {
     return this.peerings.get(from)?.get(to);
@@ -332,8 +371,11 @@ export class NetworkGraph {
   /** Whether two VNets reach each other by themselves: same VNet, or peered both ways with access allowed. */
   peered(a: Key, b: Key): Reach {
     if (a === b) return { verdict: "ok", route: "in the same VNet" };
+    // A described hub's side is the platform's: only the stack's side is seen (from either end).
+    if (this.isDescribed(a) && !this.isDescribed(b)) return this.connected(b, a);
     const forward = this.sideOf(a, b);
     if (forward.verdict !== "ok") return forward;
+    if (this.isDescribed(b)) return { verdict: "ok", route: "peered (the hub's side is the platform's)" };
     if (!this.vnets.has(b))
       return {
         verdict: "ok",

@@ -46,6 +46,8 @@ export const ResolutionFaults = {
   noRecord: "noRecord",
   /** The endpoint the record names is in a VNet the asking VNet does not reach. */
   endpointUnreachable: "endpointUnreachable",
+  /** A DNS server IP in a hub the platform describes, which the platform does not list as one it runs. */
+  notRunByPlatform: "notRunByPlatform",
 } as const;
 export type ResolutionFault = (typeof ResolutionFaults)[keyof typeof ResolutionFaults];
 
@@ -94,6 +96,7 @@ const hostKindWords: Record<DnsHost["kind"], string> = {
   [DnsHostKinds.resolverInbound]: "",
   [DnsHostKinds.firewall]: "",
   [DnsHostKinds.vm]: "DNS server VM on ",
+  [DnsHostKinds.forwarder]: "",
 };
 
 const verdictOrder: readonly Verdict[] = ["broken", "unknown", "ok"];
@@ -154,6 +157,15 @@ class Lookup {
 
   private viaIp(from: Key, ip: string, path: string[], who: string, seen: ReadonlySet<Key>): NameAnswer {
     const hosts = this.graph.hostsByIp.get(ip);
+    const hub = hosts ? undefined : this.graph.describedVnetOf(ip);
+    if (hub)
+      return stop(
+        "broken",
+        path,
+        `${who} resolves through ${ip}, which is in the address space of ${hub.label} but is none of the DNS servers the platform runs there`,
+        ResolutionFaults.notRunByPlatform,
+        { direct: false, faultAt: from },
+      );
     if (!hosts)
       return stop(
         "unknown",
@@ -198,6 +210,15 @@ class Lookup {
           ResolutionFaults.noDnsProxy,
           { direct: false, faultAt: host.key },
         );
+    }
+    if (host.kind === DnsHostKinds.forwarder && host.forwardsTo === undefined)
+      return stop(
+        "unknown",
+        path,
+        `${step}; the platform does not say where it forwards (outside the stack: not verified)`,
+        ResolutionFaults.outsideStack,
+      );
+    if (host.kind === DnsHostKinds.firewall || host.kind === DnsHostKinds.forwarder) {
       const servers = host.forwardsTo;
       if (isUnknown(servers))
         return stop(
