@@ -49,7 +49,7 @@ export type ClusterKind = "resourceGroup" | "vnet" | "subnet" | "managedVnet" | 
  * linked: a zone link; holds: a workspace's own resource; exposed: reachable from the internet; notes: a note
  * on what it points at (who writes the DNS records); peered: a peering both ways; peeringBroken: one-way,
  * disconnected or without network access (its label says why); dns: a VNet's DNS queries go there; routed: a
- * user-defined route sends a VNet's traffic to a hub firewall or NVA, which forwards it to the endpoints' VNet.
+ * VNet reaches the endpoints' VNet through a hub firewall or NVA its user-defined route names (the label).
  */
 export type EdgeKind =
   | "uses"
@@ -696,8 +696,9 @@ const network: TopologyPart = (b) => {
 };
 
 /**
- * Routes through a hub firewall or NVA (model/transitPaths.ts): the asking VNet's route leads to the appliance in
- * the hub (labelled "through <appliance>"), which forwards to the VNet holding the endpoints.
+ * Routes through a hub firewall or NVA (model/transitPaths.ts): one edge from the asking VNet to the VNet holding
+ * the endpoints, labelled "through <appliance>", and the appliance drawn in its hub. One edge, not a chain through
+ * the appliance's node: a chain across the hub's cluster adds a rank, which widens Mermaid's picture by half.
  */
 const transit: TopologyPart = (b) => {
   const graph = b.input.model.network;
@@ -711,8 +712,7 @@ const transit: TopologyPart = (b) => {
       [label, `forwards routed traffic, ${ip}`],
       b.has(through.hub) ? through.hub : undefined,
     );
-    b.edge(through.from, through.appliance, "routed", `through ${label} to ${b.nameOf(through.to)}`);
-    b.edge(through.appliance, through.to, "routed");
+    b.edge(through.from, through.to, "routed", `through ${label}`);
   }
 };
 

@@ -106,7 +106,7 @@ const edgeMeanings: Record<EdgeKind, string> = {
   peered: "is peered both ways with",
   peeringBroken: "has a broken or one-way peering with",
   dns: "sends its DNS queries to",
-  routed: "routes its traffic through",
+  routed: "reaches, through a hub firewall or NVA,",
 };
 
 /** What each edge style means, as the legend says it. */
@@ -121,7 +121,7 @@ const edgeLegend: Record<EdgeKind, string> = {
   peered: "VNets peered both ways",
   peeringBroken: "peering one-way or broken",
   dns: "VNet's DNS queries go to",
-  routed: "route through a hub firewall or NVA",
+  routed: "VNet reaches VNet through a hub firewall or NVA",
 };
 
 /** The edges whose label is drawn: the story of a finding (exposure, a broken peering); others say it in their tooltip. */
