@@ -3,7 +3,7 @@
  * installs it) at 1400×900 and 800×900, and checked for what a person sees: the blocking node inside the first
  * screen at 1400×900, every subnet, endpoint and compute inside its cluster, no label under another node or
  * crossed by an edge, no horizontal overflow at 1400 px. The browser only checks the picture: producing it
- * needs none. A raw program routing a spoke through the hub firewall is checked the same way.
+ * needs none.
  */
 import { expect } from "chai";
 import { execFileSync } from "child_process";
@@ -14,7 +14,7 @@ import { auditEstate } from "../../plan/audit/auditEstate";
 import { auditPage } from "../../plan/audit/auditPage";
 import { providedStacks, startDocsPack } from "../../plan/docsPictures";
 import { htmlReport } from "../../plan/htmlReport";
-import { planProgram, planStack, type PlanDocument } from "../../plan/plan";
+import { planStack, type PlanDocument } from "../../plan/plan";
 import type { PolicyPackSession } from "../../plan/policy/policyPackSession";
 import { topologySvg } from "../../plan/topologySvg";
 import { framesPage, measuredPage, measuresOf, type PageMeasures } from "./pageMeasure";
@@ -108,18 +108,6 @@ describe("the plan's page in a real browser (headless chromium), every provided 
       for (const width of widths)
         frames.push({ name: `${stack}@${width}`, file, width, height: screenHeight });
     }
-    // A raw program routing a clients spoke through the hub firewall (fixtures/dedicated-endpoint-spoke): the
-    // route's edge and label are checked like every other.
-    const routed = "dedicated-endpoint-spoke";
-    plans[routed] = await planProgram(path.join(__dirname, "fixtures", routed), {
-      stack: "through-firewall",
-      session,
-    });
-    const routedFile = path.join(dir, `${routed}.html`);
-    const routedSvg = await topologySvg(plans[routed].topology, { inline: true });
-    fs.writeFileSync(routedFile, measuredPage(htmlReport(plans[routed], routedSvg), plans[routed].topology));
-    for (const width of widths)
-      frames.push({ name: `${routed}@${width}`, file: routedFile, width, height: screenHeight });
     // The audit's page of an exported estate (a hub and spokes through a resolver), checked the same way.
     const estate = path.join(__dirname, "..", "audit", "fixtures", "estates", "hub-spoke-resolver");
     // As the audit's command starts its pack: no stack tags (the last stack's are still configured).
