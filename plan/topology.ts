@@ -16,7 +16,7 @@ import type { DnsHost, DnsHostKind } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import { parseExternalKey } from "../policy/model/identity";
 import { ClientVnets } from "../policy/model/clientVnets";
-import { describePath, resolverOf } from "../policy/model/resolution";
+import { describePath, dnsHostOf, resolverOf } from "../policy/model/resolution";
 import { transitPaths } from "../policy/model/transitPaths";
 import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown, type Maybe } from "../policy/model/values";
@@ -671,7 +671,7 @@ const network: TopologyPart = (b) => {
     node.lines.push(servers.length ? `DNS: ${servers.join(", ")}` : "DNS: Azure DNS + linked zones");
     node.tooltip += `. DNS: ${describePath(resolver)}`;
     for (const ip of servers) {
-      const host = graph.hostsByIp.get(ip)?.[0];
+      const host = dnsHostOf(graph, vnet, ip);
       const id = host?.key ?? `dns-server/${ip}`;
       if (host) {
         const cluster = typeof host.vnet === "string" && b.has(host.vnet) ? host.vnet : undefined;

@@ -9,7 +9,6 @@
  * other side cannot be seen). Peering is not transitive: two spokes of one hub reach each other only through
  * a firewall or NVA in the hub that a user-defined route sends the traffic to (transit.ts).
  */
-import { contains, parseCidr, type Cidr } from "../azure/cidr";
 import { throughAppliance } from "./transit";
 import type { Key } from "./types";
 import { isUnknown, type Maybe } from "./unknownValue";
@@ -55,6 +54,8 @@ export interface GraphZoneLink {
   label: string;
   zone: Maybe<Key>;
   vnet: Maybe<Key>;
+  /** Default, or NxDomainRedirect: a name the zone lacks falls back to public resolution. */
+  resolutionPolicy?: Maybe<string>;
 }
 
 /** A zone group writing an endpoint's A records into a zone. */
@@ -223,18 +224,9 @@ export class NetworkGraph {
   readonly routesByVnet = new Map<Key, Map<Key, GraphRoute[]>>();
   /** `connected` answers, per pair: asked for every endpoint and DNS host. */
   private readonly reaches = new Map<string, Reach>();
-  /** VNets the platform describes, with their address ranges (a spoke's DNS server IP is located in them). */
-  private readonly described: { vnet: GraphVnet; ranges: Cidr[] }[] = [];
 
   constructor(readonly input: NetworkGraphInput) {
-    for (const v of input.vnets) {
-      this.vnets.set(v.key, v);
-      if (v.platform !== undefined && Array.isArray(v.addressPrefixes))
-        this.described.push({
-          vnet: v,
-          ranges: v.addressPrefixes.map(parseCidr).filter((c): c is Cidr => c !== undefined),
-        });
-    }
+    for (const v of input.vnets) this.vnets.set(v.key, v);
     for (const z of input.zones) this.zones.set(z.key, z);
     for (const e of input.endpoints) this.endpoints.set(e.key, e);
     for (const r of input.rulesets) this.rulesets.set(r.key, r);
@@ -308,13 +300,6 @@ export class NetworkGraph {
       this.zones.get(key)?.platform !== undefined ||
       this.hosts.get(key)?.platform !== undefined
     );
-  }
-
-  /** The described VNet whose address space holds `ip`, if any. */
-  describedVnetOf(ip: string): GraphVnet | undefined {
-    const single = parseCidr(`${ip}/32`);
-    if (single === undefined) return undefined;
-    return this.described.find((d) => d.ranges.some((r) => contains(r, single)))?.vnet;
   }
 
   /** The peering configured on `from` towards `to`, if any. */

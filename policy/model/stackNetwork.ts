@@ -152,7 +152,13 @@ export function networkGraphOf(model: StackModel, keyOfId?: KeyOfId): NetworkGra
     })),
     zones: [...zones.values()],
     links: [
-      ...model.links.map((l): GraphZoneLink => ({ key: l.key, label: l.label, zone: l.zone, vnet: l.vnet })),
+      ...model.links.map((l): GraphZoneLink => ({
+        key: l.key,
+        label: l.label,
+        zone: l.zone,
+        vnet: l.vnet,
+        resolutionPolicy: l.resolutionPolicy,
+      })),
       ...platform.links,
     ],
     records,

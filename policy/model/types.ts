@@ -111,6 +111,8 @@ export interface PrivateZone extends Entity {
 export interface VnetLink extends Entity {
   zone: Maybe<Key>;
   vnet: Maybe<Key>;
+  /** `resolutionPolicy`: Default, or NxDomainRedirect (a name the zone lacks falls back to public DNS). */
+  resolutionPolicy?: Maybe<string>;
 }
 
 export interface VirtualNetwork extends Entity {

@@ -3,6 +3,7 @@
  * its subnet's outbound design and its Azure names. Pure, on plain values, before anything is registered.
  */
 import { armIdKey, parseArmId } from "../../policy/azure/armId";
+import { azureDnsIp } from "../../policy/azure/azureDnsIp";
 import { overlaps, parseCidr } from "../../policy/azure/cidr";
 import { DnsModes } from "../dns/dnsModes";
 import { SubnetOutbounds } from "../network/networkModes";
@@ -83,7 +84,12 @@ function dnsProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
           "only for a VNet this set creates (addressSpace); an existing VNet's DNS servers are set by its owner",
         ),
       );
-    else if (mode === DnsModes.OwnZones && planEndpoints(set).length > 0)
+    // 168.63.129.16 is the VNet's own Azure DNS, which answers from its links (how-to-custom-dns).
+    else if (
+      mode === DnsModes.OwnZones &&
+      planEndpoints(set).length > 0 &&
+      !set.dnsServers.every((ip) => ip === azureDnsIp)
+    )
       problems.push(
         problem(
           set.name,
