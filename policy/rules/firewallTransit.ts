@@ -45,7 +45,7 @@ function advisory(model: StackModel, reach: TransitReach): Violation {
   const through = reach.through;
   const rule = allowingRule(model, through.appliance, through.from, through.to);
   const appliance = model.network.label(through.appliance);
-  // The subject names the asking VNet already.
+  // The message names the asking VNet first (its subject): the path goes on from there.
   const path = `reaches the private endpoints of ${model.label(through.to)} ${reach.route}`;
   return {
     urn: model.routes.find((r) => r.key === through.route)?.urn ?? model.vnets.get(through.from)!.urn,
