@@ -102,7 +102,12 @@ table.messages th:nth-child(1) { width: 14em; } table.messages th:nth-child(2) {
 
 function vnetSection(t: VnetTable): string {
   const caption = `VNet ${escapeHtml(t.vnet)}${t.addressPrefixes.length ? ` (${escapeHtml(t.addressPrefixes.join(", "))})` : ""}`;
-  if (t.rows.length === 0) return `<p><strong>${caption}</strong>: no private endpoints</p>`;
+  const clients = (t.clientOf ?? []).map(
+    (of) => `<p class="client-of">A client VNet of ${escapeHtml(of)}.</p>`,
+  );
+  // A VNet without endpoints still shows how it resolves the names its clients need.
+  if (t.rows.length === 0)
+    return `<p><strong>${caption}</strong>: no private endpoints</p>${clients.join("")}${resolutionTable(t)}`;
   const records =
     t.dnsRecordsBy &&
     `<p class="dns-note">DNS records of ${escapeHtml(t.vnet)}: ${escapeHtml(t.dnsRecordsBy)}.</p>`;
@@ -125,6 +130,7 @@ function vnetSection(t: VnetTable): string {
       .join("<br>"),
   ]);
   return (
+    clients.join("") +
     (records || "") +
     table(["endpoint", "target", "group id", "private IP", "FQDN → IP", "zone", "linked"], rows, caption) +
     resolutionTable(t)

@@ -310,9 +310,16 @@ export function vnetSection(table: VnetTable): string[] {
     `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}${table.rows.length === 0 ? ": no private endpoints" : ""}`,
   );
   const endpoints = table.rows.length === 0 ? [] : [...endpointLines(table.rows), ...zoneLines(table.rows)];
+  const clients = (table.clientOf ?? []).flatMap((of) => wrapped(`a client VNet of ${of}`, "    "));
   const resolution = resolutionLines(table.resolution);
   // A blank line parts the resolution from the endpoint table above it.
-  return [title, ...endpoints, ...(endpoints.length && resolution.length ? [""] : []), ...resolution];
+  return [
+    title,
+    ...clients,
+    ...endpoints,
+    ...(endpoints.length && resolution.length ? [""] : []),
+    ...resolution,
+  ];
 }
 
 const verdictMarks: Record<ResolutionRow["status"], string> = {

@@ -15,7 +15,9 @@ import { parseArmId } from "../policy/azure/armId";
 import type { DnsHost, DnsHostKind } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import { parseExternalKey } from "../policy/model/identity";
+import { ClientVnets } from "../policy/model/clientVnets";
 import { describePath, dnsHostOf, resolverOf } from "../policy/model/resolution";
+import { transitPaths } from "../policy/model/transitPaths";
 import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown, type Maybe } from "../policy/model/values";
 import { workspaceKindTraits } from "../policy/model/workspaceKinds";
@@ -38,6 +40,7 @@ export type NodeKind =
   | "summary"
   | "note"
   | "dnsServer"
+  | "appliance"
   | "flagged";
 /** A cluster mirrors where Azure puts things: resource group ⊃ VNet ⊃ subnet; managed VNets ⊃ rule groups. */
 export type ClusterKind = "resourceGroup" | "vnet" | "subnet" | "managedVnet" | "ruleGroup";
@@ -45,7 +48,8 @@ export type ClusterKind = "resourceGroup" | "vnet" | "subnet" | "managedVnet" | 
  * uses: a workspace's dependency; connects: an endpoint (or outbound rule) to its target; writes: A records;
  * linked: a zone link; holds: a workspace's own resource; exposed: reachable from the internet; notes: a note
  * on what it points at (who writes the DNS records); peered: a peering both ways; peeringBroken: one-way,
- * disconnected or without network access (its label says why); dns: a VNet's DNS queries go there.
+ * disconnected or without network access (its label says why); dns: a VNet's DNS queries go there; routed: a
+ * VNet reaches the endpoints' VNet through a hub firewall or NVA its user-defined route names (the label).
  */
 export type EdgeKind =
   | "uses"
@@ -57,7 +61,8 @@ export type EdgeKind =
   | "notes"
   | "peered"
   | "peeringBroken"
-  | "dns";
+  | "dns"
+  | "routed";
 export type FindingLevel = keyof Findings;
 
 /** The mark each finding level adds to a label: distinct glyphs, so the levels differ without colour too. */
@@ -691,6 +696,40 @@ const network: TopologyPart = (b) => {
 };
 
 /**
+ * Routes through a hub firewall or NVA (model/transitPaths.ts): one edge from the asking VNet to the VNet holding
+ * the endpoints, labelled "through <appliance>", and the appliance drawn in its hub. One edge, not a chain through
+ * the appliance's node: a chain across the hub's cluster adds a rank, which widens Mermaid's picture by half.
+ */
+const transit: TopologyPart = (b) => {
+  const graph = b.input.model.network;
+  for (const { through } of transitPaths(b.input.model)) {
+    const host = graph.hosts.get(through.appliance);
+    const label = host?.label ?? b.nameOf(through.appliance);
+    const ip = typeof host?.ip === "string" ? host.ip : "IP not known at preview";
+    b.node(
+      through.appliance,
+      "appliance",
+      [label, `forwards routed traffic, ${ip}`],
+      b.has(through.hub) ? through.hub : undefined,
+    );
+    b.edge(through.from, through.to, "routed", `through ${label}`);
+  }
+};
+
+/** A client VNet (model/clientVnets.ts) says whose clients it holds, and why it counts as theirs. */
+const clientVnets: TopologyPart = (b) => {
+  const { model } = b.input;
+  const clients = ClientVnets.of(model);
+  for (const workspace of model.workspaces)
+    for (const { vnet, why } of clients.of(workspace)) {
+      const node = b.nodeOf(vnet);
+      if (!node) continue;
+      node.lines.push(`clients of ${b.nameOf(workspace.key)}`);
+      node.tooltip += `. A client VNet of ${workspace.label} (${why})`;
+    }
+};
+
+/**
  * The hubs the platform describes (`platform-network`) and the stack does not hold: each one group — the hub
  * VNet, its DNS servers and firewalls, the zones linked to it — marked as the platform's, not as scattered
  * "outside the stack" boxes.
@@ -745,6 +784,8 @@ export const topologyParts: readonly TopologyPart[] = [
   endpointEdges,
   zoneLinks,
   network,
+  transit,
+  clientVnets,
   dnsWriterNote,
 ];
 

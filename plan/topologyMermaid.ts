@@ -24,6 +24,7 @@ const shapes: Record<NodeKind, [string, string]> = {
   summary: ["(", ")"],
   note: [">", "]"],
   dnsServer: ["{{", "}}"],
+  appliance: ["[/", "\\]"],
   managedEndpoint: ["(", ")"],
   outboundRule: ["[", "]"],
   zone: ["{{", "}}"],
@@ -42,6 +43,7 @@ const arrows: Record<EdgeKind, string> = {
   peered: "<==>",
   peeringBroken: "x--x",
   dns: "==>",
+  routed: "==>",
 };
 
 /** Mermaid has no legend: a zone link says what it is. */

@@ -42,6 +42,7 @@ const nodeStyles: Record<NodeKind, Attributes> = {
   summary: { shape: "box", style: "rounded,filled,bold", fillcolor: "#ffffff" },
   note: { shape: "note", fillcolor: "#fffde7", color: "#8d6e00" },
   dnsServer: { shape: "octagon", fillcolor: "#e0f2f1", color: "#00695c" },
+  appliance: { shape: "house", fillcolor: "#fbe9e7", color: "#bf360c" },
   flagged: { shape: "box", style: "filled", fillcolor: "#ffffff" },
 };
 
@@ -59,6 +60,7 @@ const nodeMeanings: Record<NodeKind, string> = {
   summary: "endpoints of a large VNet, summarised",
   note: "who writes the DNS records",
   dnsServer: "DNS server, resolver or ruleset a VNet uses",
+  appliance: "firewall or NVA a route sends traffic through",
   flagged: "resource with a finding",
 };
 
@@ -89,6 +91,7 @@ const edgeStyles: Record<EdgeKind, Attributes> = {
     arrowtail: "none",
   },
   dns: { style: "bold", color: "#00695c", arrowhead: "vee" },
+  routed: { style: "bold", color: "#bf360c", fontcolor: "#bf360c", arrowhead: "normal", fontsize: 10 },
 };
 
 /** What each edge style means, for the legend and (as a verb) the edge's tooltip. */
@@ -103,6 +106,7 @@ const edgeMeanings: Record<EdgeKind, string> = {
   peered: "is peered both ways with",
   peeringBroken: "has a broken or one-way peering with",
   dns: "sends its DNS queries to",
+  routed: "reaches, through a hub firewall or NVA,",
 };
 
 /** What each edge style means, as the legend says it. */
@@ -117,10 +121,11 @@ const edgeLegend: Record<EdgeKind, string> = {
   peered: "VNets peered both ways",
   peeringBroken: "peering one-way or broken",
   dns: "VNet's DNS queries go to",
+  routed: "VNet reaches VNet through a hub firewall or NVA",
 };
 
 /** The edges whose label is drawn: the story of a finding (exposure, a broken peering); others say it in their tooltip. */
-const drawnEdgeLabels = new Set<EdgeKind>(["exposed", "peeringBroken", "dns"]);
+const drawnEdgeLabels = new Set<EdgeKind>(["exposed", "peeringBroken", "dns", "routed"]);
 
 const findingStyles: Record<FindingLevel, Attributes> = {
   mandatory: { color: "#c62828", fillcolor: "#fdecea", penwidth: 3, peripheries: 2 },

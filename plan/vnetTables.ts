@@ -10,6 +10,7 @@ import type { RecordedGraph } from "./mockRun";
 import { compareText } from "./topologyText";
 import { resolutionRows, type ResolutionRow } from "./resolutionTable";
 import { resolverOf } from "../policy/model/resolution";
+import { ClientVnets } from "../policy/model/clientVnets";
 
 export interface DnsRecord {
   fqdn: string;
@@ -51,6 +52,8 @@ export interface VnetTable {
   rows: EndpointRow[];
   /** How each name its workspaces need resolves from this VNet (in-stack VNets). */
   resolution: ResolutionRow[];
+  /** Whose client VNet it is and why (model/clientVnets.ts), e.g. "ML workspace 'mlw' (peered with VNet 'x')". */
+  clientOf?: string[];
 }
 
 /** Label of the table for endpoints whose subnet is not known (an unknown id at preview). */
@@ -142,14 +145,21 @@ export function vnetTables(
   privateDns: PrivateDnsManager = "program",
 ): VnetTable[] {
   const tables = new Map<Key | undefined, VnetTable>();
+  const clientOf = new Map<Key, string[]>();
+  const clients = ClientVnets.of(model);
+  for (const workspace of model.workspaces)
+    for (const { vnet, why } of clients.of(workspace))
+      clientOf.set(vnet, [...(clientOf.get(vnet) ?? []), `${workspace.label} (${why})`]);
   for (const vnet of model.vnets.values()) {
     const prefixes = vnet.addressPrefixes;
+    const of = clientOf.get(vnet.key);
     tables.set(vnet.key, {
       vnet: graph.byUrn(vnet.urn)?.name ?? vnet.label,
       urn: vnet.urn,
       addressPrefixes: Array.isArray(prefixes) ? prefixes : [],
       rows: [],
       resolution: resolutionRows(model, vnet.key),
+      ...(of ? { clientOf: of } : {}),
     });
   }
   const elsewhere = new Map<Key, boolean>();

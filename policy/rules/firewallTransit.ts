@@ -6,9 +6,7 @@
  * allows the asking VNet's range to the endpoints' range, it says so and asks for SNAT only.
  */
 import { contains, parseCidr } from "../azure/cidr";
-import { ClientVnets } from "../model/clientVnets";
-import type { Reach } from "../model/networkGraph";
-import { endpointsOf } from "../model/queries";
+import { transitPaths, type TransitReach } from "../model/transitPaths";
 import type { FirewallNetworkRule, Key, StackModel } from "../model/types";
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
@@ -43,8 +41,8 @@ function allowingRule(
   );
 }
 
-function advisory(model: StackModel, reach: Reach): Violation {
-  const through = reach.through!;
+function advisory(model: StackModel, reach: TransitReach): Violation {
+  const through = reach.through;
   const rule = allowingRule(model, through.appliance, through.from, through.to);
   const appliance = model.network.label(through.appliance);
   // The message names the asking VNet first (its subject): the path goes on from there.
@@ -64,38 +62,6 @@ function advisory(model: StackModel, reach: Reach): Violation {
   };
 }
 
-/**
- * The paths used: from each VNet that relies on a workspace's endpoints (its client VNets, its computes'
- * VNets, the VNets of its endpoints) and has routes, to each VNet holding those endpoints. Linear in the
- * workspaces' VNets, not all pairs of the stack's.
- */
-function transits(model: StackModel): Reach[] {
-  const graph = model.network;
-  const clients = ClientVnets.of(model);
-  const seen = new Set<string>();
-  const found: Reach[] = [];
-  for (const workspace of model.workspaces) {
-    const targets = new Set(
-      endpointsOf(model, workspace.key).flatMap((e) => (typeof e.vnet === "string" ? [e.vnet] : [])),
-    );
-    const sources = [
-      ...clients.of(workspace).map((c) => c.vnet),
-      ...model.computes.flatMap((c) =>
-        c.workspace === workspace.key && typeof c.vnet === "string" ? [c.vnet] : [],
-      ),
-      ...targets,
-    ].filter((v) => graph.routesByVnet.has(v));
-    for (const from of sources)
-      for (const to of targets) {
-        if (seen.has(`${from}\n${to}`)) continue;
-        seen.add(`${from}\n${to}`);
-        const reach = graph.connected(from, to);
-        if (reach.verdict === "ok" && reach.through) found.push(reach);
-      }
-  }
-  return found;
-}
-
 export const firewallTransit: StackRule<object> = {
   name: "traffic-through-firewall",
   description:
@@ -113,5 +79,5 @@ export const firewallTransit: StackRule<object> = {
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/private-link/inspect-traffic-with-azure-firewall",
   tags: ["firewall", "routes", "private-endpoint"],
-  check: (model) => transits(model).map((reach) => advisory(model, reach)),
+  check: (model) => transitPaths(model).map((reach) => advisory(model, reach)),
 };

@@ -1,9 +1,10 @@
 /**
- * Never mandatory on what the pack cannot see: a VNet holding private endpoints or computes whose DNS path
- * leaves the stack (a DNS server IP no resolver, firewall or VM of the stack holds, a forwarding target outside
+ * Never mandatory on what the pack cannot see: a VNet holding private endpoints or computes, or a client VNet of a
+ * workspace (model/clientVnets.ts), whose DNS path leaves the stack (a DNS server IP no resolver, firewall or VM of the stack holds, a forwarding target outside
  * it) or is unknown at preview gets one advisory saying what was not verified and why; the rules on name
- * resolution (zone links, dependency endpoints, compute VNets) stay silent on it.
+ * resolution (zone links, dependency endpoints, compute VNets, client VNets) stay silent on it.
  */
+import { ClientVnets } from "../model/clientVnets";
 import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule, Violation } from "../pack/rule";
@@ -11,12 +12,22 @@ import { describePath, resolverOf, resolveName } from "../model/resolution";
 import type { Key, StackModel } from "../model/types";
 import { quotes } from "./quotes";
 
-/** VNets of the stack whose resolution matters: they hold private endpoints or computes. */
-function vnetsInUse(model: StackModel): Key[] {
-  const used = new Set<Key>();
-  for (const e of model.endpoints) if (typeof e.vnet === "string") used.add(e.vnet);
-  for (const c of model.computes) if (typeof c.vnet === "string") used.add(c.vnet);
-  return [...used].filter((v) => model.vnets.has(v));
+/**
+ * VNets of the stack whose resolution matters, each with what it is in words: those holding private endpoints or
+ * computes, then the client VNets of each workspace.
+ */
+function vnetsInUse(model: StackModel): Map<Key, string> {
+  const used = new Map<Key, string>();
+  const holds = "holds private endpoints or computes whose private link names";
+  for (const e of model.endpoints) if (typeof e.vnet === "string") used.set(e.vnet, holds);
+  for (const c of model.computes) if (typeof c.vnet === "string") used.set(c.vnet, holds);
+  const clients = ClientVnets.of(model);
+  for (const workspace of model.workspaces)
+    for (const { vnet, why } of clients.of(workspace))
+      if (!used.has(vnet))
+        used.set(vnet, `is a client VNet of ${workspace.label} (${why}), whose private link names`);
+  for (const vnet of used.keys()) if (!model.vnets.has(vnet)) used.delete(vnet);
+  return used;
 }
 
 /** The first name whose forwarding rule leads outside the stack or to something unknown, if any. */
@@ -30,7 +41,7 @@ function unverifiedForwarding(model: StackModel, vnet: Key): string | undefined 
   return undefined;
 }
 
-function check(model: StackModel, vnet: Key): Violation[] {
+function check(model: StackModel, vnet: Key, what: string): Violation[] {
   const resolver = resolverOf(model.network, vnet);
   const reason =
     resolver.verdict === "unknown"
@@ -44,7 +55,7 @@ function check(model: StackModel, vnet: Key): Violation[] {
       urn: model.vnets.get(vnet)!.urn,
       message: message({
         subject: model.label(vnet),
-        problem: `holds private endpoints or computes whose private link names the pack could not follow: ${reason}; whether they resolve to endpoints it reaches was not verified`,
+        problem: `${what} the pack could not follow: ${reason}; whether they resolve to endpoints it reaches was not verified`,
         quote: quotes.customDns,
         fix: "when the DNS server is a hub the platform team runs, describe that hub in the pack config (platform-network.hubs: its VNet id, addressSpace, dnsServers and privateDnsZoneIds) so the pack follows the path; otherwise check that this DNS path answers the privatelink zones from a VNet linked to them, or declare the DNS servers in the stack",
       }),
@@ -55,7 +66,7 @@ function check(model: StackModel, vnet: Key): Violation[] {
 export const resolutionUnverified: StackRule<object> = {
   name: "dns-resolution-unverified",
   description:
-    "Says, once per VNet, when private link name resolution could not be verified: its DNS servers are outside the stack or unknown at preview.",
+    "Says, once per VNet holding private endpoints or computes or serving a workspace's clients, when private link name resolution could not be verified: its DNS servers are outside the stack or unknown at preview.",
   enforcementLevel: "advisory",
   configSchema: { properties: {} },
   defaults: {},
@@ -70,5 +81,5 @@ export const resolutionUnverified: StackRule<object> = {
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-custom-dns",
   tags: ["dns", "coverage"],
-  check: (model) => vnetsInUse(model).flatMap((v) => check(model, v)),
+  check: (model) => [...vnetsInUse(model)].flatMap(([vnet, what]) => check(model, vnet, what)),
 };

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
 import { clientVnetReach } from "../../policy/rules/clientVnetReach";
+import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
 import { allGroupIds, targetOf } from "../analyzer/programs/endpointSet";
 import { location, workspaceWithDependencies } from "../analyzer/programs/workspaceWithDependencies";
 
@@ -138,5 +139,25 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
 
   it("leaves an unrelated VNet alone", async () => {
     expect(await findings({ components: false, clients: "unrelated" })).to.deep.equal([]);
+  });
+
+  it("says a client VNet's names were not verified when its DNS server is outside the stack (dns-resolution-unverified), naming platform-network", async () => {
+    const unverified = async (components: boolean) => {
+      const run = await runOnMocks(program({ components, clients: "hubPeered" }), { preview: false });
+      return resolutionUnverified.check(stackModel(run.graph), {}).map((v) => ({
+        vnet: run.graph.byUrn(v.urn)?.name,
+        message: v.message,
+      }));
+    };
+    const found = await unverified(true);
+    expect(found.map((f) => f.vnet)).to.deep.equal(["net-ml-vnet", "net-clients-vnet"]);
+    expect(found[1].message)
+      .to.include(
+        "VNet 'net-clients-vnet' is a client VNet of ML workspace 'mlw' (made for clients by WorkspaceNetwork 'net'), whose private link names the pack could not follow",
+      )
+      .and.include("10.0.4.4")
+      .and.include("platform-network.hubs");
+    // Raw, nothing relates the clients VNet to the workspace: it is left alone.
+    expect((await unverified(false)).map((f) => f.vnet)).to.deep.equal(["net-ml-vnet"]);
   });
 });

@@ -14,6 +14,11 @@ import {
   dedicatedEndpointSpoke,
   type DedicatedEndpointSpokeArgs,
 } from "../analyzer/programs/dedicatedEndpointSpoke";
+import {
+  dedicatedEndpointSpokeClassic,
+  type DedicatedEndpointSpokeClassicArgs,
+} from "../analyzer/programs/dedicatedEndpointSpokeClassic";
+import { discoveredGraph } from "../analyzer/discoveredForm";
 
 async function modelOf(args: DedicatedEndpointSpokeArgs, preview = false): Promise<StackModel> {
   const run = await runOnMocks(dedicatedEndpointSpoke(args), { preview });
@@ -84,5 +89,56 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
     expect(advisory?.message)
       .to.include("network rule 'https' of collection 'clients-to-endpoints'")
       .and.include("configure SNAT for the endpoints' range");
+  });
+});
+
+describe("routes through the hub firewall in the classic provider and as discovered in the account", function () {
+  this.timeout(60_000);
+  const classic = async (args: DedicatedEndpointSpokeClassicArgs) =>
+    stackModel((await runOnMocks(dedicatedEndpointSpokeClassic(args), { preview: false })).graph);
+  const discovered = async (args: DedicatedEndpointSpokeArgs) =>
+    stackModel(discoveredGraph(await runOnMocks(dedicatedEndpointSpoke(args), { preview: false })));
+
+  for (const [form, args, route] of [
+    [
+      "an inline route, SubnetRouteTableAssociation",
+      {},
+      "route 'to-private-endpoints' of route table 'clients-routes'",
+    ],
+    ["a Route resource of its own", { routeResource: true }, "route 'clients-route'"],
+  ] as const)
+    it(`classic (${form}): the clients spoke reaches the endpoints through the firewall, no mandatory finding`, async () => {
+      const model = await classic(args);
+      expect(mandatory(model)).to.deep.equal([]);
+      // The classic next hop (`nextHopInIpAddress`) is the firewall's private IP.
+      expect(model.routes.map((r) => r.nextHopIpAddress)).to.deep.equal(["10.0.1.4"]);
+      expect(
+        model.network.connected(vnet(model, "clients-vnet"), vnet(model, "endpoints-vnet")).route,
+      ).to.equal(
+        `through Azure Firewall 'fw' in VNet 'hub-vnet' (${route} on subnet 'clients-snet' sends 10.2.0.0/16 there; both VNets are peered both ways with the hub and receive forwarded traffic)`,
+      );
+    });
+
+  it("classic: without the route table, the clients spoke is blocked", async () => {
+    const found = mandatory(await classic({ withoutRoutes: true }));
+    expect(found.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
+    expect(found[0].message).to.include("VNet 'clients-vnet' and VNet 'endpoints-vnet' are not peered");
+  });
+
+  it("discovered (a route table read back with its routes and subnets): clean; without the route, blocked", async () => {
+    const model = await discovered({});
+    expect(mandatory(model)).to.deep.equal([]);
+    expect(
+      model.network.connected(vnet(model, "clients-vnet"), vnet(model, "endpoints-vnet")).route,
+    ).to.match(/^through Azure Firewall 'fw' in VNet 'hub-vnet' \(route 'to-private-endpoints' of /);
+    // A route table's GET lists its subnets (RouteTablePropertiesFormat.subnets, read-only: "A collection of
+    // references to subnets."): that alone associates it, the subnet's own `routeTable` left out.
+    const graph = discoveredGraph(await runOnMocks(dedicatedEndpointSpoke({}), { preview: false }));
+    const subnet = graph.named("clients-snet");
+    delete subnet.inputs.routeTable;
+    graph.named("clients-routes").inputs.subnets = [{ id: subnet.id }];
+    expect(mandatory(stackModel(graph))).to.deep.equal([]);
+    const blocked = mandatory(await discovered({ withoutRoutes: true }));
+    expect(blocked.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
   });
 });

@@ -64,6 +64,56 @@ export interface Quickstart301ClassicArgs {
   childPolicy?: boolean;
 }
 
+/** workspace.tf: the workspace with its Application Insights, key vault, storage account and registry. */
+export function classicWorkspaceWithDependencies(rg: core.ResourceGroup) {
+  const insights = new appinsights.Insights("default", {
+    name: `appi-${name}-${environment}-${suffix}`,
+    location: rg.location,
+    resourceGroupName: rg.name,
+    applicationType: "web",
+  });
+  const vault = new keyvault.KeyVault("default", {
+    name: `kv-${name}-${environment}-${suffix}`,
+    location: rg.location,
+    resourceGroupName: rg.name,
+    tenantId: fakeTenantId,
+    skuName: "premium",
+    purgeProtectionEnabled: true,
+    networkAcls: { defaultAction: "Deny", bypass: "AzureServices" },
+  });
+  const account = new storage.Account("default", {
+    name: `st${name}${environment}${suffix}`,
+    location: rg.location,
+    resourceGroupName: rg.name,
+    accountTier: "Standard",
+    accountReplicationType: "GRS",
+    allowNestedItemsToBePublic: false,
+    networkRules: { defaultAction: "Deny", bypasses: ["AzureServices"] },
+  });
+  const registry = new containerservice.Registry("default", {
+    name: `cr${name}${environment}${suffix}`,
+    location: rg.location,
+    resourceGroupName: rg.name,
+    sku: "Premium",
+    adminEnabled: true,
+    networkRuleSet: { defaultAction: "Deny" },
+    publicNetworkAccessEnabled: false,
+  });
+  const workspace = new ml.Workspace("default", {
+    name: `mlw-${name}-${environment}-${suffix}`,
+    location: rg.location,
+    resourceGroupName: rg.name,
+    applicationInsightsId: insights.id,
+    keyVaultId: vault.id,
+    storageAccountId: account.id,
+    containerRegistryId: registry.id,
+    identity: { type: "SystemAssigned" },
+    publicNetworkAccessEnabled: false,
+    imageBuildComputeName: "image-builder",
+  });
+  return { workspace: workspace.id, storage: account.id, vault: vault.id, registry: registry.id };
+}
+
 export function quickstart301Classic(existing: Existing, args: Quickstart301ClassicArgs = {}): () => void {
   return () => {
     const rg = new core.ResourceGroup("default", { name: `rg-${name}-${environment}-${suffix}`, location });
@@ -176,57 +226,7 @@ export function quickstart301Classic(existing: Existing, args: Quickstart301Clas
     });
 
     // workspace.tf
-    const targets =
-      existing === "workspace"
-        ? existingIds
-        : (() => {
-            const insights = new appinsights.Insights("default", {
-              name: `appi-${name}-${environment}-${suffix}`,
-              location: rg.location,
-              resourceGroupName: rg.name,
-              applicationType: "web",
-            });
-            const vault = new keyvault.KeyVault("default", {
-              name: `kv-${name}-${environment}-${suffix}`,
-              location: rg.location,
-              resourceGroupName: rg.name,
-              tenantId: fakeTenantId,
-              skuName: "premium",
-              purgeProtectionEnabled: true,
-              networkAcls: { defaultAction: "Deny", bypass: "AzureServices" },
-            });
-            const account = new storage.Account("default", {
-              name: `st${name}${environment}${suffix}`,
-              location: rg.location,
-              resourceGroupName: rg.name,
-              accountTier: "Standard",
-              accountReplicationType: "GRS",
-              allowNestedItemsToBePublic: false,
-              networkRules: { defaultAction: "Deny", bypasses: ["AzureServices"] },
-            });
-            const registry = new containerservice.Registry("default", {
-              name: `cr${name}${environment}${suffix}`,
-              location: rg.location,
-              resourceGroupName: rg.name,
-              sku: "Premium",
-              adminEnabled: true,
-              networkRuleSet: { defaultAction: "Deny" },
-              publicNetworkAccessEnabled: false,
-            });
-            const workspace = new ml.Workspace("default", {
-              name: `mlw-${name}-${environment}-${suffix}`,
-              location: rg.location,
-              resourceGroupName: rg.name,
-              applicationInsightsId: insights.id,
-              keyVaultId: vault.id,
-              storageAccountId: account.id,
-              containerRegistryId: registry.id,
-              identity: { type: "SystemAssigned" },
-              publicNetworkAccessEnabled: false,
-              imageBuildComputeName: "image-builder",
-            });
-            return { workspace: workspace.id, storage: account.id, vault: vault.id, registry: registry.id };
-          })();
+    const targets = existing === "workspace" ? existingIds : classicWorkspaceWithDependencies(rg);
 
     const endpoint = (
       logical: string,
