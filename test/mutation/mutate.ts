@@ -2,13 +2,15 @@
  * A small mutation check: each entry applies a one-line mutation (flip a comparison, drop a branch, make a
  * match case-sensitive), runs the focused tests that guard that code, records whether they failed (killed)
  * or passed (survived), and restores the file. Run: `npx ts-node --transpile-only test/mutation/mutate.ts
- * [name-filter]`; it prints a Markdown table. Not part of `npm test` (it runs mocha once per mutation).
+ * [name-filter]` (`--list blind26 [name-filter]`: issue 26's blind mutants); it prints a Markdown
+ * table. Not part of `npm test` (it runs mocha once per mutation).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { blindMutations26 } from "./blindMutations26";
 
-interface Mutation {
+export interface Mutation {
   name: string;
   file: string;
   /** Exact text, found exactly once in the file. */
@@ -280,9 +282,13 @@ function run(m: Mutation): "killed" | "survived" {
 }
 
 if (require.main === module) {
-  const filter = process.argv[2] ?? "";
+  // `--list blind26`: issue 26's blind mutants (blindMutations26.ts) instead of this file's list.
+  const listed = process.argv[2] === "--list";
+  const list = listed && process.argv[3] === "blind26" ? blindMutations26 : mutations;
+  if (listed && list === mutations) throw new Error(`unknown list ${process.argv[3]}; known: blind26`);
+  const filter = process.argv[listed ? 4 : 2] ?? "";
   const rows = ["| mutation | file | issue 21 | result |", "|---|---|---|---|"];
-  for (const m of mutations.filter((x) => x.name.includes(filter))) {
+  for (const m of list.filter((x) => x.name.includes(filter))) {
     const result = run(m);
     rows.push(`| ${m.name} | ${m.file} | ${m.fromIssue ? "yes" : ""} | ${result} |`);
     process.stderr.write(`${result}: ${m.name}\n`);
