@@ -120,7 +120,7 @@ const edgeLegend: Record<EdgeKind, string> = {
 };
 
 /** The edges whose label is drawn: the story of a finding (exposure, a broken peering); others say it in their tooltip. */
-const drawnEdgeLabels = new Set<EdgeKind>(["exposed", "peeringBroken", "dns"]);
+const drawnEdgeLabels = new Set<EdgeKind>(["exposed", "peeringBroken"]);
 
 const findingStyles: Record<FindingLevel, Attributes> = {
   mandatory: { color: "#c62828", fillcolor: "#fdecea", penwidth: 3, peripheries: 2 },
