@@ -204,6 +204,22 @@ describe("audit: an Azure Resource Graph export through the pack", function () {
       expect(page, planWords).to.not.include(planWords);
   });
 
+  it("reports a violation at level remediate: nothing is deployed, so nothing remediates it", async () => {
+    await session.configure({ "storage-blob-public-access-disallowed": "remediate" });
+    const account = argRowOfGet(specExamples.storageAccount.body);
+    const file = write("public-blobs.json", [
+      { ...account, properties: { ...(account.properties as object), allowBlobPublicAccess: true } },
+    ]);
+    const { code, out } = await audit([file, "--json"]);
+    const doc = JSON.parse(out) as { findings: { mandatory: { policy: string }[] } };
+    // The engine shows a violation Analyze reports at level remediate as mandatory (it could not remediate it).
+    expect(doc.findings.mandatory.map((f) => f.policy)).to.deep.equal([
+      "storage-blob-public-access-disallowed",
+    ]);
+    expect(code).to.equal(1);
+    await session.configure({});
+  });
+
   it("reads an estate of a few thousand rows (the 20,000-row figure is in docs/benchmarks.md)", async () => {
     await session.configure({});
     const { files, rows } = writeSyntheticEstate(500, path.join(dir, "synthetic"));
