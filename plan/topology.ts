@@ -314,6 +314,14 @@ function summaryLines(endpoints: readonly PrivateEndpoint[]): string[] {
   return lines;
 }
 
+/** The VNets the picture draws: in the stack, holding an endpoint, or linked to a zone. */
+function drawnVnets(model: StackModel): Set<Key> {
+  const keys = new Set<Key>(model.vnets.keys());
+  for (const e of model.endpoints) if (typeof e.vnet === "string") keys.add(e.vnet);
+  for (const linked of model.linkedVnetsByZone.values()) for (const v of linked) keys.add(v);
+  return keys;
+}
+
 /**
  * Every VNet (in the stack, holding an endpoint or a compute, or linked to a zone) in its resource group, with
  * its subnets holding their endpoints (private IPs, group ids) and computes.
@@ -324,10 +332,7 @@ const vnets: TopologyPart = (b) => {
   for (const e of [...model.endpoints].sort(endpointOrder(b))) {
     if (typeof e.vnet === "string") pushTo(endpointsByVnet, e.vnet, e);
   }
-  const keys = new Set<Key>(model.vnets.keys());
-  for (const v of endpointsByVnet.keys()) keys.add(v);
-  for (const linked of model.linkedVnetsByZone.values()) for (const v of linked) keys.add(v);
-  for (const vnet of keys) {
+  for (const vnet of drawnVnets(model)) {
     const prefixes = model.vnets.get(vnet)?.addressPrefixes;
     const lines = [`VNet ${b.nameOf(vnet)}`, Array.isArray(prefixes) ? prefixes.join(", ") : ""];
     b.cluster(vnet, "vnet", lines, { node: vnet, parent: resourceGroupOf(b, vnet) });
@@ -666,8 +671,11 @@ const network: TopologyPart = (b) => {
     const node = b.nodeOf(vnet)!;
     // The verdict is said in the VNet's own label, which no edge crosses; the reason, a sentence, in its
     // tooltip (an edge label that long was crossed by other edges and widened the picture past the page).
-    const verdict = resolver.verdict === "ok" ? "" : ` (${verdictMarks[resolver.verdict]} ${resolver.verdict})`;
-    node.lines.push(servers.length ? `DNS: ${servers.join(", ")}${verdict}` : "DNS: Azure DNS + linked zones");
+    const verdict =
+      resolver.verdict === "ok" ? "" : ` (${verdictMarks[resolver.verdict]} ${resolver.verdict})`;
+    node.lines.push(
+      servers.length ? `DNS: ${servers.join(", ")}${verdict}` : "DNS: Azure DNS + linked zones",
+    );
     node.tooltip += `. DNS: ${describePath(resolver)}`;
     for (const ip of servers) {
       const host = graph.hostsByIp.get(ip)?.[0];
@@ -704,8 +712,35 @@ export const topologyParts: readonly TopologyPart[] = [
   dnsWriterNote,
 ];
 
+/**
+ * Beyond this many VNets the picture is one summary of the network (counts), with the resources that have a
+ * finding drawn on their own: as for the endpoints of one VNet, Graphviz's layout of hundreds of clusters takes
+ * minutes and is read by nobody. The tables keep every VNet.
+ */
+export const maxDrawnVnets = 60;
+
+/** The network in counts, the picture of a stack or estate with more than {@link maxDrawnVnets} VNets. */
+function networkSummary(b: TopologyBuilder, vnetCount: number): void {
+  const { model } = b.input;
+  const counted = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}`;
+  b.node(
+    "summary/network",
+    "summary",
+    [
+      `${counted(vnetCount, "VNets")} (summarised: every VNet is in the tables)`,
+      `${counted(model.endpoints.length, "private endpoints")}, ${counted(model.zones.size, "private DNS zones")}`,
+      `${counted(model.workspaces.length, "workspaces")}, ${counted(model.computes.length, "computes")}`,
+      "resources with a finding are drawn on their own",
+    ],
+    undefined,
+    `the network of ${counted(vnetCount, "VNets")}, summarised`,
+  );
+}
+
 export function topology(input: TopologyInput): Topology {
   const builder = new TopologyBuilder(input);
-  for (const part of topologyParts) part(builder);
+  const vnetCount = drawnVnets(input.model).size;
+  if (vnetCount > maxDrawnVnets) networkSummary(builder, vnetCount);
+  else for (const part of topologyParts) part(builder);
   return builder.build();
 }

@@ -52,7 +52,7 @@ export function subscriptionsLabel(subscriptions: readonly string[]): string {
  * The export's files read into the estate's graph and what the audit says of the export; the rows themselves
  * are left behind (only their discovered form is kept while the pack checks them).
  */
-function readEstate(files: readonly string[]): {
+export function readEstate(files: readonly string[]): {
   graph: RecordedGraph;
   summary: Omit<EstateSummary, "files">;
 } {
