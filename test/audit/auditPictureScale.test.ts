@@ -20,7 +20,8 @@ function estatePicture(rows: number, flag = false) {
     const { graph } = readEstate(writeSyntheticEstate(rows, dir).files);
     const model = stackModel(graph);
     const workspace = model.workspaces[0].urn;
-    const finding = { policy: "a-policy", urn: workspace, message: "m", description: "d" };
+    const { type, name } = graph.byUrn(workspace)!;
+    const finding = { policy: "a-policy", urn: workspace, type, name, message: "m" };
     const findings = { mandatory: flag ? [finding] : [], advisory: [] };
     return {
       model,
