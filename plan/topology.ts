@@ -150,6 +150,8 @@ export class TopologyBuilder {
   readonly summarised = new Map<Key, string>();
   /** Summaries whose endpoints reach too many targets to draw them. */
   readonly targetless = new Set<string>();
+  /** The lowest finding level whose resources are drawn on their own when not in the picture. */
+  flaggedFrom: FindingLevel = "advisory";
 
   constructor(readonly input: TopologyInput) {}
 
@@ -227,7 +229,8 @@ export class TopologyBuilder {
       const findings = byUrn.get(c.id);
       return findings ? { ...c, findings } : c;
     });
-    for (const urn of byUrn.keys()) {
+    for (const [urn, found] of byUrn) {
+      if (this.flaggedFrom === "mandatory" && found.level !== "mandatory") continue;
       if (!this.nodes.has(urn) && !this.clusters.has(urn)) {
         const { type, name } = urnParts(urn);
         const what = type.replace(/^azure-native:/, "");
@@ -719,9 +722,13 @@ export const topologyParts: readonly TopologyPart[] = [
  */
 export const maxDrawnVnets = 60;
 
-/** The network in counts, the picture of a stack or estate with more than {@link maxDrawnVnets} VNets. */
+/**
+ * The network in counts, the picture of a stack or estate with more than {@link maxDrawnVnets} VNets: what
+ * blocks (mandatory findings) drawn on its own, advisories counted (the findings list them).
+ */
 function networkSummary(b: TopologyBuilder, vnetCount: number): void {
   const { model } = b.input;
+  b.flaggedFrom = "mandatory";
   const counted = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}`;
   b.node(
     "summary/network",
@@ -730,7 +737,7 @@ function networkSummary(b: TopologyBuilder, vnetCount: number): void {
       `${counted(vnetCount, "VNets")} (summarised: every VNet is in the tables)`,
       `${counted(model.endpoints.length, "private endpoints")}, ${counted(model.zones.size, "private DNS zones")}`,
       `${counted(model.workspaces.length, "workspaces")}, ${counted(model.computes.length, "computes")}`,
-      "resources with a finding are drawn on their own",
+      "resources with a mandatory finding are drawn on their own",
     ],
     undefined,
     `the network of ${counted(vnetCount, "VNets")}, summarised`,
