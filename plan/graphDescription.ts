@@ -5,7 +5,9 @@
  */
 import { isManager, privateDnsDeclaration } from "../policy/model/privateDnsDeclaration";
 import { redactDeep } from "../policy/model/secrets";
+import type { PlatformNetwork } from "../policy/model/platformNetwork";
 import { endpointZoneGroups } from "../policy/rules/endpointZoneGroups";
+import { platformNetwork } from "../policy/rules/platformNetwork";
 import { groupFindings, type Findings } from "./findings";
 import { managedNetworkTables, type ManagedNetworkTable } from "./managedNetworkTables";
 import type { RecordedGraph, RecordedWarning } from "./mockRun";
@@ -39,7 +41,14 @@ export function describeGraph(
     /** The picture's, when not the stack's. */ title?: string;
   },
 ): GraphDescription {
-  const model = stackModel(graph);
+  // The hubs the platform describes, as the pack was given them (a disabled policy describes none).
+  const platform = check.session?.config[platformNetwork.name];
+  const model = stackModel(
+    graph,
+    platform && platform.enforcementLevel !== "disabled"
+      ? (platform.properties as Partial<PlatformNetwork>)
+      : undefined,
+  );
   // Every part of the document prints [secret] for the stack's secret values (policy/model/secrets.ts); the
   // findings' messages come masked from the pack.
   const redacted = <T>(value: T) => redactDeep(value, model.secrets);

@@ -5,6 +5,7 @@
  */
 import { Secret } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
+import type { PlatformNetwork } from "../policy/model/platformNetwork";
 import { buildModel } from "../policy/model/buildModel";
 import type { StackResource } from "../policy/model/stackResource";
 import type { StackModel } from "../policy/model/types";
@@ -60,9 +61,11 @@ export function modelResource(r: RecordedResource): StackResource {
   };
 }
 
-export function stackModel(graph: RecordedGraph): StackModel {
+/** The model of a recorded program, with the hubs the platform describes (`platform-network`) when given. */
+export function stackModel(graph: RecordedGraph, platform?: Partial<PlatformNetwork>): StackModel {
   // Components too, as the pack receives them: their types name what made a resource (componentOrigin.ts).
   return buildModel(
     graph.resources.filter((r) => r.custom || !r.type.startsWith("pulumi:")).map(modelResource),
+    platform,
   );
 }

@@ -12,10 +12,10 @@
  * by their hub. Each part of the network is one {@link TopologyPart}.
  */
 import { parseArmId } from "../policy/azure/armId";
-import type { DnsHostKind, Verdict } from "../policy/model/networkGraph";
+import type { DnsHost, DnsHostKind, Verdict } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
 import { parseExternalKey } from "../policy/model/identity";
-import { describePath, resolverOf } from "../policy/model/resolution";
+import { describePath, dnsHostOf, resolverOf } from "../policy/model/resolution";
 import type { Key, ManagedEndpoint, PrivateEndpoint, StackModel } from "../policy/model/types";
 import { isUnknown, type Maybe } from "../policy/model/values";
 import { workspaceKindTraits } from "../policy/model/workspaceKinds";
@@ -636,6 +636,7 @@ const dnsHostWords: Record<DnsHostKind, string> = {
   resolverInbound: "DNS resolver inbound endpoint",
   firewall: "Azure Firewall (DNS proxy)",
   vm: "DNS server VM",
+  forwarder: "DNS forwarder",
 };
 
 /** The mark of a path that is not ok, on the VNet or peering it concerns. */
@@ -668,7 +669,8 @@ const network: TopologyPart = (b) => {
     else b.edge(p.from, p.to, "peeringBroken", `${verdictMarks[reach.verdict]} ${reach.route}`);
   }
   for (const [vnet, v] of graph.vnets) {
-    if (!b.has(vnet)) continue;
+    // A described hub's own DNS settings are the platform's, not described.
+    if (!b.has(vnet) || graph.isDescribed(vnet)) continue;
     const servers = Array.isArray(v.dnsServers) ? v.dnsServers : [];
     const resolver = resolverOf(graph, vnet);
     const node = b.nodeOf(vnet)!;
@@ -681,7 +683,7 @@ const network: TopologyPart = (b) => {
     );
     node.tooltip += `. DNS: ${describePath(resolver)}`;
     for (const ip of servers) {
-      const host = graph.hostsByIp.get(ip)?.[0];
+      const host = dnsHostOf(graph, vnet, ip);
       const id = host?.key ?? `dns-server/${ip}`;
       if (host) {
         const cluster = typeof host.vnet === "string" && b.has(host.vnet) ? host.vnet : undefined;
@@ -700,9 +702,52 @@ const network: TopologyPart = (b) => {
   }
 };
 
+/**
+ * The hubs the platform describes (`platform-network`) and the stack does not hold: each one group — the hub
+ * VNet, its DNS servers and firewalls, the zones linked to it — marked as the platform's, not as scattered
+ * "outside the stack" boxes.
+ */
+const platformHubs: TopologyPart = (b) => {
+  const graph = b.input.model.network;
+  const hostsByVnet = new Map<Key, DnsHost[]>();
+  for (const host of graph.hosts.values())
+    if (host.platform !== undefined && typeof host.vnet === "string") pushTo(hostsByVnet, host.vnet, host);
+  for (const { hub, key } of b.input.model.platformHubs) {
+    if (!graph.isDescribed(key)) continue;
+    const lines = [
+      `hub VNet ${parseArmId(hub.virtualNetworkId)?.name ?? key}`,
+      hub.addressSpace.join(", "),
+      `the platform's: ${hub.name}`,
+    ];
+    b.cluster(key, "vnet", lines, { node: key });
+    b.node(
+      key,
+      "vnet",
+      lines,
+      key,
+      `virtual network ${lines.join(" ")} (described by platform-network, not in this stack)`,
+    );
+    for (const host of hostsByVnet.get(key) ?? [])
+      b.node(host.key, "dnsServer", [host.label, typeof host.ip === "string" ? host.ip : ""], key);
+    for (const link of graph.linksByVnet.get(key) ?? []) {
+      const zone = typeof link.zone === "string" ? graph.zones.get(link.zone) : undefined;
+      if (!zone) continue;
+      const name = typeof zone.name === "string" ? zone.name : zone.label;
+      b.node(
+        zone.key,
+        "zone",
+        [name, "the platform's"],
+        key,
+        `private DNS zone ${name} (the platform's, linked to hub '${hub.name}')`,
+      );
+    }
+  }
+};
+
 /** The parts, in drawing order. */
 export const topologyParts: readonly TopologyPart[] = [
   vnets,
+  platformHubs,
   computes,
   managedVnets,
   workspaceManagedNetworks,

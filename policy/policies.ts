@@ -44,8 +44,11 @@ import {
   storageTrustedServices,
 } from "./rules/storageNetworkRules";
 import { subnetPrivate } from "./rules/subnetPrivate";
+import { platformNetwork } from "./rules/platformNetwork";
 
 export const stackRules = [
+  // First: its config is the platform description every other rule's model is built with.
+  platformNetwork,
   onlineEndpointSelectedIps,
   batchEndpointSelectedIps,
   ipRulesOnDisabledWorkspace,

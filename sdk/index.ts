@@ -57,6 +57,17 @@ export {
 export { DnsModes, type DnsMode } from "./dns/dnsModes";
 export { CentralPrivateDns, type CentralPrivateDnsArgs, centralZoneNames } from "./dns/centralPrivateDns";
 export { HubPeerings, SubnetOutbounds } from "./network/networkModes";
+/**
+ * A hub the platform team runs in another stack, described once: the `platform-network` policy's `hubs[]`
+ * entry, and a set's `platformHub` argument (WorkspaceNetwork / PrivateEndpointSet).
+ */
+export type {
+  PlatformHub,
+  PlatformDnsServer,
+  PlatformDnsKind,
+  PlatformFirewall,
+} from "../policy/model/platformNetwork";
+export { PlatformDnsKinds } from "../policy/model/platformNetwork";
 export type { DnsRecord } from "./dns/dnsRecords";
 export { PrivateCompute, PrivateComputeKinds, type PrivateComputeArgs } from "./compute/privateCompute";
 export { AttachedAksCompute, type AttachedAksComputeArgs } from "./compute/attachedAksCompute";

@@ -34,6 +34,7 @@ import {
   parseVnetDnsServers,
   parseVnetPeering,
 } from "./networkGraphParsers";
+import { usableHubs, type PlatformNetwork } from "./platformNetwork";
 import { ResourceIndex } from "./resourceIndex";
 import {
   parseFirewallNetworkRules,
@@ -58,7 +59,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function buildModel(resources: readonly StackResource[]): StackModel {
+/** The model of `resources`; `platform` describes the hubs other stacks run (platform-network). */
+export function buildModel(
+  resources: readonly StackResource[],
+  platform?: Partial<PlatformNetwork>,
+): StackModel {
   const secrets = new Set<string>();
   const groupNames = namedResourceGroups(resources, secrets);
   const viewed = resources.map((r) => viewOf(r, groupNames));
@@ -111,6 +116,10 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     network: undefined as unknown as NetworkGraph,
     vnetOrigins: new Map(),
     secrets,
+    platformHubs: usableHubs(platform).flatMap((hub) => {
+      const key = index.keyOfId(hub.virtualNetworkId);
+      return key === undefined ? [] : [{ hub, key }];
+    }),
   };
 
   // VNets first: their inline subnets must be in the index before endpoints look subnets up by id.
@@ -240,6 +249,8 @@ export function buildModel(resources: readonly StackResource[]): StackModel {
     model.linkedVnetsByZone.set(link.zone, vnets);
   }
   model.vnetOrigins = vnetOrigins(resources, model.vnets.keys());
-  model.network = networkGraphOf(model);
+  model.network = networkGraphOf(model, (id) => index.keyOfId(id));
+  // Keys the platform describes read as the platform's, not as "outside this stack".
+  model.label = (key) => (model.network.isPlatformKey(key) ? model.network.label(key) : index.label(key));
   return model;
 }

@@ -475,6 +475,7 @@ const classicShapes: Readonly<Record<string, ClassicShape>> = {
       ...own("virtualNetworkLinkName"),
       { to: "privateZoneName", from: "privateDnsZoneName" },
       { to: "virtualNetwork.id", from: "virtualNetworkId" },
+      { to: "resolutionPolicy", from: "resolutionPolicy" },
     ],
   },
   "azure:containerservice/kubernetesCluster:KubernetesCluster": {

@@ -70,5 +70,6 @@ export function parseVnetLink(view: ResourceView, index: ResourceIndex): VnetLin
     ...index.entity(view),
     zone: index.byName(view, "privateZoneName", "privateZone", view.resourceGroup, [view.armNames[0]]),
     vnet: index.byId(view, "virtualNetwork", str(view.inputs, "virtualNetwork", "id"), ["virtualNetwork"]),
+    resolutionPolicy: str(view.inputs, "resolutionPolicy"),
   };
 }

@@ -21,6 +21,8 @@ export interface GraphVnet {
   dnsServers: Maybe<string[]>;
   /** At preview, the DNS hosts (keys) an unknown `dnsServers` list was computed from. */
   dnsServerSources?: readonly Key[];
+  /** The platform hub's name when the VNet is described by the platform (platformNetwork.ts), not in the stack. */
+  platform?: string;
 }
 
 /** One side of a peering, configured on `from`. */
@@ -43,6 +45,8 @@ export interface GraphZone {
   label: string;
   /** The zone name, e.g. privatelink.blob.core.windows.net. */
   name: Maybe<string>;
+  /** The platform hub's name when the platform describes the zone as linked to its hub. */
+  platform?: string;
 }
 
 export interface GraphZoneLink {
@@ -50,6 +54,8 @@ export interface GraphZoneLink {
   label: string;
   zone: Maybe<Key>;
   vnet: Maybe<Key>;
+  /** Default, or NxDomainRedirect: a name the zone lacks falls back to public resolution. */
+  resolutionPolicy?: Maybe<string>;
 }
 
 /** A zone group writing an endpoint's A records into a zone. */
@@ -72,6 +78,8 @@ export const DnsHostKinds = {
   resolverInbound: "resolverInbound",
   firewall: "firewall",
   vm: "vm",
+  /** A DNS server the platform describes as forwarding to `forwardsTo` (unknown when it does not say where). */
+  forwarder: "forwarder",
 } as const;
 export type DnsHostKind = (typeof DnsHostKinds)[keyof typeof DnsHostKinds];
 
@@ -86,6 +94,8 @@ export interface DnsHost {
   dnsProxy?: Maybe<boolean>;
   /** Firewall: its policy's custom DNS servers; absent or empty: Azure DNS from its VNet. */
   forwardsTo?: Maybe<string[]>;
+  /** The platform hub's name when the host is described by the platform. */
+  platform?: string;
 }
 
 export interface GraphRuleset {
@@ -278,6 +288,20 @@ export class NetworkGraph {
     return this.input.labelOf?.(key) ?? key;
   }
 
+  /** Whether the platform describes the VNet (its side of a peering is the platform's, not seen). */
+  isDescribed(vnet: Maybe<Key>): boolean {
+    return typeof vnet === "string" && this.vnets.get(vnet)?.platform !== undefined;
+  }
+
+  /** Whether the platform describes the key (a hub VNet, its DNS host or a zone linked to it). */
+  isPlatformKey(key: Key): boolean {
+    return (
+      this.vnets.get(key)?.platform !== undefined ||
+      this.zones.get(key)?.platform !== undefined ||
+      this.hosts.get(key)?.platform !== undefined
+    );
+  }
+
   /** The peering configured on `from` towards `to`, if any. */
   peering(from: Key, to: Key): GraphPeering | undefined {
     return this.peerings.get(from)?.get(to);
@@ -332,8 +356,11 @@ export class NetworkGraph {
   /** Whether two VNets reach each other by themselves: same VNet, or peered both ways with access allowed. */
   peered(a: Key, b: Key): Reach {
     if (a === b) return { verdict: "ok", route: "in the same VNet" };
+    // A described hub's side is the platform's: only the stack's side is seen (from either end).
+    if (this.isDescribed(a) && !this.isDescribed(b)) return this.connected(b, a);
     const forward = this.sideOf(a, b);
     if (forward.verdict !== "ok") return forward;
+    if (this.isDescribed(b)) return { verdict: "ok", route: "peered (the hub's side is the platform's)" };
     if (!this.vnets.has(b))
       return {
         verdict: "ok",

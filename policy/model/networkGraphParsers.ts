@@ -41,9 +41,17 @@ function peeringSettings(
   index: ResourceIndex,
   input: string,
   peering: unknown,
-): Pick<VnetPeering, "remoteVnet" | "allowVirtualNetworkAccess" | "allowForwardedTraffic" | "peeringState"> {
+): Pick<
+  VnetPeering,
+  | "remoteVnet"
+  | "allowVirtualNetworkAccess"
+  | "allowForwardedTraffic"
+  | "peeringState"
+  | "remoteAddressPrefixes"
+> {
   return {
     remoteVnet: index.byId(view, input, str(peering, "remoteVirtualNetwork", "id"), ["virtualNetwork"]),
+    remoteAddressPrefixes: strings(peering, "remoteAddressSpace", "addressPrefixes"),
     allowVirtualNetworkAccess: bool(peering, "allowVirtualNetworkAccess"),
     allowForwardedTraffic: bool(peering, "allowForwardedTraffic"),
     peeringState: str(peering, "peeringState"),

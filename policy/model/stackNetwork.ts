@@ -5,13 +5,16 @@
  * DNS server VM.
  */
 import { parseExternalKey } from "./identity";
+import { platformGraphInput, type KeyOfId } from "./platformNetwork";
 import {
   DnsHostKinds,
   NetworkGraph,
   type DnsHost,
   type GraphRecord,
   type GraphRoute,
+  type GraphVnet,
   type GraphZone,
+  type GraphZoneLink,
 } from "./networkGraph";
 import type { EndpointConnection, Firewall, Key, Route, StackModel } from "./types";
 import { unknown, type Maybe } from "./values";
@@ -98,7 +101,16 @@ function routesOf(model: StackModel): GraphRoute[] {
   });
 }
 
-export function networkGraphOf(model: StackModel): NetworkGraph {
+/**
+ * The stack's graph, with the hubs the platform describes (`model.platformHubs`) added where the stack does not
+ * hold them itself: `keyOfId` gives a described id its in-stack key when the stack has it.
+ */
+export function networkGraphOf(model: StackModel, keyOfId?: KeyOfId): NetworkGraph {
+  // A hub the stack holds is judged from its own resources; the description is then only compared with them.
+  const platform = platformGraphInput(
+    model.platformHubs.filter((h) => !model.vnets.has(h.key)).map((h) => h.hub),
+    keyOfId,
+  );
   const zones = new Map<Key, GraphZone>();
   const addZone = (key: Maybe<Key>, named?: Maybe<string>) => {
     if (typeof key !== "string" || zones.has(key)) return;
@@ -114,16 +126,21 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
   }
   for (const link of model.links) addZone(link.zone);
   for (const key of model.zones.keys()) addZone(key);
+  // A zone the platform describes reads as the platform's, whoever else names it.
+  for (const zone of platform.zones) zones.set(zone.key, zone);
   const outboundVnet = (key: Maybe<Key>) =>
     typeof key === "string" ? model.resolverEndpoints.get(key)?.vnet : undefined;
   return new NetworkGraph({
-    vnets: [...model.vnets.values()].map((v) => ({
-      key: v.key,
-      label: v.label,
-      addressPrefixes: v.addressPrefixes,
-      dnsServers: v.dnsServers,
-      dnsServerSources: v.dnsServerSources,
-    })),
+    vnets: [
+      ...[...model.vnets.values()].map((v): GraphVnet => ({
+        key: v.key,
+        label: v.label,
+        addressPrefixes: v.addressPrefixes,
+        dnsServers: v.dnsServers,
+        dnsServerSources: v.dnsServerSources,
+      })),
+      ...platform.vnets,
+    ],
     peerings: model.peerings.map((p) => ({
       key: p.key,
       label: p.label,
@@ -134,7 +151,16 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
       state: p.peeringState,
     })),
     zones: [...zones.values()],
-    links: model.links.map((l) => ({ key: l.key, label: l.label, zone: l.zone, vnet: l.vnet })),
+    links: [
+      ...model.links.map((l): GraphZoneLink => ({
+        key: l.key,
+        label: l.label,
+        zone: l.zone,
+        vnet: l.vnet,
+        resolutionPolicy: l.resolutionPolicy,
+      })),
+      ...platform.links,
+    ],
     records,
     endpoints: model.endpoints.map((e) => ({
       key: e.key,
@@ -151,6 +177,7 @@ export function networkGraphOf(model: StackModel): NetworkGraph {
         hostsOf(f.key, f.label, DnsHostKinds.firewall, f.vnet, f.ips, firewallDns(model, f)),
       ),
       ...model.networkInterfaces.flatMap((n) => hostsOf(n.key, n.label, DnsHostKinds.vm, n.vnet, n.ips)),
+      ...platform.dnsHosts,
     ],
     rulesets: [...model.forwardingRulesets.values()].map((r) => ({
       key: r.key,

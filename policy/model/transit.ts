@@ -40,6 +40,7 @@ const applianceWords: Record<DnsHost["kind"], string> = {
   resolverInbound: "",
   firewall: "",
   vm: "the NVA on ",
+  forwarder: "",
 };
 
 const rank: Readonly<Record<Reach["verdict"], number>> = { ok: 0, unknown: 1, broken: 2 };

@@ -6,6 +6,7 @@
 import type { ComponentOrigin } from "./componentOrigin";
 import type { Kind } from "./kinds";
 import type { NetworkGraph } from "./networkGraph";
+import type { PlatformHub } from "./platformNetwork";
 import type { Maybe } from "./values";
 
 export type Key = string;
@@ -110,6 +111,8 @@ export interface PrivateZone extends Entity {
 export interface VnetLink extends Entity {
   zone: Maybe<Key>;
   vnet: Maybe<Key>;
+  /** `resolutionPolicy`: Default, or NxDomainRedirect (a name the zone lacks falls back to public DNS). */
+  resolutionPolicy?: Maybe<string>;
 }
 
 export interface VirtualNetwork extends Entity {
@@ -125,6 +128,8 @@ export interface VirtualNetwork extends Entity {
 export interface VnetPeering extends Entity {
   vnet: Maybe<Key>;
   remoteVnet: Maybe<Key>;
+  /** `remoteAddressSpace.addressPrefixes`: the remote VNet's address space as the peering states it. */
+  remoteAddressPrefixes?: Maybe<string[]>;
   allowVirtualNetworkAccess: Maybe<boolean>;
   /** Whether this side's VNet receives traffic forwarded from the remote VNet (off by default). */
   allowForwardedTraffic: Maybe<boolean>;
@@ -396,4 +401,9 @@ export interface StackModel {
   label(key: Key): string;
   /** Name resolution and reachability over the stack's VNets, built once with the model. */
   network: NetworkGraph;
+  /**
+   * The hubs the platform describes (`platform-network`), usable entries only, each with its VNet's key (the
+   * stack's own when the stack holds that VNet); empty without a description.
+   */
+  platformHubs: readonly { hub: PlatformHub; key: Key }[];
 }

@@ -46,6 +46,11 @@ export interface RuleMetadata<C> {
 
 export interface StackRule<C> extends RuleMetadata<C> {
   check(model: StackModel, config: C, context?: RuleContext): Violation[];
+  /**
+   * The rule's config is the platform description (`platform-network`) every rule's model is built with; the
+   * pack runs it first, as a policy reads only its own config.
+   */
+  describesPlatform?: true;
 }
 
 export interface ResourceRule<C> extends RuleMetadata<C> {

@@ -105,6 +105,10 @@ export const quotes = {
     source: "Azure Private Link docs (private-endpoint-dns-integration), Azure ML docs (how-to-custom-dns)",
     text: "link the same private DNS zones to all spokes and hub virtual networks that contain clients that need DNS resolution from the zones [...] There must be a valid route between both virtual networks. For example, through a series of peered virtual networks",
   },
+  peeringAddressSpace: {
+    source: "Azure Virtual Network docs (virtual-network-peering-overview)",
+    text: "The virtual networks that are peered should have non-overlapping IP address spaces.",
+  },
   // ARM's error (Azure/ARO-RP#796), then the Private Link FAQ (MicrosoftDocs/azure-docs PR #122956).
   duplicateZoneLinks: {
     source: "Azure Resource Manager's error, and Azure Private Link FAQ (private-link-faq)",

@@ -26,13 +26,32 @@ export const resolutionFixes: Readonly<Record<ResolutionFault, string>> = {
     "have the endpoint's zone group write into the zone that answers (the one linked where the path ends)",
   [ResolutionFaults.endpointUnreachable]:
     "peer the VNet both ways with the endpoint's VNet, or resolve to an endpoint it reaches",
+  [ResolutionFaults.notRunByPlatform]:
+    "name a DNS server the platform runs in that hub (platform-network.hubs[].dnsServers), or have the platform team add this one to its description",
 };
+
+/** Fixes where the fault is at a hub the platform describes: its description (or the platform team) changes. */
+const platformFixes: Partial<Record<ResolutionFault, string>> = {
+  [ResolutionFaults.zoneNotLinked]:
+    "have the platform link a zone of that name to its hub and list its id in platform-network.hubs[].privateDnsZoneIds, or write the endpoint's records into a zone the platform lists",
+  [ResolutionFaults.noDnsProxy]:
+    "name a DNS server the platform runs (platform-network.hubs[].dnsServers); a hub firewall answers DNS only when described with kind firewallProxy",
+};
+
+/** The fix for a fault: the platform's where the fault is at a hub it describes, else the stack's. */
+export function fixOf(model: StackModel, answer: NameAnswer): string {
+  const at = answer.faultAt;
+  const graph = model.network;
+  const platform = at !== undefined && (graph.isDescribed(at) || graph.hosts.get(at)?.platform !== undefined);
+  return (platform && platformFixes[answer.fault!]) || resolutionFixes[answer.fault!];
+}
 
 /** Faults of the path itself, not of one zone: reported once on the resource at fault. */
 const pathFaults: ReadonlySet<ResolutionFault> = new Set([
   ResolutionFaults.dnsHostUnreachable,
   ResolutionFaults.noDnsProxy,
   ResolutionFaults.forwardingLoop,
+  ResolutionFaults.notRunByPlatform,
 ]);
 
 export function isPathFault(answer: NameAnswer): boolean {
@@ -61,7 +80,7 @@ export function pathViolation(model: StackModel, asking: Key, answer: NameAnswer
       subject: model.label(asking),
       problem: `cannot resolve the private link names of its endpoints: ${describePath(answer)}`,
       quote: quotes.hubSpokeResolution,
-      fix: resolutionFixes[answer.fault!],
+      fix: fixOf(model, answer),
     }),
   };
 }

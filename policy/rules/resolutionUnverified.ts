@@ -46,7 +46,7 @@ function check(model: StackModel, vnet: Key): Violation[] {
         subject: model.label(vnet),
         problem: `holds private endpoints or computes whose private link names the pack could not follow: ${reason}; whether they resolve to endpoints it reaches was not verified`,
         quote: quotes.customDns,
-        fix: "check that this DNS path answers the privatelink zones from a VNet linked to them (or declare the DNS servers in the stack so the pack can follow them)",
+        fix: "when the DNS server is a hub the platform team runs, describe that hub in the pack config (platform-network.hubs: its VNet id, addressSpace, dnsServers and privateDnsZoneIds) so the pack follows the path; otherwise check that this DNS path answers the privatelink zones from a VNet linked to them, or declare the DNS servers in the stack",
       }),
     },
   ];
@@ -64,6 +64,7 @@ export const resolutionUnverified: StackRule<object> = {
   remediationSteps: [
     "The VNet's DNS servers (or a forwarding rule) name an IP no resolver inbound endpoint, firewall or NIC of the stack holds, or are unknown at preview: check by hand that they resolve the privatelink zones (conditional forwarders to 168.63.129.16 from a VNet linked to the zones, see how-to-custom-dns).",
     "",
+    "- A hub another team runs: describe it once in the `platform-network` policy's config (`hubs[]`: `virtualNetworkId`, `addressSpace`, `dnsServers`, `privateDnsZoneIds`); the spoke is then judged through it.",
     "- azure-native: declare the DNS server in the stack (a `dnsresolver.InboundEndpoint`, a `network.AzureFirewall` whose `network.FirewallPolicy` sets `dnsSettings.enableProxy`, or the DNS VM's `network.NetworkInterface`) so the pack can follow it.",
     '- Components: `WorkspaceNetwork` with `dnsMode: "None"` publishes `dnsRecords` for a custom DNS server to hold.',
   ].join("\n"),

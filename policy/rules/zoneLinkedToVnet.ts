@@ -10,9 +10,10 @@ import { benchmark } from "../pack/benchmark";
 import { message } from "../pack/message";
 import type { StackRule, Violation } from "../pack/rule";
 import { describePath, resolveName, ResolutionFaults, type NameAnswer } from "../model/resolution";
+import type { NetworkGraph } from "../model/networkGraph";
 import type { Key, PrivateEndpoint, StackModel, ZoneGroup, ZoneRef } from "../model/types";
 import { quotes } from "./quotes";
-import { isPathFault, pathViolation, resolutionFixes, unique } from "./resolutionFindings";
+import { fixOf, isPathFault, pathViolation, unique } from "./resolutionFindings";
 
 export interface ZoneLinkedToVnetConfig {
   /**
@@ -61,9 +62,19 @@ function notResolved(
       fix:
         answer.verdict === "ok"
           ? "write the endpoint's records into the zone its VNet resolves through, or link this zone there instead"
-          : resolutionFixes[answer.fault!],
+          : fixOf(model, answer),
     }),
   };
+}
+
+/** The path ends at, or fails on, a hub the platform describes. */
+function throughPlatform(graph: NetworkGraph, answer: NameAnswer): boolean {
+  return (
+    answer.fault === ResolutionFaults.notRunByPlatform ||
+    graph.isDescribed(answer.resolvingVnet) ||
+    graph.isDescribed(answer.faultAt) ||
+    (answer.faultAt !== undefined && graph.hosts.get(answer.faultAt)?.platform !== undefined)
+  );
 }
 
 function check(model: StackModel, endpoint: PrivateEndpoint): Violation[] {
@@ -73,11 +84,12 @@ function check(model: StackModel, endpoint: PrivateEndpoint): Violation[] {
   return (model.zoneGroupsByEndpoint.get(endpoint.key) ?? []).flatMap((group) =>
     group.zones.flatMap((zone) => {
       const linked = model.linkedVnetsByZone.get(zone.key);
-      // A zone outside the stack with no link here is someone else's.
-      if (!model.zones.has(zone.key) && !linked) return [];
       const name = graph.zones.get(zone.key)?.name;
       if (typeof name !== "string") return [];
       const answer = resolveName(graph, vnet, name);
+      // A zone outside the stack with no link here is someone else's, unless the path goes through a hub the
+      // platform describes: the platform then says which zones answer there.
+      if (!model.zones.has(zone.key) && !linked && !throughPlatform(graph, answer)) return [];
       if (answer.verdict === "unknown") return [];
       if (answer.direct) {
         // The missing link may be one not resolved yet: leave it for the update.

@@ -18,7 +18,8 @@ import {
   oneOf,
   region,
 } from "../validation/argKinds";
-import { decidesResources, throwArgProblems, type ArgSchema } from "../validation/argSchema";
+import { decidesResources, objectOf, throwArgProblems, type ArgSchema } from "../validation/argSchema";
+import { platformHubSchema, withPlatformHub, type PlatformHub } from "../network/platformHub";
 import { NameRules } from "../validation/names";
 import { tagsKind, type Tags } from "../validation/tags";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
@@ -116,6 +117,15 @@ export interface EndpointSetLayoutArgs {
   /** BothWays (default) or ThisSideOnly when the hub belongs to another team: see {@link HubPeerings}. */
   hubPeering?: pulumi.Input<HubPeerings>;
   /**
+   * The hub another team runs, described as the `platform-network` policy's `hubs[]` entry (a plain value): it
+   * stands for `hubVirtualNetworkId`, `hubAddressSpace`, `dnsServers` (its DNS servers, for a VNet this set
+   * creates) and `existingZoneIds` (its `privateDnsZoneIds`), and defaults `dnsMode` to ExistingZones and
+   * `hubPeering` to ThisSideOnly. Loose arguments given beside it must agree with it. Checked at preview: a DNS
+   * server in the hub's range it does not run, or a zone the endpoints need that the hub lacks, is refused with
+   * the path in words. See {@link PlatformHub}.
+   */
+  platformHub?: PlatformHub;
+  /**
    * DNS servers of the new VNet (IPv4), e.g. the hub's DNS Private Resolver inbound endpoint
    * (`CentralPrivateDns.inboundEndpointIp`) or a firewall with DNS proxy. Only with addressSpace: an existing
    * VNet's DNS servers belong to its owner.
@@ -190,6 +200,13 @@ export const endpointSetLayoutSchema: ArgSchema<EndpointSetLayoutArgs> = {
     kind: oneOf(Object.values(HubPeerings), "a hub peering"),
     plain: decidesResources("hubPeering"),
   },
+  platformHub: {
+    kind: objectOf(
+      platformHubSchema,
+      "a platform hub: { name, virtualNetworkId, addressSpace, dnsServers, firewalls, privateDnsZoneIds }",
+    ),
+    plain: "platformHub decides the set's peering, DNS servers and zones, so it must be plain values",
+  },
   dnsServers: { kind: listOf(ipv4Address, 1) },
   linkExistingZones: { kind: bool, plain: decidesResources("linkExistingZones") },
   subnetOutbound: {
@@ -210,8 +227,17 @@ export function layoutOf(
     Pick<WorkspaceTargetsArgs, "additionalStorageAccounts" | "cloud" | "managedNetwork">,
 ): EndpointSetLayout {
   const known = (value: pulumi.Input<string> | undefined) => (typeof value === "string" ? value : undefined);
+  const given = args;
+  args = withPlatformHub(args);
   return {
     name,
+    platformHub: given.platformHub,
+    fromPlatform: {
+      hubVirtualNetworkId: given.hubVirtualNetworkId === undefined,
+      hubAddressSpace: given.hubAddressSpace === undefined,
+      dnsServers: given.dnsServers === undefined,
+      existingZoneIds: given.existingZoneIds === undefined,
+    },
     addressSpace: args.addressSpace as string[] | undefined,
     endpointSubnetPrefix: args.endpointSubnetPrefix as string | undefined,
     usesExistingSubnet: args.subnetId !== undefined,

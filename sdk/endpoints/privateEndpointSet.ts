@@ -9,6 +9,7 @@ import { createPrivateZones, existingZoneIdsByKey, linkExistingZones } from "../
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
 import { peerWithHub } from "../network/hubPeering";
 import { programHubAddressSpace } from "../network/programHub";
+import { withPlatformHub } from "../network/platformHub";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
 import { planEndpoints } from "./endpointPlan";
 import { zoneKeysFor, zoneKeysOf } from "../dns/zoneKeys";
@@ -127,7 +128,7 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
     if (layout) throwProblems(componentName, name, validateEndpointSet(layout), () => "");
     super(`azureml-network-isolation:index:${componentName}`, name, {}, opts);
     if (!layout) return;
-    args = checkedWhenResolved(componentName, name, privateEndpointSetArgSchema, args, this);
+    args = withPlatformHub(checkedWhenResolved(componentName, name, privateEndpointSetArgSchema, args, this));
 
     const endpoints = planEndpoints(layout);
     const net = layout.usesExistingSubnet

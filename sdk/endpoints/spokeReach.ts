@@ -24,7 +24,14 @@ import {
   type GraphZone,
   type NetworkGraphInput,
 } from "../../policy/model/networkGraph";
-import { describePath, resolveTarget } from "../../policy/model/resolution";
+import { platformGraphInput } from "../../policy/model/platformNetwork";
+import {
+  describePath,
+  resolveTarget,
+  ResolutionFaults,
+  type ResolutionFault,
+} from "../../policy/model/resolution";
+import { ArmTypes, isArmIdOfType, parseArmId } from "../../policy/azure/armId";
 import { unknown, type Maybe } from "../../policy/model/unknownValue";
 import { DnsModes } from "../dns/dnsModes";
 import { SubnetOutbounds } from "../network/networkModes";
@@ -118,10 +125,18 @@ export function spokeGraph(
       : customDns
         ? unknown
         : undefined;
+  // The hub the platform describes: its VNet is the graph's hub, its zones those of the same names here.
+  const platform = set.platformHub
+    ? platformGraphInput([set.platformHub], (id) =>
+        isArmIdOfType(id, ArmTypes.virtualNetwork) ? hubVnet : `zone:${parseArmId(id)?.name.toLowerCase()}`,
+      )
+    : { vnets: [], dnsHosts: [], zones: [], links: [] };
+  const platformZones = new Set(platform.zones.map((z) => z.key));
   return {
     vnets: [
       { key: setVnet, label: `set ${set.name}'s VNet`, dnsServers },
       { key: unpeeredVnet, label: "a VNet this set is not peered with", dnsServers: undefined },
+      ...platform.vnets,
       ...(services
         ? [
             {
@@ -145,16 +160,25 @@ export function spokeGraph(
       firewallIp !== undefined && set.hubVirtualNetworkId !== undefined
         ? [defaultRoute(set, firewallIp === "" ? unknown : firewallIp)]
         : [],
-    zones,
-    links: linked
-      ? zones.map((z) => ({ key: `link:${z.key}`, label: `link to ${z.label}`, zone: z.key, vnet: setVnet }))
-      : [],
+    zones: [...platform.zones, ...zones.filter((z) => !platformZones.has(z.key))],
+    links: [
+      ...(linked
+        ? zones.map((z) => ({
+            key: `link:${z.key}`,
+            label: `link to ${z.label}`,
+            zone: z.key,
+            vnet: setVnet,
+          }))
+        : []),
+      ...platform.links,
+    ],
     records: [...recordsOf(held), ...(central ? recordsOf(omitted) : [])],
     endpoints: [
       ...held.map((e) => endpointOf(e, setVnet)),
       ...omitted.map((e) => endpointOf(e, elsewhere(e))),
     ],
     dnsHosts: [
+      ...platform.dnsHosts,
       ...(Array.isArray(dnsServers) ? unreachableDnsHosts(set, dnsServers) : []),
       ...(firewallIp
         ? [
@@ -199,25 +223,26 @@ function servicesUnreached(
 ): string[] | undefined {
   const services = set.endpointsVnet;
   if (!services) return undefined;
-  const cloud = set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
-  const reach = new NetworkGraph(spokeGraph(set, cloud, omitted)).connected(setVnet, servicesVnet);
+  const reach = new NetworkGraph(spokeGraph(set, cloudOf(set), omitted)).connected(setVnet, servicesVnet);
   if (reach.verdict !== "broken") return undefined;
   const keys = omitted.filter((e) => services.endpoints.includes(e.key)).map((e) => e.key);
   return [`${keys.join(", ")}: in set ${services.set}'s VNet, which it cannot reach (${reach.route})`];
 }
 
-/** The paths by which the set's VNet could not resolve `endpoints`, by the model, as `key: path`. */
+/** The broken paths from the set's VNet to `endpoints`' names, in words, with the fault of each. */
 function brokenPaths(
   set: EndpointSetLayout,
-  omitted: readonly PlannedEndpoint[],
+  cloud: AzureCloud,
   endpoints: readonly PlannedEndpoint[],
-): string[] {
-  const cloud = set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
+  omitted: readonly PlannedEndpoint[],
+): { text: string; fault?: ResolutionFault }[] {
   const graph = new NetworkGraph(spokeGraph(set, cloud, omitted));
   return endpoints.flatMap((e) =>
     zonesFor(cloud, e.groupId).flatMap((zone) => {
       const answer = resolveTarget(graph, setVnet, e.key, zone);
-      return answer.verdict === "broken" ? [`${e.key}: ${describePath(answer)}`] : [];
+      return answer.verdict === "broken"
+        ? [{ text: `${e.key}: ${describePath(answer)}`, fault: answer.fault }]
+        : [];
     }),
   );
 }
@@ -229,11 +254,16 @@ function omittedOf(set: EndpointSetLayout): PlannedEndpoint[] {
   return planEndpoints({ ...set, endpoints: undefined }).filter((e) => !held.has(e.key));
 }
 
+function cloudOf(set: EndpointSetLayout): AzureCloud {
+  return set.cloud !== undefined && isAzureCloud(set.cloud) ? set.cloud : AzureClouds.AzureCloud;
+}
+
 /** The problem with the endpoints the set omits, if by the model its VNet could not resolve or reach them. */
 export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
   const omitted = omittedOf(set);
   if (omitted.length === 0) return undefined;
-  const broken = servicesUnreached(set, omitted) ?? brokenPaths(set, omitted, omitted);
+  const broken =
+    servicesUnreached(set, omitted) ?? brokenPaths(set, cloudOf(set), omitted, omitted).map((b) => b.text);
   if (broken.length === 0) return undefined;
   return {
     set: set.name,
@@ -251,7 +281,7 @@ export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProbl
  */
 export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
   if (set.hubVirtualNetworkId === undefined || set.dnsMode !== DnsModes.ExistingZones) return undefined;
-  const broken = brokenPaths(set, omittedOf(set), planEndpoints(set));
+  const broken = brokenPaths(set, cloudOf(set), planEndpoints(set), omittedOf(set)).map((b) => b.text);
   if (broken.length === 0) return undefined;
   return {
     set: set.name,
@@ -259,4 +289,46 @@ export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem 
     value: "(not set)",
     reason: `the spoke's VNet could not resolve its own endpoints (${broken.join(" | ")}); give dnsServers (the hub's resolver, CentralPrivateDns.inboundEndpointIp) or linkExistingZones: true`,
   };
+}
+
+/** The argument to change for a broken path through the platform's hub, and how. */
+const platformFixes: Partial<Record<ResolutionFault, { property: string; fix: string }>> = {
+  [ResolutionFaults.notRunByPlatform]: {
+    property: "dnsServers",
+    fix: "name a DNS server the hub runs (platformHub.dnsServers), or leave dnsServers out to use them",
+  },
+  [ResolutionFaults.zoneNotLinked]: {
+    property: "platformHub.privateDnsZoneIds",
+    fix: "the hub answers from the zones linked to it: have the platform team link a zone of that name and list it, or give this set dnsMode OwnZones",
+  },
+};
+
+/**
+ * With `platformHub`: the problems of the set's own endpoints' names, asked through the described hub (its DNS
+ * server, its zones), one per argument to change.
+ */
+export function platformHubReachProblems(set: EndpointSetLayout): EndpointSetProblem[] {
+  if (set.platformHub === undefined) return [];
+  const broken = brokenPaths(set, cloudOf(set), planEndpoints(set), []);
+  const byProperty = new Map<string, { fix: string; paths: string[] }>();
+  for (const b of broken) {
+    const { property, fix } = (b.fault && platformFixes[b.fault]) ?? {
+      property: "platformHub",
+      fix: "resolve through a DNS server and zones the platform's hub runs",
+    };
+    const entry = byProperty.get(property) ?? { fix, paths: [] };
+    entry.paths.push(b.text);
+    byProperty.set(property, entry);
+  }
+  return [...byProperty].map(([property, { fix, paths }]) => ({
+    set: set.name,
+    property,
+    value:
+      property === "dnsServers"
+        ? JSON.stringify(set.dnsServers)
+        : property === "platformHub.privateDnsZoneIds"
+          ? JSON.stringify(set.platformHub?.privateDnsZoneIds ?? [])
+          : set.platformHub!.name,
+    reason: `the VNet could not resolve its own endpoints through the platform's hub '${set.platformHub!.name}' (${paths.join(" | ")}); ${fix}`,
+  }));
 }

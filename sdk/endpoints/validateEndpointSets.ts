@@ -16,6 +16,7 @@ import {
 } from "../../policy/azure/cidr";
 import { type AzureCloud, classifyZone, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
 import { type DnsMode, DnsModes, allDnsModes, isDnsMode } from "../dns/dnsModes";
+import type { PlatformHub } from "../../policy/model/platformNetwork";
 import { spokeProblems } from "./validateSpoke";
 import { addressesNeeded, optionalStorageGroupIds, planEndpoints } from "./endpointPlan";
 
@@ -56,10 +57,16 @@ export interface EndpointSetLayout {
   firewallPrivateIp?: string;
   azureNamePrefix?: string;
   /**
-   * Where the endpoints this set omits are, when another set of the same WorkspaceNetwork (the services
+   * Where the endpoints this set omits, when another set of the same WorkspaceNetwork (the services
    * set) holds them in a VNet it creates; undefined: in the hub, or in a VNet this set is not peered with.
    */
   endpointsVnet?: EndpointsVnet;
+  /** The hub another team runs, as described (`platformHub`); the loose hub arguments default from it. */
+  platformHub?: PlatformHub;
+  /** With platformHub: which loose arguments were left to it (true) rather than given. */
+  fromPlatform?: Readonly<
+    Record<"hubVirtualNetworkId" | "hubAddressSpace" | "dnsServers" | "existingZoneIds", boolean>
+  >;
 }
 
 /** The services set's VNet, as the sets of one WorkspaceNetwork see it. */
@@ -221,7 +228,8 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
   });
   const wanted = [...new Set(endpoints.flatMap((e) => zonesFor(cloud, e.groupId)))];
   const missing = wanted.filter((zone) => !zoneNames.some((n) => n.toLowerCase() === zone));
-  if (missing.length > 0) {
+  // Zones left to platformHub: a missing one is refused with the resolution path (spokeReach.ts).
+  if (missing.length > 0 && !(set.platformHub && set.fromPlatform?.existingZoneIds)) {
     problems.push(
       problem(set.name, "existingZoneIds", zoneNames, `missing zone ids for ${missing.join(", ")}`),
     );

@@ -3,13 +3,15 @@
  * its subnet's outbound design and its Azure names. Pure, on plain values, before anything is registered.
  */
 import { armIdKey, parseArmId } from "../../policy/azure/armId";
+import { azureDnsIp } from "../../policy/azure/azureDnsIp";
 import { overlaps, parseCidr } from "../../policy/azure/cidr";
 import { DnsModes } from "../dns/dnsModes";
 import { SubnetOutbounds } from "../network/networkModes";
 import { memberPath } from "../validation/argProblem";
 import { NameRules } from "../validation/names";
 import { planEndpoints } from "./endpointPlan";
-import { heldEndpointProblem, omittedEndpointProblem } from "./spokeReach";
+import { hubProblems } from "../../policy/model/platformNetwork";
+import { heldEndpointProblem, omittedEndpointProblem, platformHubReachProblems } from "./spokeReach";
 import { problem, type EndpointSetLayout, type EndpointSetProblem } from "./validateEndpointSets";
 
 /** The Azure names `azureNamePrefix` gives, by the argument a bad one would come from. */
@@ -82,7 +84,12 @@ function dnsProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
           "only for a VNet this set creates (addressSpace); an existing VNet's DNS servers are set by its owner",
         ),
       );
-    else if (mode === DnsModes.OwnZones && planEndpoints(set).length > 0)
+    // 168.63.129.16 is the VNet's own Azure DNS, which answers from its links (how-to-custom-dns).
+    else if (
+      mode === DnsModes.OwnZones &&
+      planEndpoints(set).length > 0 &&
+      !set.dnsServers.every((ip) => ip === azureDnsIp)
+    )
       problems.push(
         problem(
           set.name,
@@ -154,6 +161,62 @@ function nameProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
   }
 }
 
+/** Values compared as ARM ids or CIDRs: trimmed, lower case, in any order. */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const norm = (list: readonly string[]) =>
+    [...new Set(list.map((t) => t.trim().toLowerCase()))].sort().join(",");
+  return norm(a) === norm(b);
+}
+
+/**
+ * `platformHub`: its own mistakes (a DNS server or firewall outside its range), loose arguments that disagree
+ * with it, and the set's names asked through it (spokeReach.ts).
+ */
+function platformHubProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
+  const hub = set.platformHub;
+  if (hub === undefined) return;
+  for (const p of hubProblems(hub, "platformHub"))
+    problems.push(problem(set.name, p.property, p.value, p.reason));
+  const given = (property: keyof NonNullable<EndpointSetLayout["fromPlatform"]>) =>
+    set.fromPlatform?.[property] === false;
+  if (
+    given("hubVirtualNetworkId") &&
+    set.hubVirtualNetworkId &&
+    armIdKey(set.hubVirtualNetworkId) !== armIdKey(hub.virtualNetworkId)
+  )
+    problems.push(
+      problem(
+        set.name,
+        "hubVirtualNetworkId",
+        set.hubVirtualNetworkId,
+        `is not platformHub's VNet (${hub.virtualNetworkId}); leave hubVirtualNetworkId out, platformHub gives it`,
+      ),
+    );
+  if (given("hubAddressSpace") && set.hubAddressSpace && !sameSet(set.hubAddressSpace, hub.addressSpace))
+    problems.push(
+      problem(
+        set.name,
+        "hubAddressSpace",
+        set.hubAddressSpace,
+        `is not platformHub's address space (${hub.addressSpace.join(", ")}); leave hubAddressSpace out, platformHub gives it`,
+      ),
+    );
+  if (given("existingZoneIds")) {
+    const platformZones = new Set((hub.privateDnsZoneIds ?? []).map(armIdKey));
+    for (const id of Object.values(set.existingZoneIds ?? {}))
+      if (id !== undefined && !platformZones.has(armIdKey(id)))
+        problems.push(
+          problem(
+            set.name,
+            "existingZoneIds",
+            id,
+            `is not one of platformHub's zones (privateDnsZoneIds): the hub answers from its own zones, so records written here are not found; leave existingZoneIds out to write into the hub's`,
+          ),
+        );
+  }
+  problems.push(...platformHubReachProblems(set));
+}
+
 /** Problems of one set as a spoke. */
 export function spokeProblems(set: EndpointSetLayout): EndpointSetProblem[] {
   const problems: EndpointSetProblem[] = [];
@@ -161,6 +224,7 @@ export function spokeProblems(set: EndpointSetLayout): EndpointSetProblem[] {
   dnsProblems(set, problems);
   outboundProblems(set, problems);
   nameProblems(set, problems);
+  platformHubProblems(set, problems);
   for (const unreachable of [heldEndpointProblem(set), omittedEndpointProblem(set)])
     if (unreachable) problems.push(unreachable);
   return problems;

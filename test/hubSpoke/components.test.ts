@@ -207,6 +207,17 @@ describe("endpoint sets as spokes", () => {
     ]);
   });
 
+  // "records listed in Private DNS Zones are only returned to devices resolving domains using the default Azure DNS
+  // Virtual Server IP address" (machine-learning/how-to-custom-dns): 168.63.129.16 answers from the VNet's own links.
+  it("accepts 168.63.129.16 as the DNS server of a set with its own zones, and no other server", async () => {
+    const { graph } = await runOnMocks(() => {
+      set("spoke", { dnsServers: ["168.63.129.16"] });
+    });
+    expect(graph.named("spoke-vnet").inputs.dhcpOptions).to.deep.equal({ dnsServers: ["168.63.129.16"] });
+    const error = await refused(() => set("spoke", { dnsServers: ["10.0.4.4", "168.63.129.16"] }));
+    expect(error.message).to.contain("a VNet with DNS servers queries those servers, not its links");
+  });
+
   it("links the set's VNet to existing central zones, in their resource group", async () => {
     const { graph } = await runOnMocks(() => {
       set("spoke", {

@@ -206,6 +206,8 @@ describe("network graph: resolution", () => {
     expect(sourced.verdict).to.equal("ok");
   });
 
+  // The client asks the public name (ws…api.azureml.ms) first: the longest rule matching it wins, so a rule on
+  // the private link name alone would lose to `ms.` (dns/private-resolver-endpoints-rulesets, "Rule processing").
   it("follows a forwarding ruleset linked to the spoke to the hub's inbound endpoint (longest domain wins)", () => {
     const input = hubSpoke({
       vnets: [
@@ -216,12 +218,14 @@ describe("network graph: resolution", () => {
       rulesetLinks: [{ ruleset: "rs", vnet: "spoke" }],
       forwardingRules: [
         { key: "r1", label: "rule 'all'", ruleset: "rs", domain: "ms.", targets: ["192.168.9.9"] },
-        { key: "r2", label: "rule 'api'", ruleset: "rs", domain: `${api}.`, targets: ["10.0.4.4"] },
+        { key: "r2", label: "rule 'api'", ruleset: "rs", domain: "api.azureml.ms.", targets: ["10.0.4.4"] },
       ],
     });
     const r = resolve(input);
     expect(r).to.include({ verdict: "ok", resolvingVnet: "hub" });
-    expect(describePath(r)).to.contain(`ruleset 'rs' linked to spoke-vnet forwards ${api} (rule 'api')`);
+    expect(describePath(r)).to.contain(
+      "ruleset 'rs' linked to spoke-vnet forwards api.azureml.ms (rule 'api')",
+    );
     const disabled = resolve({
       ...input,
       forwardingRules: input.forwardingRules.map((f) => (f.key === "r2" ? { ...f, enabled: false } : f)),

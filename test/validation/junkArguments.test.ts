@@ -9,6 +9,7 @@
  */
 import { expect } from "chai";
 import fc from "fast-check";
+import { contosoHub } from "../hubSpoke/programs/platformSpoke";
 import * as pulumi from "@pulumi/pulumi";
 import { ArmTypes, isArmIdOfType } from "../../policy/azure/armId";
 import { parseCidr } from "../../policy/azure/cidr";
@@ -265,6 +266,14 @@ const layoutJunk = {
     fc.constant(["10.1.0.0/16"]),
   ),
   hubPeering: enumOf("BothWays", "ThisSideOnly"),
+  // Not a description, a malformed one, or one whose DNS server is outside its range.
+  platformHub: fc.oneof(
+    fc.constantFrom("hub", 42, [], null),
+    fc.constant({ ...contosoHub, addressSpace: ["10.0.0.1/16"] }),
+    fc.constant({ ...contosoHub, virtualNetworkId: "vnet-hub" }),
+    fc.constant({ ...contosoHub, dnsServers: [{ ip: "10.9.4.4", kind: "resolverInbound" }] }),
+    fc.constant({ ...contosoHub, dnsServers: [{ ip: "10.0.4.4", kind: "dns" }] }),
+  ),
   dnsServers: fc.oneof(fc.constant([]), listWith(ipv4, fc.constant("10.0.4.4"))),
   linkExistingZones: boolean,
   subnetOutbound: enumOf("None", "NatGateway", "Firewall", "Default"),

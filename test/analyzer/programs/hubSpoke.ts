@@ -55,11 +55,12 @@ const registryDataZone = `${location}.data.privatelink.azurecr.io`;
 const hubCidr = "10.1.0.0/16";
 const spokeCidr = "10.0.0.0/16";
 const outsideDnsServer = "192.168.10.10";
-const dnsVmIp = "10.1.7.10";
 const outsideRg = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-platform";
 
 interface Net {
   vnet: azure.network.VirtualNetwork;
+  /** The first two octets of its /16, so a host's subnet and IP lie in the VNet that holds it. */
+  prefix: string;
   subnet(name: string, cidr: string, delegation?: string): azure.network.Subnet;
 }
 
@@ -78,6 +79,7 @@ function vnetOf(
   });
   return {
     vnet,
+    prefix: cidr.split(".").slice(0, 2).join("."),
     subnet: (subnetName, subnetCidr, delegation) =>
       new azure.network.Subnet(`${name}-${subnetName}`, {
         resourceGroupName: rg,
@@ -121,7 +123,11 @@ function dnsHost(
       inboundEndpointName: "in",
       location,
       ipConfigurations: [
-        { subnet: { id: net.subnet("snet-inbound", "10.1.4.0/28", "Microsoft.Network/dnsResolvers").id } },
+        {
+          subnet: {
+            id: net.subnet("snet-inbound", `${net.prefix}.4.0/28`, "Microsoft.Network/dnsResolvers").id,
+          },
+        },
       ],
     });
     return { resolver, ip: inbound.ipConfigurations.apply((c) => c[0].privateIpAddress!) };
@@ -152,7 +158,10 @@ function dnsHost(
       sku: { name: "AZFW_VNet", tier: "Standard" },
       firewallPolicy: { id: policy.id },
       ipConfigurations: [
-        { name: "configuration", subnet: { id: net.subnet("AzureFirewallSubnet", "10.1.6.0/26").id } },
+        {
+          name: "configuration",
+          subnet: { id: net.subnet("AzureFirewallSubnet", `${net.prefix}.6.0/26`).id },
+        },
       ],
     });
     return { ip: firewall.ipConfigurations.apply((c) => c![0].privateIPAddress!) };
@@ -164,13 +173,13 @@ function dnsHost(
     ipConfigurations: [
       {
         name: "ipconfig",
-        subnet: { id: net.subnet("snet-dns", "10.1.7.0/24").id },
+        subnet: { id: net.subnet("snet-dns", `${net.prefix}.7.0/24`).id },
         privateIPAllocationMethod: "Static",
-        privateIPAddress: dnsVmIp,
+        privateIPAddress: `${net.prefix}.7.10`,
       },
     ],
   });
-  return { ip: dnsVmIp };
+  return { ip: `${net.prefix}.7.10` };
 }
 
 /** A forwarding ruleset with one rule per privatelink zone to the inbound endpoint, linked to the spoke. */

@@ -1,0 +1,117 @@
+/**
+ * Issue 25 §1 on the components: a set's `platformHub` (the hub another team runs, described as the
+ * `platform-network` policy describes it) stands for the loose hub arguments, and the set is refused at preview,
+ * before anything is registered, when its names would not resolve through that hub: a DNS server the hub does
+ * not run, a zone the hub lacks, loose arguments that disagree with it.
+ */
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpoints/privateEndpointSet";
+import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
+import type { PlatformHub } from "../../sdk";
+import { existingWorkspace } from "../endpoints/fixtures";
+import { contosoHub } from "./programs/platformSpoke";
+
+const spoke = { addressSpace: ["10.1.0.0/16"], endpointSubnetPrefix: "10.1.1.0/24" };
+
+const set = (args: Partial<PrivateEndpointSetArgs>) =>
+  new PrivateEndpointSet("spoke", { ...existingWorkspace, ...spoke, ...args } as PrivateEndpointSetArgs);
+
+async function refused(construct: () => unknown): Promise<string[]> {
+  const graph = await startRecording({ preview: true });
+  let error: unknown;
+  try {
+    construct();
+  } catch (e) {
+    error = e;
+  }
+  await settle();
+  expect(graph.resources, "nothing registered").to.deep.equal([]);
+  expect(pulumi.InputPropertiesError.isInstance(error), String(error)).to.equal(true);
+  return (error as pulumi.InputPropertiesError).errors.map((e) => `${e.propertyPath}: ${e.reason}`);
+}
+
+const lacking = (name: string): PlatformHub => ({
+  ...contosoHub,
+  privateDnsZoneIds: (contosoHub.privateDnsZoneIds ?? []).filter((id) => !id.endsWith(`/${name}`)),
+});
+
+describe("platformHub: one argument for the hub the platform runs", function () {
+  this.timeout(30_000);
+
+  it("peers this side with the hub, names its DNS servers and writes into its zones", async () => {
+    const { graph } = await runOnMocks(() => set({ platformHub: contosoHub }), { preview: true });
+    const peerings = graph.resources.filter((r) => r.type === "azure-native:network:VirtualNetworkPeering");
+    expect(peerings.map((p) => p.inputs.remoteVirtualNetwork)).to.deep.equal([
+      { id: contosoHub.virtualNetworkId },
+    ]);
+    const vnet = graph.resources.find((r) => r.type === "azure-native:network:VirtualNetwork");
+    expect(vnet?.inputs.dhcpOptions).to.deep.equal({ dnsServers: ["10.0.4.4"] });
+    const zones = graph.resources
+      .filter((r) => r.type === "azure-native:network:PrivateDnsZoneGroup")
+      .flatMap((g) =>
+        (g.inputs.privateDnsZoneConfigs as { privateDnsZoneId: string }[]).map((c) => c.privateDnsZoneId),
+      );
+    expect(zones.length).to.be.greaterThan(0);
+    expect(zones.every((id) => (contosoHub.privateDnsZoneIds ?? []).includes(id))).to.equal(true);
+    expect(graph.resources.filter((r) => r.type === "azure-native:privatedns:PrivateZone")).to.deep.equal([]);
+  });
+
+  it("refuses a DNS server in the hub's range that the hub does not run, with the path", async () => {
+    const errors = await refused(() => set({ platformHub: contosoHub, dnsServers: ["10.0.4.5"] }));
+    expect(errors).to.have.length(1);
+    expect(errors[0])
+      .to.match(
+        /^dnsServers: \["10\.0\.4\.5"\]: the VNet could not resolve its own endpoints through the platform's hub 'contoso-hub-weu'/,
+      )
+      .and.include(
+        "set spoke's VNet resolves through 10.0.4.5, which is in the address space of hub VNet 'vnet-hub-weu' (described by the platform as hub 'contoso-hub-weu') but is none of the DNS servers the platform runs there",
+      )
+      .and.include("name a DNS server the hub runs (platformHub.dnsServers)");
+  });
+
+  it("refuses a hub lacking a zone the endpoints need, with the path", async () => {
+    const errors = await refused(() => set({ platformHub: lacking("privatelink.notebooks.azure.net") }));
+    expect(errors).to.have.length(1);
+    expect(errors[0])
+      .to.match(/^platformHub\.privateDnsZoneIds: /)
+      .and.include("privatelink.notebooks.azure.net is not linked to hub VNet 'vnet-hub-weu'")
+      .and.include("have the platform team link a zone of that name and list it");
+  });
+
+  it("refuses loose arguments that disagree with it, and a server outside its range", async () => {
+    const other = contosoHub.virtualNetworkId.replace("vnet-hub-weu", "vnet-other");
+    const errors = await refused(() =>
+      set({
+        platformHub: { ...contosoHub, firewalls: [{ ip: "10.9.2.4" }] },
+        hubVirtualNetworkId: other,
+        hubAddressSpace: ["10.0.0.0/17"],
+        existingZoneIds: {
+          "privatelink.api.azureml.ms": other.replace(
+            /virtualNetworks\/.*/,
+            "privateDnsZones/privatelink.api.azureml.ms",
+          ),
+        },
+      }),
+    );
+    expect(errors).to.include.members([
+      "platformHub.firewalls[0].ip: 10.9.2.4: is outside the hub's addressSpace (10.0.0.0/16): give the IP it holds in the hub VNet",
+      `hubVirtualNetworkId: ${other}: is not platformHub's VNet (${contosoHub.virtualNetworkId}); leave hubVirtualNetworkId out, platformHub gives it`,
+      `hubAddressSpace: ["10.0.0.0/17"]: is not platformHub's address space (10.0.0.0/16); leave hubAddressSpace out, platformHub gives it`,
+      `existingZoneIds: ${other.replace(/virtualNetworks\/.*/, "privateDnsZones/privatelink.api.azureml.ms")}: is not one of platformHub's zones (privateDnsZoneIds): the hub answers from its own zones, so records written here are not found; leave existingZoneIds out to write into the hub's`,
+    ]);
+  });
+
+  it("refuses a malformed description by the schema, naming the field", async () => {
+    const errors = await refused(() =>
+      set({
+        platformHub: {
+          ...contosoHub,
+          dnsServers: [{ ip: "10.0.4.4", kind: "resolver" as "resolverInbound" }],
+        },
+      }),
+    );
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.match(/^platformHub\.dnsServers\[0\]\.kind: /);
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * The platform network, described once (issue 25 §1), through the model: a spoke stack whose hub another stack
+ * runs is judged through the described hub (no unknown name), a DNS server the platform does not run or a zone
+ * the platform lacks is blocked with the path in words, and without the description the advisory's fix names
+ * the config.
+ */
+import { expect } from "chai";
+import * as network from "@pulumi/azure-native/network";
+import { runOnMocks } from "../../plan/mockRun";
+import { stackModel } from "../../plan/modelResources";
+import { resolutionRows } from "../../plan/resolutionTable";
+import { topology } from "../../plan/topology";
+import type { PlatformHub, PlatformNetwork } from "../../policy/model/platformNetwork";
+import type { StackModel } from "../../policy/model/types";
+import type { StackRule } from "../../policy/pack/rule";
+import { stackRules } from "../../policy/policies";
+import { platformNetwork } from "../../policy/rules/platformNetwork";
+import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
+import { contosoHub, platformSpoke, type PlatformSpokeOptions } from "../hubSpoke/programs/platformSpoke";
+
+/** The recorded run of the program, once per (DNS server, platformHub, preview). */
+async function runOf(options: PlatformSpokeOptions = {}, preview = false) {
+  const key = `${options.dnsServer ?? ""}|${options.platformHub?.name ?? ""}|${preview}`;
+  if (!runs.has(key)) runs.set(key, runOnMocks(platformSpoke(options), { preview }));
+  return runs.get(key)!;
+}
+
+/** Runs of the program, once per (DNS server, preview): the description changes the model, not the program. */
+const runs = new Map<string, ReturnType<typeof runOnMocks>>();
+
+async function modelOf(
+  platform: Partial<PlatformNetwork> | undefined,
+  options: PlatformSpokeOptions = {},
+  preview = false,
+): Promise<StackModel> {
+  return stackModel((await runOf(options, preview)).graph, platform);
+}
+
+/** Every stack rule's findings, with its level. */
+function findings(model: StackModel, platform: Partial<PlatformNetwork> = { hubs: [] }) {
+  const rules: readonly StackRule<object>[] = stackRules;
+  return rules.flatMap((rule) =>
+    rule
+      .check(model, rule.describesPlatform ? { ...rule.defaults, ...platform } : rule.defaults)
+      .map((v) => ({ rule: rule.name, level: rule.enforcementLevel, message: v.message })),
+  );
+}
+
+function mandatory(model: StackModel, platform?: Partial<PlatformNetwork>): string[] {
+  return findings(model, platform)
+    .filter((f) => f.level === "mandatory")
+    .map((f) => `${f.rule}: ${f.message}`);
+}
+
+const described: PlatformNetwork = { hubs: [contosoHub] };
+
+function withoutZone(name: string): PlatformHub {
+  return {
+    ...contosoHub,
+    privateDnsZoneIds: (contosoHub.privateDnsZoneIds ?? []).filter((id) => !id.endsWith(`/${name}`)),
+  };
+}
+
+describe("platform-network: a spoke judged through the hub the platform describes", function () {
+  this.timeout(60_000);
+
+  for (const preview of [false, true]) {
+    it(`resolves every name of every VNet through the described hub, none unknown (${preview ? "preview" : "update"})`, async () => {
+      const model = await modelOf(described, {}, preview);
+      const rows = [...model.vnets.keys()].flatMap((vnet) => resolutionRows(model, vnet));
+      expect(rows.length).to.be.greaterThan(0);
+      expect(rows.filter((r) => r.status !== "ok").map((r) => `${r.name}: ${r.via}`)).to.deep.equal([]);
+      expect(rows[0].via).to.include(
+        "resolves through 10.0.4.4 (the platform's DNS Private Resolver inbound endpoint in hub VNet 'vnet-hub-weu' (described by the platform as hub 'contoso-hub-weu')",
+      );
+      expect(mandatory(model, described)).to.deep.equal([]);
+      expect(findings(model, described).filter((f) => f.rule === resolutionUnverified.name)).to.deep.equal(
+        [],
+      );
+    });
+  }
+
+  it("the same spoke written with the platformHub argument is judged the same", async () => {
+    const model = await modelOf(described, { platformHub: contosoHub });
+    const rows = [...model.vnets.keys()].flatMap((vnet) => resolutionRows(model, vnet));
+    expect(rows.length).to.be.greaterThan(0);
+    expect(rows.filter((r) => r.status !== "ok")).to.deep.equal([]);
+    expect(mandatory(model, described)).to.deep.equal([]);
+  });
+
+  it("the picture draws the described hub as one group: VNet, DNS server, firewall, zones", async () => {
+    const { graph } = await runOf();
+    const drawn = topology({
+      model: stackModel(graph, described),
+      graph,
+      findings: { mandatory: [], advisory: [] },
+    });
+    const hub = drawn.clusters.find((c) => c.lines[0] === "hub VNet vnet-hub-weu");
+    expect(hub?.lines).to.deep.equal([
+      "hub VNet vnet-hub-weu",
+      "10.0.0.0/16",
+      "the platform's: contoso-hub-weu",
+    ]);
+    const inHub = drawn.nodes
+      .filter((n) => n.cluster === hub!.id)
+      .map((n) => `${n.kind}: ${n.lines.join(" / ")}`);
+    expect(inHub).to.include.members([
+      "dnsServer: the platform's DNS Private Resolver inbound endpoint / 10.0.4.4",
+      "dnsServer: the platform's Azure Firewall (not described as a DNS proxy) / 10.0.2.4",
+      "zone: privatelink.api.azureml.ms / the platform's",
+      "zone: privatelink.azurecr.io / the platform's",
+    ]);
+    expect(drawn.nodes.filter((n) => n.lines.some((l) => l.includes("outside the stack")))).to.deep.equal([]);
+    // Without the description the same hub is a box outside the stack.
+    const bare = topology({ model: stackModel(graph), graph, findings: { mandatory: [], advisory: [] } });
+    expect(bare.nodes.some((n) => n.lines.includes("outside the stack"))).to.equal(true);
+  });
+
+  it("without the description, names are unknown and the advisory's fix names platform-network.hubs", async () => {
+    const model = await modelOf(undefined);
+    const rows = [...model.vnets.keys()].flatMap((vnet) => resolutionRows(model, vnet));
+    expect(rows.some((r) => r.status === "unknown")).to.equal(true);
+    const advisories = findings(model).filter((f) => f.rule === resolutionUnverified.name);
+    expect(advisories).to.have.length(1);
+    expect(advisories[0].message).to.include(
+      "Fix: when the DNS server is a hub the platform team runs, describe that hub in the pack config (platform-network.hubs",
+    );
+    expect(mandatory(model)).to.deep.equal([]);
+  });
+
+  it("blocks a DNS server in the hub's range that the platform does not run, with the path in words", async () => {
+    const model = await modelOf(described, { dnsServer: "10.0.4.5" });
+    const found = mandatory(model, described);
+    expect(found).to.have.length(1);
+    expect(found[0])
+      .to.include(
+        "resolves through 10.0.4.5, which is in the address space of hub VNet 'vnet-hub-weu' (described by the platform as hub 'contoso-hub-weu') but is none of the DNS servers the platform runs there",
+      )
+      .and.include(
+        "Fix: name a DNS server the platform runs in that hub (platform-network.hubs[].dnsServers)",
+      );
+  });
+
+  it("blocks a name the platform has no zone for, naming the zone and the config key", async () => {
+    const platform = { hubs: [withoutZone("privatelink.notebooks.azure.net")] };
+    const found = mandatory(await modelOf(platform), platform);
+    expect(found.length).to.be.greaterThan(0);
+    expect(found.join("\n"))
+      .to.include(
+        "privatelink.notebooks.azure.net is not linked to hub VNet 'vnet-hub-weu' (described by the platform as hub 'contoso-hub-weu')",
+      )
+      .and.include("list its id in platform-network.hubs[].privateDnsZoneIds");
+  });
+
+  it("blocks a spoke naming the hub's firewall, which the platform does not describe as a DNS proxy", async () => {
+    const found = mandatory(await modelOf(described, { dnsServer: "10.0.2.4" }), described);
+    expect(found.join("\n"))
+      .to.include("resolves through 10.0.2.4 (the platform's Azure Firewall (not described as a DNS proxy)")
+      .and.include("a hub firewall answers DNS only when described with kind firewallProxy");
+  });
+
+  it("follows a firewall proxy to Azure DNS of the hub, and leaves a forwarder that says nowhere unknown", async () => {
+    const proxy = {
+      hubs: [{ ...contosoHub, dnsServers: [{ ip: "10.0.2.4", kind: "firewallProxy" as const }] }],
+    };
+    const viaProxy = await modelOf(proxy, { dnsServer: "10.0.2.4" });
+    const vnet = [...viaProxy.vnets.keys()][0];
+    expect(resolutionRows(viaProxy, vnet).every((r) => r.status === "ok")).to.equal(true);
+    const forwarder = {
+      hubs: [{ ...contosoHub, dnsServers: [{ ip: "10.0.4.4", kind: "forwarder" as const }] }],
+    };
+    const viaForwarder = await modelOf(forwarder);
+    const rows = resolutionRows(viaForwarder, [...viaForwarder.vnets.keys()][0]);
+    expect(rows.every((r) => r.status === "unknown")).to.equal(true);
+    expect(rows[0].via).to.include("the platform does not say where it forwards");
+    const onward = {
+      hubs: [
+        {
+          ...contosoHub,
+          dnsServers: [{ ip: "10.0.4.4", kind: "forwarder" as const, forwardsTo: ["10.0.4.5"] }],
+        },
+      ],
+    };
+    const viaOnward = await modelOf(onward);
+    expect(resolutionRows(viaOnward, [...viaOnward.vnets.keys()][0])[0]).to.include({ status: "broken" });
+  });
+});
+
+describe("platform-network: the description's own mistakes and contradictions", function () {
+  this.timeout(60_000);
+
+  it("reports each config mistake once, naming the key, the value and the fix", () => {
+    const bad = {
+      hubs: [
+        {
+          ...contosoHub,
+          addressSpace: ["10.0.0.1/16"],
+          dnsServers: [{ ip: "10.9.4.4", kind: "resolverInbound" as const }],
+        },
+        {
+          ...contosoHub,
+          name: "again",
+          privateDnsZoneIds: [
+            "/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/virtualNetworks/z",
+          ],
+        },
+      ],
+    };
+    const messages = platformNetwork.check(stackModelOfNothing(bad), bad).map((v) => v.message);
+    expect(messages).to.deep.equal([
+      'The platform-network config is wrong: platform-network.hubs[0].addressSpace[0] is "10.0.0.1/16", which is not an IPv4 CIDR with its host bits clear, e.g. 10.0.0.0/16. Fix: correct platform-network.hubs[0].addressSpace[0] (the hub is left out of every check until then)',
+      'The platform-network config is wrong: platform-network.hubs[1].privateDnsZoneIds[0] is "/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/virtualNetworks/z", which is not a private DNS zone\'s ARM id: give /subscriptions/…/providers/Microsoft.Network/privateDnsZones/<zone name>. Fix: correct platform-network.hubs[1].privateDnsZoneIds[0] (the hub is left out of every check until then)',
+      `The platform-network config is wrong: platform-network.hubs[1].virtualNetworkId is "${contosoHub.virtualNetworkId}", which names the VNet platform-network.hubs[0] already describes: describe each hub once. Fix: correct platform-network.hubs[1].virtualNetworkId (the hub is left out of every check until then)`,
+    ]);
+  });
+
+  it("reports a DNS server outside the hub's range", () => {
+    const bad = {
+      hubs: [{ ...contosoHub, dnsServers: [{ ip: "10.9.4.4", kind: "resolverInbound" as const }] }],
+    };
+    expect(platformNetwork.check(stackModelOfNothing(bad), bad).map((v) => v.message)).to.deep.equal([
+      'The platform-network config is wrong: platform-network.hubs[0].dnsServers[0].ip is "10.9.4.4", which is outside the hub\'s addressSpace (10.0.0.0/16): give the IP it holds in the hub VNet. Fix: correct platform-network.hubs[0].dnsServers[0].ip (the hub is left out of every check until then)',
+    ]);
+  });
+
+  it("reports a spoke peered with the hub whose range overlaps the hub's", async () => {
+    const overlapping = { hubs: [{ ...contosoHub, addressSpace: ["10.0.0.0/8"] }] };
+    const found = platformNetwork.check(await modelOf(overlapping), overlapping).map((v) => v.message);
+    expect(found).to.have.length(1);
+    expect(found[0])
+      .to.include(
+        "is peered with hub VNet 'vnet-hub-weu' (described by the platform as hub 'contoso-hub-weu'), but its range 10.1.0.0/16 overlaps the hub's 10.0.0.0/8",
+      )
+      .and.include("should have non-overlapping IP address spaces");
+  });
+});
+
+/** A raw program: a spoke peered with the described hub, stating `remote` as its range; the hub itself when `hubRange`. */
+function rawPeering(remote: string[], hubRange?: string[]) {
+  return () => {
+    if (hubRange)
+      new network.VirtualNetwork("hub", {
+        resourceGroupName: "rg-hub",
+        virtualNetworkName: "vnet-hub-weu",
+        addressSpace: { addressPrefixes: hubRange },
+      });
+    const spoke = new network.VirtualNetwork("spoke", {
+      resourceGroupName: "rg-spoke",
+      virtualNetworkName: "vnet-spoke",
+      addressSpace: { addressPrefixes: ["10.1.0.0/16"] },
+    });
+    new network.VirtualNetworkPeering("spoke-to-hub", {
+      resourceGroupName: "rg-spoke",
+      virtualNetworkName: spoke.name,
+      remoteVirtualNetwork: { id: contosoHub.virtualNetworkId },
+      remoteAddressSpace: { addressPrefixes: remote },
+    });
+  };
+}
+
+describe("platform-network: a description the stack contradicts", function () {
+  this.timeout(60_000);
+
+  it("reports a peering stating another address space for the described hub", async () => {
+    const { graph } = await runOnMocks(rawPeering(["10.9.0.0/16"]), { preview: true });
+    const found = platformNetwork.check(stackModel(graph, described), described).map((v) => v.message);
+    expect(found).to.deep.equal([
+      "VNet peering 'spoke-to-hub' peers with the hub platform-network.hubs[0] describes, stating its address space as 10.9.0.0/16, while the platform describes 10.0.0.0/16. Fix: correct platform-network.hubs[0].addressSpace, or the peering's remoteAddressSpace",
+    ]);
+    const agreeing = await runOnMocks(rawPeering(["10.0.0.0/16"]), { preview: true });
+    expect(platformNetwork.check(stackModel(agreeing.graph, described), described)).to.deep.equal([]);
+  });
+
+  it("reports the stack's own VNet of the described id with another address space", async () => {
+    const { graph } = await runOnMocks(rawPeering(["10.0.0.0/16"], ["10.0.0.0/24"]), { preview: true });
+    const found = platformNetwork.check(stackModel(graph, described), described).map((v) => v.message);
+    expect(found).to.deep.equal([
+      `VNet 'hub' is the VNet platform-network.hubs[0] describes (${contosoHub.virtualNetworkId}), but its address space is 10.0.0.0/24, not 10.0.0.0/16. Fix: correct platform-network.hubs[0].addressSpace, or the VNet's addressSpace`,
+    ]);
+  });
+});
+
+function stackModelOfNothing(platform: Partial<PlatformNetwork>): StackModel {
+  return stackModel({ resources: [] } as unknown as Parameters<typeof stackModel>[0], platform);
+}
