@@ -1,12 +1,14 @@
 /**
  * The plan as text for a terminal: the resource tree like `pulumi preview`, counts by type, one table per
- * VNet, the pack's findings by level, and where the time went.
+ * VNet, the pack's findings by level, and where the time went. What it leaves out to be read at a glance (full
+ * type names of the counts, FQDNs, each endpoint's own zones, the path of an ok resolution) is in `--json`.
  */
 import { urnParts, type Finding } from "./findings";
 import type { ManagedNetworkTable } from "./managedNetworkTables";
 import type { PlanDocument } from "./plan";
 import { diffText, stepCounts, stepOf, type ResourceChange, type StepOp } from "./planChanges";
 import type { ResolutionRow } from "./resolutionTable";
+import { compareText } from "./topologyText";
 import { escapedCharacter, isUnsafeCharacter } from "./unsafeCharacters";
 import type { EndpointRow, VnetTable, ZoneCell } from "./vnetTables";
 
@@ -156,7 +158,6 @@ function treeSection(doc: PlanDocument): string[] {
     "delete",
     r.protect ? "protected" : "",
   ]);
-  const counts = Object.entries(doc.counts.byType).map(([type, n]) => [String(n).padStart(5), type]);
   return [
     inert(
       `Previewing ${doc.mode === "preview" ? "preview" : "update"} (${doc.stack}) of project ${doc.project}, offline on the fake Azure:`,
@@ -164,13 +165,53 @@ function treeSection(doc: PlanDocument): string[] {
     "",
     ...treeLines([[" ", "Type", "Name", "Plan", "Info"], ...rows, ...deleted]),
     "",
-    "Resources by type:",
-    ...columns(
-      [...counts, [String(doc.counts.total).padStart(5), doc.changes ? "total" : "total to create"]],
-      "",
-    ),
+    ...countsLines(doc),
     ...changesSection(doc),
   ];
+}
+
+/** A type by its own name (`PrivateEndpoint`), or whole where two types of the plan share that name. */
+function typeLabels(types: readonly string[]): Map<string, string> {
+  const own = (type: string) => type.slice(type.lastIndexOf(":") + 1);
+  const uses = new Map<string, number>();
+  for (const type of types) uses.set(own(type), (uses.get(own(type)) ?? 0) + 1);
+  return new Map(types.map((type) => [type, uses.get(own(type)) === 1 ? own(type) : type]));
+}
+
+/**
+ * `head` then `items` separated by commas, on lines of the report's width after `indent`, the lines after the first
+ * indented two more; an item is never split across lines unless it is wider than a line.
+ */
+function listLines(head: string, items: readonly string[], indent: string): string[] {
+  const hanging = `${indent}  `;
+  const room = reportWidth - hanging.length;
+  const lines: string[] = [];
+  let line = inert(head);
+  items.forEach((item, i) => {
+    const piece = inert(item) + (i < items.length - 1 ? "," : "");
+    if (line.length + 1 + piece.length <= room) line = `${line} ${piece}`;
+    else {
+      lines.push(line);
+      line = piece;
+    }
+  });
+  return [...lines, line].flatMap((l, i) => wrapped(l, i === 0 ? indent : hanging));
+}
+
+/**
+ * The counts by type on a few lines, most numerous first (the tree names every resource; `--json` and the page keep
+ * the full type of each count).
+ */
+function countsLines(doc: PlanDocument): string[] {
+  const labels = typeLabels(Object.keys(doc.counts.byType));
+  const counts = Object.entries(doc.counts.byType)
+    .sort(([a, n], [b, m]) => m - n || compareText(labels.get(a)!, labels.get(b)!))
+    .map(([type, n]) => `${n} ${labels.get(type)!}`);
+  return listLines(
+    `Resources by type, ${doc.counts.total} ${doc.changes ? "in all" : "to create"}:`,
+    counts,
+    "",
+  );
 }
 
 /** With a state file: the steps by kind, changed outputs, the engine's errors and what became of the state. */
@@ -203,35 +244,72 @@ export function linkedText(linked: ZoneCell["linked"]): string {
   return typeof linked === "string" ? linked : linked ? "yes" : "NO";
 }
 
-/** An endpoint over as many lines as it has FQDNs or zones. */
-function endpointLines(row: EndpointRow): string[][] {
-  const height = Math.max(1, row.dns.length, row.zones.length, row.targets.length);
-  return Array.from({ length: height }, (_, i) => [
-    i === 0 ? row.endpoint : "",
-    row.targets[i] ?? "",
-    i === 0 ? row.groupIds.join(", ") : "",
-    // Azure assigns addresses on creation: none yet at preview.
-    row.dns[i]?.ipAddresses.join(", ") ?? (i === 0 ? "unknown" : ""),
-    row.dns[i]?.fqdn ?? "",
-    row.zones[i]?.zone ?? "",
-    row.zones[i] ? linkedText(row.zones[i].linked) : "",
-  ]);
+/** How the zones of a VNet's endpoints stand against it, in this order: each state's words. */
+const zoneStates: readonly (readonly [ZoneCell["linked"], string])[] = [
+  [true, "zones linked to this VNet:"],
+  [false, "zones NOT linked to this VNet:"],
+  ["unknown", "zones whose links to this VNet are unknown at preview:"],
+  ["external", "zones managed outside the stack:"],
+  ["n/a", "zones not asked (this VNet resolves through a DNS server in another VNet):"],
+];
+
+/**
+ * The zones the VNet's endpoints write into, by whether each is linked to the VNet (a link joins a zone and a VNet,
+ * whichever endpoint writes there); each endpoint's own zones are in `--json` and on the page.
+ */
+function zoneLines(rows: readonly EndpointRow[]): string[] {
+  return zoneStates.flatMap(([state, words]) => {
+    const zones = [
+      ...new Set(rows.flatMap((r) => r.zones.filter((z) => z.linked === state).map((z) => z.zone))),
+    ];
+    return zones.length ? listLines(words, zones, "    ") : [];
+  });
 }
 
+/**
+ * `items` joined by ", " on as few lines of at most `room` characters as they fit, each line but the last ending
+ * with the comma (an item is never split).
+ */
+function packed(items: readonly string[], room: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 3 + item.length <= room) lines[last] += `, ${item}`;
+    else lines.push(item);
+  }
+  return lines.map((line, i) => (i < lines.length - 1 ? `${line},` : line));
+}
+
+/**
+ * The endpoints, one line each (target, group ids, private IPs; their FQDNs are in `--json` and on the page).
+ * Where the IPs would run past the report's width, they go on under their column; only names too wide for that
+ * fall back to blocks of columns.
+ */
+function endpointLines(rows: readonly EndpointRow[]): string[] {
+  const indent = "    ";
+  const header = ["endpoint", "target", "group id", "private IP"];
+  const keys = rows.map((r) => [r.endpoint, r.targets.join(", "), r.groupIds.join(", ")].map(inert));
+  const widths = [0, 1, 2].map((i) => Math.max(header[i].length, ...keys.map((k) => k[i].length)));
+  const room = reportWidth - indent.length - widths.reduce((sum, w) => sum + w + 2, 0);
+  // Azure assigns addresses on creation: none yet at preview.
+  const ips = rows.map((r) =>
+    r.privateIps.length ? packed(r.privateIps.map(inert), Math.max(room, header[3].length)) : ["unknown"],
+  );
+  const lines = rows.flatMap((_, i) =>
+    ips[i].map((cell, h) => [...(h === 0 ? keys[i] : ["", "", ""]), cell]),
+  );
+  return columns([header, ...lines], indent);
+}
+
+/**
+ * A VNet's endpoints, one line each, the zones they write into by link, then how each name the workspace needs
+ * resolves from it.
+ */
 export function vnetSection(table: VnetTable): string[] {
   const title = inert(
     `VNet ${table.vnet}${table.addressPrefixes.length ? ` (${table.addressPrefixes.join(", ")})` : ""}${table.rows.length === 0 ? ": no private endpoints" : ""}`,
   );
-  const endpoints =
-    table.rows.length === 0
-      ? []
-      : columns(
-          [
-            ["endpoint", "target", "group id", "private IP", "FQDN", "zone", "linked"],
-            ...table.rows.flatMap(endpointLines),
-          ],
-          "    ",
-        );
+  const endpoints = table.rows.length === 0 ? [] : [...endpointLines(table.rows), ...zoneLines(table.rows)];
   const resolution = resolutionLines(table.resolution);
   // A blank line parts the resolution from the endpoint table above it.
   return [title, ...endpoints, ...(endpoints.length && resolution.length ? [""] : []), ...resolution];

@@ -47,7 +47,8 @@ function advisory(model: StackModel, reach: Reach): Violation {
   const through = reach.through!;
   const rule = allowingRule(model, through.appliance, through.from, through.to);
   const appliance = model.network.label(through.appliance);
-  const path = `${model.label(through.from)} reaches the private endpoints of ${model.label(through.to)} ${reach.route}`;
+  // The message names the asking VNet first (its subject): the path goes on from there.
+  const path = `reaches the private endpoints of ${model.label(through.to)} ${reach.route}`;
   return {
     urn: model.routes.find((r) => r.key === through.route)?.urn ?? model.vnets.get(through.from)!.urn,
     message: message({

@@ -280,6 +280,8 @@ export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProbl
  * by their owner (a landing zone).
  */
 export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
+  // With platformHub the same paths are asked through the described hub, naming its arguments.
+  if (set.platformHub !== undefined) return undefined;
   if (set.hubVirtualNetworkId === undefined || set.dnsMode !== DnsModes.ExistingZones) return undefined;
   const broken = brokenPaths(set, cloudOf(set), planEndpoints(set), omittedOf(set)).map((b) => b.text);
   if (broken.length === 0) return undefined;

@@ -11,6 +11,7 @@ import { PolicyPackSession } from "../../plan/policy/policyPackSession";
 import { textReport } from "../../plan/textReport";
 import { topologySvg } from "../../plan/topologySvg";
 import { parseMermaid } from "./mermaidParser";
+import { paragraphOf, unwrapped } from "./textParagraph";
 import { svgGraph } from "./svgGraph";
 
 const fixture = path.join(__dirname, "fixtures", "two-vnets");
@@ -166,9 +167,9 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
       ["vnet-clients", ["pe-ws-clients"]],
     ]);
     expect(doc.vnets.flatMap((t) => t.rows.flatMap((r) => r.privateIps))).to.deep.equal([]);
-    expect(textReport(doc)).to.match(
-      /^ +pe-ws-clients +ML workspace 'ws' +amlworkspace +unknown +privatelink\.api/m,
-    );
+    const clients = paragraphOf(textReport(doc), "VNet vnet-clients");
+    expect(clients).to.match(/^ +pe-ws-clients +ML workspace 'ws' +amlworkspace +unknown$/m);
+    expect(clients).to.match(/^ {4}zones [^:]*: privatelink\.api\.azureml\.ms,/m);
   });
 
   it("prints the text report: tree, counts, VNet tables, findings and timings", () => {
@@ -176,13 +177,17 @@ describe("offline plan (raw azure-native fixture, TypeScript test pack)", () => 
     expect(text).to.match(
       /^ \+ {2}├─ azure-native:network:VirtualNetwork +vnet-services +create +protected$/m,
     );
-    expect(text).to.match(/^ +3 {2}azure-native:network:PrivateEndpoint$/m);
-    // Without the clients VNet's three links.
-    expect(text).to.match(/^ +20 {2}total to create$/m);
+    // Without the clients VNet's three links: 20 to create, 3 of them private endpoints.
+    expect(unwrapped(paragraphOf(text, "Resources by type"))).to.match(
+      /^Resources by type, 20 to create: .*, 3 PrivateEndpoint,/,
+    );
     expect(text).to.match(/^VNet vnet-clients \(10\.20\.0\.0\/16\)$/m);
-    // Wider than 120 columns, the VNet table is printed in blocks of columns, each keyed by the endpoint.
-    expect(text).to.match(/^ +pe-ws-clients +ML workspace 'ws' +amlworkspace +10\.20\.8\.4$/m);
-    expect(text).to.match(/^ +pe-ws-clients +privatelink\.api\.azureml\.ms +NO$/m);
+    // One line per endpoint; the zones its endpoints write into, by whether they are linked to the VNet.
+    const clients = paragraphOf(text, "VNet vnet-clients");
+    expect(clients).to.match(
+      /^ +pe-ws-clients +ML workspace 'ws' +amlworkspace +10\.20\.8\.4, 10\.20\.8\.5, 10\.20\.8\.6$/m,
+    );
+    expect(clients).to.match(/^ {4}zones NOT linked to this VNet: privatelink\.api\.azureml\.ms,/m);
     expect(Math.max(...text.split("\n").map((l) => l.length))).to.be.at.most(120);
     expect(text).to.match(
       /Mandatory: 1\n {4}\[mandatory\] storage-public-access {2}\(azure-native:storage:StorageAccount: st\)/,

@@ -10,6 +10,7 @@ import { htmlReport } from "../../plan/htmlReport";
 import { planProgram, type PlanDocument } from "../../plan/plan";
 import { textReport } from "../../plan/textReport";
 import { topologySvg } from "../../plan/topologySvg";
+import { paragraphOf } from "./textParagraph";
 import { armIdentityOfId, externalKey } from "../../policy/model/identity";
 import { stackModel } from "../../plan/modelResources";
 import { runOnMocks } from "../../plan/mockRun";
@@ -36,7 +37,9 @@ describe("plan: reports in plain words", function () {
     // The hub, resolving through its own Azure DNS, keeps yes.
     const hub = doc.vnets.find((t) => t.vnet === "net-hub-vnet")!;
     expect(new Set(hub.rows.flatMap((r) => r.zones.map((z) => z.linked)))).to.deep.equal(new Set([true]));
-    expect(text).to.match(/^ +net-spoke-pe-workspace-amlworkspace +privatelink\.api\.azureml\.ms +n\/a$/m);
+    expect(paragraphOf(text, "VNet net-spoke-vnet")).to.match(
+      /^ {4}zones not asked \(this VNet resolves through a DNS server in another VNet\): privatelink\.api\.azureml\.ms,/m,
+    );
   });
 
   it("names a VNet outside the stack once: no 'VNet VNet', no 'outside' said twice", async () => {

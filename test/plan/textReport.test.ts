@@ -1,7 +1,7 @@
 /** The text plan read at a glance: each resource's diff on its own tree line, an ok resolution row on one line. */
 import { expect } from "chai";
 import type { PlanDocument } from "../../plan/plan";
-import { reportWidth, textReport } from "../../plan/textReport";
+import { reportWidth, textReport, vnetSection } from "../../plan/textReport";
 import type { ResolutionRow } from "../../plan/resolutionTable";
 
 const deep = "│  │  ├─ ";
@@ -92,5 +92,36 @@ describe("plan: text report at a glance", () => {
     expect(text).to.contain("          BROKEN-PATH");
     expect(text).to.contain("          UNKNOWN-PATH");
     expect(JSON.stringify(doc)).to.contain("OK-PATH");
+  });
+
+  it("prints each endpoint on one line, its IPs going on under their column only where the names leave no room", () => {
+    const endpoint = (name: string, privateIps: string[]) => ({
+      endpoint: name,
+      urn: name,
+      targets: ["container registry 'ml-registry'"],
+      groupIds: ["registry"],
+      privateIps,
+      dns: [],
+      zones: [{ zone: "privatelink.azurecr.io", linked: true as const }],
+    });
+    const ips = ["10.2.1.4", "10.2.1.5", "10.2.1.6"];
+    const tableOf = (name: string) => ({
+      vnet: "v",
+      addressPrefixes: [],
+      rows: [endpoint(name, ips)],
+      resolution: [],
+    });
+    const short = vnetSection(tableOf("pe-registry"));
+    expect(short[2]).to.match(
+      /^ {4}pe-registry +container registry 'ml-registry' +registry +10\.2\.1\.4, 10\.2\.1\.5, 10\.2\.1\.6$/,
+    );
+    const long = vnetSection(tableOf("net-endpoints-pe-registry-registry-x-long-name"));
+    expect(long[2]).to.match(
+      /^ {4}net-endpoints-pe-registry-registry-x-long-name +container registry 'ml-registry' +registry +10\.2\.1\.4,/,
+    );
+    expect(long[3]).to.match(/^ +10\.2\.1\.6$/);
+    expect(long[3].indexOf("10.2.1.6")).to.equal(long[2].indexOf("10.2.1.4"));
+    expect(long[4]).to.equal("    zones linked to this VNet: privatelink.azurecr.io");
+    expect(Math.max(...long.map((l) => l.length))).to.be.at.most(reportWidth);
   });
 });

@@ -47,9 +47,11 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       for (const row of rows) expect(row.route).to.match(/^through Azure Firewall 'fw'/);
       const advisories = findings(model).filter((f) => f.rule === "traffic-through-firewall");
       expect(advisories).to.have.length(1);
-      expect(advisories[0].message).to.include(
-        "whether Azure Firewall 'fw''s rules allow that traffic was not verified",
-      );
+      expect(advisories[0].message)
+        .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
+        // The asking VNet named once, as the subject of the path (issue 26 item 5: no doubled nouns).
+        .and.include("VNet 'clients-vnet' reaches the private endpoints of VNet 'endpoints-vnet' through")
+        .and.not.include("VNet 'clients-vnet' VNet");
     });
 
   it("without its route, the clients spoke is blocked: it reaches none of the endpoints", async () => {

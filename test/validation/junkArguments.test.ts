@@ -609,7 +609,9 @@ function errorOf(c: ComponentCase, args: Record<string, unknown>): unknown {
   }
 }
 
-describe("every component argument, by property-based tests (fast-check, fixed seed)", () => {
+describe("every component argument, by property-based tests (fast-check, fixed seed)", function () {
+  // Each generated WorkspaceNetwork is planned and its spokes judged by the resolution model: seconds, not ms.
+  this.timeout(90_000);
   for (const c of cases) {
     describe(c.component, () => {
       it("declares junk for every argument its schema checks", () => {
