@@ -70,6 +70,23 @@ function rowOf(model: StackModel, name: string, target: Key, groupId: GroupId, r
   };
 }
 
+/** The workspaces with a compute in each VNet, once per model (each VNet's table asks; scanning every compute per VNet and workspace was cubic at scale). */
+const computeWorkspacesByVnet = new WeakMap<StackModel, Map<Maybe<Key>, Set<Maybe<Key>>>>();
+
+function workspacesComputingIn(model: StackModel, vnet: Key): Set<Maybe<Key>> | undefined {
+  let byVnet = computeWorkspacesByVnet.get(model);
+  if (!byVnet) {
+    byVnet = new Map();
+    for (const c of model.computes) {
+      const found = byVnet.get(c.vnet);
+      if (found) found.add(c.workspace);
+      else byVnet.set(c.vnet, new Set([c.workspace]));
+    }
+    computeWorkspacesByVnet.set(model, byVnet);
+  }
+  return byVnet.get(vnet);
+}
+
 export function resolutionRows(model: StackModel, vnet: Key): ResolutionRow[] {
   // A spoke peered (either way) with a VNet holding the workspace's endpoints is there to use them, and so is
   // a client VNet of the workspace (model/clientVnets.ts).
@@ -81,7 +98,7 @@ export function resolutionRows(model: StackModel, vnet: Key): ResolutionRow[] {
   const workspaces = model.workspaces.filter(
     (w) =>
       endpointsOf(model, w.key).some((e) => near(e.vnet)) ||
-      model.computes.some((c) => c.workspace === w.key && c.vnet === vnet) ||
+      workspacesComputingIn(model, vnet)?.has(w.key) === true ||
       clients.of(w).some((c) => c.vnet === vnet),
   );
   return workspaces.flatMap((w) => {

@@ -125,7 +125,7 @@ const edgeLegend: Record<EdgeKind, string> = {
 };
 
 /** The edges whose label is drawn: the story of a finding (exposure, a broken peering); others say it in their tooltip. */
-const drawnEdgeLabels = new Set<EdgeKind>(["exposed", "peeringBroken", "dns", "routed"]);
+const drawnEdgeLabels = new Set<EdgeKind>(["exposed", "peeringBroken", "routed"]);
 
 const findingStyles: Record<FindingLevel, Attributes> = {
   mandatory: { color: "#c62828", fillcolor: "#fdecea", penwidth: 3, peripheries: 2 },

@@ -7,7 +7,7 @@
  * split. A repeated id (case-insensitive, as ARM compares ids) is one resource.
  */
 import * as fs from "fs";
-import { armIdKey } from "../../policy/azure/armId";
+import { armIdKey, parseArmId } from "../../policy/azure/armId";
 import { PlanInputError } from "../planErrors";
 import { argRow, isDnsRecordRow, type ArgRow } from "./argRow";
 
@@ -19,6 +19,8 @@ export interface ArgExport {
   rows: Map<string, ArgRow>;
   /** Rows of private DNS record sets (the `dnsresources` table): counted, not modelled. */
   dnsRecords: number;
+  /** The IPs of the A records among them, each with the private zones (lower case) holding one. */
+  aRecordIps: Map<string, Set<string>>;
   /** Rows of types the audit does not read, by lower-case type. */
   skipped: Map<string, number>;
   /** ARG pages read: the rows they held and the total their query matched (pages missing when fewer). */
@@ -26,7 +28,7 @@ export interface ArgExport {
 }
 
 export function emptyExport(): ArgExport {
-  return { rows: new Map(), dnsRecords: 0, skipped: new Map(), pages: [] };
+  return { rows: new Map(), dnsRecords: 0, aRecordIps: new Map(), skipped: new Map(), pages: [] };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -85,6 +87,7 @@ export function readExportFile(file: string, into: ArgExport): void {
   rows.forEach((value, i) => {
     if (isDnsRecordRow(value)) {
       into.dnsRecords++;
+      addARecord(value as Record<string, unknown>, into.aRecordIps);
       return;
     }
     const row = argRow(value, { file, row: i });
@@ -97,6 +100,22 @@ export function readExportFile(file: string, into: ArgExport): void {
     const key = armIdKey(row.id);
     if (!into.rows.has(key)) into.rows.set(key, row);
   });
+}
+
+/** An A record set's IPs (`properties.aRecords[].ipv4Address`), with its zone. */
+function addARecord(row: Record<string, unknown>, into: ArgExport["aRecordIps"]): void {
+  const parsed = parseArmId(String(row.id));
+  if (parsed?.type.toLowerCase() !== "microsoft.network/privatednszones/a") return;
+  const records = isObject(row.properties) ? row.properties.aRecords : undefined;
+  if (!Array.isArray(records)) return;
+  const zone = parsed.names[0].toLowerCase();
+  for (const r of records) {
+    const ip = isObject(r) ? r.ipv4Address : undefined;
+    if (typeof ip !== "string") continue;
+    const zones = into.get(ip);
+    if (zones) zones.add(zone);
+    else into.set(ip, new Set([zone]));
+  }
 }
 
 /** Every file's rows, read in turn. */

@@ -9,7 +9,9 @@ import * as os from "os";
 import * as path from "path";
 import { auditEstate } from "../../plan/audit/auditEstate";
 import { auditPage } from "../../plan/audit/auditPage";
+import { readExport } from "../../plan/audit/argExport";
 import { runAudit } from "../../plan/audit/auditCommand";
+import { estateNotes } from "../../plan/audit/estateNotes";
 import { compiledPack } from "../../plan/compiledPack";
 import { PolicyPackSession } from "../../plan/policy/policyPackSession";
 import { writeSyntheticEstate } from "../../bench/syntheticEstate";
@@ -137,6 +139,45 @@ describe("audit: an Azure Resource Graph export through the pack", function () {
     });
   });
 
+  it("without the zone groups, says which endpoints' IPs A records hold (dnsresources), and infers no zone group", () => {
+    const [page] = filesOf("isolated-all-zones").filter((f) => !f.endsWith("companions.json"));
+    type EndpointRow = {
+      type: string;
+      properties: {
+        customDnsConfigs: { properties: { ipAddresses: string[] } }[];
+        networkInterfaces: { id: string }[];
+      };
+    };
+    const rows = (JSON.parse(fs.readFileSync(page, "utf8")) as { data: EndpointRow[] }).data;
+    const endpoints = rows.filter((r) => r.type === "microsoft.network/privateendpoints");
+    const zone = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones";
+    const aRecord = (zoneName: string, name: string, ip: string) => ({
+      ...argRowOfGet(specExamples.recordSetA.body),
+      id: `${zone}/${zoneName}/A/${name}`,
+      properties: { ttl: 10, aRecords: [{ ipv4Address: ip }] },
+    });
+    // One endpoint's IP from its customDnsConfigs, another's from its NIC (a row of its own).
+    const dnsIp = endpoints[0].properties.customDnsConfigs[0].properties.ipAddresses[0];
+    const nicId = endpoints[1].properties.networkInterfaces[0].id;
+    const nic = {
+      ...argRowOfGet(specExamples.networkInterface.body),
+      id: nicId,
+      properties: { ipConfigurations: [{ name: "c", properties: { privateIPAddress: "10.99.0.7" } }] },
+    };
+    const notesOf = (extra: unknown[]) =>
+      estateNotes(readExport([page, write("records.json", [...extra, nic])])).join("\n");
+    const with2 = notesOf([
+      aRecord("privatelink.azurecr.io", "a", dnsIp),
+      aRecord("privatelink.vaultcore.azure.net", "b", "10.99.0.7"),
+    ]);
+    expect(with2).to.include(
+      "2 private endpoints have A records in private DNS zones (privatelink.azurecr.io, privatelink.vaultcore.azure.net) holding their IPs",
+    );
+    expect(with2).to.include("whether a zone group keeps them is unknown");
+    // A record of another IP says nothing of any endpoint.
+    expect(notesOf([aRecord("privatelink.azurecr.io", "c", "192.0.2.1")])).to.not.include("A records");
+  });
+
   it("keeps hostile names, ids and values inert in the text, the JSON and the page", async () => {
     await session.configure({});
     const hostile = "x<script>alert(1)</script>\u001b[2J\u202e";
@@ -202,6 +243,22 @@ describe("audit: an Azure Resource Graph export through the pack", function () {
     expect(page).to.include("the estate fails");
     for (const planWords of ["Plan of stack", "pulumi preview", "fake Azure", "to create", ">create<"])
       expect(page, planWords).to.not.include(planWords);
+  });
+
+  it("reports a violation at level remediate: nothing is deployed, so nothing remediates it", async () => {
+    await session.configure({ "storage-blob-public-access-disallowed": "remediate" });
+    const account = argRowOfGet(specExamples.storageAccount.body);
+    const file = write("public-blobs.json", [
+      { ...account, properties: { ...(account.properties as object), allowBlobPublicAccess: true } },
+    ]);
+    const { code, out } = await audit([file, "--json"]);
+    const doc = JSON.parse(out) as { findings: { mandatory: { policy: string }[] } };
+    // The engine shows a violation Analyze reports at level remediate as mandatory (it could not remediate it).
+    expect(doc.findings.mandatory.map((f) => f.policy)).to.deep.equal([
+      "storage-blob-public-access-disallowed",
+    ]);
+    expect(code).to.equal(1);
+    await session.configure({});
   });
 
   it("reads an estate of a few thousand rows (the 20,000-row figure is in docs/benchmarks.md)", async () => {

@@ -20,16 +20,6 @@ import { fixtureEstates, fixtureEstatesDir, runEstate } from "./fixtureEstates";
 import { estateFiles } from "./writeFixtureEstates";
 
 /**
- * The fix a raw program gets: the audit reads Azure's resources, so it cannot name the component argument the
- * plan names first (`Fix: WorkspaceNetwork "net" → …; in a raw program: …`).
- */
-function rawProgramFix(message: string): string {
-  const fix = message.lastIndexOf(" Fix: ");
-  const raw = message.indexOf("; in a raw program: ", fix);
-  return fix < 0 || raw < 0 ? message : `${message.slice(0, fix)} Fix: ${message.slice(raw + 20)}`;
-}
-
-/**
  * `level policy @ ARM id: message` with every quoted name as '…' (the plan names by Pulumi name, the audit by
  * Azure's), and an inline subnet's label (`subnet 'x' of VNet 'y'`, the pack's own for a VNet's subnets) as a
  * subnet resource's.
@@ -39,13 +29,24 @@ function comparable(findings: Findings, idOf: (urn: string) => string): string[]
     .flatMap((level) =>
       findings[level].map(
         (f) =>
-          `${level} ${f.policy} @ ${idOf(f.urn)}: ${estateWords(rawProgramFix(f.message))
+          `${level} ${f.policy} @ ${idOf(f.urn)}: ${estateWords(azureFix(f.message))
             .replace(/'[^'\s]*'/g, "'…'")
             .split("subnet '…' of VNet '…'")
             .join("subnet '…'")}`,
       ),
     )
     .sort();
+}
+
+/**
+ * The Azure-level fix of a message: a program's resource made by a component is told the component's argument
+ * first (`Fix: PrivateCompute "build" → subnetId; in a raw program: …`, policy/pack/message.ts); an estate has no
+ * components, so the pack tells it only the raw program's change — the same words.
+ */
+function azureFix(message: string): string {
+  const fix = message.lastIndexOf(" Fix: ");
+  const raw = message.indexOf("; in a raw program: ", fix);
+  return fix < 0 || raw < 0 ? message : `${message.slice(0, fix)} Fix: ${message.slice(raw + 20)}`;
 }
 
 /** A subnet is a row of its own in a program and part of its VNet's row in ARG. */
