@@ -79,6 +79,8 @@ describe("hub and spoke: components against raw azure-native", function () {
             servicesSet: false,
             endpoints: [],
             hubVirtualNetworkId: `${existingWorkspace.workspaceId.split("/providers/")[0]}/providers/Microsoft.Network/virtualNetworks/hub`,
+            // The hub is the hub set's VNet (its range says so): the spoke is peered with the endpoints' VNet.
+            hubAddressSpace: ["10.0.0.0/16"],
             addressSpace: ["10.1.0.0/16"],
             endpointSubnetPrefix: "10.1.1.0/24",
           },
