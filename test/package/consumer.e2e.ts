@@ -209,7 +209,8 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
     const first = await plan();
     expect([first.fromState, first.kept]).to.deep.equal([false, true]);
     expect(Object.values(first.steps).every((s) => s.op === "create")).to.equal(true);
-    // The user changes the cluster's VM size: the next plan updates that one input of that one resource.
+    // The user changes the cluster's VM size: Azure cannot update it in place (azurerm: "Changing this forces a
+    // new Machine Learning Compute Cluster to be created"), so the next plan replaces that one resource.
     const program = path.join(dir, "index.ts");
     const source = readFileSync(program, "utf8");
     expect(source).to.include('vmSize: "Standard_DS3_v2"');
@@ -218,7 +219,7 @@ describe("the packed package in a fresh TypeScript Pulumi program", function () 
     expect(second.fromState).to.equal(true);
     const changed = Object.entries(second.steps).filter(([, step]) => step.op !== "same");
     expect(changed.map(([urn, step]) => [urn.split("::").pop(), step.op, step.diffs])).to.deep.equal([
-      ["cpu-cluster-compute", "update", ["properties.properties.vmSize"]],
+      ["cpu-cluster-compute", "replace", ["properties.properties.vmSize"]],
     ]);
     expect(second.deleted).to.deep.equal([]);
   });
