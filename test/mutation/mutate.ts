@@ -8,7 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-interface Mutation {
+export interface Mutation {
   name: string;
   file: string;
   /** Exact text, found exactly once in the file. */
@@ -279,10 +279,18 @@ function run(m: Mutation): "killed" | "survived" {
   }
 }
 
+/** Lists other than the project's own, by `--list <name>`: each a module exporting `mutations`. */
+const otherLists: Record<string, string> = { blind25: "./blindMutations25" };
+
 if (require.main === module) {
-  const filter = process.argv[2] ?? "";
+  const args = process.argv.slice(2);
+  const listAt = args.indexOf("--list");
+  const listName = listAt >= 0 ? args.splice(listAt, 2)[1] : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const chosen: Mutation[] = listName === undefined ? mutations : require(otherLists[listName]).mutations;
+  const filter = args[0] ?? "";
   const rows = ["| mutation | file | issue 21 | result |", "|---|---|---|---|"];
-  for (const m of mutations.filter((x) => x.name.includes(filter))) {
+  for (const m of chosen.filter((x) => x.name.includes(filter))) {
     const result = run(m);
     rows.push(`| ${m.name} | ${m.file} | ${m.fromIssue ? "yes" : ""} | ${result} |`);
     process.stderr.write(`${result}: ${m.name}\n`);
