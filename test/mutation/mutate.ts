@@ -8,6 +8,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { mutations as blindMutations25 } from "./blindMutations25";
 import { blindMutations26 } from "./blindMutations26";
 
 export interface Mutation {
@@ -281,14 +282,21 @@ function run(m: Mutation): "killed" | "survived" {
   }
 }
 
+/** Lists written without reading the tests, by `--list <name>` (issue 25's and issue 26's blind mutants). */
+const blindLists: Record<string, readonly Mutation[]> = {
+  blind25: blindMutations25,
+  blind26: blindMutations26,
+};
+
 if (require.main === module) {
-  // `--list blind26`: issue 26's blind mutants (blindMutations26.ts) instead of this file's list.
-  const listed = process.argv[2] === "--list";
-  const list = listed && process.argv[3] === "blind26" ? blindMutations26 : mutations;
-  if (listed && list === mutations) throw new Error(`unknown list ${process.argv[3]}; known: blind26`);
-  const filter = process.argv[listed ? 4 : 2] ?? "";
+  const args = process.argv.slice(2);
+  const listAt = args.indexOf("--list");
+  const listName = listAt >= 0 ? args.splice(listAt, 2)[1] : undefined;
+  const chosen = listName === undefined ? mutations : blindLists[listName];
+  if (!chosen) throw new Error(`unknown list ${listName}; known: ${Object.keys(blindLists).join(", ")}`);
+  const filter = args[0] ?? "";
   const rows = ["| mutation | file | issue 21 | result |", "|---|---|---|---|"];
-  for (const m of list.filter((x) => x.name.includes(filter))) {
+  for (const m of chosen.filter((x) => x.name.includes(filter))) {
     const result = run(m);
     rows.push(`| ${m.name} | ${m.file} | ${m.fromIssue ? "yes" : ""} | ${result} |`);
     process.stderr.write(`${result}: ${m.name}\n`);
