@@ -9,7 +9,7 @@ import { checkOutputPaths, parseCliArgs, usage } from "./cliArgs";
 import { checkDiagramFile, diagramText } from "./diagramFile";
 import { htmlReport } from "./htmlReport";
 import { exitCodeOf, planProgram, type PlanOptions } from "./plan";
-import { PlanInputError, userErrorMessage } from "./planErrors";
+import { PlanInputError, reportFailure } from "./planErrors";
 import type { PolicyPackConfig } from "./policy/policyConfig";
 import { textReport } from "./textReport";
 import { topologySvg } from "./topologySvg";
@@ -57,15 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.stdout(args.json ? JSON.stringify(doc, null, 2) + "\n" : textReport(doc));
     return exitCodeOf(doc);
   } catch (e) {
-    const mistake = userErrorMessage(e);
-    const message =
-      mistake !== undefined
-        ? `error: ${mistake}`
-        : `plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
-    io.stderr(`${message}\n`);
-    // A tool reading --json gets a document either way.
-    if (args.json) io.stdout(JSON.stringify({ error: mistake ?? message, exitCode: 2 }, null, 2) + "\n");
-    return 2;
+    return reportFailure(e, "plan", args.json, io);
   }
 }
 

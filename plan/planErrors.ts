@@ -4,6 +4,7 @@
  * the Pulumi CLI lists them) without a stack trace; anything else is a crash and keeps its trace.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { inert } from "./textReport";
 
 /** A mistake in what the plan was asked to do: the target, the project or stack file, a CLI argument's file. */
 export class PlanInputError extends Error {
@@ -63,4 +64,25 @@ export function userErrorMessage(e: unknown): string | undefined {
     return message.replace(/^- /gm, "  - ");
   }
   return undefined;
+}
+
+/**
+ * A command that failed: one message on stderr (a mistake, or the crash with its trace), each line inert for
+ * the terminal (names in it come from strangers); under --json a document either way. Returns the exit code, 2.
+ */
+export function reportFailure(
+  e: unknown,
+  command: "plan" | "audit",
+  json: boolean | undefined,
+  io: { stdout(text: string): void; stderr(text: string): void },
+): number {
+  const mistake = userErrorMessage(e);
+  const message =
+    mistake !== undefined
+      ? `error: ${mistake}`
+      : `${command} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+  io.stderr(`${message.split("\n").map(inert).join("\n")}\n`);
+  // A tool reading --json gets a document either way.
+  if (json) io.stdout(JSON.stringify({ error: mistake ?? message, exitCode: 2 }, null, 2) + "\n");
+  return 2;
 }

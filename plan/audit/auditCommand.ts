@@ -8,7 +8,7 @@ import { parseArgs } from "util";
 import { checkOutputPaths } from "../cliArgs";
 import { checkDiagramFile, diagramText } from "../diagramFile";
 import { exitCodeOf } from "../plan";
-import { userErrorMessage } from "../planErrors";
+import { reportFailure } from "../planErrors";
 import { readPackConfig, type CliIo } from "../planCommand";
 import { inert } from "../textReport";
 import { topologySvg } from "../topologySvg";
@@ -73,13 +73,6 @@ export async function runAudit(argv: readonly string[], io: CliIo = processIo): 
     io.stdout(args.json ? JSON.stringify(doc, null, 2) + "\n" : auditText(doc));
     return exitCodeOf(doc);
   } catch (e) {
-    const mistake = userErrorMessage(e);
-    const message =
-      mistake !== undefined
-        ? `error: ${mistake}`
-        : `audit failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
-    io.stderr(`${inert(message)}\n`);
-    if (args.json) io.stdout(JSON.stringify({ error: mistake ?? message, exitCode: 2 }, null, 2) + "\n");
-    return 2;
+    return reportFailure(e, "audit", args.json, io);
   }
 }
