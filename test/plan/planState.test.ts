@@ -8,7 +8,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../plan/planCommand";
-import { stateFileOf } from "../../plan/planState";
+import { resourceChange } from "../../plan/planChanges";
+import { stateFileOf, type StateResource } from "../../plan/planState";
+import { unknownSentinel } from "../../plan/policy/engineValue";
+import { keptValue, newSecretKey, restoredValue } from "../../plan/stateSecrets";
 
 const fixture = path.join(__dirname, "fixtures", "state-steps");
 const stackFile = path.join(fixture, "Pulumi.dev.yaml");
@@ -310,5 +313,70 @@ describe("plan --state: a state file from a careless or hostile source is one me
     expect(fs.existsSync(path.join(dir, "..", "escaped.json"))).to.equal(false);
     // Whatever names the stack (a program's default, a provided stack), its file stays in the directory.
     expect(() => stateFileOf(`${dir}/`, "../../escaped")).to.throw(/stack names are limited/);
+  });
+});
+
+describe("plan --state: the step rules and the kept secrets, one by one", () => {
+  const key = newSecretKey();
+  // The engine's secret envelope (@pulumi/pulumi runtime/rpc.ts, specialSigKey and specialSecretSig).
+  const secretSigKey = "4dabf18193072939515e22adb298388d";
+  const secretSig = "1b47061264138c4ac30d75fd1eb44270";
+  const old = (type: string, inputs: Record<string, unknown>): StateResource =>
+    ({
+      urn: "u",
+      type,
+      name: "n",
+      custom: true,
+      protect: false,
+      inputs,
+      outputs: {},
+    }) as unknown as StateResource;
+  const step = (
+    type: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    more: { ignoreChanges?: string[] } = {},
+  ) =>
+    resourceChange(
+      old(type, before),
+      { type, inputs: after, custom: true, ignoreChanges: more.ignoreChanges ?? [], replaceOnChanges: [] },
+      key,
+    );
+
+  it("a changed input under ignoreChanges is no diff: the resource stays the same", () => {
+    const type = "azure-native:resources:ResourceGroup";
+    expect(step(type, { tags: { a: "1" } }, { tags: { a: "2" } }).op).to.equal("update");
+    expect(step(type, { tags: { a: "1" } }, { tags: { a: "2" } }, { ignoreChanges: ["tags"] }).op).to.equal(
+      "same",
+    );
+  });
+
+  it("any changed input of a random resource replaces it (the random provider has no update)", () => {
+    expect(step("random:index/randomString:RandomString", { length: 6 }, { length: 8 })).to.deep.include({
+      op: "replace",
+      replaces: ["length"],
+    });
+  });
+
+  it("a changed name in a resource's ARM path replaces it; a changed property of its body updates it", () => {
+    const type = "azure-native:storage:StorageAccount";
+    const was = { resourceGroupName: "rg", accountName: "sta", tags: { a: "1" } };
+    expect(step(type, was, { ...was, accountName: "stb" })).to.deep.include({
+      op: "replace",
+      replaces: ["accountName"],
+    });
+    expect(step(type, was, { ...was, resourceGroupName: "rg2" }).op).to.equal("replace");
+    expect(step(type, was, { ...was, tags: { a: "2" } }).op).to.equal("update");
+  });
+
+  it("a kept secret given back to a preview's outputs is unknown, as the engine has it; the fake Azure gets a masked stand-in", () => {
+    const kept = keptValue({ k: { [secretSigKey]: secretSig, value: "p@ss" } }, key) as Record<
+      string,
+      unknown
+    >;
+    expect(restoredValue(kept, "unknown")).to.deep.equal({ k: unknownSentinel });
+    expect(restoredValue(kept, "masked")).to.deep.equal({
+      k: { [secretSigKey]: secretSig, value: "[secret]" },
+    });
   });
 });
