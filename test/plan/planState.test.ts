@@ -251,6 +251,11 @@ describe("plan --state: a state file from a careless or hostile source is one me
       (s) => (s.resources[1]!.type = 5),
       "resources[1].type: a string expected, found number 5",
     ],
+    [
+      "a missing type",
+      (s) => delete s.resources[1]!.type,
+      "resources[1].type: a string expected, found nothing",
+    ],
     ["a non-string name", (s) => (s.resources[1]!.name = {}), "resources[1].name: a string expected"],
     [
       "a connection without its state",
@@ -301,6 +306,22 @@ describe("plan --state: a state file from a careless or hostile source is one me
       refused(await plan(option === "--html" ? state : file, {}, option, file), `also the ${option} output`);
     }
     expect(fs.readFileSync(state, "utf8")).to.equal(JSON.stringify(valid));
+  });
+
+  it("on a first plan (no state file yet) refuses --html naming the state file too, and writes neither", async () => {
+    refused(await plan(state, {}, "--html", state), "also the --html output");
+    expect(fs.existsSync(state)).to.equal(false);
+  });
+
+  it("refuses --state DIR/ of a directory that does not exist before the run, naming that directory", async () => {
+    const missing = path.join(dir, "missing") + path.sep;
+    const result = await plan(missing, {});
+    expect(result.code, result.stderr).to.equal(2);
+    // An argument error: the one line, then the usage.
+    expect(result.stderr.split("\n")[0]).to.equal(
+      `--state ${missing}: the directory ${missing} does not exist; create it first`,
+    );
+    expect(fs.existsSync(missing)).to.equal(false);
   });
 
   it("checks stack names as Pulumi does: org/project/stack maps to its own file in the directory, ../../escaped is refused", async () => {
