@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../plan/planCommand";
 import { resourceChange } from "../../plan/planChanges";
-import { stateFileOf, type StateResource } from "../../plan/planState";
+import { readPlanState, stateFileOf, type StateResource } from "../../plan/planState";
 import { unknownSentinel } from "../../plan/policy/engineValue";
 import { keptValue, newSecretKey, restoredValue } from "../../plan/stateSecrets";
 
@@ -399,5 +399,41 @@ describe("plan --state: the step rules and the kept secrets, one by one", () => 
     expect(restoredValue(kept, "masked")).to.deep.equal({
       k: { [secretSigKey]: secretSig, value: "[secret]" },
     });
+  });
+});
+
+describe("plan --state: a FIFO at the state path is refused, never waited on", () => {
+  let dir: string;
+  let fifo: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-state-fifo-"));
+    fifo = path.join(dir, "dev.json");
+    expect(spawnSync("mkfifo", [fifo]).status).to.equal(0);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("by the check before it is opened: not a regular file", () => {
+    expect(() => readPlanState(fifo, { project: "p", stack: "dev" })).to.throw(
+      `--state ${fifo} is not a regular file; give a regular file`,
+    );
+  });
+
+  it("and when it is swapped in after that check, by the open (non-blocking) and its fstat, in a child that would hang otherwise", () => {
+    // The child sees the FIFO as a regular file at the lstat check, as if it had been swapped in just after.
+    const child = `
+      const fs = require("fs");
+      const lstat = fs.lstatSync;
+      fs.lstatSync = (f) => (f === ${JSON.stringify(fifo)} ? lstat(${JSON.stringify(__filename)}) : lstat(f));
+      try { require("./plan/planState").readPlanState(${JSON.stringify(fifo)}, { project: "p", stack: "dev" }); }
+      catch (e) { process.stdout.write(e.message); }`;
+    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", child], {
+      cwd: path.join(__dirname, "..", ".."),
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.signal, "the read waited on the FIFO").to.equal(null);
+    expect(result.stdout).to.contain(
+      `--state ${fifo}: not a state file this plan wrote (not a regular file)`,
+    );
   });
 });
