@@ -356,11 +356,17 @@ describe("plan --state: the step rules and the kept secrets, one by one", () => 
     type: string,
     before: Record<string, unknown>,
     after: Record<string, unknown>,
-    more: { ignoreChanges?: string[] } = {},
+    more: { ignoreChanges?: string[]; replaceOnChanges?: string[] } = {},
   ) =>
     resourceChange(
       old(type, before),
-      { type, inputs: after, custom: true, ignoreChanges: more.ignoreChanges ?? [], replaceOnChanges: [] },
+      {
+        type,
+        inputs: after,
+        custom: true,
+        ignoreChanges: more.ignoreChanges ?? [],
+        replaceOnChanges: more.replaceOnChanges ?? [],
+      },
       key,
     );
 
@@ -370,6 +376,13 @@ describe("plan --state: the step rules and the kept secrets, one by one", () => 
     expect(step(type, { tags: { a: "1" } }, { tags: { a: "2" } }, { ignoreChanges: ["tags"] }).op).to.equal(
       "same",
     );
+  });
+
+  it("a changed input the resource's replaceOnChanges names replaces it", () => {
+    const type = "azure-native:resources:ResourceGroup";
+    expect(
+      step(type, { tags: { a: "1" } }, { tags: { a: "2" } }, { replaceOnChanges: ["tags"] }),
+    ).to.deep.include({ op: "replace", replaces: ["tags.a"] });
   });
 
   it("any changed input of a random resource replaces it (the random provider has no update)", () => {
