@@ -263,3 +263,22 @@ describe("fake Azure: a template ARM would refuse is refused with InvalidTemplat
     );
   });
 });
+
+describe("fake Azure: a later preview of the same stack", () => {
+  it("a changed resource keeps its live outputs (its id, its name), with the new inputs over them, as the engine's preview of an update does", () => {
+    const up = new FakeAzure(false);
+    const vnet = {
+      type: "azure-native:network:VirtualNetwork",
+      name: "vnet",
+      custom: true,
+      inputs: { resourceGroupName: "rg", virtualNetworkName: "v1", tags: { a: "1" } },
+    };
+    const made = up.newResource(vnet);
+    const preview = new FakeAzure(true, up).newResource({
+      ...vnet,
+      inputs: { ...vnet.inputs, tags: { a: "2" } },
+    });
+    expect(preview.id).to.equal(made.id);
+    expect(preview.state).to.deep.include({ id: made.id, name: "v1", tags: { a: "2" } });
+  });
+});

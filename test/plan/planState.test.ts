@@ -8,7 +8,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../plan/planCommand";
-import { stateFileOf } from "../../plan/planState";
+import { resourceChange } from "../../plan/planChanges";
+import { readPlanState, stateFileOf, type StateResource } from "../../plan/planState";
+import { unknownSentinel } from "../../plan/policy/engineValue";
+import { keptValue, newSecretKey, restoredValue } from "../../plan/stateSecrets";
 
 const fixture = path.join(__dirname, "fixtures", "state-steps");
 const stackFile = path.join(fixture, "Pulumi.dev.yaml");
@@ -248,6 +251,11 @@ describe("plan --state: a state file from a careless or hostile source is one me
       (s) => (s.resources[1]!.type = 5),
       "resources[1].type: a string expected, found number 5",
     ],
+    [
+      "a missing type",
+      (s) => delete s.resources[1]!.type,
+      "resources[1].type: a string expected, found nothing",
+    ],
     ["a non-string name", (s) => (s.resources[1]!.name = {}), "resources[1].name: a string expected"],
     [
       "a connection without its state",
@@ -300,6 +308,22 @@ describe("plan --state: a state file from a careless or hostile source is one me
     expect(fs.readFileSync(state, "utf8")).to.equal(JSON.stringify(valid));
   });
 
+  it("on a first plan (no state file yet) refuses --html naming the state file too, and writes neither", async () => {
+    refused(await plan(state, {}, "--html", state), "also the --html output");
+    expect(fs.existsSync(state)).to.equal(false);
+  });
+
+  it("refuses --state DIR/ of a directory that does not exist before the run, naming that directory", async () => {
+    const missing = path.join(dir, "missing") + path.sep;
+    const result = await plan(missing, {});
+    expect(result.code, result.stderr).to.equal(2);
+    // An argument error: the one line, then the usage.
+    expect(result.stderr.split("\n")[0]).to.equal(
+      `--state ${missing}: the directory ${missing} does not exist; create it first`,
+    );
+    expect(fs.existsSync(missing)).to.equal(false);
+  });
+
   it("checks stack names as Pulumi does: org/project/stack maps to its own file in the directory, ../../escaped is refused", async () => {
     const qualified = await plan(`${dir}/`, {}, "--stack", "org/plan-state-steps/dev");
     expect(qualified.code, qualified.stderr).to.equal(0);
@@ -310,5 +334,119 @@ describe("plan --state: a state file from a careless or hostile source is one me
     expect(fs.existsSync(path.join(dir, "..", "escaped.json"))).to.equal(false);
     // Whatever names the stack (a program's default, a provided stack), its file stays in the directory.
     expect(() => stateFileOf(`${dir}/`, "../../escaped")).to.throw(/stack names are limited/);
+  });
+});
+
+describe("plan --state: the step rules and the kept secrets, one by one", () => {
+  const key = newSecretKey();
+  // The engine's secret envelope (@pulumi/pulumi runtime/rpc.ts, specialSigKey and specialSecretSig).
+  const secretSigKey = "4dabf18193072939515e22adb298388d";
+  const secretSig = "1b47061264138c4ac30d75fd1eb44270";
+  const old = (type: string, inputs: Record<string, unknown>): StateResource =>
+    ({
+      urn: "u",
+      type,
+      name: "n",
+      custom: true,
+      protect: false,
+      inputs,
+      outputs: {},
+    }) as unknown as StateResource;
+  const step = (
+    type: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    more: { ignoreChanges?: string[]; replaceOnChanges?: string[] } = {},
+  ) =>
+    resourceChange(
+      old(type, before),
+      {
+        type,
+        inputs: after,
+        custom: true,
+        ignoreChanges: more.ignoreChanges ?? [],
+        replaceOnChanges: more.replaceOnChanges ?? [],
+      },
+      key,
+    );
+
+  it("a changed input under ignoreChanges is no diff: the resource stays the same", () => {
+    const type = "azure-native:resources:ResourceGroup";
+    expect(step(type, { tags: { a: "1" } }, { tags: { a: "2" } }).op).to.equal("update");
+    expect(step(type, { tags: { a: "1" } }, { tags: { a: "2" } }, { ignoreChanges: ["tags"] }).op).to.equal(
+      "same",
+    );
+  });
+
+  it("a changed input the resource's replaceOnChanges names replaces it", () => {
+    const type = "azure-native:resources:ResourceGroup";
+    expect(
+      step(type, { tags: { a: "1" } }, { tags: { a: "2" } }, { replaceOnChanges: ["tags"] }),
+    ).to.deep.include({ op: "replace", replaces: ["tags.a"] });
+  });
+
+  it("any changed input of a random resource replaces it (the random provider has no update)", () => {
+    expect(step("random:index/randomString:RandomString", { length: 6 }, { length: 8 })).to.deep.include({
+      op: "replace",
+      replaces: ["length"],
+    });
+  });
+
+  it("a changed name in a resource's ARM path replaces it; a changed property of its body updates it", () => {
+    const type = "azure-native:storage:StorageAccount";
+    const was = { resourceGroupName: "rg", accountName: "sta", tags: { a: "1" } };
+    expect(step(type, was, { ...was, accountName: "stb" })).to.deep.include({
+      op: "replace",
+      replaces: ["accountName"],
+    });
+    expect(step(type, was, { ...was, resourceGroupName: "rg2" }).op).to.equal("replace");
+    expect(step(type, was, { ...was, tags: { a: "2" } }).op).to.equal("update");
+  });
+
+  it("a kept secret given back to a preview's outputs is unknown, as the engine has it; the fake Azure gets a masked stand-in", () => {
+    const kept = keptValue({ k: { [secretSigKey]: secretSig, value: "p@ss" } }, key) as Record<
+      string,
+      unknown
+    >;
+    expect(restoredValue(kept, "unknown")).to.deep.equal({ k: unknownSentinel });
+    expect(restoredValue(kept, "masked")).to.deep.equal({
+      k: { [secretSigKey]: secretSig, value: "[secret]" },
+    });
+  });
+});
+
+describe("plan --state: a FIFO at the state path is refused, never waited on", () => {
+  let dir: string;
+  let fifo: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-state-fifo-"));
+    fifo = path.join(dir, "dev.json");
+    expect(spawnSync("mkfifo", [fifo]).status).to.equal(0);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("by the check before it is opened: not a regular file", () => {
+    expect(() => readPlanState(fifo, { project: "p", stack: "dev" })).to.throw(
+      `--state ${fifo} is not a regular file; give a regular file`,
+    );
+  });
+
+  it("and when it is swapped in after that check, by the open (non-blocking) and its fstat, in a child that would hang otherwise", () => {
+    // The child sees the FIFO as a regular file at the lstat check, as if it had been swapped in just after.
+    const child = `
+      const fs = require("fs");
+      const lstat = fs.lstatSync;
+      fs.lstatSync = (f) => (f === ${JSON.stringify(fifo)} ? lstat(${JSON.stringify(__filename)}) : lstat(f));
+      try { require("./plan/planState").readPlanState(${JSON.stringify(fifo)}, { project: "p", stack: "dev" }); }
+      catch (e) { process.stdout.write(e.message); }`;
+    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", child], {
+      cwd: path.join(__dirname, "..", ".."),
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.signal, "the read waited on the FIFO").to.equal(null);
+    expect(result.stdout).to.contain(
+      `--state ${fifo}: not a state file this plan wrote (not a regular file)`,
+    );
   });
 });

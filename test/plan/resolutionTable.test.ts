@@ -79,6 +79,13 @@ describe("plan: per-VNet resolution table", function () {
     expect(new Set(oneWay.resolution.map((r) => r.status))).to.deep.equal(new Set(["broken"]));
   });
 
+  it("asks for a client spoke peered with nothing whose DNS servers are the hub's resolver: every row broken, not left out", async () => {
+    const table = await spokeTable({ dns: "resolver", endpoints: "hub", peering: "none" });
+    expect(table.rows).to.deep.equal([]);
+    expect(table.resolution).to.have.length(6);
+    expect(new Set(table.resolution.map((r) => r.status))).to.deep.equal(new Set(["broken"]));
+  });
+
   it("is printed in the text plan under its VNet: verdict, name, IP and route, then the path", async () => {
     const table = await spokeTable({ dns: "resolver", peering: "none" });
     const lines = vnetSection(table);
