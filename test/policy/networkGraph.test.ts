@@ -233,6 +233,27 @@ describe("network graph: resolution", () => {
     expect(disabled).to.include({ verdict: "unknown", fault: ResolutionFaults.outsideStack });
   });
 
+  // "Vnets that are linked from a DNS forwarding ruleset will use the ruleset when performing name resolution,
+  // whether or not the linked VNet peers with the ruleset VNet." (private-resolver-endpoints-rulesets): the
+  // forwarded query leaves from the outbound endpoint's VNet, so the target need only be reached from there.
+  it("sends a ruleset's query from the outbound endpoint's VNet, not from the linked VNet", () => {
+    const r = resolve(
+      hubSpoke({
+        vnets: [
+          { key: "hub", label: "hub-vnet", dnsServers: undefined },
+          { key: "spoke", label: "spoke-vnet", dnsServers: undefined },
+        ],
+        peerings: [],
+        rulesets: [{ key: "rs", label: "ruleset 'rs'", vnet: "hub" }],
+        rulesetLinks: [{ ruleset: "rs", vnet: "spoke" }],
+        forwardingRules: [
+          { key: "r", label: "rule 'api'", ruleset: "rs", domain: "api.azureml.ms.", targets: ["10.0.4.4"] },
+        ],
+      }),
+    );
+    expect(r).to.include({ verdict: "ok", resolvingVnet: "hub" });
+  });
+
   it("breaks when the record names an endpoint the asking VNet does not reach, or no record of the target", () => {
     const input = hubSpoke({
       vnets: [...hubSpoke().vnets, { key: "spoke2", label: "spoke2-vnet", dnsServers: ["10.0.4.4"] }],
