@@ -254,6 +254,18 @@ describe("network graph: resolution", () => {
     expect(r).to.include({ verdict: "ok", resolvingVnet: "hub" });
   });
 
+  // A zone whose name is unknown at preview may be a second zone of the same name, or a more specific one:
+  // either would change the answer, so the known zone linked beside it does not settle resolution.
+  it("leaves resolution unknown when a zone of unknown name is linked beside the known one", () => {
+    const r = resolve(
+      hubSpoke({
+        zones: [...hubSpoke().zones, { key: "zOpen", label: "zone 'open'", name: unknown }],
+        links: [...hubSpoke().links, { key: "lOpen", label: "link open", zone: "zOpen", vnet: "hub" }],
+      }),
+    );
+    expect(r.verdict).to.equal("unknown");
+  });
+
   it("breaks when the record names an endpoint the asking VNet does not reach, or no record of the target", () => {
     const input = hubSpoke({
       vnets: [...hubSpoke().vnets, { key: "spoke2", label: "spoke2-vnet", dnsServers: ["10.0.4.4"] }],
