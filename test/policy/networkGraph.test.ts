@@ -266,6 +266,24 @@ describe("network graph: resolution", () => {
     expect(r.verdict).to.equal("unknown");
   });
 
+  // Of several endpoints of the target with records in the zone, the client can use one it reaches.
+  it("takes the endpoint the asking VNet reaches when the zone holds records of two", () => {
+    const r = resolve(
+      hubSpoke({
+        vnets: [...hubSpoke().vnets, { key: "far", label: "far-vnet", dnsServers: undefined }],
+        records: [
+          { zone: "zApi", endpoint: "pe" },
+          { zone: "zApi", endpoint: "pe2" },
+        ],
+        endpoints: [
+          ...hubSpoke().endpoints,
+          { key: "pe2", label: "endpoint 'pe2'", vnet: "far", targets: ["ws"], ips: ["10.9.0.5"] },
+        ],
+      }),
+    );
+    expect(r).to.include({ verdict: "ok", endpoint: "pe" });
+  });
+
   it("breaks when the record names an endpoint the asking VNet does not reach, or no record of the target", () => {
     const input = hubSpoke({
       vnets: [...hubSpoke().vnets, { key: "spoke2", label: "spoke2-vnet", dnsServers: ["10.0.4.4"] }],
