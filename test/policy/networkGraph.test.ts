@@ -106,6 +106,14 @@ describe("network graph: connected", () => {
     expect(remote.connected("spoke", "hub").verdict).to.equal("unknown");
   });
 
+  // ARM creates a peering with allowVirtualNetworkAccess true when the property is omitted (the portal's
+  // "Allow access to remote virtual network" is checked by default), so an omitted value does not break it.
+  it("connects a peering that omits allowVirtualNetworkAccess (Azure's default is true)", () => {
+    const omitted = { ...peering("spoke", "hub"), allowVirtualNetworkAccess: undefined };
+    const graph = new NetworkGraph(hubSpoke({ peerings: [peering("hub", "spoke"), omitted] }));
+    expect(graph.connected("spoke", "hub").verdict).to.equal("ok");
+  });
+
   it("takes a Disconnected peering as broken", () => {
     const graph = new NetworkGraph(
       hubSpoke({
