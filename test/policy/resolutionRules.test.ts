@@ -66,6 +66,13 @@ describe("rules on the resolution model: one test per branch", function () {
         )
         .and.include("Fix: write the endpoint's records into the zone its VNet resolves through");
     });
+    // The program's forwarding rules omit forwardingRuleState; Azure creates a rule Enabled then (the
+    // property's values are Enabled and Disabled, and a rule forwards unless set Disabled).
+    it("takes a forwarding rule that omits its state as Enabled: the ruleset spoke resolves", async () => {
+      const model = await modelOf({ dns: "ruleset" });
+      expect(model.forwardingRules.map((r) => r.enabled)).to.not.include(false);
+      expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
+    });
     it("leaves two zones of one name on a VNet to private-dns-zone-name-linked-once", async () => {
       const model = await modelOf({ dns: "azureDns", duplicateApiZone: "spoke" });
       expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
