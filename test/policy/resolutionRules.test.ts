@@ -73,6 +73,19 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(model.forwardingRules.map((r) => r.enabled)).to.not.include(false);
       expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
     });
+    it("checks a zone outside the stack that the stack links to a VNet", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "azureDns", zonesLinkedTo: ["hub"] }));
+      // The zones become existing ones (in the hub's resource group); the stack still links them to the hub.
+      const zones = run.graph.ofType("azure-native:privatedns:PrivateZone");
+      run.graph.resources.splice(
+        0,
+        run.graph.resources.length,
+        ...run.graph.resources.filter((r) => !zones.includes(r)),
+      );
+      const found = messages(zoneLinkedToVnet, stackModel(run.graph));
+      expect(found).to.have.length(6);
+      expect(found[0]).to.include("outside this stack").and.include("is not linked to its VNet 'spoke-vnet'");
+    });
     it("leaves two zones of one name on a VNet to private-dns-zone-name-linked-once", async () => {
       const model = await modelOf({ dns: "azureDns", duplicateApiZone: "spoke" });
       expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
