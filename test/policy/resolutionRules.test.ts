@@ -93,6 +93,16 @@ describe("rules on the resolution model: one test per branch", function () {
     });
   });
 
+  describe("dns-resolution-unverified", () => {
+    it("names a VNet that holds only a compute when its DNS server is outside the stack", async () => {
+      const model = await modelOf({ dns: "outside", endpoints: "hub", compute: "AmlCompute" });
+      const found = messages(resolutionUnverified, model);
+      expect(found.some((m) => m.includes("'spoke-vnet' holds private endpoints or computes"))).to.equal(
+        true,
+      );
+    });
+  });
+
   describe("dependency-endpoints-per-vnet", () => {
     it("accepts a spoke reaching the hub's dependency endpoints through zones linked to it", async () => {
       expect(
