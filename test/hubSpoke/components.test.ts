@@ -150,6 +150,20 @@ describe("CentralPrivateDns", () => {
       'inboundSubnetPrefix: "10.0.4.0/29" is a /29; a resolver endpoint\'s subnet is a /28 to a /24',
     ]);
   });
+  // "every virtual network can have exactly one registration zone" (private-dns-virtual-network-links): the
+  // central zones only answer names, so their links leave auto-registration off for the VNet's own zone.
+  it("links the central zones with registrationEnabled false", async () => {
+    const { graph } = await runOnMocks(() => {
+      new CentralPrivateDns("dns", {
+        resourceGroupName: "rg-dns",
+        location: "westeurope",
+        virtualNetworkIds: { hub: hubId },
+      });
+    });
+    const links = graph.ofType("azure-native:privatedns:VirtualNetworkLink");
+    expect(links).to.not.have.length(0);
+    expect(new Set(links.map((l) => l.inputs.registrationEnabled))).to.deep.equal(new Set([false]));
+  });
 });
 
 describe("endpoint sets as spokes", () => {
@@ -182,6 +196,17 @@ describe("endpoint sets as spokes", () => {
       "spoke-pe-workspace-amlworkspace",
     ]);
     expect(graph.ofType("azure-native:privatedns:PrivateZone")).to.deep.equal([]);
+  });
+
+  // "Allow forwarded traffic: Check this box to allow traffic forwarded by a network virtual appliance in a
+  // virtual network (that didn't originate from the virtual network) to flow to this virtual network through a
+  // peering." (virtual-network-manage-peering): on both sides, so a hub firewall's routes can carry traffic.
+  it("allows forwarded traffic on both sides of the hub peering", async () => {
+    const { graph } = await runOnMocks(() => {
+      set("spoke", { endpoints: [], hubVirtualNetworkId: hubId, dnsServers: ["10.0.4.4"] });
+    });
+    const peerings = graph.ofType("azure-native:network:VirtualNetworkPeering");
+    expect(peerings.map((p) => p.inputs.allowForwardedTraffic)).to.deep.equal([true, true]);
   });
 
   it("creates only this side of the peering when the hub is another team's, and says the hub's side is missing", async () => {
