@@ -129,6 +129,21 @@ describe("CentralPrivateDns", () => {
     expect(graph.ofType("azure-native:dnsresolver:DnsResolver")).to.deep.equal([]);
   });
 
+  // DNS names are case-insensitive: a key written in capitals names the zone its id points to.
+  it("adopts an existing zone whose key differs from its id's name only in case", async () => {
+    const api = "privatelink.api.azureml.ms";
+    const { graph } = await runOnMocks(() => {
+      new CentralPrivateDns("dns", {
+        resourceGroupName: "rg-dns",
+        location: "westeurope",
+        existingZoneIds: { [api.toUpperCase()]: hubZone(api) },
+        virtualNetworkIds: { hub: hubId },
+      });
+    });
+    const names = graph.ofType("azure-native:privatedns:PrivateZone").map((z) => z.inputs.privateZoneName);
+    expect(names).to.include("privatelink.notebooks.azure.net").and.not.include(api);
+  });
+
   it("refuses a zone of another cloud, an id of another zone and a resolver subnet Azure refuses, naming property, value and fix", async () => {
     const blob = "privatelink.blob.core.windows.net";
     const error = await refused(
