@@ -224,6 +224,15 @@ describe("endpoint sets as spokes", () => {
     expect(peerings.map((p) => p.inputs.allowForwardedTraffic)).to.deep.equal([true, true]);
   });
 
+  it("refuses firewallPrivateIp without subnetOutbound Firewall, naming the property", async () => {
+    const error = await refused(() =>
+      set("spoke", { endpoints: [], hubVirtualNetworkId: hubId, firewallPrivateIp: "10.0.1.4" }),
+    );
+    expect(error.message)
+      .to.include("firewallPrivateIp")
+      .and.include("only used with subnetOutbound Firewall");
+  });
+
   it("creates only this side of the peering when the hub is another team's, and says the hub's side is missing", async () => {
     const warnings: string[] = [];
     const warn = pulumi.log.warn;
