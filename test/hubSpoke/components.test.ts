@@ -13,6 +13,7 @@ import { PrivateCompute } from "../../sdk/compute/privateCompute";
 import { instanceInPeeredVnetReason } from "../../policy/azure/computePlacement";
 import { runOnMocks, settle, startRecording, type RecordedGraph } from "../../plan/mockRun";
 import { existingWorkspace } from "../endpoints/fixtures";
+import { contosoHub } from "./programs/platformSpoke";
 
 const sub = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups";
 const hubId = `${sub}/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet`;
@@ -231,6 +232,24 @@ describe("endpoint sets as spokes", () => {
     expect(error.message)
       .to.include("firewallPrivateIp")
       .and.include("only used with subnetOutbound Firewall");
+  });
+
+  // ARM ids are case-insensitive: a platform zone's id written with another case is still that zone.
+  it("accepts existingZoneIds naming platformHub's zones in another case", async () => {
+    const upper = (name: string) =>
+      contosoHub.privateDnsZoneIds!.find((id) => id.endsWith(`/${name}`))!.replace("/rg-dns/", "/RG-DNS/");
+    const { graph } = await runOnMocks(() => {
+      set("spoke", {
+        endpoints: ["workspace"],
+        platformHub: contosoHub,
+        hubPeering: "ThisSideOnly",
+        dnsMode: "ExistingZones",
+        existingZoneIds: Object.fromEntries(
+          ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"].map((z) => [z, upper(z)]),
+        ),
+      });
+    });
+    expect(graph.ofType("azure-native:network:PrivateEndpoint")).to.have.length(1);
   });
 
   it("creates only this side of the peering when the hub is another team's, and says the hub's side is missing", async () => {
