@@ -252,6 +252,20 @@ describe("endpoint sets as spokes", () => {
     expect(graph.ofType("azure-native:network:PrivateEndpoint")).to.have.length(1);
   });
 
+  it("refuses a DNS server in the hub's range that platformHub does not run, on dnsServers", async () => {
+    const error = await refused(() =>
+      set("spoke", {
+        endpoints: ["workspace"],
+        platformHub: contosoHub,
+        hubPeering: "ThisSideOnly",
+        dnsServers: ["10.0.9.9"],
+      }),
+    );
+    expect(error.message)
+      .to.match(/- dnsServers: /)
+      .and.include("10.0.9.9");
+  });
+
   it("creates only this side of the peering when the hub is another team's, and says the hub's side is missing", async () => {
     const warnings: string[] = [];
     const warn = pulumi.log.warn;
