@@ -13,6 +13,7 @@ import { PrivateCompute } from "../../sdk/compute/privateCompute";
 import { instanceInPeeredVnetReason } from "../../policy/azure/computePlacement";
 import { runOnMocks, settle, startRecording, type RecordedGraph } from "../../plan/mockRun";
 import { existingWorkspace } from "../endpoints/fixtures";
+import { contosoHub } from "./programs/platformSpoke";
 
 const sub = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups";
 const hubId = `${sub}/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet`;
@@ -129,6 +130,21 @@ describe("CentralPrivateDns", () => {
     expect(graph.ofType("azure-native:dnsresolver:DnsResolver")).to.deep.equal([]);
   });
 
+  // DNS names are case-insensitive: a key written in capitals names the zone its id points to.
+  it("adopts an existing zone whose key differs from its id's name only in case", async () => {
+    const api = "privatelink.api.azureml.ms";
+    const { graph } = await runOnMocks(() => {
+      new CentralPrivateDns("dns", {
+        resourceGroupName: "rg-dns",
+        location: "westeurope",
+        existingZoneIds: { [api.toUpperCase()]: hubZone(api) },
+        virtualNetworkIds: { hub: hubId },
+      });
+    });
+    const names = graph.ofType("azure-native:privatedns:PrivateZone").map((z) => z.inputs.privateZoneName);
+    expect(names).to.include("privatelink.notebooks.azure.net").and.not.include(api);
+  });
+
   it("refuses a zone of another cloud, an id of another zone and a resolver subnet Azure refuses, naming property, value and fix", async () => {
     const blob = "privatelink.blob.core.windows.net";
     const error = await refused(
@@ -149,6 +165,20 @@ describe("CentralPrivateDns", () => {
       `existingZoneIds["${blob}"]: "${hubZone("privatelink.file.core.windows.net")}" is the id of zone privatelink.file.core.windows.net, not of ${blob}; give the id of the zone of that name`,
       'inboundSubnetPrefix: "10.0.4.0/29" is a /29; a resolver endpoint\'s subnet is a /28 to a /24',
     ]);
+  });
+  // "every virtual network can have exactly one registration zone" (private-dns-virtual-network-links): the
+  // central zones only answer names, so their links leave auto-registration off for the VNet's own zone.
+  it("links the central zones with registrationEnabled false", async () => {
+    const { graph } = await runOnMocks(() => {
+      new CentralPrivateDns("dns", {
+        resourceGroupName: "rg-dns",
+        location: "westeurope",
+        virtualNetworkIds: { hub: hubId },
+      });
+    });
+    const links = graph.ofType("azure-native:privatedns:VirtualNetworkLink");
+    expect(links).to.not.have.length(0);
+    expect(new Set(links.map((l) => l.inputs.registrationEnabled))).to.deep.equal(new Set([false]));
   });
 });
 
@@ -182,6 +212,58 @@ describe("endpoint sets as spokes", () => {
       "spoke-pe-workspace-amlworkspace",
     ]);
     expect(graph.ofType("azure-native:privatedns:PrivateZone")).to.deep.equal([]);
+  });
+
+  // "Allow forwarded traffic: Check this box to allow traffic forwarded by a network virtual appliance in a
+  // virtual network (that didn't originate from the virtual network) to flow to this virtual network through a
+  // peering." (virtual-network-manage-peering): on both sides, so a hub firewall's routes can carry traffic.
+  it("allows forwarded traffic on both sides of the hub peering", async () => {
+    const { graph } = await runOnMocks(() => {
+      set("spoke", { endpoints: [], hubVirtualNetworkId: hubId, dnsServers: ["10.0.4.4"] });
+    });
+    const peerings = graph.ofType("azure-native:network:VirtualNetworkPeering");
+    expect(peerings.map((p) => p.inputs.allowForwardedTraffic)).to.deep.equal([true, true]);
+  });
+
+  it("refuses firewallPrivateIp without subnetOutbound Firewall, naming the property", async () => {
+    const error = await refused(() =>
+      set("spoke", { endpoints: [], hubVirtualNetworkId: hubId, firewallPrivateIp: "10.0.1.4" }),
+    );
+    expect(error.message)
+      .to.include("firewallPrivateIp")
+      .and.include("only used with subnetOutbound Firewall");
+  });
+
+  // ARM ids are case-insensitive: a platform zone's id written with another case is still that zone.
+  it("accepts existingZoneIds naming platformHub's zones in another case", async () => {
+    const upper = (name: string) =>
+      contosoHub.privateDnsZoneIds!.find((id) => id.endsWith(`/${name}`))!.replace("/rg-dns/", "/RG-DNS/");
+    const { graph } = await runOnMocks(() => {
+      set("spoke", {
+        endpoints: ["workspace"],
+        platformHub: contosoHub,
+        hubPeering: "ThisSideOnly",
+        dnsMode: "ExistingZones",
+        existingZoneIds: Object.fromEntries(
+          ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"].map((z) => [z, upper(z)]),
+        ),
+      });
+    });
+    expect(graph.ofType("azure-native:network:PrivateEndpoint")).to.have.length(1);
+  });
+
+  it("refuses a DNS server in the hub's range that platformHub does not run, on dnsServers", async () => {
+    const error = await refused(() =>
+      set("spoke", {
+        endpoints: ["workspace"],
+        platformHub: contosoHub,
+        hubPeering: "ThisSideOnly",
+        dnsServers: ["10.0.9.9"],
+      }),
+    );
+    expect(error.message)
+      .to.match(/- dnsServers: /)
+      .and.include("10.0.9.9");
   });
 
   it("creates only this side of the peering when the hub is another team's, and says the hub's side is missing", async () => {

@@ -223,7 +223,7 @@ export const mutations: Mutation[] = [
   rule(
     "B24 the unverified advisory skips VNets holding only computes",
     "resolutionUnverified.ts",
-    'for (const c of model.computes) if (typeof c.vnet === "string") used.add(c.vnet);',
+    'for (const c of model.computes) if (typeof c.vnet === "string") used.set(c.vnet, holds);',
     "",
     [...core, ...policy("ruleBranches", "platformNetwork")],
   ),

@@ -57,6 +57,17 @@ describe("firewall policy inheritance (basePolicy): a child policy takes its par
     expect(resolutionUnverified.check(model, resolutionUnverified.defaults)).to.have.length(1);
   });
 
+  // "By default, Azure Firewall uses Azure DNS and DNS Proxy is disabled." (firewall/dns-settings)
+  it("a policy, and no parent, without dnsSettings leaves DNS proxy off", async () => {
+    const run = await runOnMocks(hubSpoke(args({})), { preview: false });
+    const policy = run.graph.named("fw-policy");
+    delete policy.inputs.dnsSettings;
+    delete policy.outputs.dnsSettings;
+    const model = stackModel(run.graph);
+    expect(firewallHost(model).dnsProxy).to.equal(false);
+    expect(mandatory(model)[0]).to.include("does not enable DNS proxy");
+  });
+
   it("classic: a child policy (basePolicyId) of the quickstart's policy is a DNS proxy; with the parent's proxy off it is not", async () => {
     const child = await modelOf(quickstart301Classic("none", { childPolicy: true }), "update");
     expect(firewallHost(child).dnsProxy).to.equal(true);

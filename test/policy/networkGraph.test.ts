@@ -106,6 +106,14 @@ describe("network graph: connected", () => {
     expect(remote.connected("spoke", "hub").verdict).to.equal("unknown");
   });
 
+  // ARM creates a peering with allowVirtualNetworkAccess true when the property is omitted (the portal's
+  // "Allow access to remote virtual network" is checked by default), so an omitted value does not break it.
+  it("connects a peering that omits allowVirtualNetworkAccess (Azure's default is true)", () => {
+    const omitted = { ...peering("spoke", "hub"), allowVirtualNetworkAccess: undefined };
+    const graph = new NetworkGraph(hubSpoke({ peerings: [peering("hub", "spoke"), omitted] }));
+    expect(graph.connected("spoke", "hub").verdict).to.equal("ok");
+  });
+
   it("takes a Disconnected peering as broken", () => {
     const graph = new NetworkGraph(
       hubSpoke({
@@ -231,6 +239,57 @@ describe("network graph: resolution", () => {
       forwardingRules: input.forwardingRules.map((f) => (f.key === "r2" ? { ...f, enabled: false } : f)),
     });
     expect(disabled).to.include({ verdict: "unknown", fault: ResolutionFaults.outsideStack });
+  });
+
+  // "Vnets that are linked from a DNS forwarding ruleset will use the ruleset when performing name resolution,
+  // whether or not the linked VNet peers with the ruleset VNet." (private-resolver-endpoints-rulesets): the
+  // forwarded query leaves from the outbound endpoint's VNet, so the target need only be reached from there.
+  it("sends a ruleset's query from the outbound endpoint's VNet, not from the linked VNet", () => {
+    const r = resolve(
+      hubSpoke({
+        vnets: [
+          { key: "hub", label: "hub-vnet", dnsServers: undefined },
+          { key: "spoke", label: "spoke-vnet", dnsServers: undefined },
+        ],
+        peerings: [],
+        rulesets: [{ key: "rs", label: "ruleset 'rs'", vnet: "hub" }],
+        rulesetLinks: [{ ruleset: "rs", vnet: "spoke" }],
+        forwardingRules: [
+          { key: "r", label: "rule 'api'", ruleset: "rs", domain: "api.azureml.ms.", targets: ["10.0.4.4"] },
+        ],
+      }),
+    );
+    expect(r).to.include({ verdict: "ok", resolvingVnet: "hub" });
+  });
+
+  // A zone whose name is unknown at preview may be a second zone of the same name, or a more specific one:
+  // either would change the answer, so the known zone linked beside it does not settle resolution.
+  it("leaves resolution unknown when a zone of unknown name is linked beside the known one", () => {
+    const r = resolve(
+      hubSpoke({
+        zones: [...hubSpoke().zones, { key: "zOpen", label: "zone 'open'", name: unknown }],
+        links: [...hubSpoke().links, { key: "lOpen", label: "link open", zone: "zOpen", vnet: "hub" }],
+      }),
+    );
+    expect(r.verdict).to.equal("unknown");
+  });
+
+  // Of several endpoints of the target with records in the zone, the client can use one it reaches.
+  it("takes the endpoint the asking VNet reaches when the zone holds records of two", () => {
+    const r = resolve(
+      hubSpoke({
+        vnets: [...hubSpoke().vnets, { key: "far", label: "far-vnet", dnsServers: undefined }],
+        records: [
+          { zone: "zApi", endpoint: "pe" },
+          { zone: "zApi", endpoint: "pe2" },
+        ],
+        endpoints: [
+          ...hubSpoke().endpoints,
+          { key: "pe2", label: "endpoint 'pe2'", vnet: "far", targets: ["ws"], ips: ["10.9.0.5"] },
+        ],
+      }),
+    );
+    expect(r).to.include({ verdict: "ok", endpoint: "pe" });
   });
 
   it("breaks when the record names an endpoint the asking VNet does not reach, or no record of the target", () => {

@@ -271,6 +271,12 @@ describe("platform-network: a description the stack contradicts", function () {
     expect(platformNetwork.check(stackModel(agreeing.graph, described), described)).to.deep.equal([]);
   });
 
+  it("compares the ranges as sets: a peering stating the hub's two ranges in another order agrees", async () => {
+    const twoRanges = { hubs: [{ ...contosoHub, addressSpace: ["10.0.0.0/16", "10.5.0.0/16"] }] };
+    const { graph } = await runOnMocks(rawPeering(["10.5.0.0/16", "10.0.0.0/16"]), { preview: true });
+    expect(platformNetwork.check(stackModel(graph, twoRanges), twoRanges)).to.deep.equal([]);
+  });
+
   it("reports the stack's own VNet of the described id with another address space", async () => {
     const { graph } = await runOnMocks(rawPeering(["10.0.0.0/16"], ["10.0.0.0/24"]), { preview: true });
     const found = platformNetwork.check(stackModel(graph, described), described).map((v) => v.message);

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { dependencyEndpointsPerVnet } from "../../policy/rules/dependencyEndpointsPerVnet";
 import { publicAccessWithEndpoints } from "../../policy/rules/publicAccessWithEndpoints";
 import { check, messagesOf } from "./check";
-import { forms, Graph, nameOf, type Form } from "./graph";
+import { forms, Graph, nameOf, ref, type Form } from "./graph";
 import {
   allTargets,
   core,
@@ -157,6 +157,34 @@ describe("rule 6: endpoints for the storage behind datastores", () => {
       expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
     });
   }
+  it("accepts a clients VNet that reaches the dfs endpoint of a VNet it is peered with", () => {
+    const t = withDataLake("update");
+    for (const [from, to] of [
+      [t.clients, t.services],
+      [t.services, t.clients],
+    ])
+      t.graph.add("azure-native:network:VirtualNetworkPeering", `${from.vnet.name}-to-${to.vnet.name}`, {
+        resourceGroupName: rg,
+        virtualNetworkName: nameOf(from.vnet),
+        virtualNetworkPeeringName: `to-${to.vnet.name}`,
+        remoteVirtualNetwork: { id: ref(to.vnet) },
+        allowVirtualNetworkAccess: true,
+      });
+    t.graph.add(tokens.link, "lake-dfs-clients-link", {
+      resourceGroupName: rg,
+      privateZoneName: "privatelink.dfs.core.windows.net",
+      virtualNetworkLinkName: "link-clients",
+      location: "global",
+      registrationEnabled: false,
+      virtualNetwork: { id: ref(t.clients.vnet) },
+    });
+    t.datastore("lakehouse", {
+      datastoreType: "AzureDataLakeGen2",
+      accountName: nameOf(t.lake),
+      filesystem: "raw",
+    });
+    expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
+  });
   it("maps AzureFile to the file group id, and reads v2 datastoreProperties", () => {
     const t = withDataLake("update");
     t.graph.add("azure-native:machinelearningservices/v20240401:Datastore", "share", {

@@ -66,10 +66,40 @@ describe("rules on the resolution model: one test per branch", function () {
         )
         .and.include("Fix: write the endpoint's records into the zone its VNet resolves through");
     });
+    // The program's forwarding rules omit forwardingRuleState; Azure creates a rule Enabled then (the
+    // property's values are Enabled and Disabled, and a rule forwards unless set Disabled).
+    it("takes a forwarding rule that omits its state as Enabled: the ruleset spoke resolves", async () => {
+      const model = await modelOf({ dns: "ruleset" });
+      expect(model.forwardingRules.map((r) => r.enabled)).to.not.include(false);
+      expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
+    });
+    it("checks a zone outside the stack that the stack links to a VNet", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "azureDns", zonesLinkedTo: ["hub"] }));
+      // The zones become existing ones (in the hub's resource group); the stack still links them to the hub.
+      const zones = run.graph.ofType("azure-native:privatedns:PrivateZone");
+      run.graph.resources.splice(
+        0,
+        run.graph.resources.length,
+        ...run.graph.resources.filter((r) => !zones.includes(r)),
+      );
+      const found = messages(zoneLinkedToVnet, stackModel(run.graph));
+      expect(found).to.have.length(6);
+      expect(found[0]).to.include("outside this stack").and.include("is not linked to its VNet 'spoke-vnet'");
+    });
     it("leaves two zones of one name on a VNet to private-dns-zone-name-linked-once", async () => {
       const model = await modelOf({ dns: "azureDns", duplicateApiZone: "spoke" });
       expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
       expect(messages(duplicateZoneLinksRule, model)).to.have.length(1);
+    });
+  });
+
+  describe("dns-resolution-unverified", () => {
+    it("names a VNet that holds only a compute when its DNS server is outside the stack", async () => {
+      const model = await modelOf({ dns: "outside", endpoints: "hub", compute: "AmlCompute" });
+      const found = messages(resolutionUnverified, model);
+      expect(found.some((m) => m.includes("'spoke-vnet' holds private endpoints or computes"))).to.equal(
+        true,
+      );
     });
   });
 

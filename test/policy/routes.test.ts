@@ -90,6 +90,16 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       .to.include("network rule 'https' of collection 'clients-to-endpoints'")
       .and.include("configure SNAT for the endpoints' range");
   });
+  it("takes a network rule's `*` source as covering the clients' range", async () => {
+    const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
+    const group = run.graph.named("fw-rules");
+    for (const props of [group.inputs, group.outputs]) {
+      const collections = props.ruleCollections as { rules: { sourceAddresses: string[] }[] }[] | undefined;
+      if (collections) collections[0].rules[0].sourceAddresses = ["*"];
+    }
+    const advisory = findings(stackModel(run.graph)).find((f) => f.rule === "traffic-through-firewall");
+    expect(advisory?.message).to.include("network rule 'https' of collection 'clients-to-endpoints'");
+  });
 });
 
 describe("routes through the hub firewall in the classic provider and as discovered in the account", function () {

@@ -39,6 +39,13 @@ describe("dns-forwarding-ruleset-link-limits: one ruleset per VNet, of the VNet'
     });
   }
 
+  it("compares regions by name, not spelling: 'West Europe' is westeurope", async () => {
+    const run = await runOnMocks(hubSpoke({ dns: "ruleset" }), { preview: false });
+    for (const vnet of run.graph.ofType("azure-native:network:VirtualNetwork"))
+      for (const props of [vnet.inputs, vnet.outputs]) props.location = "West Europe";
+    expect(rulesetLinkLimits.check(stackModel(run.graph), rulesetLinkLimits.defaults)).to.deep.equal([]);
+  });
+
   it("accepts one ruleset of the VNet's region", async () => {
     expect(await found({ dns: "ruleset" }, "update")).to.deep.equal([]);
   });
