@@ -27,6 +27,7 @@ import type { ProgramLinks } from "../dns/programZoneLinks";
 import { type DnsMode, DnsModes, allDnsModes, isDnsMode } from "../dns/dnsModes";
 import type { PlatformHub } from "../../policy/model/platformNetwork";
 import { spokeProblems } from "./validateSpoke";
+import type { PeeringLayout } from "../network/setPeerings";
 import { addressesNeeded, optionalStorageGroupIds, planEndpoints } from "./endpointPlan";
 
 /** One set's layout, as plain values (unknown ids left undefined). */
@@ -58,6 +59,8 @@ export interface EndpointSetLayout {
   hubVirtualNetworkId?: string;
   hubAddressSpace?: readonly string[];
   hubPeering?: string;
+  /** The further VNets peered with this set's VNet, by key. */
+  peerings?: Readonly<Record<string, PeeringLayout>>;
   /** DNS servers of the new VNet ("" for those not known at plan time). */
   dnsServers?: readonly string[];
   linkExistingZones?: boolean;
