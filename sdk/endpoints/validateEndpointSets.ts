@@ -90,6 +90,8 @@ export interface EndpointsVnet {
   endpoints: readonly string[];
   addressSpace?: readonly string[];
   hubVirtualNetworkId?: string;
+  /** The key of this set's peering that names that VNet, when one may (its id not known at plan time, or its range). */
+  peeredBy?: string;
 }
 
 /** One problem: the set, the argument, the bad value and what to do. */
@@ -425,6 +427,11 @@ function withEndpointsVnet(set: EndpointSetLayout, sets: readonly EndpointSetLay
   if (set.hubVirtualNetworkId === "" || sameRange(set.hubAddressSpace, services.addressSpace)) return set;
   const held = planEndpoints(services).map((e) => e.key);
   if (held.length === 0) return set;
+  // A peering naming the services set's VNet by its range, else one whose id is not known at plan time.
+  const peerings = Object.entries(set.peerings ?? {});
+  const peeredBy =
+    peerings.find(([, p]) => sameRange(p.remoteAddressSpace, services.addressSpace))?.[0] ??
+    peerings.find(([, p]) => p.remoteVirtualNetworkId === "" && p.remoteAddressSpace === undefined)?.[0];
   return {
     ...set,
     endpointsVnet: {
@@ -432,6 +439,7 @@ function withEndpointsVnet(set: EndpointSetLayout, sets: readonly EndpointSetLay
       endpoints: held,
       addressSpace: services.addressSpace,
       hubVirtualNetworkId: services.hubVirtualNetworkId,
+      peeredBy,
     },
   };
 }
