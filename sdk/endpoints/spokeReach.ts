@@ -3,13 +3,13 @@
  * policy pack's own resolution model (policy/model/resolution.ts) on a graph of this one set, so a refusal
  * here gives the path and reason the pack gives for the deployed stack.
  *
- * The graph: the set's VNet with its DNS servers; the hub outside the graph (another stack's, or not known at
- * preview: the model counts a peering to it as connected); each omitted target's endpoint in the services
- * set's VNet when another set of the WorkspaceNetwork creates it and holds that endpoint (peered with the
- * hub when it names the same hub), else in the hub, or in a VNet the set is not peered with when it has no
- * hub; with dnsMode ExistingZones the central zones, holding the omitted endpoints' records and linked to
+ * The graph: the set's VNet with its DNS servers; the hub and the VNets of `peerings` outside the graph (another
+ * stack's, or not known at preview: the model counts a peering to one as connected); each omitted target's
+ * endpoint in the services set's VNet when another set of the WorkspaceNetwork creates it and holds that endpoint
+ * (peered with the hub when it names the same hub, and with this set's VNet both ways when one of its peerings
+ * may name it), else in the hub, or the first VNet of `peerings`, or in a VNet the set is not peered with; with dnsMode ExistingZones the central zones, holding the omitted endpoints' records and linked to
  * the set's VNet with linkExistingZones or by the program's CentralPrivateDns; with OwnZones only the set's own
- * zones. A DNS server IP in the set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet it is
+ * zones. A DNS server IP in the set's own range or a peered VNet is not seen (unknown); with no peering, one outside its range is in a VNet it is
  * not peered with (168.63.129.16 is Azure DNS: no host). With subnetOutbound Firewall the subnet's default
  * route goes to the firewall in the hub, which the components' peerings let forward between spokes
  * (model/transit.ts). Unknown answers (DNS servers outside what the set can see) are never refused.
