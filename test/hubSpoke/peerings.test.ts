@@ -233,6 +233,25 @@ describe("peerings: a set's VNet peered with more than one VNet", () => {
 });
 
 describe("peerings: a clients set reaches the services set's VNet only over its own peering", () => {
+  it("refuses a set peered only through peerings that writes central zones it neither links nor resolves through a DNS server", () => {
+    const zoneId = (name: string) => `${sub}/rg-dns/providers/Microsoft.Network/privateDnsZones/${name}`;
+    const layout: EndpointSetLayout = {
+      name: "neu",
+      ...spoke,
+      usesExistingSubnet: false,
+      endpoints: ["workspace"],
+      servicesSet: false,
+      dnsMode: "ExistingZones",
+      existingZoneIds: Object.fromEntries(
+        ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"].map((z) => [z, zoneId(z)]),
+      ),
+      peerings: { weu: { remoteVirtualNetworkId: hubId, remoteAddressSpace: ["10.0.0.0/16"] } },
+    };
+    const [held] = validateEndpointSets([layout]).filter((p) => p.property === "dnsServers");
+    expect(held.reason).to.include("the spoke's VNet could not resolve its own endpoints");
+    expect(validateEndpointSets([{ ...layout, linkExistingZones: true }])).to.deep.equal([]);
+  });
+
   const services: EndpointSetLayout = {
     name: "workspace",
     addressSpace: ["10.20.0.0/16"],
