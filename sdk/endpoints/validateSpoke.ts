@@ -52,7 +52,7 @@ export function peeredOverlapProblems(
       const cidr = parseCidr(text);
       if (!cidr) return [];
       const clash = own.find((c) => overlaps(c, cidr));
-      const other = seen.find((s) => overlaps(s.cidr, cidr));
+      const other = seen.find((s) => s.range !== range && overlaps(s.cidr, cidr));
       seen.push({ range, cidr });
       const shown = shownPrefix(range, text);
       return [
@@ -66,7 +66,7 @@ export function peeredOverlapProblems(
               ),
             ]
           : []),
-        ...(other && other.range !== range
+        ...(other
           ? [
               problem(
                 set.name,
