@@ -9,8 +9,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpoints/privateEndpointSet";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
 import { validateEndpointSets, type EndpointSetLayout } from "../../sdk/endpoints/validateEndpointSets";
-import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
+import { runOnMocks } from "../../plan/mockRun";
 import { existingWorkspace } from "../endpoints/fixtures";
+import { refusalsBeforeRegistering as refused } from "./refusedBeforeRegistering";
 
 const sub = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups";
 const vnetId = (rg: string, name: string) =>
@@ -23,21 +24,6 @@ const asSpoke = { endpoints: [], servicesSet: false, dnsServers: ["10.0.4.4"] };
 
 const set = (name: string, args: Partial<PrivateEndpointSetArgs>) =>
   new PrivateEndpointSet(name, { ...existingWorkspace, ...spoke, ...args } as PrivateEndpointSetArgs);
-
-/** The argument errors of a construction that must register nothing, as `path: reason` lines. */
-async function refused(construct: () => unknown): Promise<string[]> {
-  const graph = await startRecording({ preview: true });
-  let error: unknown;
-  try {
-    construct();
-  } catch (e) {
-    error = e;
-  }
-  await settle();
-  expect(graph.resources, "nothing registered").to.deep.equal([]);
-  expect(pulumi.InputPropertiesError.isInstance(error), String(error)).to.equal(true);
-  return (error as pulumi.InputPropertiesError).errors.map((e) => `${e.propertyPath}: ${e.reason}`);
-}
 
 describe("peerings: a set's VNet peered with more than one VNet", () => {
   it("peers with the hub and each VNet of peerings, both sides named from the set and the key", async () => {

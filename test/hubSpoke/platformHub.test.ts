@@ -10,15 +10,12 @@ import { runOnMocks } from "../../plan/mockRun";
 import type { PlatformHub } from "../../sdk";
 import { existingWorkspace } from "../endpoints/fixtures";
 import { contosoHub } from "./programs/platformSpoke";
-import { refusedBeforeRegistering } from "./refusedBeforeRegistering";
+import { refusalsBeforeRegistering as refused } from "./refusedBeforeRegistering";
 
 const spoke = { addressSpace: ["10.1.0.0/16"], endpointSubnetPrefix: "10.1.1.0/24" };
 
 const set = (args: Partial<PrivateEndpointSetArgs>) =>
   new PrivateEndpointSet("spoke", { ...existingWorkspace, ...spoke, ...args } as PrivateEndpointSetArgs);
-
-const refused = async (construct: () => unknown): Promise<string[]> =>
-  (await refusedBeforeRegistering(construct)).errors.map((e) => `${e.propertyPath}: ${e.reason}`);
 
 const lacking = (name: string): PlatformHub => ({
   ...contosoHub,

@@ -18,3 +18,9 @@ export async function refusedBeforeRegistering(
   expect(pulumi.InputPropertiesError.isInstance(error), String(error)).to.equal(true);
   return error as pulumi.InputPropertiesError;
 }
+
+/** The argument errors of a construction that must register nothing, as `path: reason` lines. */
+export async function refusalsBeforeRegistering(construct: () => unknown): Promise<string[]> {
+  const { errors } = await refusedBeforeRegistering(construct);
+  return errors.map((e) => `${e.propertyPath}: ${e.reason}`);
+}
