@@ -9,10 +9,10 @@ import {
   createPrivateZones,
   existingZoneIdsByKey,
   linkExistingZones,
-  type ZonesByKey,
+  type ZoneRef,
 } from "../dns/privateZones";
 import { linksSetVnet } from "../dns/programZoneLinks";
-import { heldEndpointProblem } from "./spokeReach";
+import { heldEndpointProblem, omittedEndpointProblem } from "./spokeReach";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
 import { peerVnets, type VnetPeering } from "../network/vnetPeering";
 import { peeringPath } from "../network/setPeerings";
@@ -82,36 +82,42 @@ export function argsOwnedBy(args: PrivateEndpointSetArgs, owner: ArgumentOwner):
 }
 
 /**
- * The zones, waiting for the check of the set's own endpoints when only the program's CentralPrivateDns may link
- * them to the set's VNet (known once the VNet exists): a spoke linked nowhere fails the preview as it would have
- * before registration.
+ * The check of what the set's VNet resolves when only the program's CentralPrivateDns may link the zones to it,
+ * known once the VNet exists: its own endpoints and those it omits (a clients set). Undefined when nothing waits.
+ * A spoke linked nowhere then fails the preview as it would have before registration.
  */
-function zonesCheckedForLinks(
+function programLinksChecked(
   owner: ArgumentOwner,
   layout: EndpointSetLayout,
   givenZoneIds: PrivateEndpointSetArgs["existingZoneIds"],
   vnetId: pulumi.Output<string>,
-  zones: ZonesByKey,
   resource: pulumi.Resource,
-): ZonesByKey {
-  if (layout.programLinks !== "pending") return zones;
-  const checked = linksSetVnet(givenZoneIds, vnetId).apply((linked) => {
-    const held = heldEndpointProblem({
-      ...layout,
-      name: owner.set,
-      programLinks: linked ? "linked" : undefined,
-    });
-    if (held)
+): pulumi.Output<true> | undefined {
+  if (layout.programLinks !== "pending") return undefined;
+  return linksSetVnet(givenZoneIds, vnetId).apply((linked) => {
+    const judged = { ...layout, name: owner.set, programLinks: linked ? ("linked" as const) : undefined };
+    const problem = heldEndpointProblem(judged) ?? omittedEndpointProblem(judged);
+    if (problem)
       throw new pulumi.ResourceError(
         argProblemsMessage(owner.component, owner.name, [
-          { propertyPath: `${owner.prefix}${held.property}`, reason: `${held.value}: ${held.reason}` },
+          {
+            propertyPath: `${owner.prefix}${problem.property}`,
+            reason: `${problem.value}: ${problem.reason}`,
+          },
         ]),
         resource,
         true,
       );
-    return true;
+    return true as const;
   });
-  return mapValues(zones, (z) => ({ ...z, id: pulumi.all([z.id, checked]).apply(([id]) => id) }));
+}
+
+/** `value` once `checked` has passed: the child given it waits for the check, and fails with its message. */
+function afterCheck<V extends pulumi.Input<string>>(
+  value: V,
+  checked: pulumi.Output<true> | undefined,
+): V | pulumi.Output<string> {
+  return checked ? pulumi.all([value, checked]).apply(([v]) => v) : value;
 }
 
 /** A VNet the set peers with: the peering to create, and where its range comes from. */
@@ -282,8 +288,14 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
           },
           this,
         );
+    const linksChecked = programLinksChecked(owner, layout, givenZoneIds, net.virtualNetworkId, this);
     for (const peering of checkedForOverlap(owner, layout, peeredVnets(layout, args), this))
-      peerVnets(name, net, peering, this);
+      peerVnets(
+        name,
+        net,
+        { ...peering, remoteVirtualNetworkId: afterCheck(peering.remoteVirtualNetworkId, linksChecked) },
+        this,
+      );
     const cloud = pulumi.output(args.cloud ?? "AzureCloud");
     const mode = dnsModeOf(layout);
     const zones =
@@ -300,14 +312,10 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             this,
           )
         : mode === DnsModes.ExistingZones
-          ? zonesCheckedForLinks(
-              owner,
-              layout,
-              givenZoneIds,
-              net.virtualNetworkId,
-              existingZoneIdsByKey(args.existingZoneIds ?? {}),
-              this,
-            )
+          ? mapValues(existingZoneIdsByKey(args.existingZoneIds ?? {}), (z): ZoneRef => ({
+              ...z,
+              id: afterCheck(z.id, linksChecked),
+            }))
           : {};
     if (mode === DnsModes.ExistingZones && layout.linkExistingZones === true)
       linkExistingZones(name, zones, args.existingZoneIds ?? {}, net.virtualNetworkId, args.tags, this);

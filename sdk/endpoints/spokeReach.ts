@@ -296,8 +296,11 @@ function cloudOf(set: EndpointSetLayout): AzureCloud {
 export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
   const omitted = omittedOf(set);
   if (omitted.length === 0) return undefined;
+  // Links the program may make to the set's VNet are judged once the VNet exists (linksSetVnet): reach now.
+  const judged = set.programLinks === "pending" ? { ...set, programLinks: "linked" as const } : set;
   const broken =
-    servicesUnreached(set, omitted) ?? brokenPaths(set, cloudOf(set), omitted, omitted).map((b) => b.text);
+    servicesUnreached(judged, omitted) ??
+    brokenPaths(judged, cloudOf(judged), omitted, omitted).map((b) => b.text);
   if (broken.length === 0) return undefined;
   return {
     set: set.name,
