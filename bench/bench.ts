@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the policy pack at organisation scale, the components against flat programs, and the
  * deployment critical paths. Prints the figures; `--json` prints the raw reports instead. `--only
- * policy|components|critical-path` runs one part; `--quick` runs small sizes (seconds, not minutes).
+ * policy|components|critical-path` runs one part; `--organisation components|classic|hubSpoke` one organisation
+ * stack of the policy part; `--quick` runs small sizes (seconds, not minutes).
  */
 import { parseArgs } from "util";
 import { componentText, criticalPathText, policyText } from "./benchReport";
@@ -11,21 +12,44 @@ import { policyBench } from "./policyBench";
 
 const parts = ["policy", "components", "critical-path"] as const;
 type Part = (typeof parts)[number];
+/** The components' organisation stack, the same organisation written with the classic provider, and a platform
+ * hub with routed spokes. */
+const organisations = ["components", "classic", "hubSpoke"] as const;
+type Organisation = (typeof organisations)[number];
 
-function benchArgs(argv: string[]): { only?: Part; quick: boolean; json: boolean } {
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value !== undefined && !allowed.includes(value as T)) {
+    throw new Error(`--${flag} takes one of ${allowed.join(", ")}, got ${value}`);
+  }
+  return value as T | undefined;
+}
+
+function benchArgs(argv: string[]): {
+  only?: Part;
+  organisation?: Organisation;
+  quick: boolean;
+  json: boolean;
+} {
   const { values } = parseArgs({
     args: argv,
     options: {
       only: { type: "string" },
+      organisation: { type: "string" },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
     strict: true,
   });
-  if (values.only !== undefined && !parts.includes(values.only as Part)) {
-    throw new Error(`--only takes one of ${parts.join(", ")}, got ${values.only}`);
-  }
-  return { only: values.only as Part | undefined, quick: values.quick, json: values.json };
+  return {
+    only: oneOf("only", values.only, parts),
+    organisation: oneOf("organisation", values.organisation, organisations),
+    quick: values.quick,
+    json: values.json,
+  };
 }
 
 async function main(): Promise<void> {
@@ -34,14 +58,12 @@ async function main(): Promise<void> {
   const print = (text: string, report: unknown) =>
     console.log(args.json ? JSON.stringify(report, null, 2) : `${text}\n`);
   if (wanted("policy")) {
-    // The components' organisation stack, the same organisation written with the classic provider, and a
-    // platform hub with routed spokes.
-    for (const organisation of ["components", "classic", "hubSpoke"] as const) {
+    for (const organisation of organisations.filter((o) => (args.organisation ?? o) === o)) {
       const sets = organisation === "hubSpoke" ? 2 : 3; // the hub-and-spoke workspace has two spokes
       const report = await policyBench(
         args.quick
           ? { sizes: [100, 300], setsPerWorkspace: sets, repeats: 3, concurrency: 16, organisation }
-          : { sizes: [1000, 10000], setsPerWorkspace: sets, repeats: 3, concurrency: 16, organisation },
+          : { sizes: [1000, 10000], setsPerWorkspace: sets, repeats: 5, concurrency: 16, organisation },
       );
       print(policyText(report), report);
     }

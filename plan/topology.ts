@@ -11,6 +11,7 @@
  * managed network (mode, firewall) holding its outbound rules, the user's and Azure's; hub-based projects, held
  * by their hub. Each part of the network is one {@link TopologyPart}.
  */
+import { azureDnsIp } from "../policy/azure/azureDnsIp";
 import { parseArmId } from "../policy/azure/armId";
 import type { DnsHost, DnsHostKind, Verdict } from "../policy/model/networkGraph";
 import type { PrivateDnsManager } from "../policy/model/privateDnsDeclaration";
@@ -637,10 +638,11 @@ const dnsWriterNote: TopologyPart = (b) => {
   }
 };
 
+/** What a DNS host does, beside its label (which already names its kind: "resolver inbound endpoint 'x'"). */
 const dnsHostWords: Record<DnsHostKind, string> = {
-  resolverInbound: "DNS resolver inbound endpoint",
-  firewall: "Azure Firewall (DNS proxy)",
-  vm: "DNS server VM",
+  resolverInbound: "DNS",
+  firewall: "DNS proxy",
+  vm: "DNS server",
   forwarder: "DNS forwarder",
 };
 
@@ -683,11 +685,12 @@ const network: TopologyPart = (b) => {
     // tooltip (an edge label that long was crossed by other edges and widened the picture past the page).
     const verdict =
       resolver.verdict === "ok" ? "" : ` (${verdictMarks[resolver.verdict]} ${resolver.verdict})`;
-    node.lines.push(
-      servers.length ? `DNS: ${servers.join(", ")}${verdict}` : "DNS: Azure DNS + linked zones",
-    );
+    // 168.63.129.16 is the VNet's own Azure DNS (policy/azure/azureDnsIp.ts): said in its line, not a node.
+    const named = servers.map((ip) => (ip === azureDnsIp ? `${ip} (Azure DNS + linked zones)` : ip));
+    node.lines.push(servers.length ? `DNS: ${named.join(", ")}${verdict}` : "DNS: Azure DNS + linked zones");
     node.tooltip += `. DNS: ${describePath(resolver)}`;
     for (const ip of servers) {
+      if (ip === azureDnsIp) continue;
       const host = dnsHostOf(graph, vnet, ip);
       const id = host?.key ?? `dns-server/${ip}`;
       if (host) {

@@ -19,7 +19,8 @@ const shapes: Record<NodeKind, [string, string]> = {
   service: ["[(", ")]"],
   vnet: ["[", "]"],
   endpoint: ["(", ")"],
-  compute: ["[/", "/]"],
+  // A stadium: a parallelogram slants by its height, and a compute with a finding line widened its rank.
+  compute: ["([", "])"],
   internet: ["((", "))"],
   summary: ["(", ")"],
   note: [">", "]"],

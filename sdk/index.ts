@@ -57,6 +57,7 @@ export {
 export { DnsModes, type DnsMode } from "./dns/dnsModes";
 export { CentralPrivateDns, type CentralPrivateDnsArgs, centralZoneNames } from "./dns/centralPrivateDns";
 export { HubPeerings, SubnetOutbounds } from "./network/networkModes";
+export type { VnetPeeringArgs } from "./network/setPeerings";
 /**
  * A hub the platform team runs in another stack, described once: the `platform-network` policy's `hubs[]`
  * entry, and a set's `platformHub` argument (WorkspaceNetwork / PrivateEndpointSet).

@@ -24,6 +24,12 @@ interface ArgumentRow {
   arguments: readonly string[];
 }
 
+/**
+ * Stands for the argument of the peering a VirtualNetworkPeering child is a side of, read from the child's name
+ * (peeringArgumentOf); kept as written when the name is not known.
+ */
+const peeringArgument = "peerings.<key>";
+
 /** The arguments by the component that makes the resource. */
 export const componentArguments: Readonly<Record<string, readonly ArgumentRow[]>> = {
   PrivateEndpointSet: [
@@ -48,6 +54,12 @@ export const componentArguments: Readonly<Record<string, readonly ArgumentRow[]>
       arguments: ["dnsMode", "existingZoneIds"],
     },
     { rule: "subnet-private", role: "azure-native:network:Subnet", arguments: ["subnetOutbound"] },
+    // On a side of a peering the set made: its own range, or that peering (named from its child's name).
+    {
+      rule: "platform-network",
+      role: "azure-native:network:VirtualNetworkPeering",
+      arguments: ["addressSpace", peeringArgument],
+    },
   ],
   PrivateCompute: [
     {
@@ -107,6 +119,19 @@ function argumentOwner(maker: MadeResource & { name: string }): {
   return { component: componentOf(maker)!, name: maker.name };
 }
 
+/**
+ * The argument of the peering a set's child `<set>-to-<key>` or `<set>-from-<key>` is a side of
+ * (sdk/network/vnetPeering.ts): `peerings.<key>`, or `hubVirtualNetworkId` for the hub's.
+ */
+function peeringArgumentOf(child: string | undefined, set: string): string | undefined {
+  const side = ["-to-", "-from-"]
+    .map((s) => `${set}${s}`)
+    .find((prefix) => child?.startsWith(prefix) && child.length > prefix.length);
+  if (side === undefined) return undefined;
+  const key = child!.slice(side.length);
+  return key === "hub" ? "hubVirtualNetworkId" : member("peerings", key);
+}
+
 /** The component's argument to change for `rule`'s finding on `resource`, e.g. `WorkspaceNetwork 'net' → sets.a.b`. */
 export function componentFix(rule: string, resource: MadeResource | undefined): string | undefined {
   const maker = resource?.parent;
@@ -115,7 +140,10 @@ export function componentFix(rule: string, resource: MadeResource | undefined): 
   const row = componentArguments[component]?.find((r) => r.rule === rule && r.role === resource.type);
   if (!row) return undefined;
   const owner = argumentOwner({ ...maker, name: maker.name });
-  const paths = row.arguments.map((a) => (owner.prefix ? `${owner.prefix}.${a}` : a));
+  const args = row.arguments.map((a) =>
+    a === peeringArgument ? (peeringArgumentOf(resource.name, maker.name!) ?? a) : a,
+  );
+  const paths = args.map((a) => (owner.prefix ? `${owner.prefix}.${a}` : a));
   return `${owner.component} ${JSON.stringify(owner.name)} → ${paths.join(" or ")}`;
 }
 

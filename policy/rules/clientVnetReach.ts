@@ -50,7 +50,7 @@ function unreachableEndpoints(model: StackModel, vnet: Key, target: Key): string
 function fixOf(model: StackModel, vnet: Key): string {
   const origin = model.vnetOrigins.get(vnet);
   if (origin)
-    return `set ${origin.argument}hubVirtualNetworkId to the VNet holding those endpoints (peered both ways), or list them in ${origin.argument}endpoints so this VNet holds its own; resolve their names there (${origin.argument}dnsServers, or dnsMode ExistingZones with linkExistingZones)`;
+    return `set ${origin.argument}hubVirtualNetworkId to the VNet holding those endpoints (peered both ways), or peer with it beside the hub (${origin.argument}peerings.<name>.remoteVirtualNetworkId: spokes of one hub do not reach each other), or list them in ${origin.argument}endpoints so this VNet holds its own; resolve their names there (${origin.argument}dnsServers, or dnsMode ExistingZones with linkExistingZones)`;
   return "peer this VNet both ways with the VNet holding those endpoints, or route it through the hub firewall (a route table on its subnet sending that VNet's range to the firewall, every spoke peering allowing forwarded traffic), and resolve their names from zones holding their records";
 }
 
@@ -91,7 +91,7 @@ export const clientVnetReach: StackRule<object> = {
     "A clients VNet holding no endpoint uses the workspace's endpoints in another VNet: it must resolve their names to their private IPs and reach them — peered both ways with their VNet, or routed through a firewall or NVA in the hub both are peered with.",
     "",
     "- azure-native: a `network.VirtualNetworkPeering` each way with the endpoints' VNet, or a `network.RouteTable` on the clients' subnet whose route sends that VNet's range to the firewall (`nextHopType: VirtualAppliance`); zones holding the records linked where its DNS path ends.",
-    "- Components: `WorkspaceNetwork` `sets.<clients>.hubVirtualNetworkId` naming the VNet holding the endpoints, or `sets.<clients>.endpoints` listing the endpoints it holds itself.",
+    "- Components: `WorkspaceNetwork` `sets.<clients>.hubVirtualNetworkId` naming the VNet holding the endpoints, or `sets.<clients>.peerings.<name>.remoteVirtualNetworkId` naming it beside the hub, or `sets.<clients>.endpoints` listing the endpoints it holds itself.",
   ].join("\n"),
   url: "https://learn.microsoft.com/azure/machine-learning/how-to-custom-dns",
   tags: ["dns", "private-endpoint", "vnet"],

@@ -23,6 +23,7 @@ import { platformHubSchema, withPlatformHub, type PlatformHub } from "../network
 import { NameRules } from "../validation/names";
 import { tagsKind, type Tags } from "../validation/tags";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
+import { peeringLayouts, vnetPeeringSchema, type VnetPeeringArgs } from "../network/setPeerings";
 import { programLinksOf } from "../dns/programZoneLinks";
 import {
   EndpointTargetKinds,
@@ -122,6 +123,18 @@ export interface EndpointSetLayoutArgs {
   /** BothWays (default) or ThisSideOnly when the hub belongs to another team: see {@link HubPeerings}. */
   hubPeering?: pulumi.Input<HubPeerings>;
   /**
+   * Further VNets to peer this set's VNet with, by a stable key you choose (it names the peerings
+   * `<set>-to-<key>` and `<set>-from-<key>`, so adding or removing one renames nothing else): e.g. a clients
+   * spoke peered with the workspace's spoke as well as the hub, or a spoke peered with the hubs of two regions.
+   * Each is peered like the hub (both sides unless `peering` is ThisSideOnly; forwarded traffic allowed), and
+   * peering is not transitive: a VNet reaches only those it is peered with. Refused at preview: a remote range
+   * overlapping this VNet's or another peered VNet's (Azure refuses both), a peering to this VNet itself, and two
+   * peerings (or one and `hubVirtualNetworkId`) to the same VNet. Keys and the fields other than
+   * `remoteVirtualNetworkId` are plain values. `peerings.hub` names the same children as `hubVirtualNetworkId`,
+   * so a hub moved there keeps its peerings.
+   */
+  peerings?: { [key: string]: VnetPeeringArgs };
+  /**
    * The hub another team runs, described as the `platform-network` policy's `hubs[]` entry (a plain value): it
    * stands for `hubVirtualNetworkId`, `hubAddressSpace`, `dnsServers` (its DNS servers, for a VNet this set
    * creates) and `existingZoneIds` (its `privateDnsZoneIds`), and defaults `dnsMode` to ExistingZones and
@@ -205,6 +218,14 @@ export const endpointSetLayoutSchema: ArgSchema<EndpointSetLayoutArgs> = {
     kind: oneOf(Object.values(HubPeerings), "a hub peering"),
     plain: decidesResources("hubPeering"),
   },
+  peerings: {
+    kind: mapOf(
+      objectOf(vnetPeeringSchema, "a peering: { remoteVirtualNetworkId, remoteAddressSpace?, peering? }"),
+      { key: NameRules.key },
+    ),
+    plainEntries:
+      "peerings' keys decide which peerings exist, so it must be an object of plain entries, not an output",
+  },
   platformHub: {
     kind: objectOf(
       platformHubSchema,
@@ -261,6 +282,7 @@ export function layoutOf(
       args.hubVirtualNetworkId === undefined ? undefined : (known(args.hubVirtualNetworkId) ?? ""),
     hubAddressSpace: args.hubAddressSpace as string[] | undefined,
     hubPeering: args.hubPeering as string | undefined,
+    peerings: peeringLayouts(args.peerings),
     dnsServers: args.dnsServers?.map((server) => known(server) ?? ""),
     linkExistingZones: args.linkExistingZones as boolean | undefined,
     programLinks: programLinksOf(args.existingZoneIds, args.subnetId),

@@ -9,12 +9,13 @@ import {
   createPrivateZones,
   existingZoneIdsByKey,
   linkExistingZones,
-  type ZonesByKey,
+  type ZoneRef,
 } from "../dns/privateZones";
 import { linksSetVnet } from "../dns/programZoneLinks";
-import { heldEndpointProblem } from "./spokeReach";
+import { heldEndpointProblem, omittedEndpointProblem } from "./spokeReach";
 import { createEndpointNetwork, existingEndpointNetwork } from "../network/endpointNetwork";
-import { peerWithHub } from "../network/hubPeering";
+import { peerVnets, type VnetPeering } from "../network/vnetPeering";
+import { peeringPath } from "../network/setPeerings";
 import { programHubAddressSpace } from "../network/programHub";
 import { withPlatformHub } from "../network/platformHub";
 import { HubPeerings, SubnetOutbounds } from "../network/networkModes";
@@ -36,7 +37,7 @@ import {
   workspaceTargetsSchema,
 } from "./endpointSetArgs";
 import { type EndpointSetLayout, dnsModeOf, validateEndpointSet } from "./validateEndpointSets";
-import { hubOverlapProblems } from "./validateSpoke";
+import { peeredOverlapProblems, type PeeredRange } from "./validateSpoke";
 import { argProblemsMessage } from "../validation/argProblem";
 
 /**
@@ -81,63 +82,143 @@ export function argsOwnedBy(args: PrivateEndpointSetArgs, owner: ArgumentOwner):
 }
 
 /**
- * The zones, waiting for the check of the set's own endpoints when only the program's CentralPrivateDns may link
- * them to the set's VNet (known once the VNet exists): a spoke linked nowhere fails the preview as it would have
- * before registration.
+ * The check of what the set's VNet resolves when only the program's CentralPrivateDns may link the zones to it,
+ * known once the VNet exists: its own endpoints and those it omits (a clients set). Undefined when nothing waits.
+ * A spoke linked nowhere then fails the preview as it would have before registration.
  */
-function zonesCheckedForLinks(
+function programLinksChecked(
   owner: ArgumentOwner,
   layout: EndpointSetLayout,
   givenZoneIds: PrivateEndpointSetArgs["existingZoneIds"],
   vnetId: pulumi.Output<string>,
-  zones: ZonesByKey,
   resource: pulumi.Resource,
-): ZonesByKey {
-  if (layout.programLinks !== "pending") return zones;
-  const checked = linksSetVnet(givenZoneIds, vnetId).apply((linked) => {
-    const held = heldEndpointProblem({
-      ...layout,
-      name: owner.set,
-      programLinks: linked ? "linked" : undefined,
-    });
-    if (held)
+): pulumi.Output<true> | undefined {
+  if (layout.programLinks !== "pending") return undefined;
+  return linksSetVnet(givenZoneIds, vnetId).apply((linked) => {
+    const judged = { ...layout, name: owner.set, programLinks: linked ? ("linked" as const) : undefined };
+    const problem = heldEndpointProblem(judged) ?? omittedEndpointProblem(judged);
+    if (problem)
       throw new pulumi.ResourceError(
         argProblemsMessage(owner.component, owner.name, [
-          { propertyPath: `${owner.prefix}${held.property}`, reason: `${held.value}: ${held.reason}` },
+          {
+            propertyPath: `${owner.prefix}${problem.property}`,
+            reason: `${problem.value}: ${problem.reason}`,
+          },
         ]),
         resource,
         true,
       );
-    return true;
+    return true as const;
   });
-  return mapValues(zones, (z) => ({ ...z, id: pulumi.all([z.id, checked]).apply(([id]) => id) }));
+}
+
+/** `value` once `checked` has passed: the child given it waits for the check, and fails with its message. */
+function afterCheck<V extends pulumi.Input<string>>(
+  value: V,
+  checked: pulumi.Output<true> | undefined,
+): V | pulumi.Output<string> {
+  return checked ? pulumi.all([value, checked]).apply(([v]) => v) : value;
+}
+
+/** A VNet the set peers with: the peering to create, and where its range comes from. */
+interface PeeredVnet {
+  peering: VnetPeering;
+  /** Its prefixes as given (`hubAddressSpace`, `remoteAddressSpace`), under `rangeProperty`. */
+  given?: readonly string[];
+  rangeProperty: string;
+  /** The argument of its id, named when its range is read from the VNet itself. */
+  idProperty: string;
+  noun: PeeredRange["noun"];
+}
+
+/** The VNets the set peers with: the hub (children `<set>-to-hub`, as always), then each of `peerings`. */
+function peeredVnets(layout: EndpointSetLayout, args: PrivateEndpointSetArgs): PeeredVnet[] {
+  const hub: PeeredVnet[] =
+    args.hubVirtualNetworkId === undefined
+      ? []
+      : [
+          {
+            peering: {
+              key: "hub",
+              remoteVirtualNetworkId: args.hubVirtualNetworkId,
+              mode: (layout.hubPeering as HubPeerings | undefined) ?? HubPeerings.BothWays,
+              modeArgument: "hubPeering",
+              remoteNoun: "hub",
+            },
+            given: layout.hubAddressSpace,
+            rangeProperty: "hubAddressSpace",
+            idProperty: "hubVirtualNetworkId",
+            noun: "hub",
+          },
+        ];
+  return [
+    ...hub,
+    ...Object.entries(args.peerings ?? {}).map(([key, p]): PeeredVnet => ({
+      peering: {
+        key,
+        remoteVirtualNetworkId: p.remoteVirtualNetworkId,
+        mode: (layout.peerings?.[key]?.peering as HubPeerings | undefined) ?? HubPeerings.BothWays,
+        modeArgument: peeringPath(key, "peering"),
+        remoteNoun: "remote",
+      },
+      given: layout.peerings?.[key]?.remoteAddressSpace,
+      rangeProperty: peeringPath(key, "remoteAddressSpace"),
+      idProperty: peeringPath(key, "remoteVirtualNetworkId"),
+      noun: "remote",
+    })),
+  ];
 }
 
 /**
- * The hub's id, waiting for the overlap check against the hub VNet's address space when the hub is a VNet of
- * this program and `hubAddressSpace` is not given: the peering Azure would refuse fails the preview instead.
+ * The peerings, each remote id that is an Output of this program without a given range waiting for the overlap
+ * checks against the address space read from that VNet: the peering Azure would refuse fails the preview instead.
  */
-function hubCheckedForOverlap(
-  name: string,
+function checkedForOverlap(
+  owner: ArgumentOwner,
   layout: EndpointSetLayout,
-  hubVirtualNetworkId: pulumi.Input<string>,
+  vnets: readonly PeeredVnet[],
   resource: pulumi.Resource,
-): pulumi.Output<string> {
-  const checked = programHubAddressSpace(hubVirtualNetworkId).apply((space) => {
-    const problems = hubOverlapProblems(layout, space ?? [], "hubVirtualNetworkId");
+): VnetPeering[] {
+  const read = vnets.filter(
+    (v) => v.given === undefined && pulumi.Output.isInstance(v.peering.remoteVirtualNetworkId),
+  );
+  if (read.length === 0) return vnets.map((v) => v.peering);
+  const spaces = vnets.map((v) =>
+    v.given !== undefined
+      ? pulumi.output([...v.given])
+      : programHubAddressSpace(v.peering.remoteVirtualNetworkId),
+  );
+  const checked = pulumi.all(spaces).apply((resolved) => {
+    const ranges = vnets.flatMap((v, i): PeeredRange[] => {
+      const prefixes = resolved[i];
+      if (prefixes === undefined) return [];
+      const given = v.given !== undefined;
+      return [{ property: given ? v.rangeProperty : v.idProperty, prefixes, read: !given, noun: v.noun }];
+    });
+    const problems = peeredOverlapProblems(layout, ranges);
     if (problems.length > 0)
       throw new pulumi.ResourceError(
         argProblemsMessage(
-          componentName,
-          name,
-          problems.map((p) => ({ propertyPath: p.property, reason: `${p.value}: ${p.reason}` })),
+          owner.component,
+          owner.name,
+          problems.map((p) => ({
+            propertyPath: `${owner.prefix}${p.property}`,
+            reason: `${p.value}: ${p.reason}`,
+          })),
         ),
         resource,
         true,
       );
     return true;
   });
-  return pulumi.all([hubVirtualNetworkId, checked]).apply(([id]) => id);
+  return vnets.map((v) =>
+    read.includes(v)
+      ? {
+          ...v.peering,
+          remoteVirtualNetworkId: pulumi.all([v.peering.remoteVirtualNetworkId, checked]).apply(([id]) => id),
+        }
+      : v.peering,
+  );
 }
 
 /**
@@ -207,14 +288,12 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
           },
           this,
         );
-    if (args.hubVirtualNetworkId !== undefined)
-      peerWithHub(
+    const linksChecked = programLinksChecked(owner, layout, givenZoneIds, net.virtualNetworkId, this);
+    for (const peering of checkedForOverlap(owner, layout, peeredVnets(layout, args), this))
+      peerVnets(
         name,
         net,
-        layout.hubAddressSpace === undefined
-          ? hubCheckedForOverlap(name, layout, args.hubVirtualNetworkId, this)
-          : args.hubVirtualNetworkId,
-        (layout.hubPeering as HubPeerings | undefined) ?? HubPeerings.BothWays,
+        { ...peering, remoteVirtualNetworkId: afterCheck(peering.remoteVirtualNetworkId, linksChecked) },
         this,
       );
     const cloud = pulumi.output(args.cloud ?? "AzureCloud");
@@ -233,14 +312,10 @@ export class PrivateEndpointSet extends pulumi.ComponentResource {
             this,
           )
         : mode === DnsModes.ExistingZones
-          ? zonesCheckedForLinks(
-              owner,
-              layout,
-              givenZoneIds,
-              net.virtualNetworkId,
-              existingZoneIdsByKey(args.existingZoneIds ?? {}),
-              this,
-            )
+          ? mapValues(existingZoneIdsByKey(args.existingZoneIds ?? {}), (z): ZoneRef => ({
+              ...z,
+              id: afterCheck(z.id, linksChecked),
+            }))
           : {};
     if (mode === DnsModes.ExistingZones && layout.linkExistingZones === true)
       linkExistingZones(name, zones, args.existingZoneIds ?? {}, net.virtualNetworkId, args.tags, this);

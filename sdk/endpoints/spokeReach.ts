@@ -3,13 +3,13 @@
  * policy pack's own resolution model (policy/model/resolution.ts) on a graph of this one set, so a refusal
  * here gives the path and reason the pack gives for the deployed stack.
  *
- * The graph: the set's VNet with its DNS servers; the hub outside the graph (another stack's, or not known at
- * preview: the model counts a peering to it as connected); each omitted target's endpoint in the services
- * set's VNet when another set of the WorkspaceNetwork creates it and holds that endpoint (peered with the
- * hub when it names the same hub), else in the hub, or in a VNet the set is not peered with when it has no
- * hub; with dnsMode ExistingZones the central zones, holding the omitted endpoints' records and linked to
+ * The graph: the set's VNet with its DNS servers; the hub and the VNets of `peerings` outside the graph (another
+ * stack's, or not known at preview: the model counts a peering to one as connected); each omitted target's
+ * endpoint in the services set's VNet when another set of the WorkspaceNetwork creates it and holds that endpoint
+ * (peered with the hub when it names the same hub, and with this set's VNet both ways when one of its peerings
+ * may name it), else in the hub, or the first VNet of `peerings`, or in a VNet the set is not peered with; with dnsMode ExistingZones the central zones, holding the omitted endpoints' records and linked to
  * the set's VNet with linkExistingZones or by the program's CentralPrivateDns; with OwnZones only the set's own
- * zones. A DNS server IP in the set's own range or the hub is not seen (unknown); with no peering, one outside its range is in a VNet it is
+ * zones. A DNS server IP in the set's own range or a peered VNet is not seen (unknown); with no peering, one outside its range is in a VNet it is
  * not peered with (168.63.129.16 is Azure DNS: no host). With subnetOutbound Firewall the subnet's default
  * route goes to the firewall in the hub, which the components' peerings let forward between spokes
  * (model/transit.ts). Unknown answers (DNS servers outside what the set can see) are never refused.
@@ -42,6 +42,8 @@ const setVnet = "set";
 const hubVnet = "hub";
 const unpeeredVnet = "elsewhere";
 const servicesVnet = "services";
+/** The graph's key of the VNet of `peerings.<key>` (outside the graph, like the hub: its other side is unseen). */
+const peerVnet = (key: string) => `peer:${key}`;
 /** Azure DNS's virtual IP: a VNet naming it asks Azure DNS, no host of the graph. */
 const azureDnsIp = "168.63.129.16";
 
@@ -57,12 +59,17 @@ function componentPeering(from: string, to: string, label: string): GraphPeering
   };
 }
 
+/** Whether the set's VNet is peered with any VNet: its hub, or one of `peerings`. */
+function isPeered(set: EndpointSetLayout): boolean {
+  return set.hubVirtualNetworkId !== undefined || Object.keys(set.peerings ?? {}).length > 0;
+}
+
 /**
  * The DNS servers the set certainly cannot reach: with no peering, those outside its own range (what a server
- * in its range or in the hub answers is not seen here: unknown, never refused).
+ * in its range or in a peered VNet answers is not seen here: unknown, never refused).
  */
 function unreachableDnsHosts(set: EndpointSetLayout, servers: readonly string[]): DnsHost[] {
-  if (set.hubVirtualNetworkId !== undefined) return [];
+  if (isPeered(set)) return [];
   const own = (set.addressSpace ?? []).flatMap((c) => parseCidr(c) ?? []);
   return servers
     .filter((ip) => {
@@ -100,7 +107,14 @@ export function spokeGraph(
     vnet,
     targets: [e.key],
   });
-  const hubOrElsewhere = set.hubVirtualNetworkId !== undefined ? hubVnet : unpeeredVnet;
+  // Endpoints the services set does not hold are in the hub, else in a VNet of peerings (which one is not known).
+  const peeringKeys = Object.keys(set.peerings ?? {});
+  const hubOrElsewhere =
+    set.hubVirtualNetworkId !== undefined
+      ? hubVnet
+      : peeringKeys.length > 0
+        ? peerVnet(peeringKeys[0])
+        : unpeeredVnet;
   const services = set.endpointsVnet;
   const elsewhere = (e: PlannedEndpoint) =>
     services?.endpoints.includes(e.key) ? servicesVnet : hubOrElsewhere;
@@ -153,8 +167,22 @@ export function spokeGraph(
       ...(set.hubVirtualNetworkId !== undefined
         ? [componentPeering(setVnet, hubVnet, `set ${set.name}'s peering to the hub`)]
         : []),
+      ...peeringKeys.map((key) =>
+        componentPeering(setVnet, peerVnet(key), `set ${set.name}'s peering ${key}`),
+      ),
       ...(sharedHub
         ? [componentPeering(servicesVnet, hubVnet, `set ${services.set}'s peering to the hub`)]
+        : []),
+      // A peering of `peerings` names the services set's VNet: both sides, as the components create them.
+      ...(services?.peeredBy !== undefined
+        ? [
+            componentPeering(setVnet, servicesVnet, `set ${set.name}'s peering ${services.peeredBy}`),
+            componentPeering(
+              servicesVnet,
+              setVnet,
+              `set ${set.name}'s peering ${services.peeredBy}, remote side`,
+            ),
+          ]
         : []),
     ],
     routes:
@@ -196,7 +224,12 @@ export function spokeGraph(
     rulesets: [],
     rulesetLinks: [],
     forwardingRules: [],
-    labelOf: (key) => (key === hubVnet ? "the hub VNet" : key),
+    labelOf: (key) =>
+      key === hubVnet
+        ? "the hub VNet"
+        : key.startsWith(peerVnet(""))
+          ? `the VNet of peerings.${key.slice(peerVnet("").length)}`
+          : key,
   };
 }
 
@@ -263,14 +296,17 @@ function cloudOf(set: EndpointSetLayout): AzureCloud {
 export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
   const omitted = omittedOf(set);
   if (omitted.length === 0) return undefined;
+  // Links the program may make to the set's VNet are judged once the VNet exists (linksSetVnet): reach now.
+  const judged = set.programLinks === "pending" ? { ...set, programLinks: "linked" as const } : set;
   const broken =
-    servicesUnreached(set, omitted) ?? brokenPaths(set, cloudOf(set), omitted, omitted).map((b) => b.text);
+    servicesUnreached(judged, omitted) ??
+    brokenPaths(judged, cloudOf(judged), omitted, omitted).map((b) => b.text);
   if (broken.length === 0) return undefined;
   return {
     set: set.name,
     property: "endpoints",
     value: JSON.stringify(set.endpoints),
-    reason: `the VNet could not use the endpoints it omits (${broken.join(" | ")}); add them to endpoints, or peer the VNet with the hub that holds them (hubVirtualNetworkId) and resolve through it (dnsServers, or dnsMode ExistingZones with linkExistingZones)${set.endpointsVnet ? `; set ${set.endpointsVnet.set} holds them in its own VNet: peer both sets with one hub (hubVirtualNetworkId) and route this set through its firewall (subnetOutbound Firewall, firewallPrivateIp)` : ""}`,
+    reason: `the VNet could not use the endpoints it omits (${broken.join(" | ")}); add them to endpoints, or peer the VNet with the hub that holds them (hubVirtualNetworkId) and resolve through it (dnsServers, or dnsMode ExistingZones with linkExistingZones)${set.endpointsVnet ? `; set ${set.endpointsVnet.set} holds them in its own VNet: peer this set's VNet with it directly (peerings.<name>.remoteVirtualNetworkId), or peer both sets with one hub (hubVirtualNetworkId) and route this set through its firewall (subnetOutbound Firewall, firewallPrivateIp)` : ""}`,
   };
 }
 
@@ -283,7 +319,7 @@ export function omittedEndpointProblem(set: EndpointSetLayout): EndpointSetProbl
 export function heldEndpointProblem(set: EndpointSetLayout): EndpointSetProblem | undefined {
   // With platformHub the same paths are asked through the described hub, naming its arguments.
   if (set.platformHub !== undefined) return undefined;
-  if (set.hubVirtualNetworkId === undefined || set.dnsMode !== DnsModes.ExistingZones) return undefined;
+  if (!isPeered(set) || set.dnsMode !== DnsModes.ExistingZones) return undefined;
   // Links the program may make to the set's VNet are judged once the VNet exists (linksSetVnet).
   if (set.programLinks === "pending") return undefined;
   const broken = brokenPaths(set, cloudOf(set), planEndpoints(set), omittedOf(set)).map((b) => b.text);

@@ -27,6 +27,7 @@ import type { ProgramLinks } from "../dns/programZoneLinks";
 import { type DnsMode, DnsModes, allDnsModes, isDnsMode } from "../dns/dnsModes";
 import type { PlatformHub } from "../../policy/model/platformNetwork";
 import { spokeProblems } from "./validateSpoke";
+import type { PeeringLayout } from "../network/setPeerings";
 import { addressesNeeded, optionalStorageGroupIds, planEndpoints } from "./endpointPlan";
 
 /** One set's layout, as plain values (unknown ids left undefined). */
@@ -58,6 +59,8 @@ export interface EndpointSetLayout {
   hubVirtualNetworkId?: string;
   hubAddressSpace?: readonly string[];
   hubPeering?: string;
+  /** The further VNets peered with this set's VNet, by key. */
+  peerings?: Readonly<Record<string, PeeringLayout>>;
   /** DNS servers of the new VNet ("" for those not known at plan time). */
   dnsServers?: readonly string[];
   linkExistingZones?: boolean;
@@ -87,6 +90,8 @@ export interface EndpointsVnet {
   endpoints: readonly string[];
   addressSpace?: readonly string[];
   hubVirtualNetworkId?: string;
+  /** The key of this set's peering that names that VNet, when one may (its id not known at plan time, or its range). */
+  peeredBy?: string;
 }
 
 /** One problem: the set, the argument, the bad value and what to do. */
@@ -422,6 +427,11 @@ function withEndpointsVnet(set: EndpointSetLayout, sets: readonly EndpointSetLay
   if (set.hubVirtualNetworkId === "" || sameRange(set.hubAddressSpace, services.addressSpace)) return set;
   const held = planEndpoints(services).map((e) => e.key);
   if (held.length === 0) return set;
+  // A peering naming the services set's VNet by its range, else one whose id is not known at plan time.
+  const peerings = Object.entries(set.peerings ?? {});
+  const peeredBy =
+    peerings.find(([, p]) => sameRange(p.remoteAddressSpace, services.addressSpace))?.[0] ??
+    peerings.find(([, p]) => p.remoteVirtualNetworkId === "" && p.remoteAddressSpace === undefined)?.[0];
   return {
     ...set,
     endpointsVnet: {
@@ -429,6 +439,7 @@ function withEndpointsVnet(set: EndpointSetLayout, sets: readonly EndpointSetLay
       endpoints: held,
       addressSpace: services.addressSpace,
       hubVirtualNetworkId: services.hubVirtualNetworkId,
+      peeredBy,
     },
   };
 }

@@ -4,7 +4,8 @@
  */
 import { armIdKey, parseArmId } from "../../policy/azure/armId";
 import { azureDnsIp } from "../../policy/azure/azureDnsIp";
-import { overlaps, parseCidr } from "../../policy/azure/cidr";
+import { overlaps, parseCidr, type Cidr } from "../../policy/azure/cidr";
+import { peeringPath } from "../network/setPeerings";
 import { DnsModes } from "../dns/dnsModes";
 import { SubnetOutbounds } from "../network/networkModes";
 import { memberPath } from "../validation/argProblem";
@@ -20,33 +21,143 @@ export function azureNamesOf(set: EndpointSetLayout, prefix: string): string[] {
   return [`${prefix}-vnet`, `${prefix}-endpoints`, ...endpoints, ...endpoints.map((pe) => `${pe}-nic`)];
 }
 
+/** A VNet the set's VNet is peered with, as the overlap checks see its range. */
+export interface PeeredRange {
+  /** The argument its prefixes came from (`hubAddressSpace`, or the id's argument when read from the VNet). */
+  property: string;
+  prefixes: readonly string[];
+  /** Read from the VNet itself (built in this program) rather than given. */
+  read: boolean;
+  /** "hub", or "remote" for a VNet of `peerings`. */
+  noun: "hub" | "remote";
+}
+
+const shownPrefix = (range: PeeredRange, text: string) =>
+  range.read ? `the ${range.noun} VNet's address space ${text}` : text;
+
 /**
- * The hub's prefixes that overlap the set's VNet: Azure refuses that peering. `property` is the argument the
- * hub's prefixes came from (`hubAddressSpace`, or `hubVirtualNetworkId` when read from the hub VNet itself).
+ * The peered ranges Azure refuses: one overlapping the set's VNet (virtual-network-manage-peering: "The virtual
+ * networks you peer must have non-overlapping IP address spaces"), and two peered VNets overlapping each other
+ * (ARM's VnetAddressSpaceOverlapsWithAlreadyPeeredVnet: two VNets "cannot be peered because address space of the
+ * first virtual network overlaps with address space of virtual network … already peered with the second").
  */
-export function hubOverlapProblems(
+export function peeredOverlapProblems(
   set: EndpointSetLayout,
-  hubAddressSpace: readonly string[],
-  property: string,
+  ranges: readonly PeeredRange[],
 ): EndpointSetProblem[] {
   const own = (set.addressSpace ?? []).map(parseCidr).filter((c) => c !== undefined);
-  return hubAddressSpace.flatMap((text) => {
-    const hub = parseCidr(text);
-    const clash = hub && own.find((c) => overlaps(c, hub));
-    return clash
-      ? [
-          problem(
-            set.name,
-            property,
-            property === "hubAddressSpace" ? text : `the hub VNet's address space ${text}`,
-            `overlaps ${clash.text} of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's`,
-          ),
-        ]
+  const seen: { range: PeeredRange; cidr: Cidr }[] = [];
+  return ranges.flatMap((range) =>
+    range.prefixes.flatMap((text) => {
+      const cidr = parseCidr(text);
+      if (!cidr) return [];
+      const clash = own.find((c) => overlaps(c, cidr));
+      const other = seen.find((s) => s.range !== range && overlaps(s.cidr, cidr));
+      seen.push({ range, cidr });
+      const shown = shownPrefix(range, text);
+      return [
+        ...(clash
+          ? [
+              problem(
+                set.name,
+                range.property,
+                shown,
+                `overlaps ${clash.text} of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: ${range.noun === "hub" ? "give the spoke a range outside the hub's" : "give this set's VNet a range outside the remote VNet's"}`,
+              ),
+            ]
+          : []),
+        ...(other
+          ? [
+              problem(
+                set.name,
+                range.property,
+                shown,
+                `overlaps ${other.cidr.text} of the ${other.range.noun} VNet this set's VNet is also peered with (${other.range.property}); Azure refuses to peer a VNet with a VNet whose range overlaps one already peered with it: give the two remote VNets distinct ranges, or peer with one of them`,
+              ),
+            ]
+          : []),
+      ];
+    }),
+  );
+}
+
+/** The peered ranges given as arguments: the hub's, then each peering's. */
+function givenRanges(set: EndpointSetLayout): PeeredRange[] {
+  const hub: PeeredRange[] =
+    set.hubVirtualNetworkId !== undefined && set.hubAddressSpace
+      ? [{ property: "hubAddressSpace", prefixes: set.hubAddressSpace, read: false, noun: "hub" }]
       : [];
-  });
+  return [
+    ...hub,
+    ...Object.entries(set.peerings ?? {}).flatMap(([key, p]): PeeredRange[] =>
+      p.remoteAddressSpace
+        ? [
+            {
+              property: peeringPath(key, "remoteAddressSpace"),
+              prefixes: p.remoteAddressSpace,
+              read: false,
+              noun: "remote",
+            },
+          ]
+        : [],
+    ),
+  ];
+}
+
+/** The argument a set's hub id came from. */
+function hubIdArgument(set: EndpointSetLayout): string {
+  return set.platformHub && set.fromPlatform?.hubVirtualNetworkId
+    ? "platformHub.virtualNetworkId"
+    : "hubVirtualNetworkId";
+}
+
+/**
+ * `peerings`: an entry naming this set's own VNet, two naming one VNet (or one naming the hub), and the key
+ * `hub` beside a hub, whose peerings would take the same names.
+ */
+function peeringsProblems(
+  set: EndpointSetLayout,
+  ownVnetId: string | undefined,
+  problems: EndpointSetProblem[],
+) {
+  const peerings = Object.entries(set.peerings ?? {});
+  const byRemote = new Map<string, string>();
+  if (set.hubVirtualNetworkId) byRemote.set(armIdKey(set.hubVirtualNetworkId), hubIdArgument(set));
+  if (set.hubVirtualNetworkId !== undefined && set.peerings?.hub !== undefined)
+    problems.push(
+      problem(
+        set.name,
+        peeringPath("hub"),
+        "hub",
+        `names the same peerings as ${hubIdArgument(set)} (${set.name}-to-hub, ${set.name}-from-hub); give this peering another key, or leave the hub's arguments out and keep it here`,
+      ),
+    );
+  for (const [key, p] of peerings) {
+    const id = p.remoteVirtualNetworkId;
+    if (!id) continue;
+    const property = peeringPath(key, "remoteVirtualNetworkId");
+    if (ownVnetId && armIdKey(ownVnetId) === armIdKey(id)) {
+      problems.push(
+        problem(set.name, property, id, "is this set's own VNet; give the id of the VNet to peer with"),
+      );
+      continue;
+    }
+    const other = byRemote.get(armIdKey(id));
+    if (other)
+      problems.push(
+        problem(
+          set.name,
+          property,
+          id,
+          `names the same VNet as ${other} (ARM ids compare case-insensitively); one peering joins two VNets: drop this entry`,
+        ),
+      );
+    else byRemote.set(armIdKey(id), property);
+  }
 }
 
 function peeringProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
+  const vnetId = set.subnetId ? set.subnetId.split("/subnets/")[0] : undefined;
   if (set.hubVirtualNetworkId === undefined) {
     for (const [property, value] of [
       ["hubAddressSpace", set.hubAddressSpace],
@@ -57,10 +168,8 @@ function peeringProblems(set: EndpointSetLayout, problems: EndpointSetProblem[])
           problem(set.name, property, value, "only used with hubVirtualNetworkId: give the hub VNet's id"),
         );
     }
-    return;
   }
-  problems.push(...hubOverlapProblems(set, set.hubAddressSpace ?? [], "hubAddressSpace"));
-  const vnetId = set.subnetId ? set.subnetId.split("/subnets/")[0] : undefined;
+  problems.push(...peeredOverlapProblems(set, givenRanges(set)));
   if (set.hubVirtualNetworkId && vnetId && armIdKey(vnetId) === armIdKey(set.hubVirtualNetworkId))
     problems.push(
       problem(
@@ -70,6 +179,7 @@ function peeringProblems(set: EndpointSetLayout, problems: EndpointSetProblem[])
         "is this set's own VNet; give the hub's",
       ),
     );
+  peeringsProblems(set, vnetId, problems);
 }
 
 function dnsProblems(set: EndpointSetLayout, problems: EndpointSetProblem[]) {

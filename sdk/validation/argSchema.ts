@@ -17,6 +17,11 @@ export interface ArgField {
   required?: boolean;
   /** The reason given when the value is (or holds) an Output or a Promise: set for values that decide what is registered. */
   plain?: string;
+  /**
+   * The reason given when the value, or one of its entries, is an Output or a Promise: for a map whose keys
+   * decide what is registered while its entries' fields may be Outputs (each field says by its own `plain`).
+   */
+  plainEntries?: string;
   /** The reason given when a required value is missing, where the kind's default does not say why it is needed. */
   missing?: string;
 }
@@ -34,6 +39,10 @@ export function holdsDeferred(value: unknown): boolean {
   if (isDeferred(value)) return true;
   if (Array.isArray(value)) return value.some(holdsDeferred);
   return isRecord(value) && Object.values(value).some(holdsDeferred);
+}
+
+function hasDeferredEntry(value: unknown): boolean {
+  return isRecord(value) && Object.values(value).some(isDeferred);
 }
 
 export interface SchemaCheckOptions {
@@ -71,6 +80,8 @@ export function schemaProblems<A>(
       return field.required ? [missingProblem(path, field.kind, field.missing)] : [];
     if (field.plain !== undefined && holdsDeferred(value))
       return [{ propertyPath: path, reason: field.plain }];
+    if (field.plainEntries !== undefined && (isDeferred(value) || hasDeferredEntry(value)))
+      return [{ propertyPath: path, reason: field.plainEntries }];
     return isDeferred(value) ? [] : field.kind.problems(path, value);
   });
 }

@@ -2,7 +2,7 @@
  * The managed-network rules through the real pack over the Analyzer protocol, on raw azure-native v3
  * programs writing the managed network inline on a typed workspace, in a generic workspace body, or as
  * rule resources; at preview, after update, and with children naming the workspace and storage literally.
- * Run from realPack.test.ts, which serves the pack once for all its Analyzer-protocol programs.
+ * Run from realPack.e2e.ts, which serves the pack once for all its Analyzer-protocol programs.
  */
 import { expect } from "chai";
 import { discoveredGraph } from "./discoveredForm";

@@ -1,7 +1,7 @@
 /**
  * What the real-pack tests share: the forms a program runs in (preview, after update, parts outside the program
  * by literal id, discovered in the account), the check of one program in one form over the Analyzer protocol,
- * and the endpoint topologies in every form. `realPack.test.ts` runs the topologies in the forms of a program
+ * and the endpoint topologies in every form. `realPack.e2e.ts` runs the topologies in the forms of a program
  * that holds everything; `realPackLiteralIds.e2e.ts` runs them with parts outside the program.
  */
 import { expect } from "chai";

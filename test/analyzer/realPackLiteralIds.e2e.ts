@@ -1,7 +1,7 @@
 /**
  * The real pack's endpoint topologies (realPackHarness.ts) with the workspace, its dependencies or the network
  * outside the program, referenced by literal ARM id: no property dependencies link them, so the model must
- * join them by id. `realPack.test.ts` runs the same topologies as whole programs.
+ * join them by id. `realPack.e2e.ts` runs the same topologies as whole programs.
  */
 import { endpointTopologies, classicTopologies, topologyTests, wholeProgram } from "./realPackHarness";
 import { startRealPack, stopRealPack, type RealPackSessions } from "./realPackSessions";

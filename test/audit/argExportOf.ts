@@ -49,34 +49,47 @@ const pathInputs = new Set([
   "apiVersion",
 ]);
 
+/**
+ * An ARM GET body as an ARG `resources` row: "type" in lower case, resourceGroup lower case, the other columns
+ * empty ("kind and managedBy are "" ... sku, plan, identity, zones, extendedLocation are null").
+ */
+export function argRowOfGet(body: Record<string, unknown>): Record<string, unknown> {
+  const parsed = parseArmId(String(body.id))!;
+  return {
+    id: body.id,
+    name: body.name,
+    type: parsed.type.toLowerCase(),
+    tenantId: "",
+    kind: body.kind ?? "",
+    location: body.location ?? "",
+    resourceGroup: parsed.resourceGroup.toLowerCase(),
+    subscriptionId: parsed.subscriptionId,
+    managedBy: "",
+    sku: body.sku ?? null,
+    plan: null,
+    properties: body.properties,
+    tags: body.tags ?? {},
+    identity: body.identity ?? null,
+    zones: null,
+    extendedLocation: null,
+  };
+}
+
 /** One ARG row of a discovered resource's state (a generic resource keeps its ARM `properties` bag). */
 export function argRowOf(state: Record<string, unknown>, generic = false): Record<string, unknown> {
-  const id = String(state.id);
-  const parsed = parseArmId(id)!;
+  const parsed = parseArmId(String(state.id))!;
   const kind = kindOfArmType(parsed.type);
   const flattened = !generic && kind !== undefined && kindInfo[kind].flattened;
   const props = Object.fromEntries(
     Object.entries(state).filter(([k]) => !columns.has(k) && k !== "properties" && !pathInputs.has(k)),
   );
   const properties = flattened ? props : (state.properties ?? {});
-  return {
-    id,
+  return argRowOfGet({
+    ...state,
+    id: String(state.id),
     name: state.name ?? parsed.name,
-    type: parsed.type.toLowerCase(),
-    tenantId: "",
-    kind: state.kind ?? "",
-    location: state.location ?? "",
-    resourceGroup: parsed.resourceGroup.toLowerCase(),
-    subscriptionId: parsed.subscriptionId,
-    managedBy: "",
-    sku: state.sku ?? null,
-    plan: null,
     properties: armShape(properties, false),
-    tags: state.tags ?? {},
-    identity: state.identity ?? null,
-    zones: null,
-    extendedLocation: null,
-  };
+  });
 }
 
 /** Child resources ARG shows only inside their parent's row, by type: the parent's list. */

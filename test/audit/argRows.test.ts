@@ -13,6 +13,7 @@ import { argRow, type ArgRow } from "../../plan/audit/argRow";
 import { argTypes, resourcesTableTypes } from "../../plan/audit/argTypes";
 import { discoveredResource, estateNames, readBackState } from "../../plan/audit/discoveredResource";
 import { modelResource } from "../../plan/modelResources";
+import { argRowOfGet } from "./argExportOf";
 
 interface SpecExample {
   source: string;
@@ -23,32 +24,6 @@ interface SpecExample {
 export const specExamples = JSON.parse(
   fs.readFileSync(path.join(__dirname, "fixtures", "specExamples.json"), "utf8"),
 ) as Record<string, SpecExample>;
-
-/**
- * An ARM GET body as an ARG `resources` row: "type" in lower case, resourceGroup lower case, the other columns
- * empty ("kind and managedBy are "" ... sku, plan, identity, zones, extendedLocation are null").
- */
-export function argRowOfGet(body: Record<string, unknown>): Record<string, unknown> {
-  const parsed = parseArmId(String(body.id))!;
-  return {
-    id: body.id,
-    name: body.name,
-    type: parsed.type.toLowerCase(),
-    tenantId: "",
-    kind: body.kind ?? "",
-    location: body.location ?? "",
-    resourceGroup: parsed.resourceGroup.toLowerCase(),
-    subscriptionId: parsed.subscriptionId,
-    managedBy: "",
-    sku: body.sku ?? null,
-    plan: null,
-    properties: body.properties,
-    tags: body.tags ?? {},
-    identity: body.identity ?? null,
-    zones: null,
-    extendedLocation: null,
-  };
-}
 
 function rowOf(name: string, edit: (body: Record<string, unknown>) => void = () => undefined) {
   const body = structuredClone(specExamples[name].body);

@@ -15,7 +15,8 @@ import { estateNotes } from "../../plan/audit/estateNotes";
 import { compiledPack } from "../../plan/compiledPack";
 import { PolicyPackSession } from "../../plan/policy/policyPackSession";
 import { writeSyntheticEstate } from "../../bench/syntheticEstate";
-import { argRowOfGet, specExamples } from "./argRows.test";
+import { argRowOfGet } from "./argExportOf";
+import { specExamples } from "./argRows.test";
 import { fixtureEstates, fixtureEstatesDir } from "./fixtureEstates";
 
 const filesOf = (name: string) =>

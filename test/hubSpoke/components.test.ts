@@ -11,9 +11,10 @@ import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpo
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
 import { PrivateCompute } from "../../sdk/compute/privateCompute";
 import { instanceInPeeredVnetReason } from "../../policy/azure/computePlacement";
-import { runOnMocks, settle, startRecording, type RecordedGraph } from "../../plan/mockRun";
+import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
 import { existingWorkspace } from "../endpoints/fixtures";
 import { contosoHub } from "./programs/platformSpoke";
+import { refusedBeforeRegistering as refused } from "./refusedBeforeRegistering";
 
 const sub = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups";
 const hubId = `${sub}/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet`;
@@ -48,20 +49,6 @@ function expectTagged(graph: RecordedGraph) {
     if (tagged.includes(r.type)) expect(r.inputs.tags, `${r.type} ${r.name}`).to.deep.equal(tags);
     else expect(untagged, `${r.type} ${r.name} is neither tagged nor known untagged`).to.include(r.type);
   }
-}
-
-async function refused(construct: () => unknown): Promise<pulumi.InputPropertiesError> {
-  const graph = await startRecording({ preview: true });
-  let error: unknown;
-  try {
-    construct();
-  } catch (e) {
-    error = e;
-  }
-  await settle();
-  expect(graph.resources, "nothing registered").to.deep.equal([]);
-  expect(pulumi.InputPropertiesError.isInstance(error), String(error)).to.equal(true);
-  return error as pulumi.InputPropertiesError;
 }
 
 const set = (name: string, args: Partial<PrivateEndpointSetArgs>) =>

@@ -5,31 +5,17 @@
  * not run, a zone the hub lacks, loose arguments that disagree with it.
  */
 import { expect } from "chai";
-import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpoints/privateEndpointSet";
-import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
+import { runOnMocks } from "../../plan/mockRun";
 import type { PlatformHub } from "../../sdk";
 import { existingWorkspace } from "../endpoints/fixtures";
 import { contosoHub } from "./programs/platformSpoke";
+import { refusalsBeforeRegistering as refused } from "./refusedBeforeRegistering";
 
 const spoke = { addressSpace: ["10.1.0.0/16"], endpointSubnetPrefix: "10.1.1.0/24" };
 
 const set = (args: Partial<PrivateEndpointSetArgs>) =>
   new PrivateEndpointSet("spoke", { ...existingWorkspace, ...spoke, ...args } as PrivateEndpointSetArgs);
-
-async function refused(construct: () => unknown): Promise<string[]> {
-  const graph = await startRecording({ preview: true });
-  let error: unknown;
-  try {
-    construct();
-  } catch (e) {
-    error = e;
-  }
-  await settle();
-  expect(graph.resources, "nothing registered").to.deep.equal([]);
-  expect(pulumi.InputPropertiesError.isInstance(error), String(error)).to.equal(true);
-  return (error as pulumi.InputPropertiesError).errors.map((e) => `${e.propertyPath}: ${e.reason}`);
-}
 
 const lacking = (name: string): PlatformHub => ({
   ...contosoHub,

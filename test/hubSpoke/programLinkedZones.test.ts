@@ -93,3 +93,57 @@ describe("a spoke whose central zones the program links to it", function () {
     );
   });
 });
+
+describe("a clients set whose central zones the program links to it", function () {
+  this.timeout(60_000);
+
+  /** A services set and a clients set (`endpoints: []`) peered with it; the zones linked to `linked`. */
+  const clientsProgram = (linked: readonly ("services" | "clients")[]) => () => {
+    const deferred = { services: pulumi.deferredOutput<string>(), clients: pulumi.deferredOutput<string>() };
+    const dns = new CentralPrivateDns("dns", {
+      resourceGroupName: "rg-dns",
+      location: "westeurope",
+      virtualNetworkIds: Object.fromEntries(linked.map((set) => [set, deferred[set][0]])),
+    });
+    const zones = { dnsMode: DnsModes.ExistingZones, existingZoneIds: dns.zoneIdsByName() };
+    const net = new WorkspaceNetwork("net", {
+      ...existingWorkspace,
+      sets: {
+        services: {
+          addressSpace: ["10.1.0.0/16"],
+          endpointSubnetPrefix: "10.1.1.0/24",
+          servicesSet: true,
+          ...zones,
+        },
+        clients: {
+          addressSpace: ["10.2.0.0/16"],
+          endpointSubnetPrefix: "10.2.1.0/24",
+          servicesSet: false,
+          endpoints: [],
+          peerings: {
+            services: { remoteVirtualNetworkId: deferred.services[0], remoteAddressSpace: ["10.1.0.0/16"] },
+          },
+          ...zones,
+        },
+      },
+    });
+    for (const set of ["services", "clients"] as const)
+      deferred[set][1](net.endpointSet(set).virtualNetworkId);
+  };
+
+  it("is not refused when CentralPrivateDns links the zones to its VNet too", async () => {
+    const { graph } = await runOnMocks(clientsProgram(["services", "clients"]));
+    expect(graph.named("net-clients-to-services").inputs.remoteVirtualNetwork).to.deep.equal({
+      id: graph.named("net-services-vnet").id,
+    });
+  });
+
+  it("is refused, naming sets.clients.endpoints, when the zones are linked to the services VNet only", async () => {
+    let error: unknown;
+    await runOnMocks(clientsProgram(["services"])).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain(
+      'Invalid arguments for WorkspaceNetwork "net":\n- sets.clients.endpoints: []',
+    );
+    expect(String(error)).to.contain("privatelink.api.azureml.ms is not linked to set clients's VNet");
+  });
+});

@@ -272,7 +272,7 @@ export const mutations: Mutation[] = [
   // sdk
   sdk(
     "B31 the hub peering does not allow forwarded traffic",
-    "network/hubPeering.ts",
+    "network/vnetPeering.ts",
     "allowForwardedTraffic: true",
     "allowForwardedTraffic: false",
   ),

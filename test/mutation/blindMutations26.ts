@@ -7,12 +7,13 @@
 import type { Mutation } from "./mutate";
 
 const plan = (...files: string[]) => files.map((f) => `test/plan/${f}.test.ts`);
+const providedStacks = "test/plan/providedStacks.e2e.ts";
 
 const stateTests = plan("planState", "planInputs", "planMistakes");
 const changeTests = plan("planState", "fidelity");
-const tableTests = plan("resolutionTable", "spokeReport", "textReport", "providedStacks");
+const tableTests = [...plan("resolutionTable", "spokeReport", "textReport"), providedStacks];
 const textTests = plan("textReport", "spokeReport", "hostileNames", "unsafeCharacters");
-const pageTests = plan("planState", "providedStacks", "topologyDiagram", "hostileNames");
+const pageTests = [...plan("planState"), providedStacks, ...plan("topologyDiagram", "hostileNames")];
 const fakeTests = plan("fakeAzure", "fakeAzureClassicNic", "fakeInvokes", "planState");
 
 export const blindMutations26: Mutation[] = [

@@ -81,7 +81,7 @@ export const mutations: Mutation[] = [
     from: "    escapeHtml(r.name),\n",
     to: "    r.name,\n",
     tests: [
-      "test/plan/providedStacks.test.ts",
+      "test/plan/providedStacks.e2e.ts",
       "test/plan/topologyDiagram.test.ts",
       "test/plan/hostileNames.test.ts",
     ],

@@ -157,11 +157,18 @@ const objectTypes: Record<string, Record<string, object>> = {
   EndpointSetLayoutArgs: {
     hubVirtualNetworkId: { type: "string" },
     hubPeering: ref("HubPeerings"),
+    // Further VNets by key, each peered like the hub.
+    peerings: { type: "object", additionalProperties: { ...ref("VnetPeeringArgs"), plain: true } },
     dnsServers: { type: "array", items: { type: "string" } },
     subnetOutbound: ref("SubnetOutbounds"),
     endpoints: { type: "array", items: { type: "string" } },
   },
   ServiceTagRuleArgs: { addressPrefixes: { type: "array", items: { type: "string" } } },
+  VnetPeeringArgs: {
+    remoteVirtualNetworkId: { type: "string" },
+    remoteAddressSpace: { type: "array", items: { type: "string" } },
+    peering: ref("HubPeerings"),
+  },
 };
 
 describe("multi-language schema (Pulumi's component analyzer over the package source)", function () {

@@ -194,10 +194,7 @@ describe("the plan's page in a real browser (headless chromium), every provided 
   });
 
   it("Mermaid: no stack renders wider than 1,600 px (mermaid's own renderer)", () => {
-    // Known open: spoke-without-peering renders 1,608 px (the program) and 1,621 px (its audit) wide: its
-    // compute's finding line widens its rank. Listed here so the rest stays checked (issues 25 and 27).
-    const wide = new Set(["program of spoke-without-peering", "audit of spoke-without-peering"]);
-    const checked = Object.keys(plans).filter((s) => !wide.has(s));
+    const checked = Object.keys(plans);
     const rendered = mermaidWidths(Object.fromEntries(checked.map((s) => [s, plans[s].diagram])), dir);
     expect(Object.keys(rendered).sort()).to.deep.equal(checked.sort());
     for (const [stack, width] of Object.entries(rendered)) expect(width, stack).to.be.within(100, 1600);

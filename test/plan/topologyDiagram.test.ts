@@ -120,3 +120,30 @@ describe("topology diagram: hubs and their projects", () => {
     expect(drawn.edges.filter((e) => e.to === project!.id)).to.deep.equal([]);
   });
 });
+
+describe("topology diagram: a VNet's DNS servers", () => {
+  // "records listed in Private DNS Zones are only returned to devices resolving domains using the default Azure
+  // DNS Virtual Server IP address" (machine-learning/how-to-custom-dns): 168.63.129.16 is the VNet's own Azure DNS.
+  it("says 168.63.129.16 is the VNet's own Azure DNS, not a server outside the stack", async () => {
+    const run = await runOnMocks(() => {
+      new azure.network.VirtualNetwork("vnet", {
+        resourceGroupName: "rg-net",
+        virtualNetworkName: "vnet-azure-dns",
+        location: "westeurope",
+        addressSpace: { addressPrefixes: ["10.5.0.0/16"] },
+        dhcpOptions: { dnsServers: ["168.63.129.16", "10.9.0.4"] },
+      });
+    });
+    const drawn = topology({
+      model: stackModel(run.graph),
+      graph: run.graph,
+      findings: { mandatory: [], advisory: [] },
+    });
+    const vnet = drawn.nodes.find((n) => n.kind === "vnet");
+    // The other server is outside the stack, so the VNet's path is unknown.
+    expect(vnet?.lines).to.include("DNS: 168.63.129.16 (Azure DNS + linked zones), 10.9.0.4 (? unknown)");
+    const servers = drawn.nodes.filter((n) => n.kind === "dnsServer").map((n) => n.lines.join(" / "));
+    expect(servers).to.deep.equal(["DNS server 10.9.0.4 / outside the stack"]);
+    await parseMermaid(mermaidDiagram(drawn));
+  });
+});

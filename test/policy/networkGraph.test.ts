@@ -1,11 +1,6 @@
 /** The resolution and reachability core on plain graphs: each branch of connected, resolverOf and resolveTarget. */
 import { expect } from "chai";
-import {
-  NetworkGraph,
-  type DnsHost,
-  type GraphPeering,
-  type NetworkGraphInput,
-} from "../../policy/model/networkGraph";
+import { NetworkGraph, type DnsHost, type NetworkGraphInput } from "../../policy/model/networkGraph";
 import {
   describePath,
   duplicateZoneLinks,
@@ -14,26 +9,9 @@ import {
   ResolutionFaults,
 } from "../../policy/model/resolution";
 import { unknown } from "../../policy/model/values";
+import { peering, resolverInbound } from "./plainGraph";
 
 const api = "privatelink.api.azureml.ms";
-
-function peering(from: string, to: string, allow: boolean | typeof unknown = true): GraphPeering {
-  return {
-    key: `${from}->${to}`,
-    label: `peering ${from}->${to}`,
-    from,
-    to,
-    allowVirtualNetworkAccess: allow,
-  };
-}
-
-const resolverHost: DnsHost = {
-  key: "inbound",
-  label: "resolver inbound endpoint 'inbound'",
-  kind: "resolverInbound",
-  ip: "10.0.4.4",
-  vnet: "hub",
-};
 
 /** Hub and spoke: the workspace endpoint in the spoke, its zone linked to the hub, the spoke asking the hub's resolver. */
 function hubSpoke(overrides: Partial<NetworkGraphInput> = {}): NetworkGraphInput {
@@ -47,7 +25,7 @@ function hubSpoke(overrides: Partial<NetworkGraphInput> = {}): NetworkGraphInput
     links: [{ key: "lHub", label: "link hub", zone: "zApi", vnet: "hub" }],
     records: [{ zone: "zApi", endpoint: "pe" }],
     endpoints: [{ key: "pe", label: "endpoint 'pe'", vnet: "spoke", targets: ["ws"], ips: ["10.1.0.5"] }],
-    dnsHosts: [resolverHost],
+    dnsHosts: [resolverInbound],
     rulesets: [],
     rulesetLinks: [],
     forwardingRules: [],
@@ -77,7 +55,9 @@ describe("network graph: connected", () => {
       "peered one way only: hub-vnet peers with spoke-vnet, but spoke-vnet has no peering to hub-vnet",
     );
     const disabled = new NetworkGraph(
-      hubSpoke({ peerings: [peering("hub", "spoke", false), peering("spoke", "hub")] }),
+      hubSpoke({
+        peerings: [peering("hub", "spoke", { allowVirtualNetworkAccess: false }), peering("spoke", "hub")],
+      }),
     );
     expect(disabled.connected("spoke", "hub")).to.deep.equal({
       verdict: "broken",
@@ -97,7 +77,9 @@ describe("network graph: connected", () => {
     const external = new NetworkGraph(hubSpoke({ peerings: [peering("spoke", "arm:other-hub")] }));
     expect(external.connected("spoke", "arm:other-hub").verdict).to.equal("ok");
     const access = new NetworkGraph(
-      hubSpoke({ peerings: [peering("hub", "spoke"), peering("spoke", "hub", unknown)] }),
+      hubSpoke({
+        peerings: [peering("hub", "spoke"), peering("spoke", "hub", { allowVirtualNetworkAccess: unknown })],
+      }),
     );
     expect(access.connected("spoke", "hub").verdict).to.equal("unknown");
     const remote = new NetworkGraph(
@@ -187,7 +169,7 @@ describe("network graph: resolution", () => {
     const preview = resolve(hubSpoke({ vnets, dnsHosts: [{ ...firewall, dnsProxy: unknown }] }));
     expect(preview.verdict).to.equal("unknown");
     const custom = resolve(
-      hubSpoke({ vnets, dnsHosts: [{ ...firewall, forwardsTo: ["10.0.4.4"] }, resolverHost] }),
+      hubSpoke({ vnets, dnsHosts: [{ ...firewall, forwardsTo: ["10.0.4.4"] }, resolverInbound] }),
     );
     expect(custom.verdict).to.equal("ok");
     expect(custom.path).to.have.length(4);
@@ -208,7 +190,7 @@ describe("network graph: resolution", () => {
           { key: "hub", label: "hub-vnet", dnsServers: undefined },
           { key: "spoke", label: "spoke-vnet", dnsServers: unknown, dnsServerSources: ["inbound"] },
         ],
-        dnsHosts: [{ ...resolverHost, ip: unknown }],
+        dnsHosts: [{ ...resolverInbound, ip: unknown }],
       }),
     );
     expect(sourced.verdict).to.equal("ok");

@@ -12,7 +12,6 @@ import {
   NetworkGraph,
   type DnsHost,
   type GraphForwardingRule,
-  type GraphPeering,
   type NetworkGraphInput,
 } from "../../policy/model/networkGraph";
 import {
@@ -23,27 +22,10 @@ import {
   ResolutionFaults,
 } from "../../policy/model/resolution";
 import { unknown } from "../../policy/model/values";
+import { peering, resolverInbound } from "./plainGraph";
 
 const api = "privatelink.api.azureml.ms";
 const blob = "privatelink.blob.core.windows.net";
-
-function peering(from: string, to: string): GraphPeering {
-  return {
-    key: `${from}->${to}`,
-    label: `peering ${from}->${to}`,
-    from,
-    to,
-    allowVirtualNetworkAccess: true,
-  };
-}
-
-const inbound: DnsHost = {
-  key: "inbound",
-  label: "resolver inbound endpoint 'inbound'",
-  kind: "resolverInbound",
-  ip: "10.0.4.4",
-  vnet: "hub",
-};
 
 function rule(domain: string, targets: string[], key = "r"): GraphForwardingRule {
   return { key, label: `rule '${key}'`, ruleset: "rs", domain, targets };
@@ -65,7 +47,7 @@ function graph(overrides: Partial<NetworkGraphInput> = {}): NetworkGraph {
     links: [],
     records: [],
     endpoints: [],
-    dnsHosts: [inbound],
+    dnsHosts: [resolverInbound],
     rulesets: [{ key: "rs", label: "ruleset 'rs'", vnet: "hub" }],
     rulesetLinks: [],
     forwardingRules: [],
@@ -277,7 +259,7 @@ describe("resolution order: DNS server IPs located by the asking VNet's address 
     ];
     const preview: Partial<NetworkGraphInput> = {
       vnets,
-      dnsHosts: [{ ...inbound, ip: unknown }],
+      dnsHosts: [{ ...resolverInbound, ip: unknown }],
       links: [link("zApiHub", "hub")],
     };
     const notPeered = resolveName(graph({ ...preview, peerings: [] }), "spoke", api);
@@ -359,7 +341,7 @@ describe("resolution order: several targets", () => {
         { key: "hub", label: "hub-vnet", addressPrefixes: ["10.0.0.0/16"], dnsServers: undefined },
         { key: "spoke", label: "spoke-vnet", addressPrefixes: ["10.1.0.0/16"], dnsServers: ["10.0.1.4"] },
       ],
-      dnsHosts: [inbound, firewall],
+      dnsHosts: [resolverInbound, firewall],
       links: [link("zApiHub", "hub")],
     });
     expect(resolveName(g, "spoke", api)).to.include({

@@ -15,11 +15,7 @@ import { endpointZoneGroups } from "../../policy/rules/endpointZoneGroups";
 import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
 import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
 import { hubSpoke, type HubSpokeArgs } from "../analyzer/programs/hubSpoke";
-
-async function modelOf(args: HubSpokeArgs, preview = false): Promise<StackModel> {
-  const run = await runOnMocks(hubSpoke(args), { preview });
-  return stackModel(run.graph);
-}
+import { sharedRuns } from "./sharedRuns";
 
 function messages<C extends object>(rule: StackRule<C>, model: StackModel): string[] {
   return rule.check(model, rule.defaults).map((v) => v.message);
@@ -27,6 +23,10 @@ function messages<C extends object>(rule: StackRule<C>, model: StackModel): stri
 
 describe("rules on the resolution model: one test per branch", function () {
   this.timeout(60_000);
+  // Models of one run per program, for the tests that only read them.
+  const runOf = sharedRuns(hubSpoke);
+  const modelOf = async (args: HubSpokeArgs, preview = false): Promise<StackModel> =>
+    stackModel((await runOf(args, preview)).graph);
 
   describe("private-dns-zone-linked-to-endpoint-vnet", () => {
     it("says nothing when the spoke's DNS server is outside the stack (unknown)", async () => {

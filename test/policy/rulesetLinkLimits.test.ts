@@ -10,15 +10,17 @@ import { stackModel } from "../../plan/modelResources";
 import { rulesetLinkLimits } from "../../policy/rules/rulesetLinkLimits";
 import { discoveredGraph } from "../analyzer/discoveredForm";
 import { hubSpoke, type HubSpokeArgs } from "../analyzer/programs/hubSpoke";
-
-async function found(args: HubSpokeArgs, form: "preview" | "update" | "discovered") {
-  const run = await runOnMocks(hubSpoke(args), { preview: form === "preview" });
-  const model = stackModel(form === "discovered" ? discoveredGraph(run) : run.graph);
-  return rulesetLinkLimits.check(model, rulesetLinkLimits.defaults);
-}
+import { sharedRuns } from "./sharedRuns";
 
 describe("dns-forwarding-ruleset-link-limits: one ruleset per VNet, of the VNet's region", function () {
   this.timeout(60_000);
+  // The update and discovered forms read the same update run.
+  const runOf = sharedRuns(hubSpoke);
+  async function found(args: HubSpokeArgs, form: "preview" | "update" | "discovered") {
+    const run = await runOf(args, form === "preview");
+    const model = stackModel(form === "discovered" ? discoveredGraph(run) : run.graph);
+    return rulesetLinkLimits.check(model, rulesetLinkLimits.defaults);
+  }
 
   for (const form of ["preview", "update", "discovered"] as const) {
     it(`reports the second ruleset linked to a VNet, on its link (${form})`, async () => {

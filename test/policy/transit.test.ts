@@ -16,21 +16,11 @@ import {
   type NetworkGraphInput,
 } from "../../policy/model/networkGraph";
 import { unknown } from "../../policy/model/values";
+import { peering as plainPeering } from "./plainGraph";
 
-function peering(
-  from: string,
-  to: string,
-  forwarded: boolean | typeof unknown | undefined = true,
-): GraphPeering {
-  return {
-    key: `${from}->${to}`,
-    label: `peering ${from}->${to}`,
-    from,
-    to,
-    allowVirtualNetworkAccess: true,
-    allowForwardedTraffic: forwarded,
-  };
-}
+/** A peering as plainGraph's, forwarding traffic unless said otherwise. */
+const peering = (from: string, to: string, forwarded: boolean | typeof unknown | undefined = true) =>
+  plainPeering(from, to, { allowForwardedTraffic: forwarded });
 
 const firewall: DnsHost = {
   key: "fw",

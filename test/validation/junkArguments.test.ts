@@ -266,6 +266,28 @@ const layoutJunk = {
     fc.constant(["10.1.0.0/16"]),
   ),
   hubPeering: enumOf("BothWays", "ThisSideOnly"),
+  // Not peerings, a key that cannot name a child, an entry with a remote id of another type or an unknown mode,
+  // or a remote overlapping the set's 10.1.0.0/24.
+  peerings: fc.oneof(
+    mapWith(nonObject),
+    mapWith(
+      fc.constant({ remoteVirtualNetworkId: contosoHub.virtualNetworkId }),
+      fc.constantFrom("", " ", "a/b", "../x", "-k", "k\u202E"),
+    ),
+    mapWith(idOf(ArmTypes.virtualNetwork).map((remoteVirtualNetworkId) => ({ remoteVirtualNetworkId }))),
+    mapWith(
+      enumOf("BothWays", "ThisSideOnly").map((peering) => ({
+        remoteVirtualNetworkId: contosoHub.virtualNetworkId,
+        peering,
+      })),
+    ),
+    mapWith(
+      fc.constant({
+        remoteVirtualNetworkId: contosoHub.virtualNetworkId,
+        remoteAddressSpace: ["10.1.0.0/16"],
+      }),
+    ),
+  ),
   // Not a description, a malformed one, or one whose DNS server is outside its range.
   platformHub: fc.oneof(
     fc.constantFrom("hub", 42, [], null),

@@ -46,14 +46,16 @@ const net = new WorkspaceNetwork("net", {
       // Only endpoints in this subnet: private, no egress.
       subnetOutbound: SubnetOutbounds.None,
     },
-    // No endpoint of its own: peered both ways with the workspace spoke, the zones linked to its VNet too.
+    // No endpoint of its own: peered both ways with the workspace spoke (a peering, not a hub: a clients spoke may
+    // also keep its hub in hubVirtualNetworkId), the zones linked to its VNet too.
     clients: {
       servicesSet: false,
       endpoints: [],
       addressSpace: ["10.30.0.0/16"],
       endpointSubnetPrefix: "10.30.1.0/24",
-      hubVirtualNetworkId: workspaceVnetId,
-      hubAddressSpace: workspaceAddressSpace,
+      peerings: {
+        workspace: { remoteVirtualNetworkId: workspaceVnetId, remoteAddressSpace: workspaceAddressSpace },
+      },
       dnsMode: DnsModes.ExistingZones,
       existingZoneIds: dns.zoneIdsByName(),
       linkExistingZones: config.getBoolean("linkClientsToZones") ?? true,
