@@ -272,7 +272,7 @@ export const blindMutations25b: Mutation[] = [
   mutant(
     "C38 a spoke peered with a hub has its hub DNS servers judged unreachable",
     "sdk/endpoints/spokeReach.ts",
-    "  if (set.hubVirtualNetworkId !== undefined) return [];\n",
+    "  if (isPeered(set)) return [];\n",
     "",
   ),
   mutant(
