@@ -37,6 +37,8 @@ describe("rules on the resolution model: one test per branch", function () {
       const found = zoneLinkedToVnet.check(off, zoneLinkedToVnet.defaults);
       expect(found).to.have.length(1);
       expect(found[0].message).to.include("does not enable DNS proxy");
+      // On the policy, where DNS proxy is set, not on the firewall that uses it.
+      expect(found[0].urn).to.match(/azure-native:network:FirewallPolicy::/);
     });
     it("names the path when the zone is not linked where the path ends", async () => {
       const found = messages(zoneLinkedToVnet, await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }));
