@@ -40,6 +40,20 @@ describe("rules on the resolution model: one test per branch", function () {
       // On the policy, where DNS proxy is set, not on the firewall that uses it.
       expect(found[0].urn).to.match(/azure-native:network:FirewallPolicy::/);
     });
+    it("names a forwarding loop once, on the firewall policy forwarding to its own firewall, not per zone", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "firewall" }));
+      const spoke = run.graph
+        .ofType("azure-native:network:VirtualNetwork")
+        .find((v) => v.name === "spoke-vnet");
+      const firewallIp = (spoke?.inputs.dhcpOptions as { dnsServers: string[] }).dnsServers[0];
+      for (const policy of run.graph.ofType("azure-native:network:FirewallPolicy"))
+        for (const props of [policy.inputs, policy.outputs])
+          props.dnsSettings = { enableProxy: true, servers: [firewallIp] };
+      const found = zoneLinkedToVnet.check(stackModel(run.graph), zoneLinkedToVnet.defaults);
+      expect(found.map((v) => v.message)).to.have.length(1);
+      expect(found[0].message).to.include("which forwards back to itself");
+      expect(found[0].urn).to.match(/azure-native:network:FirewallPolicy::/);
+    });
     it("names the path when the zone is not linked where the path ends", async () => {
       const found = messages(zoneLinkedToVnet, await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }));
       expect(found).to.have.length(6);
