@@ -203,5 +203,14 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(resolutionUnverified.check(await modelOf({ dns: "resolver" }, true), {})).to.deep.equal([]);
       expect(resolutionUnverified.check(await modelOf({ dns: "firewall" }, true), {})).to.deep.equal([]);
     });
+    it("names a spoke linked to one ruleset whose rules forward outside the stack", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "ruleset" }));
+      for (const rule of run.graph.ofType("azure-native:dnsresolver:ForwardingRule"))
+        for (const props of [rule.inputs, rule.outputs])
+          props.targetDnsServers = [{ ipAddress: "192.168.10.10", port: 53 }];
+      const found = resolutionUnverified.check(stackModel(run.graph), {});
+      expect(found.map((v) => run.graph.byUrn(v.urn)?.name)).to.deep.equal(["spoke-vnet"]);
+      expect(found[0].message).to.include("forwards").and.include("192.168.10.10");
+    });
   });
 });
