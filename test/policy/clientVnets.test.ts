@@ -133,6 +133,10 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
     expect(found).to.have.length(1);
     expect(found[0].message)
       .to.include("(resolving its names through VNet 'net-ml-vnet')")
+      // A workspace without a managed network: its clients use the key vault and registry directly too.
+      .and.include(
+        "cannot use amlworkspace (ML workspace 'mlw'), blob (storage account 'st'), file (storage account 'st'), vault (key vault 'kv'), registry (container registry 'acr')",
+      )
       .and.include("VNet 'net-clients-vnet' and VNet 'net-ml-vnet' are not peered")
       .and.include("peer this VNet both ways with the VNet holding those endpoints");
   });
