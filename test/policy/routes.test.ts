@@ -151,4 +151,16 @@ describe("routes through the hub firewall in the classic provider and as discove
     const blocked = mandatory(await discovered({ withoutRoutes: true }));
     expect(blocked.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
   });
+
+  // ARM's own shape (REST "Routes - Get" sample response: `{ "name": "route1", "id": ..., "properties": {
+  // "addressPrefix": ..., "nextHopType": ... } }`), as a generic resource or a Resource Graph row gives it.
+  it("reads an inline route whose fields are under ARM's properties", async () => {
+    const graph = discoveredGraph(await runOnMocks(dedicatedEndpointSpoke({}), { preview: false }));
+    const table = graph.named("clients-routes");
+    const flat = table.inputs.routes as { name: string }[];
+    table.inputs.routes = flat.map(({ name, ...properties }) => ({ name, properties }));
+    const model = stackModel(graph);
+    expect(model.routes.map((r) => r.nextHopIpAddress)).to.deep.equal(["10.0.1.4"]);
+    expect(mandatory(model)).to.deep.equal([]);
+  });
 });
