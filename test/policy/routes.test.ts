@@ -90,6 +90,19 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       .to.include("network rule 'https' of collection 'clients-to-endpoints'")
       .and.include("configure SNAT for the endpoints' range");
   });
+  // A rule collection group belongs to one policy (its firewallPolicyName): another policy's rule allows nothing
+  // through this firewall.
+  it("does not name a network rule of another firewall policy", async () => {
+    const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
+    const group = run.graph.named("fw-rules");
+    for (const props of [group.inputs, group.outputs]) props.firewallPolicyName = "afwp-other";
+    group.propertyDependencies = {};
+    group.dependencies = [];
+    const advisory = findings(stackModel(run.graph)).find((f) => f.rule === "traffic-through-firewall");
+    expect(advisory?.message)
+      .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
+      .and.not.include("network rule 'https'");
+  });
   it("takes a network rule's `*` source as covering the clients' range", async () => {
     const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
     const group = run.graph.named("fw-rules");
