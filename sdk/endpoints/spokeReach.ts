@@ -47,7 +47,7 @@ const peerVnet = (key: string) => `peer:${key}`;
 /** Azure DNS's virtual IP: a VNet naming it asks Azure DNS, no host of the graph. */
 const azureDnsIp = "168.63.129.16";
 
-/** One side of a peering the components create (hubPeering.ts: access and forwarded traffic allowed). */
+/** One side of a peering the components create (vnetPeering.ts: access and forwarded traffic allowed). */
 function componentPeering(from: string, to: string, label: string): GraphPeering {
   return {
     key: `${from}->${to}`,

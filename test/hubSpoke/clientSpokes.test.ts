@@ -89,4 +89,16 @@ describe("components: a clients spoke must reach the endpoints it relies on", ()
       "resolves through 168.63.129.16 (Azure DNS of set clients's VNet); privatelink.api.azureml.ms is not linked",
     );
   });
+
+  // In a landing zone the platform's DNS servers (set on the VNet by its own Azure Policy) are not in the layout:
+  // where the set resolves is not known here, so it is not judged as resolving through its own Azure DNS.
+  it("leaves a set of dnsMode AzurePolicy or None without dnsServers to the pack, not refused", () => {
+    for (const dnsMode of ["AzurePolicy", "None"] as const) {
+      const landing = clients({ dnsServers: undefined, dnsMode, servicesSet: undefined });
+      expect(endpointProblems([landing]), dnsMode).to.deep.equal([]);
+    }
+    // The same set with the VNet's own Azure DNS (OwnZones: no central zone linked) is refused.
+    const own = clients({ dnsServers: undefined, dnsMode: "OwnZones", servicesSet: undefined });
+    expect(endpointProblems([own])).to.have.length(1);
+  });
 });

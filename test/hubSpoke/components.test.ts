@@ -14,7 +14,7 @@ import { instanceInPeeredVnetReason } from "../../policy/azure/computePlacement"
 import { runOnMocks, type RecordedGraph } from "../../plan/mockRun";
 import { existingWorkspace } from "../endpoints/fixtures";
 import { contosoHub } from "./programs/platformSpoke";
-import { refusedBeforeRegistering as refused } from "./refusedBeforeRegistering";
+import { refusalsBeforeRegistering, refusedBeforeRegistering as refused } from "./refusedBeforeRegistering";
 
 const sub = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups";
 const hubId = `${sub}/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet`;
@@ -152,6 +152,26 @@ describe("CentralPrivateDns", () => {
       `existingZoneIds["${blob}"]: "${hubZone("privatelink.file.core.windows.net")}" is the id of zone privatelink.file.core.windows.net, not of ${blob}; give the id of the zone of that name`,
       'inboundSubnetPrefix: "10.0.4.0/29" is a /29; a resolver endpoint\'s subnet is a /28 to a /24',
     ]);
+  });
+
+  // The inbound endpoint takes one subnet: a new one of that prefix, or the given one, never a guess between two.
+  it("refuses a resolver given both a new inbound subnet's prefix and an existing subnet's id, or neither", async () => {
+    const resolverWith = (subnet: { inboundSubnetPrefix?: string; inboundSubnetId?: string }) =>
+      refusalsBeforeRegistering(
+        () =>
+          new CentralPrivateDns("dns", {
+            resourceGroupName: "rg-dns",
+            location: "westeurope",
+            resolverVirtualNetworkId: hubId,
+            ...subnet,
+          }),
+      );
+    const why =
+      "inboundSubnetPrefix and inboundSubnetId given; give one: the inbound endpoint needs a subnet delegated to Microsoft.Network/dnsResolvers";
+    expect(
+      await resolverWith({ inboundSubnetPrefix: "10.0.4.0/28", inboundSubnetId: `${hubId}/subnets/inbound` }),
+    ).to.deep.equal([`inboundSubnetPrefix: both ${why}`]);
+    expect(await resolverWith({})).to.deep.equal([`inboundSubnetPrefix: neither ${why}`]);
   });
   // "every virtual network can have exactly one registration zone" (private-dns-virtual-network-links): the
   // central zones only answer names, so their links leave auto-registration off for the VNet's own zone.
@@ -401,8 +421,8 @@ describe("endpoint sets as spokes", () => {
 
   it("refuses, without hubAddressSpace, a spoke overlapping a hub VNet built in the same program (its address space is known)", async () => {
     // virtual-network-manage-peering: "The address spaces of the virtual networks you peer must not overlap."
-    const hubOf = (addressSpace: string) =>
-      new WorkspaceNetwork("hubnet", {
+    const hubOf = (addressSpace: string, name = "hubnet") =>
+      new WorkspaceNetwork(name, {
         ...existingWorkspace,
         sets: {
           hub: { addressSpace: [addressSpace], endpointSubnetPrefix: addressSpace.replace("/16", "/24") },
@@ -433,6 +453,16 @@ describe("endpoint sets as spokes", () => {
     expect(graph.ofType("azure-native:resources:ResourceGroup").map((g) => g.name)).to.deep.equal([
       "hubnet-hub-dns",
     ]);
+    // An id computed from two VNets is not read: either one's address space would be a guess, so the first
+    // (overlapping) one does not refuse the peering to the second.
+    const { graph: chosen } = await runOnMocks(
+      () => {
+        const ids = pulumi.all([hubOf("10.1.0.0/16"), hubOf("10.0.0.0/16", "hubnet2")]);
+        return set("spoke", { ...spokeOf, hubVirtualNetworkId: ids.apply(([, second]) => second) });
+      },
+      { preview: true },
+    );
+    expect(chosen.ofType("azure-native:network:VirtualNetworkPeering")).to.have.length(2);
   });
 
   it("lets the only set say servicesSet: false (the services VNet is outside the program)", async () => {

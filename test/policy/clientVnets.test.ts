@@ -26,8 +26,13 @@ class Component extends pulumi.ComponentResource {
 interface Layout {
   /** The VNets as a WorkspaceNetwork 'net' makes them (sets ml and clients), or raw. */
   components: boolean;
-  /** The clients VNet: peered with the hub only, asking a DNS VM in the ML VNet without peering, or unrelated. */
-  clients: "hubPeered" | "dnsVmUnpeered" | "unrelated";
+  /**
+   * The clients VNet: peered with the hub only, asking a DNS VM in the ML VNet without peering, peered to by the
+   * ML VNet only (no peering back), or unrelated.
+   */
+  clients: "hubPeered" | "dnsVmUnpeered" | "peeredFromMl" | "unrelated";
+  /** A VM's NIC in the clients VNet (a user's machine, not a DNS server of the stack). */
+  clientVm?: boolean;
 }
 
 function program(layout: Layout) {
@@ -69,7 +74,7 @@ function program(layout: Layout) {
           },
           opts,
         );
-      return { subnet, opts };
+      return { vnet: created, subnet, opts };
     };
     const ml = vnet("ml", "10.10.0.0/16", ["10.0.4.4"]);
     for (const groupId of allGroupIds)
@@ -97,8 +102,27 @@ function program(layout: Layout) {
         },
       ],
     });
-    const clientsDns = { hubPeered: ["10.0.4.4"], dnsVmUnpeered: ["10.10.1.53"], unrelated: undefined };
-    vnet("clients", "10.20.0.0/16", clientsDns[layout.clients]);
+    const clientsDns = {
+      hubPeered: ["10.0.4.4"],
+      dnsVmUnpeered: ["10.10.1.53"],
+      peeredFromMl: undefined,
+      unrelated: undefined,
+    };
+    const clients = vnet("clients", "10.20.0.0/16", clientsDns[layout.clients]);
+    if (layout.clients === "peeredFromMl")
+      new azure.network.VirtualNetworkPeering("net-ml-to-clients", {
+        resourceGroupName: rg.name,
+        virtualNetworkName: ml.vnet.name,
+        remoteVirtualNetwork: { id: clients.vnet.id },
+      });
+    if (layout.clientVm)
+      new azure.network.NetworkInterface("user-vm-nic", {
+        resourceGroupName: rg.name,
+        location,
+        ipConfigurations: [
+          { name: "ip", subnet: { id: clients.subnet.id }, privateIPAllocationMethod: "Dynamic" },
+        ],
+      });
   };
 }
 
@@ -133,8 +157,26 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
     expect(found).to.have.length(1);
     expect(found[0].message)
       .to.include("(resolving its names through VNet 'net-ml-vnet')")
+      // A workspace without a managed network: its clients use the key vault and registry directly too.
+      .and.include(
+        "cannot use amlworkspace (ML workspace 'mlw'), blob (storage account 'st'), file (storage account 'st'), vault (key vault 'kv'), registry (container registry 'acr')",
+      )
       .and.include("VNet 'net-clients-vnet' and VNet 'net-ml-vnet' are not peered")
       .and.include("peer this VNet both ways with the VNet holding those endpoints");
+  });
+
+  it("blocks a raw clients VNet that only the workspace's VNet peers with (a peering either way relates them)", async () => {
+    const found = await findings({ components: false, clients: "peeredFromMl" });
+    expect(found).to.have.length(1);
+    expect(found[0].message)
+      .to.include("(peered with VNet 'net-ml-vnet')")
+      .and.include("privatelink.api.azureml.ms is not linked to VNet 'net-clients-vnet'");
+  });
+
+  // A VM's NIC makes a VNet a hub only when the VNet's clients ask it for DNS; a user's VM is what a client VNet
+  // is for.
+  it("still judges a client VNet holding a VM", async () => {
+    expect(await findings({ components: false, clients: "dnsVmUnpeered", clientVm: true })).to.have.length(1);
   });
 
   it("leaves an unrelated VNet alone", async () => {

@@ -57,6 +57,27 @@ describe("firewall policy inheritance (basePolicy): a child policy takes its par
     expect(resolutionUnverified.check(model, resolutionUnverified.defaults)).to.have.length(1);
   });
 
+  // Each setting inherits on its own: a child enabling DNS proxy but naming no DNS servers forwards to the
+  // parent's servers ("A child policy inherits all parent policy DNS settings, but it can override the parent
+  // policy").
+  it("a child policy setting only DNS proxy takes its parent's DNS servers", async () => {
+    const run = await runOnMocks(hubSpoke(args({ firewallParent: "inStack" })), { preview: false });
+    const settings = {
+      "fw-policy": { enableProxy: true },
+      "fw-base-policy": { enableProxy: false, servers: ["192.168.10.10"] },
+    };
+    for (const [name, dnsSettings] of Object.entries(settings)) {
+      const policy = run.graph.named(name);
+      policy.inputs.dnsSettings = dnsSettings;
+      policy.outputs.dnsSettings = dnsSettings;
+    }
+    const model = stackModel(run.graph);
+    expect(firewallHost(model)).to.deep.include({ dnsProxy: true, forwardsTo: ["192.168.10.10"] });
+    expect(mandatory(model)).to.deep.equal([]);
+    const [advisory] = resolutionUnverified.check(model, resolutionUnverified.defaults);
+    expect(advisory.message).to.include("192.168.10.10");
+  });
+
   // "By default, Azure Firewall uses Azure DNS and DNS Proxy is disabled." (firewall/dns-settings)
   it("a policy, and no parent, without dnsSettings leaves DNS proxy off", async () => {
     const run = await runOnMocks(hubSpoke(args({})), { preview: false });

@@ -150,6 +150,16 @@ describe("network graph: resolution", () => {
     expect(describePath(r)).to.contain("spoke-vnet and hub-vnet are not peered");
   });
 
+  // A peering whose access is unknown at preview may yet block the query: the answer waits for the update.
+  it("leaves resolution unknown when the resolver's VNet is reached through a peering unknown at preview", () => {
+    const r = resolve(
+      hubSpoke({
+        peerings: [peering("hub", "spoke"), peering("spoke", "hub", { allowVirtualNetworkAccess: unknown })],
+      }),
+    );
+    expect(r).to.include({ verdict: "unknown", fault: ResolutionFaults.dnsHostUnreachable });
+  });
+
   it("follows a firewall only when its policy enables DNS proxy", () => {
     const firewall: DnsHost = {
       key: "fw",
@@ -254,6 +264,21 @@ describe("network graph: resolution", () => {
       }),
     );
     expect(r.verdict).to.equal("unknown");
+  });
+
+  // A link whose zone is unknown at preview may link the zone to its VNet, and to that VNet only: another VNet
+  // with no link still fails.
+  it("leaves only the VNet of a link whose zone is unknown at preview unsettled", () => {
+    const input = hubSpoke({
+      vnets: [
+        { key: "spoke", label: "spoke-vnet", dnsServers: undefined },
+        { key: "other", label: "other-vnet", dnsServers: undefined },
+      ],
+      peerings: [],
+      links: [{ key: "lOpen", label: "link open", zone: unknown, vnet: "spoke" }],
+    });
+    expect(resolve(input, "spoke")).to.include({ verdict: "unknown", fault: ResolutionFaults.zoneNotLinked });
+    expect(resolve(input, "other")).to.include({ verdict: "broken", fault: ResolutionFaults.zoneNotLinked });
   });
 
   // Of several endpoints of the target with records in the zone, the client can use one it reaches.

@@ -37,6 +37,22 @@ describe("rules on the resolution model: one test per branch", function () {
       const found = zoneLinkedToVnet.check(off, zoneLinkedToVnet.defaults);
       expect(found).to.have.length(1);
       expect(found[0].message).to.include("does not enable DNS proxy");
+      // On the policy, where DNS proxy is set, not on the firewall that uses it.
+      expect(found[0].urn).to.match(/azure-native:network:FirewallPolicy::/);
+    });
+    it("names a forwarding loop once, on the firewall policy forwarding to its own firewall, not per zone", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "firewall" }));
+      const spoke = run.graph
+        .ofType("azure-native:network:VirtualNetwork")
+        .find((v) => v.name === "spoke-vnet");
+      const firewallIp = (spoke?.inputs.dhcpOptions as { dnsServers: string[] }).dnsServers[0];
+      for (const policy of run.graph.ofType("azure-native:network:FirewallPolicy"))
+        for (const props of [policy.inputs, policy.outputs])
+          props.dnsSettings = { enableProxy: true, servers: [firewallIp] };
+      const found = zoneLinkedToVnet.check(stackModel(run.graph), zoneLinkedToVnet.defaults);
+      expect(found.map((v) => v.message)).to.have.length(1);
+      expect(found[0].message).to.include("which forwards back to itself");
+      expect(found[0].urn).to.match(/azure-native:network:FirewallPolicy::/);
     });
     it("names the path when the zone is not linked where the path ends", async () => {
       const found = messages(zoneLinkedToVnet, await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }));
@@ -186,6 +202,15 @@ describe("rules on the resolution model: one test per branch", function () {
     it("says nothing for a path it follows, at preview too", async () => {
       expect(resolutionUnverified.check(await modelOf({ dns: "resolver" }, true), {})).to.deep.equal([]);
       expect(resolutionUnverified.check(await modelOf({ dns: "firewall" }, true), {})).to.deep.equal([]);
+    });
+    it("names a spoke linked to one ruleset whose rules forward outside the stack", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "ruleset" }));
+      for (const rule of run.graph.ofType("azure-native:dnsresolver:ForwardingRule"))
+        for (const props of [rule.inputs, rule.outputs])
+          props.targetDnsServers = [{ ipAddress: "192.168.10.10", port: 53 }];
+      const found = resolutionUnverified.check(stackModel(run.graph), {});
+      expect(found.map((v) => run.graph.byUrn(v.urn)?.name)).to.deep.equal(["spoke-vnet"]);
+      expect(found[0].message).to.include("forwards").and.include("192.168.10.10");
     });
   });
 });

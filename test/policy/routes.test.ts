@@ -90,6 +90,19 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       .to.include("network rule 'https' of collection 'clients-to-endpoints'")
       .and.include("configure SNAT for the endpoints' range");
   });
+  // A rule collection group belongs to one policy (its firewallPolicyName): another policy's rule allows nothing
+  // through this firewall.
+  it("does not name a network rule of another firewall policy", async () => {
+    const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
+    const group = run.graph.named("fw-rules");
+    for (const props of [group.inputs, group.outputs]) props.firewallPolicyName = "afwp-other";
+    group.propertyDependencies = {};
+    group.dependencies = [];
+    const advisory = findings(stackModel(run.graph)).find((f) => f.rule === "traffic-through-firewall");
+    expect(advisory?.message)
+      .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
+      .and.not.include("network rule 'https'");
+  });
   it("takes a network rule's `*` source as covering the clients' range", async () => {
     const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
     const group = run.graph.named("fw-rules");
@@ -150,5 +163,17 @@ describe("routes through the hub firewall in the classic provider and as discove
     expect(mandatory(stackModel(graph))).to.deep.equal([]);
     const blocked = mandatory(await discovered({ withoutRoutes: true }));
     expect(blocked.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
+  });
+
+  // ARM's own shape (REST "Routes - Get" sample response: `{ "name": "route1", "id": ..., "properties": {
+  // "addressPrefix": ..., "nextHopType": ... } }`), as a generic resource or a Resource Graph row gives it.
+  it("reads an inline route whose fields are under ARM's properties", async () => {
+    const graph = discoveredGraph(await runOnMocks(dedicatedEndpointSpoke({}), { preview: false }));
+    const table = graph.named("clients-routes");
+    const flat = table.inputs.routes as { name: string }[];
+    table.inputs.routes = flat.map(({ name, ...properties }) => ({ name, properties }));
+    const model = stackModel(graph);
+    expect(model.routes.map((r) => r.nextHopIpAddress)).to.deep.equal(["10.0.1.4"]);
+    expect(mandatory(model)).to.deep.equal([]);
   });
 });
