@@ -139,6 +139,9 @@ describe("PrivateEndpointSet", () => {
     expect(String(outputs.subnetId).startsWith(String(outputs.virtualNetworkId))).to.equal(true);
   });
 
+  // The registry's China zone is its own, not Commercial's: "Container registry `registry` | `privatelink.azurecr.io`
+  // | `privatelink.azurecr.cn` | `privatelink.azurecr.us`" (shared/reference/azure-facts.md §1, from the
+  // docs.azure.cn private-endpoint DNS zone table).
   it("uses China zone names when the cloud says so", async () => {
     const { graph } = await runOnMocks(
       program({ cloud: pulumi.output("AzureChinaCloud"), location: "chinaeast2" }),
@@ -151,6 +154,9 @@ describe("PrivateEndpointSet", () => {
     expect(facts.find((f) => f.groupId === "vault")!.zones[0].name).to.equal(
       "privatelink.vaultcore.azure.cn",
     );
+    expect(facts.find((f) => f.groupId === "registry")!.zones.map((z) => z.name)).to.deep.equal([
+      "privatelink.azurecr.cn",
+    ]);
   });
 
   it("with existing (hub) zones creates zone groups only, pointing at the given zone ids", async () => {
