@@ -160,10 +160,12 @@ describe("peerings: a set's VNet peered with more than one VNet", () => {
             remoteVirtualNetworkId: `${hub2Id}/subnets/a`,
             remoteAddressSpace: [pulumi.output("10.9.0.0/16")],
           },
+          // An empty list gives no range to check the overlap against: refused, naming the property.
+          clients: { remoteVirtualNetworkId: clientsId, remoteAddressSpace: [] },
         },
       }),
     );
-    expect(errors).to.have.length(3);
+    expect(errors).to.have.length(4);
     expect(errors[0]).to.match(/^peerings\["\.\.\/x"\]: "\.\.\/x" .*1 to 60 letters, digits/);
     expect(errors[1]).to.match(
       /^peerings\.neu\.remoteVirtualNetworkId: ".*\/subnets\/a" is the id of a Microsoft\.Network\/virtualNetworks\/subnets; give the id of a Microsoft\.Network\/virtualNetworks,/,
@@ -171,6 +173,7 @@ describe("peerings: a set's VNet peered with more than one VNet", () => {
     expect(errors[2]).to.equal(
       "peerings.neu.remoteAddressSpace: remoteAddressSpace is checked against addressSpace before anything is registered, so it must be plain values",
     );
+    expect(errors[3]).to.match(/^peerings\.clients\.remoteAddressSpace: \[\] is empty; give at least 1 of /);
     const deferred = await refused(() =>
       set("spoke", {
         ...asSpoke,
