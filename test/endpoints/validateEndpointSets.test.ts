@@ -107,6 +107,12 @@ describe("endpoint set validation", () => {
     expect(
       reasons(validateEndpointSet(set("a", { dnsMode: "None", existingZoneIds: hubZoneIds })))[0],
     ).to.match(/only used with dnsMode ExistingZones/);
+    // linkExistingZones links zones given by id: every mode other than ExistingZones gives none to link.
+    for (const dnsMode of ["None", "AzurePolicy", "OwnZones"] as const)
+      expect(
+        reasons(validateEndpointSet(set("a", { dnsMode, linkExistingZones: true }))),
+        dnsMode,
+      ).to.include("linkExistingZones=true: only used with dnsMode ExistingZones");
     expect(reasons(validateEndpointSet(set("a", { storageGroupIds: ["web"] })))[0]).to.match(
       /storageGroupIds=web/,
     );
