@@ -88,6 +88,21 @@ describe("platformHub: one argument for the hub the platform runs", function () 
     ]);
   });
 
+  // virtual-network-peering-overview: "The virtual networks that are peered should have non-overlapping IP address
+  // spaces." The platform's description gives the hub's range, so no loose hubAddressSpace is needed to check it.
+  it("gives its addressSpace as hubAddressSpace: a spoke overlapping the hub's range is refused", async () => {
+    const errors = await refused(() =>
+      set({
+        platformHub: contosoHub,
+        addressSpace: ["10.0.128.0/17"],
+        endpointSubnetPrefix: "10.0.129.0/24",
+      }),
+    );
+    expect(errors).to.deep.equal([
+      "hubAddressSpace: 10.0.0.0/16: overlaps 10.0.128.0/17 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's",
+    ]);
+  });
+
   it("refuses a malformed description by the schema, naming the field", async () => {
     const errors = await refused(() =>
       set({
