@@ -65,13 +65,17 @@ describe("a spoke whose central zones the program links to it", function () {
 
   it("an existing subnet's VNet, linked by its literal id, is not refused; linked elsewhere it is, before registration", async () => {
     const spokeVnet = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
-    const run = (linked: string) =>
+    /** The zones linked to `linked`; with `apiLinkedTo`, the api zone is another component's, linked there. */
+    const run = (linked: string, apiLinkedTo?: string) =>
       runOnMocks(() => {
-        const dns = new CentralPrivateDns("dns", {
-          resourceGroupName: "rg-dns",
-          location: "westeurope",
-          virtualNetworkIds: { linked },
-        });
+        const central = (name: string, vnet: string) =>
+          new CentralPrivateDns(name, {
+            resourceGroupName: `rg-${name}`,
+            location: "westeurope",
+            virtualNetworkIds: { linked: vnet },
+          }).zoneIdsByName();
+        const zones = central("dns", linked);
+        const api = "privatelink.api.azureml.ms";
         new WorkspaceNetwork("net", {
           ...existingWorkspace,
           sets: {
@@ -80,17 +84,23 @@ describe("a spoke whose central zones the program links to it", function () {
               servicesSet: false,
               hubVirtualNetworkId: hubId,
               dnsMode: DnsModes.ExistingZones,
-              existingZoneIds: dns.zoneIdsByName(),
+              existingZoneIds: apiLinkedTo
+                ? { ...zones, [api]: central("dns-api", apiLinkedTo)[api] }
+                : zones,
             },
           },
         });
       });
     await run(spokeVnet);
-    let error: unknown;
-    await run(hubId).catch((e: unknown) => (error = e));
-    expect(String(error)).to.contain(
-      'Invalid arguments for WorkspaceNetwork "net":\n- sets.clients.dnsServers',
-    );
+    const refusal = async (linked: string, apiLinkedTo?: string) => {
+      let error: unknown;
+      await run(linked, apiLinkedTo).catch((e: unknown) => (error = e));
+      return String(error);
+    };
+    const refused = 'Invalid arguments for WorkspaceNetwork "net":\n- sets.clients.dnsServers';
+    expect(await refusal(hubId)).to.contain(refused);
+    // One zone linked to the spoke is not all of them: the notebooks, storage, vault and registry names still fail.
+    expect(await refusal(hubId, spokeVnet)).to.contain(refused);
   });
 });
 
