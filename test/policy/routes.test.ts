@@ -176,4 +176,14 @@ describe("routes through the hub firewall in the classic provider and as discove
     expect(model.routes.map((r) => r.nextHopIpAddress)).to.deep.equal(["10.0.1.4"]);
     expect(mandatory(model)).to.deep.equal([]);
   });
+
+  // ARM's Subnet holds SubnetPropertiesFormat under `properties` ("routeTable": "The reference to the RouteTable
+  // resource."), as a generic resource or a Resource Graph row gives it: the subnet's route table read there too.
+  it("reads a subnet's route table under ARM's properties", async () => {
+    const graph = discoveredGraph(await runOnMocks(dedicatedEndpointSpoke({}), { preview: false }));
+    const subnet = graph.named("clients-snet");
+    subnet.inputs.properties = { routeTable: subnet.inputs.routeTable };
+    delete subnet.inputs.routeTable;
+    expect(mandatory(stackModel(graph))).to.deep.equal([]);
+  });
 });
