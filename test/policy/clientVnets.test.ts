@@ -8,6 +8,7 @@ import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
+import { vnetOrigins } from "../../policy/model/componentOrigin";
 import { clientVnetReach } from "../../policy/rules/clientVnetReach";
 import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
 import { allGroupIds, targetOf } from "../analyzer/programs/endpointSet";
@@ -177,6 +178,33 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
   // is for.
   it("still judges a client VNet holding a VM", async () => {
     expect(await findings({ components: false, clients: "dnsVmUnpeered", clientVm: true })).to.have.length(1);
+  });
+
+  // WorkspaceNetwork names its sets `<network>-<set>`: where two networks' names both prefix a set's, the set is the
+  // longer one's ('net-a' → set clients), never the shorter's ('net' → set a-clients).
+  it("names the argument of the WorkspaceNetwork with the longest name the set's name starts with", () => {
+    const type = (name: string) => `azureml-network-isolation:index:${name}`;
+    const urn = (types: string[], name: string) => `urn:pulumi:dev::p::${types.join("$")}::${name}`;
+    const resource = (types: string[], name: string) => ({
+      type: types[types.length - 1],
+      urn: urn(types, name),
+      name,
+      props: {},
+    });
+    const inNetwork = [type("WorkspaceNetwork"), type("PrivateEndpointSet")];
+    const vnet = urn([...inNetwork, "azure-native:network:VirtualNetwork"], "net-a-clients-vnet");
+    const origins = vnetOrigins(
+      [
+        resource([type("WorkspaceNetwork")], "net"),
+        resource([type("WorkspaceNetwork")], "net-a"),
+        resource(inNetwork, "net-a-clients"),
+      ],
+      [vnet],
+    );
+    expect(origins.get(vnet)).to.deep.equal({
+      argument: "WorkspaceNetwork 'net-a' → sets.clients.",
+      network: "net-a",
+    });
   });
 
   it("leaves an unrelated VNet alone", async () => {
