@@ -29,9 +29,10 @@ interface Layout {
   components: boolean;
   /**
    * The clients VNet: peered with the hub only, asking a DNS VM in the ML VNet without peering, peered to by the
-   * ML VNet only (no peering back), or unrelated.
+   * ML VNet only (no peering back), unrelated, or unpeered on Azure DNS with only the workspace's api zone (holding
+   * the records of one of its two endpoints) linked.
    */
-  clients: "hubPeered" | "dnsVmUnpeered" | "peeredFromMl" | "unrelated";
+  clients: "hubPeered" | "dnsVmUnpeered" | "peeredFromMl" | "unrelated" | "apiZoneOnly";
   /** A VM's NIC in the clients VNet (a user's machine, not a DNS server of the stack). */
   clientVm?: boolean;
 }
@@ -78,19 +79,21 @@ function program(layout: Layout) {
       return { vnet: created, subnet, opts };
     };
     const ml = vnet("ml", "10.10.0.0/16", ["10.0.4.4"]);
-    for (const groupId of allGroupIds)
-      new azure.network.PrivateEndpoint(
-        `net-ml-pe-${groupId}`,
-        {
-          resourceGroupName: rg.name,
-          location,
-          subnet: { id: ml.subnet.id },
-          privateLinkServiceConnections: [
-            { name: groupId, privateLinkServiceId: targets[targetOf[groupId]], groupIds: [groupId] },
-          ],
-        },
-        ml.opts,
-      );
+    const endpoints = allGroupIds.map(
+      (groupId) =>
+        new azure.network.PrivateEndpoint(
+          `net-ml-pe-${groupId}`,
+          {
+            resourceGroupName: rg.name,
+            location,
+            subnet: { id: ml.subnet.id },
+            privateLinkServiceConnections: [
+              { name: groupId, privateLinkServiceId: targets[targetOf[groupId]], groupIds: [groupId] },
+            ],
+          },
+          ml.opts,
+        ),
+    );
     new azure.network.NetworkInterface("dns-vm-nic", {
       resourceGroupName: rg.name,
       location,
@@ -108,6 +111,7 @@ function program(layout: Layout) {
       dnsVmUnpeered: ["10.10.1.53"],
       peeredFromMl: undefined,
       unrelated: undefined,
+      apiZoneOnly: undefined,
     };
     const clients = vnet("clients", "10.20.0.0/16", clientsDns[layout.clients]);
     if (layout.clients === "peeredFromMl")
@@ -116,6 +120,34 @@ function program(layout: Layout) {
         virtualNetworkName: ml.vnet.name,
         remoteVirtualNetwork: { id: clients.vnet.id },
       });
+    if (layout.clients === "apiZoneOnly") {
+      const zone = new azure.privatedns.PrivateZone("api-zone", {
+        resourceGroupName: rg.name,
+        location: "global",
+        privateZoneName: "privatelink.api.azureml.ms",
+      });
+      new azure.privatedns.VirtualNetworkLink("api-zone-clients", {
+        resourceGroupName: rg.name,
+        privateZoneName: zone.name,
+        location: "global",
+        virtualNetwork: { id: clients.vnet.id },
+        registrationEnabled: false,
+      });
+      // A second endpoint of the workspace, whose records no zone linked to the clients VNet holds.
+      new azure.network.PrivateEndpoint("net-ml-pe-amlworkspace-2", {
+        resourceGroupName: rg.name,
+        location,
+        subnet: { id: ml.subnet.id },
+        privateLinkServiceConnections: [
+          { name: "amlworkspace", privateLinkServiceId: targets.workspace, groupIds: ["amlworkspace"] },
+        ],
+      });
+      new azure.network.PrivateDnsZoneGroup("net-ml-pe-amlworkspace-zones", {
+        resourceGroupName: rg.name,
+        privateEndpointName: endpoints[allGroupIds.indexOf("amlworkspace")].name,
+        privateDnsZoneConfigs: [{ name: "api", privateDnsZoneId: zone.id }],
+      });
+    }
     if (layout.clientVm)
       new azure.network.NetworkInterface("user-vm-nic", {
         resourceGroupName: rg.name,
@@ -205,6 +237,16 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
       argument: "WorkspaceNetwork 'net-a' → sets.clients.",
       network: "net-a",
     });
+  });
+
+  // One of the workspace's names answered through the VNet's links shows its users rely on the workspace: the
+  // rest must resolve too.
+  it("blocks a raw VNet resolving some, not all, of the workspace's endpoint names through its linked zones", async () => {
+    const found = await findings({ components: false, clients: "apiZoneOnly" });
+    expect(found).to.have.length(1);
+    expect(found[0].message)
+      .to.include("(resolving the names of the endpoints of ML workspace 'mlw')")
+      .and.include("privatelink.blob.core.windows.net is not linked to VNet 'net-clients-vnet'");
   });
 
   it("leaves an unrelated VNet alone", async () => {
