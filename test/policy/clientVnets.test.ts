@@ -35,6 +35,8 @@ interface Layout {
   clients: "hubPeered" | "dnsVmUnpeered" | "peeredFromMl" | "unrelated" | "apiZoneOnly";
   /** A VM's NIC in the clients VNet (a user's machine, not a DNS server of the stack). */
   clientVm?: boolean;
+  /** The private registry left without an endpoint (another rule's finding, not the client VNet's). */
+  noRegistryEndpoint?: boolean;
 }
 
 function program(layout: Layout) {
@@ -79,7 +81,8 @@ function program(layout: Layout) {
       return { vnet: created, subnet, opts };
     };
     const ml = vnet("ml", "10.10.0.0/16", ["10.0.4.4"]);
-    const endpoints = allGroupIds.map(
+    const groupIds = allGroupIds.filter((g) => !(layout.noRegistryEndpoint && g === "registry"));
+    const endpoints = groupIds.map(
       (groupId) =>
         new azure.network.PrivateEndpoint(
           `net-ml-pe-${groupId}`,
@@ -144,7 +147,7 @@ function program(layout: Layout) {
       });
       new azure.network.PrivateDnsZoneGroup("net-ml-pe-amlworkspace-zones", {
         resourceGroupName: rg.name,
-        privateEndpointName: endpoints[allGroupIds.indexOf("amlworkspace")].name,
+        privateEndpointName: endpoints[groupIds.indexOf("amlworkspace")].name,
         privateDnsZoneConfigs: [{ name: "api", privateDnsZoneId: zone.id }],
       });
     }
@@ -208,6 +211,18 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
 
   // A VM's NIC makes a VNet a hub only when the VNet's clients ask it for DNS; a user's VM is what a client VNet
   // is for.
+  // A private dependency with no endpoint at all is another rule's finding: no VNet can reach an endpoint that does
+  // not exist, so the client VNet is not blamed for it.
+  it("judges a client VNet on the dependencies that have a private endpoint only", async () => {
+    const found = await findings({ components: false, clients: "peeredFromMl", noRegistryEndpoint: true });
+    expect(found).to.have.length(1);
+    expect(found[0].message)
+      .to.include(
+        "cannot use amlworkspace (ML workspace 'mlw'), blob (storage account 'st'), file (storage account 'st'), vault (key vault 'kv'):",
+      )
+      .and.not.include("registry (container registry 'acr')");
+  });
+
   it("still judges a client VNet holding a VM", async () => {
     expect(await findings({ components: false, clients: "dnsVmUnpeered", clientVm: true })).to.have.length(1);
   });
