@@ -102,11 +102,17 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(found).to.have.length(6);
       expect(found[0]).to.include("outside this stack").and.include("is not linked to its VNet 'spoke-vnet'");
     });
-    it("leaves two zones of one name on a VNet to private-dns-zone-name-linked-once", async () => {
-      const model = await modelOf({ dns: "azureDns", duplicateApiZone: "spoke" });
-      expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
-      expect(messages(duplicateZoneLinksRule, model)).to.have.length(1);
-    });
+    // On the endpoint's own VNet, or on the hub its DNS path ends in (the resolver's VNet): one finding, the
+    // duplicate-link rule's, not a second one per zone group here.
+    for (const args of [
+      { dns: "azureDns", duplicateApiZone: "spoke" },
+      { dns: "resolver", duplicateApiZone: "hub" },
+    ] as const)
+      it(`leaves two zones of one name on a VNet to private-dns-zone-name-linked-once (${args.dns}, ${args.duplicateApiZone})`, async () => {
+        const model = await modelOf(args);
+        expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
+        expect(messages(duplicateZoneLinksRule, model)).to.have.length(1);
+      });
   });
 
   describe("dns-resolution-unverified", () => {
