@@ -54,6 +54,20 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(found[0].message).to.include("which forwards back to itself");
       expect(found[0].urn).to.match(/azure-native:network:FirewallPolicy::/);
     });
+    // An unreachable DNS server fails every name the VNet asks (how-to-custom-dns: "There must be a valid route
+    // between both virtual networks"): one finding, on the VNet whose DNS servers name it.
+    it("names an unreachable DNS server once, on the VNet asking it, not per zone", async () => {
+      const found = zoneLinkedToVnet.check(
+        await modelOf({ dns: "resolver", peering: "none" }),
+        zoneLinkedToVnet.defaults,
+      );
+      expect(found).to.have.length(1);
+      expect(found[0].urn).to.match(/azure-native:network:VirtualNetwork::spoke-vnet$/);
+      expect(found[0].message)
+        .to.include("VNet 'spoke-vnet' cannot resolve the private link names of its endpoints")
+        .and.include("VNet 'spoke-vnet' and VNet 'hub-vnet' are not peered")
+        .and.include("Fix: peer the two VNets in both directions with allowVirtualNetworkAccess");
+    });
     it("names the path when the zone is not linked where the path ends", async () => {
       const found = messages(zoneLinkedToVnet, await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }));
       expect(found).to.have.length(6);
