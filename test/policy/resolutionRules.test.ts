@@ -68,6 +68,25 @@ describe("rules on the resolution model: one test per branch", function () {
         .and.include("VNet 'spoke-vnet' and VNet 'hub-vnet' are not peered")
         .and.include("Fix: peer the two VNets in both directions with allowVirtualNetworkAccess");
     });
+    it("names a DNS server the ruleset's VNet cannot reach on that VNet, not on the spoke asking", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "ruleset", peering: "none" }));
+      // "Vnets that are linked from a DNS forwarding ruleset will use the ruleset when performing name resolution,
+      // whether or not the linked VNet peers with the ruleset VNet" (private-resolver-endpoints-rulesets): the
+      // rules forward from the hub's outbound endpoint to an IP in the spoke's range, which the hub, not peered
+      // with the spoke, cannot reach. The fix is the hub's, so the finding is on the hub.
+      for (const rule of run.graph.ofType("azure-native:dnsresolver:ForwardingRule"))
+        for (const props of [rule.inputs, rule.outputs])
+          props.targetDnsServers = [{ ipAddress: "10.0.9.9", port: 53 }];
+      const found = zoneLinkedToVnet.check(stackModel(run.graph), zoneLinkedToVnet.defaults);
+      // One per rule: each forwards its own domain.
+      expect(found).to.have.length(6);
+      for (const f of found) {
+        expect(f.urn).to.match(/azure-native:network:VirtualNetwork::hub-vnet$/);
+        expect(f.message).to.include(
+          "in VNet 'spoke-vnet''s address space (10.0.0.0/16), whoever holds it: VNet 'hub-vnet' and VNet 'spoke-vnet' are not peered",
+        );
+      }
+    });
     it("names the path when the zone is not linked where the path ends", async () => {
       const found = messages(zoneLinkedToVnet, await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }));
       expect(found).to.have.length(6);
