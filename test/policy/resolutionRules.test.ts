@@ -6,6 +6,8 @@
 import { expect } from "chai";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
+import { unknownSentinel } from "../../plan/policy/engineValue";
+import { resolveName } from "../../policy/model/resolution";
 import type { StackModel } from "../../policy/model/types";
 import type { StackRule } from "../../policy/pack/rule";
 import { computeVnet } from "../../policy/rules/computeVnet";
@@ -149,6 +151,20 @@ describe("rules on the resolution model: one test per branch", function () {
   });
 
   describe("dns-resolution-unverified", () => {
+    // The advisory is for a path the pack cannot follow (a forwarding target outside the stack or unknown); a
+    // zone link unknown at preview on the VNet's own Azure DNS is not one, ruleset or not: the update checks it.
+    it("stays silent on a VNet with a ruleset whose unknown name is not forwarded (a zone link unknown at preview)", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "ruleset" }));
+      const link = run.graph.named("privatelink.api.azureml.ms-hub-link");
+      for (const props of [link.inputs, link.outputs]) props.virtualNetwork = { id: unknownSentinel };
+      delete link.propertyDependencies.virtualNetwork;
+      const model = stackModel(run.graph);
+      const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
+      expect(resolveName(model.network, spoke, "privatelink.api.azureml.ms")).to.include({
+        verdict: "unknown",
+      });
+      expect(messages(resolutionUnverified, model)).to.deep.equal([]);
+    });
     it("names a VNet that holds only a compute when its DNS server is outside the stack", async () => {
       const model = await modelOf({ dns: "outside", endpoints: "hub", compute: "AmlCompute" });
       const found = messages(resolutionUnverified, model);
