@@ -235,8 +235,11 @@ describe("platform-network: the description's own mistakes and contradictions", 
   });
 });
 
-/** A raw program: a spoke peered with the described hub, stating `remote` as its range; the hub itself when `hubRange`. */
-function rawPeering(remote: string[], hubRange?: string[]) {
+/**
+ * A raw program: a spoke peered with the described hub (or the VNet `remoteId`), stating `remote` as its range; the
+ * hub itself when `hubRange`.
+ */
+function rawPeering(remote: string[], hubRange?: string[], remoteId = contosoHub.virtualNetworkId) {
   return () => {
     if (hubRange)
       new network.VirtualNetwork("hub", {
@@ -252,7 +255,7 @@ function rawPeering(remote: string[], hubRange?: string[]) {
     new network.VirtualNetworkPeering("spoke-to-hub", {
       resourceGroupName: "rg-spoke",
       virtualNetworkName: spoke.name,
-      remoteVirtualNetwork: { id: contosoHub.virtualNetworkId },
+      remoteVirtualNetwork: { id: remoteId },
       remoteAddressSpace: { addressPrefixes: remote },
     });
   };
@@ -269,6 +272,12 @@ describe("platform-network: a description the stack contradicts", function () {
     ]);
     const agreeing = await runOnMocks(rawPeering(["10.0.0.0/16"]), { preview: true });
     expect(platformNetwork.check(stackModel(agreeing.graph, described), described)).to.deep.equal([]);
+  });
+
+  it("leaves a peering with another VNet alone, whatever range it states", async () => {
+    const other = contosoHub.virtualNetworkId.replace("vnet-hub-weu", "vnet-other");
+    const { graph } = await runOnMocks(rawPeering(["10.9.0.0/16"], undefined, other), { preview: true });
+    expect(platformNetwork.check(stackModel(graph, described), described)).to.deep.equal([]);
   });
 
   it("compares the ranges as sets: a peering stating the hub's two ranges in another order agrees", async () => {
