@@ -205,6 +205,18 @@ describe("rules on the resolution model: one test per branch", function () {
         messages(computeVnet, await modelOf({ dns: "azureDns", endpoints: "hub", compute: "AmlCompute" })),
       ).to.deep.equal([]);
     });
+    // A reach not known at preview is not a broken one: the mandatory finding waits for the update.
+    it("does not say 'holds no private endpoint' when the cluster VNet's peering is unknown at preview", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "azureDns", endpoints: "hub", compute: "AmlCompute" }));
+      const peering = run.graph.named("spoke-to-hub");
+      for (const props of [peering.inputs, peering.outputs])
+        props.remoteVirtualNetwork = { id: unknownSentinel };
+      delete peering.propertyDependencies.remoteVirtualNetwork;
+      const model = stackModel(run.graph);
+      const vnet = (name: string) => [...model.vnets.keys()].find((k) => k.endsWith(`::${name}`))!;
+      expect(model.network.connected(vnet("spoke-vnet"), vnet("hub-vnet")).verdict).to.equal("unknown");
+      expect(messages(computeVnet, model)).to.deep.equal([]);
+    });
     it("names the path when the peered spoke does not resolve the workspace's zones", async () => {
       const found = messages(
         computeVnet,
