@@ -209,14 +209,11 @@ function checkedForOverlap(
         resource,
         true,
       );
-    return true;
+    return true as const;
   });
   return vnets.map((v) =>
     read.includes(v)
-      ? {
-          ...v.peering,
-          remoteVirtualNetworkId: pulumi.all([v.peering.remoteVirtualNetworkId, checked]).apply(([id]) => id),
-        }
+      ? { ...v.peering, remoteVirtualNetworkId: afterCheck(v.peering.remoteVirtualNetworkId, checked) }
       : v.peering,
   );
 }
