@@ -14,6 +14,7 @@
  * route goes to the firewall in the hub, which the components' peerings let forward between spokes
  * (model/transit.ts). Unknown answers (DNS servers outside what the set can see) are never refused.
  */
+import { azureDnsIp } from "../../policy/azure/azureDnsIp";
 import { contains, parseCidr } from "../../policy/azure/cidr";
 import { type AzureCloud, AzureClouds, isAzureCloud, zonesFor } from "../../policy/azure/clouds";
 import {
@@ -44,8 +45,6 @@ const unpeeredVnet = "elsewhere";
 const servicesVnet = "services";
 /** The graph's key of the VNet of `peerings.<key>` (outside the graph, like the hub: its other side is unseen). */
 const peerVnet = (key: string) => `peer:${key}`;
-/** Azure DNS's virtual IP: a VNet naming it asks Azure DNS, no host of the graph. */
-const azureDnsIp = "168.63.129.16";
 
 /** One side of a peering the components create (vnetPeering.ts: access and forwarded traffic allowed). */
 function componentPeering(from: string, to: string, label: string): GraphPeering {
