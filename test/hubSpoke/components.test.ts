@@ -438,6 +438,45 @@ describe("endpoint sets as spokes", () => {
     );
   });
 
+  // ARM ids and DNS names compare case-insensitively; hub arguments need a hub, DNS servers a VNet the set creates.
+  it("refuses its own VNet as the hub in another case, hubPeering without a hub and dnsServers on an existing VNet", async () => {
+    const own = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
+    const existing = (args: Partial<PrivateEndpointSetArgs>) =>
+      refusalsBeforeRegistering(
+        () =>
+          new PrivateEndpointSet("x", {
+            ...existingWorkspace,
+            subnetId: `${own}/subnets/endpoints`,
+            endpoints: [],
+            servicesSet: false,
+            ...args,
+          } as PrivateEndpointSetArgs),
+      );
+    expect(
+      await existing({ hubVirtualNetworkId: own.toUpperCase(), dnsServers: ["10.0.4.4"] }),
+    ).to.deep.equal([
+      `hubVirtualNetworkId: ${own.toUpperCase()}: is this set's own VNet; give the hub's`,
+      'dnsServers: ["10.0.4.4"]: only for a VNet this set creates (addressSpace); an existing VNet\'s DNS servers are set by its owner',
+    ]);
+    expect(await refusalsBeforeRegistering(() => set("spoke", { hubPeering: "ThisSideOnly" }))).to.deep.equal(
+      ["hubPeering: ThisSideOnly: only used with hubVirtualNetworkId: give the hub VNet's id"],
+    );
+    // A zone name in capitals names the zone its id points to.
+    const { graph } = await runOnMocks(
+      () =>
+        set("spoke", {
+          dnsMode: "ExistingZones",
+          hubVirtualNetworkId: hubId,
+          dnsServers: ["10.0.4.4"],
+          existingZoneIds: Object.fromEntries(
+            centralZoneNames("AzureCloud").map((z) => [z.toUpperCase(), hubZone(z)]),
+          ),
+        }),
+      { preview: true },
+    );
+    expect(graph.ofType("azure-native:network:PrivateDnsZoneGroup")).to.not.have.length(0);
+  });
+
   it("refuses a peering to an overlapping hub, DNS servers that are not IPv4 addresses, and a wrong central zone id", async () => {
     const error = await refused(() =>
       set("spoke", {
