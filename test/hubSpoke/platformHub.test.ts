@@ -60,7 +60,9 @@ describe("platformHub: one argument for the hub the platform runs", function () 
     const errors = await refused(() => set({ platformHub: lacking("privatelink.notebooks.azure.net") }));
     expect(errors).to.have.length(1);
     expect(errors[0])
-      .to.match(/^platformHub\.privateDnsZoneIds: /)
+      .to.match(
+        /^platformHub\.privateDnsZoneIds: \["\/subscriptions\/[^"]+\/privateDnsZones\/privatelink\.api\.azureml\.ms",/,
+      )
       .and.include("privatelink.notebooks.azure.net is not linked to hub VNet 'vnet-hub-weu'")
       .and.include("have the platform team link a zone of that name and list it");
   });
