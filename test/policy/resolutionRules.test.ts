@@ -124,6 +124,19 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(model.forwardingRules.map((r) => r.enabled)).to.not.include(false);
       expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
     });
+    // The rule asks its first target (the others only on failover): one not known until the update (an output at
+    // preview) leaves the name unknown, even when a later target is known.
+    it("leaves the ruleset spoke's api name unknown while its rule's first target is unknown (preview)", async () => {
+      const api = "privatelink.api.azureml.ms";
+      const run = await runOnMocks(hubSpoke({ dns: "ruleset" }));
+      const rule = run.graph.named(`rule-${api}`);
+      const [known] = rule.inputs.targetDnsServers as unknown[];
+      for (const props of [rule.inputs, rule.outputs])
+        props.targetDnsServers = [{ ipAddress: unknownSentinel, port: 53 }, known];
+      const model = stackModel(run.graph);
+      const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
+      expect(resolveName(model.network, spoke, api).verdict).to.equal("unknown");
+    });
     it("checks a zone outside the stack that the stack links to a VNet", async () => {
       const run = await runOnMocks(hubSpoke({ dns: "azureDns", zonesLinkedTo: ["hub"] }));
       // The zones become existing ones (in the hub's resource group); the stack still links them to the hub.
