@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
 import { unknownSentinel } from "../../plan/policy/engineValue";
-import { resolveName } from "../../policy/model/resolution";
+import { resolveName, ResolutionFaults } from "../../policy/model/resolution";
 import type { StackModel } from "../../policy/model/types";
 import type { StackRule } from "../../policy/pack/rule";
 import { computeVnet } from "../../policy/rules/computeVnet";
@@ -136,6 +136,19 @@ describe("rules on the resolution model: one test per branch", function () {
       const model = stackModel(run.graph);
       const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
       expect(resolveName(model.network, spoke, api).verdict).to.equal("unknown");
+    });
+    // A peering whose remote side was deleted reads peeringState Disconnected: no traffic flows over it
+    // (virtual-network-manage-peering), so the spoke no longer reaches the hub's resolver.
+    it("reads a recorded peering's state: a Disconnected one breaks the spoke's path to the hub's resolver", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "resolver" }));
+      const peering = run.graph.named("spoke-to-hub");
+      for (const props of [peering.inputs, peering.outputs]) props.peeringState = "Disconnected";
+      const model = stackModel(run.graph);
+      const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
+      expect(resolveName(model.network, spoke, "privatelink.api.azureml.ms")).to.include({
+        verdict: "broken",
+        fault: ResolutionFaults.dnsHostUnreachable,
+      });
     });
     it("checks a zone outside the stack that the stack links to a VNet", async () => {
       const run = await runOnMocks(hubSpoke({ dns: "azureDns", zonesLinkedTo: ["hub"] }));
