@@ -94,6 +94,23 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(found).to.have.length(6);
       expect(found[0]).to.include("resolves through").and.include("is not linked to VNet 'hub-vnet'");
     });
+    // The zone group is what writes the records into the zone: the finding is on it, with the zone named in the fix.
+    it("reports a zone not answering the endpoint's VNet on the endpoint's zone group, naming the link to add", async () => {
+      const own = zoneLinkedToVnet.check(await modelOf({ dns: "azureDns", zonesLinkedTo: ["hub"] }), {
+        allowHubLinkedZones: false,
+      });
+      expect(own[0].urn).to.match(/azure-native:network:PrivateDnsZoneGroup::/);
+      expect(own.map((v) => v.message).join("\n")).to.include(
+        "add a VirtualNetworkLink from privatelink.api.azureml.ms to the endpoint's VNet (registrationEnabled: false)",
+      );
+      const path = zoneLinkedToVnet.check(await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }), {
+        allowHubLinkedZones: false,
+      });
+      expect(path[0].urn).to.match(/azure-native:network:PrivateDnsZoneGroup::/);
+      expect(path[0].message).to.include(
+        "link the zone to the VNet where the path ends (its Azure DNS answers the query), with registrationEnabled: false",
+      );
+    });
     it("keeps the old message when the spoke's own Azure DNS answers from another zone of the name", async () => {
       const found = messages(
         zoneLinkedToVnet,
