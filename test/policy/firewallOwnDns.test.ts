@@ -10,6 +10,7 @@ import { stackModel } from "../../plan/modelResources";
 import { DnsHostKinds } from "../../policy/model/networkGraph";
 import type { StackModel } from "../../policy/model/types";
 import { isUnknown } from "../../policy/model/values";
+import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
 import { hubSpoke } from "../analyzer/programs/hubSpoke";
 import { unknownString } from "./graph";
 
@@ -24,7 +25,7 @@ describe("a firewall's own DNS settings (additionalProperties, no policy)", func
   });
 
   /** The stack's model with the firewall's policy replaced by `additionalProperties`. */
-  const withOwnSettings = (additionalProperties: Record<string, string>) => {
+  const modelWith = (additionalProperties: Record<string, string>) => {
     const firewall = run.named("fw");
     const saved = {
       inputs: { ...firewall.inputs },
@@ -40,11 +41,13 @@ describe("a firewall's own DNS settings (additionalProperties, no policy)", func
       props.additionalProperties = additionalProperties;
     }
     try {
-      return firewallHost(stackModel(run));
+      return stackModel(run);
     } finally {
       Object.assign(firewall, saved);
     }
   };
+  const withOwnSettings = (additionalProperties: Record<string, string>) =>
+    firewallHost(modelWith(additionalProperties));
 
   it("reads DNS proxy in any case, and each of the comma-separated DNS servers, trimmed", () => {
     expect(
@@ -56,5 +59,16 @@ describe("a firewall's own DNS settings (additionalProperties, no policy)", func
     expect(isUnknown(withOwnSettings({ "Network.DNS.EnableProxy": unknownString }).dnsProxy)).to.equal(true);
     // "By default, Azure Firewall uses Azure DNS and DNS Proxy is disabled." (firewall/dns-settings)
     expect(withOwnSettings({}).dnsProxy).to.equal(false);
+  });
+
+  // DNS proxy is set on the firewall itself here: the finding is on it, as it is on the policy that sets it.
+  it("reports DNS proxy off once, on the firewall", () => {
+    const found = zoneLinkedToVnet.check(
+      modelWith({ "Network.DNS.EnableProxy": "false" }),
+      zoneLinkedToVnet.defaults,
+    );
+    expect(found).to.have.length(1);
+    expect(found[0].message).to.include("does not enable DNS proxy");
+    expect(found[0].urn).to.equal(run.named("fw").urn);
   });
 });
