@@ -94,6 +94,19 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(found).to.have.length(6);
       expect(found[0]).to.include("resolves through").and.include("is not linked to VNet 'hub-vnet'");
     });
+    // Read back from Azure (ARM's shape), an IP configuration's fields are under `properties`
+    // (shared/reference/azure-resource-graph-facts.md: `ipConfigurations[].properties.privateIPAddress` + `.subnet.id`).
+    it("reads an inbound endpoint's IP and subnet under ARM's properties: the spoke still resolves through it", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "resolver" }));
+      const inbound = run.graph.named("inbound");
+      for (const props of [inbound.inputs, inbound.outputs])
+        props.ipConfigurations = (props.ipConfigurations as Record<string, unknown>[]).map((c) => ({
+          properties: c,
+        }));
+      const model = stackModel(run.graph);
+      const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
+      expect(resolveName(model.network, spoke, "privatelink.api.azureml.ms").verdict).to.equal("ok");
+    });
     // The zone group is what writes the records into the zone: the finding is on it, with the zone named in the fix.
     it("reports a zone not answering the endpoint's VNet on the endpoint's zone group, naming the link to add", async () => {
       const own = zoneLinkedToVnet.check(await modelOf({ dns: "azureDns", zonesLinkedTo: ["hub"] }), {
