@@ -5,7 +5,8 @@
  *   (`endpoints: []`, `servicesSet: false`): known from its URN's parent types (componentOrigin.ts).
  * - In a raw program, a VNet peered (either way) with a VNet holding the workspace's endpoints, or resolving
  *   through them: its DNS servers are held in such a VNet, or the zones answering its queries hold the
- *   records of the workspace's endpoints.
+ *   records of the workspace's endpoints. That last tie alone counts only for a VNet tied to no workspace
+ *   otherwise: a hub's central zones answer every spoke every workspace's names.
  * A VNet holding endpoints or computes is another rule's (dependency endpoints, compute VNet), one holding a
  * firewall or resolver is a hub (its clients are in the spokes); one related to none of the workspace's VNets
  * is left alone.
