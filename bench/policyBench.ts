@@ -26,7 +26,13 @@ export interface PolicyBenchOptions {
   concurrency: number;
   /** Which organisation program the stacks copy (default: the components'). */
   organisation?: Organisation;
+  /** `pulumi preview` (default: in-stack ids unknown) or `pulumi up` (every value known). */
+  form?: BenchForm;
 }
+
+/** The forms the engine sends a stack in: at preview, or at update. */
+export const benchForms = ["preview", "update"] as const;
+export type BenchForm = (typeof benchForms)[number];
 
 export interface PackTiming {
   /** Median of the repeats, milliseconds. */
@@ -56,6 +62,7 @@ export interface PolicySizeRow {
 
 export interface PolicyBenchReport {
   organisation: Organisation;
+  form: BenchForm;
   setsPerWorkspace: number;
   concurrency: number;
   repeats: number;
@@ -99,15 +106,17 @@ function timingOf(measured: MeasuredRun[], resources: number): PackTiming {
 }
 
 export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBenchReport> {
-  // `pulumi preview`: in-stack ids unknown, links only through property dependencies (the harder case).
+  // Preview by default: in-stack ids unknown, links only through property dependencies (the harder case).
   const organisation = options.organisation ?? "components";
-  const template = await workspaceTemplate(options.setsPerWorkspace, true, organisation);
+  const form = options.form ?? "preview";
+  const preview = form === "preview";
+  const template = await workspaceTemplate(options.setsPerWorkspace, preview, organisation);
   const stacks = options.sizes.map((size) => {
     const { graph, shape } = organisationOfSize(template, size, options.setsPerWorkspace, organisation);
     return { resources: analyzerResources(graph), workspaces: shape.workspaces };
   });
   const start = (packDir: string) =>
-    PolicyPackSession.start({ packDir, dryRun: true, concurrency: options.concurrency });
+    PolicyPackSession.start({ packDir, dryRun: preview, concurrency: options.concurrency });
   const [nullPack, realPack] = await Promise.all([start(nullPackDir), start(compiledPack(realPackDir).dir)]);
   try {
     const check = async (session: PolicyPackSession, resources: AnalyzerResource[]): Promise<MeasuredRun> => {
@@ -155,6 +164,7 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
     const [first, last] = [rows[0], rows[rows.length - 1]];
     return {
       organisation,
+      form,
       setsPerWorkspace: options.setsPerWorkspace,
       concurrency: options.concurrency,
       repeats: options.repeats,

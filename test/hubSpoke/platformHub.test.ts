@@ -92,7 +92,7 @@ describe("platformHub: one argument for the hub the platform runs", function () 
 
   // virtual-network-peering-overview: "The virtual networks that are peered should have non-overlapping IP address
   // spaces." The platform's description gives the hub's range, so no loose hubAddressSpace is needed to check it.
-  it("gives its addressSpace as hubAddressSpace: a spoke overlapping the hub's range is refused", async () => {
+  it("gives its addressSpace as hubAddressSpace: a spoke overlapping the hub's range is refused, naming platformHub.addressSpace", async () => {
     const errors = await refused(() =>
       set({
         platformHub: contosoHub,
@@ -101,7 +101,7 @@ describe("platformHub: one argument for the hub the platform runs", function () 
       }),
     );
     expect(errors).to.deep.equal([
-      "hubAddressSpace: 10.0.0.0/16: overlaps 10.0.128.0/17 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's",
+      "platformHub.addressSpace: 10.0.0.0/16: overlaps 10.0.128.0/17 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's",
     ]);
   });
 
