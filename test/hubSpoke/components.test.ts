@@ -382,6 +382,7 @@ describe("endpoint sets as spokes", () => {
     for (const l of links) {
       expect(l.inputs.resourceGroupName).to.equal("rg-dns");
       expect((l.inputs.virtualNetwork as { id: string }).id).to.equal(graph.named("spoke-vnet").id);
+      expect(l.inputs.registrationEnabled).to.equal(false);
     }
   });
 
