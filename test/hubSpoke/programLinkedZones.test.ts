@@ -65,7 +65,10 @@ describe("a spoke whose central zones the program links to it", function () {
 
   it("an existing subnet's VNet, linked by its literal id, is not refused; linked elsewhere it is, before registration", async () => {
     const spokeVnet = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
-    /** The zones linked to `linked`; with `apiLinkedTo`, the api zone is another component's, linked there. */
+    /**
+     * The zones linked to `linked`; with `apiLinkedTo`, the api zone is another component's, linked there (or,
+     * given as a zone id, a zone outside the program).
+     */
     const run = (linked: string, apiLinkedTo?: string) =>
       runOnMocks(() => {
         const central = (name: string, vnet: string) =>
@@ -85,13 +88,20 @@ describe("a spoke whose central zones the program links to it", function () {
               hubVirtualNetworkId: hubId,
               dnsMode: DnsModes.ExistingZones,
               existingZoneIds: apiLinkedTo
-                ? { ...zones, [api]: central("dns-api", apiLinkedTo)[api] }
+                ? {
+                    ...zones,
+                    [api]: apiLinkedTo.includes("/privateDnsZones/")
+                      ? apiLinkedTo
+                      : central("dns-api", apiLinkedTo)[api],
+                  }
                 : zones,
             },
           },
         });
       });
     await run(spokeVnet);
+    // ARM ids compare case-insensitively: the link names the subnet's VNet in another case.
+    await run(spokeVnet.toUpperCase());
     const refusal = async (linked: string, apiLinkedTo?: string) => {
       let error: unknown;
       await run(linked, apiLinkedTo).catch((e: unknown) => (error = e));
@@ -101,6 +111,9 @@ describe("a spoke whose central zones the program links to it", function () {
     expect(await refusal(hubId)).to.contain(refused);
     // One zone linked to the spoke is not all of them: the notebooks, storage, vault and registry names still fail.
     expect(await refusal(hubId, spokeVnet)).to.contain(refused);
+    // A zone outside the program (a literal id) has no link the program makes: not linked to the spoke.
+    const outside = `${sub}/rg-other/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms`;
+    expect(await refusal(spokeVnet, outside)).to.contain(refused);
   });
 });
 
