@@ -440,7 +440,7 @@ describe("endpoint sets as spokes", () => {
   });
 
   // ARM ids and DNS names compare case-insensitively; hub arguments need a hub, DNS servers a VNet the set creates.
-  it("refuses its own VNet as the hub in another case, hubPeering without a hub and dnsServers on an existing VNet", async () => {
+  it("refuses its own VNet as the hub in another case, hubPeering without a hub and dnsServers on an existing VNet; takes zone names in capitals", async () => {
     const own = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
     const existing = (args: Partial<PrivateEndpointSetArgs>) =>
       refusalsBeforeRegistering(
@@ -462,20 +462,21 @@ describe("endpoint sets as spokes", () => {
     expect(await refusalsBeforeRegistering(() => set("spoke", { hubPeering: "ThisSideOnly" }))).to.deep.equal(
       ["hubPeering: ThisSideOnly: only used with hubVirtualNetworkId: give the hub VNet's id"],
     );
-    // A zone name in capitals names the zone its id points to.
-    const { graph } = await runOnMocks(
-      () =>
-        set("spoke", {
-          dnsMode: "ExistingZones",
-          hubVirtualNetworkId: hubId,
-          dnsServers: ["10.0.4.4"],
-          existingZoneIds: Object.fromEntries(
-            centralZoneNames("AzureCloud").map((z) => [z.toUpperCase(), hubZone(z)]),
-          ),
-        }),
-      { preview: true },
-    );
+    // A zone name in capitals names the zone its id points to, by its DNS name (lower case) in zoneIds.
+    const { graph, outputs } = await runOnMocks(() => ({
+      zoneIds: set("spoke", {
+        dnsMode: "ExistingZones",
+        hubVirtualNetworkId: hubId,
+        dnsServers: ["10.0.4.4"],
+        existingZoneIds: Object.fromEntries(
+          centralZoneNames("AzureCloud").map((z) => [z.toUpperCase(), hubZone(z)]),
+        ),
+      }).zoneIds,
+    }));
     expect(graph.ofType("azure-native:network:PrivateDnsZoneGroup")).to.not.have.length(0);
+    expect(Object.keys(outputs.zoneIds as object).sort()).to.deep.equal(
+      [...centralZoneNames("AzureCloud")].sort(),
+    );
   });
 
   it("refuses a peering to an overlapping hub, DNS servers that are not IPv4 addresses, and a wrong central zone id", async () => {
