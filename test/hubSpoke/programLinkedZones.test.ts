@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { runOnMocks } from "../../plan/mockRun";
+import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
 import { CentralPrivateDns } from "../../sdk/dns/centralPrivateDns";
 import { DnsModes } from "../../sdk/dns/dnsModes";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
@@ -114,6 +114,49 @@ describe("a spoke whose central zones the program links to it", function () {
     // A zone outside the program (a literal id) has no link the program makes: not linked to the spoke.
     const outside = `${sub}/rg-other/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms`;
     expect(await refusal(spokeVnet, outside)).to.contain(refused);
+  });
+});
+
+describe("a spoke one of whose central zones the program links only to literal VNet ids", function () {
+  this.timeout(60_000);
+
+  it("is refused before anything of WorkspaceNetwork is registered: that zone can never be linked to the VNet it creates", async () => {
+    const api = "privatelink.api.azureml.ms";
+    const graph = await startRecording({ preview: true });
+    let error: unknown;
+    try {
+      const zones = new CentralPrivateDns("dns", {
+        resourceGroupName: "rg-dns",
+        location: "westeurope",
+        virtualNetworkIds: { hub: hubId, spoke: pulumi.output(hubId).apply((id) => id) },
+      }).zoneIdsByName();
+      // The api zone is another component's, linked to the hub's literal id only.
+      const apiZones = new CentralPrivateDns("dns-api", {
+        resourceGroupName: "rg-dns-api",
+        location: "westeurope",
+        virtualNetworkIds: { hub: hubId },
+      }).zoneIdsByName();
+      new WorkspaceNetwork("net", {
+        ...existingWorkspace,
+        sets: {
+          clients: {
+            addressSpace: ["10.1.0.0/16"],
+            endpointSubnetPrefix: "10.1.1.0/24",
+            servicesSet: false,
+            hubVirtualNetworkId: hubId,
+            dnsMode: DnsModes.ExistingZones,
+            existingZoneIds: { ...zones, [api]: apiZones[api] },
+          },
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    await settle();
+    expect(String(error)).to.contain(
+      'Invalid arguments for WorkspaceNetwork "net":\n- sets.clients.dnsServers',
+    );
+    expect(graph.resources.filter((r) => r.name.startsWith("net"))).to.deep.equal([]);
   });
 });
 
