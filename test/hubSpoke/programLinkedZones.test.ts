@@ -63,6 +63,44 @@ describe("a spoke whose central zones the program links to it", function () {
     expect(String(error)).to.contain("the spoke's VNet could not resolve its own endpoints (");
   });
 
+  it("is refused when one zone (another CentralPrivateDns's) is linked to another VNet and the rest to its own", async () => {
+    const api = "privatelink.api.azureml.ms";
+    let error: unknown;
+    await runOnMocks(() => {
+      const [clientsVnetId, setClientsVnetId] = pulumi.deferredOutput<string>();
+      const [otherVnetId, setOtherVnetId] = pulumi.deferredOutput<string>();
+      const central = (name: string, vnet: pulumi.Output<string>) =>
+        new CentralPrivateDns(name, {
+          resourceGroupName: `rg-${name}`,
+          location: "westeurope",
+          virtualNetworkIds: { hub: hubId, spoke: vnet },
+        }).zoneIdsByName();
+      const zones = central("dns", clientsVnetId);
+      const apiZones = central("dns-api", otherVnetId);
+      const spoke = (prefix: string) => ({
+        addressSpace: [`${prefix}.0.0/16`],
+        endpointSubnetPrefix: `${prefix}.1.0/24`,
+        servicesSet: false,
+        hubVirtualNetworkId: hubId,
+      });
+      const net = new WorkspaceNetwork("net", {
+        ...existingWorkspace,
+        sets: {
+          clients: {
+            ...spoke("10.1"),
+            dnsMode: DnsModes.ExistingZones,
+            existingZoneIds: { ...zones, [api]: apiZones[api] },
+          },
+          other: { ...spoke("10.2"), dnsMode: DnsModes.OwnZones },
+        },
+      });
+      setClientsVnetId(net.endpointSet("clients").virtualNetworkId);
+      setOtherVnetId(net.endpointSet("other").virtualNetworkId);
+    }).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain("sets.clients.dnsServers");
+    expect(String(error)).to.contain("the spoke's VNet could not resolve its own endpoints (");
+  });
+
   it("an existing subnet's VNet, linked by its literal id, is not refused; linked elsewhere it is, before registration", async () => {
     const spokeVnet = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
     /**
