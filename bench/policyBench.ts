@@ -20,7 +20,10 @@ export interface PolicyBenchOptions {
   sizes: number[];
   /** Endpoint sets per workspace. */
   setsPerWorkspace: number;
-  /** Measured runs per pack and size (after one warm-up run per pack on the largest stack). */
+  /**
+   * Measured runs per pack on the largest stack (after one warm-up run per pack on it); a smaller stack gets more,
+   * up to 5 times as many, so each size is measured over about as much work and its median is as steady.
+   */
   repeats: number;
   /** Analyze calls in flight at once (the session's pool). */
   concurrency: number;
@@ -52,6 +55,8 @@ export interface PackTiming {
 export interface PolicySizeRow {
   resources: number;
   workspaces: number;
+  /** Measured runs per pack at this size. */
+  runs: number;
   nullPack: PackTiming;
   realPack: PackTiming;
   /** Real pack over null pack: wall time, CPU time of both processes, CPU time of the pack's process. */
@@ -133,10 +138,12 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
 
     const rows: PolicySizeRow[] = [];
     let nullPackRead = "";
+    const largest = stacks[stacks.length - 1].resources.length;
     for (const stack of stacks) {
       const nullRuns: MeasuredRun[] = [];
       const realRuns: MeasuredRun[] = [];
-      for (let i = 0; i < options.repeats; i++) {
+      const runs = options.repeats * Math.min(5, Math.max(1, Math.round(largest / stack.resources.length)));
+      for (let i = 0; i < runs; i++) {
         // Alternate which pack goes first so neither always inherits the other's garbage.
         const order = i % 2 === 0 ? [nullPack, realPack] : [realPack, nullPack];
         for (const session of order) {
@@ -148,6 +155,7 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
       const row = {
         resources: n,
         workspaces: stack.workspaces,
+        runs,
         nullPack: timingOf(nullRuns, n),
         realPack: timingOf(realRuns, n),
       };

@@ -81,6 +81,8 @@ describe("bench", function () {
   it("policy: both packs check every resource through the Analyzer protocol; the real pack finds the topology clean", async () => {
     const report = await policyBench({ sizes: [40, 80], setsPerWorkspace: 1, repeats: 1, concurrency: 8 });
     expect(report.rows.map((r) => r.workspaces)).to.deep.equal([1, 2]);
+    // The smaller stack is measured over about as much work: twice the runs at half the size.
+    expect(report.rows.map((r) => r.runs)).to.deep.equal([2, 1]);
     for (const row of report.rows) {
       for (const t of [row.nullPack, row.realPack]) {
         expect(t.totalMs).to.be.greaterThan(0);
