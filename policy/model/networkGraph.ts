@@ -221,7 +221,7 @@ export class NetworkGraph {
   /** Routes per VNet, then per subnet (each subnet's table is matched on its own). */
   readonly routesByVnet = new Map<Key, Map<Key, GraphRoute[]>>();
   /** `connected` answers, per pair: asked for every endpoint and DNS host. */
-  private readonly reaches = new Map<string, Reach>();
+  private readonly reaches = new Map<Key, Map<Key, Reach>>();
 
   constructor(readonly input: NetworkGraphInput) {
     for (const v of input.vnets) this.vnets.set(v.key, v);
@@ -351,8 +351,10 @@ export class NetworkGraph {
   connected(a: Maybe<Key>, b: Maybe<Key>): Reach {
     if (typeof a !== "string" || typeof b !== "string")
       return { verdict: "unknown", route: "a VNet not known at preview" };
-    const pair = `${a}\n${b}`;
-    const cached = this.reaches.get(pair);
+    // Per pair, without building a key of two URNs on every question.
+    let fromA = this.reaches.get(a);
+    if (!fromA) this.reaches.set(a, (fromA = new Map<Key, Reach>()));
+    const cached = fromA.get(b);
     if (cached) return cached;
     const direct = this.peered(a, b);
     const transit =
@@ -365,7 +367,7 @@ export class NetworkGraph {
         : transit.verdict === "broken"
           ? { ...transit, route: `${direct.route}, and ${transit.route}` }
           : transit;
-    this.reaches.set(pair, reach);
+    fromA.set(b, reach);
     return reach;
   }
 
