@@ -25,11 +25,11 @@ async function modelOf(args: DedicatedEndpointSpokeArgs, preview = false): Promi
   return stackModel(run.graph);
 }
 
-function findings(model: StackModel): { rule: string; level: string; message: string }[] {
+function findings(model: StackModel): { rule: string; level: string; message: string; urn: string }[] {
   return stackRules.flatMap((rule) =>
     rule
       .check(model, rule.defaults as never)
-      .map((v) => ({ rule: rule.name, level: rule.enforcementLevel, message: v.message })),
+      .map((v) => ({ rule: rule.name, level: rule.enforcementLevel, message: v.message, urn: v.urn })),
   );
 }
 
@@ -52,6 +52,8 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       for (const row of rows) expect(row.route).to.match(/^through Azure Firewall 'fw'/);
       const advisories = findings(model).filter((f) => f.rule === "traffic-through-firewall");
       expect(advisories).to.have.length(1);
+      // Reported on the route table whose route sends the traffic there: what to change, not the asking VNet.
+      expect(advisories[0].urn).to.match(/::clients-routes$/);
       expect(advisories[0].message)
         .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
         // The asking VNet named once, as the subject of the path (issue 26 item 5: no doubled nouns).
