@@ -2,13 +2,14 @@
  * `npm run bench`: the policy pack at organisation scale, the components against flat programs, and the
  * deployment critical paths. Prints the figures; `--json` prints the raw reports instead. `--only
  * policy|components|critical-path` runs one part; `--organisation components|classic|hubSpoke` one organisation
- * stack of the policy part; `--quick` runs small sizes (seconds, not minutes).
+ * stack of the policy part; `--form preview|update` the form the engine sends (default preview); `--quick` runs
+ * small sizes (seconds, not minutes).
  */
 import { parseArgs } from "util";
 import { componentText, criticalPathText, policyText } from "./benchReport";
 import { componentBench } from "./componentBench";
 import { criticalPathBench } from "./criticalPathBench";
-import { policyBench } from "./policyBench";
+import { benchForms, policyBench, type BenchForm } from "./policyBench";
 
 const parts = ["policy", "components", "critical-path"] as const;
 type Part = (typeof parts)[number];
@@ -31,6 +32,7 @@ function oneOf<T extends string>(
 function benchArgs(argv: string[]): {
   only?: Part;
   organisation?: Organisation;
+  form?: BenchForm;
   quick: boolean;
   json: boolean;
 } {
@@ -39,6 +41,7 @@ function benchArgs(argv: string[]): {
     options: {
       only: { type: "string" },
       organisation: { type: "string" },
+      form: { type: "string" },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
@@ -47,6 +50,7 @@ function benchArgs(argv: string[]): {
   return {
     only: oneOf("only", values.only, parts),
     organisation: oneOf("organisation", values.organisation, organisations),
+    form: oneOf("form", values.form, benchForms),
     quick: values.quick,
     json: values.json,
   };
@@ -62,8 +66,22 @@ async function main(): Promise<void> {
       const sets = organisation === "hubSpoke" ? 2 : 3; // the hub-and-spoke workspace has two spokes
       const report = await policyBench(
         args.quick
-          ? { sizes: [100, 300], setsPerWorkspace: sets, repeats: 3, concurrency: 16, organisation }
-          : { sizes: [1000, 10000], setsPerWorkspace: sets, repeats: 5, concurrency: 16, organisation },
+          ? {
+              sizes: [100, 300],
+              setsPerWorkspace: sets,
+              repeats: 3,
+              concurrency: 16,
+              organisation,
+              form: args.form,
+            }
+          : {
+              sizes: [1000, 10000],
+              setsPerWorkspace: sets,
+              repeats: 5,
+              concurrency: 16,
+              organisation,
+              form: args.form,
+            },
       );
       print(policyText(report), report);
     }

@@ -38,7 +38,7 @@ export function policyText(r: PolicyBenchReport): string {
   );
   const last = r.rows[r.rows.length - 1];
   return [
-    `Policy pack, ${r.organisation} organisation stack, preview form, ${r.setsPerWorkspace} endpoint sets per workspace, ${r.concurrency} Analyze calls in flight, median of ${r.repeats}`,
+    `Policy pack, ${r.organisation} organisation stack, ${r.form} form, ${r.setsPerWorkspace} endpoint sets per workspace, ${r.concurrency} Analyze calls in flight, median of ${r.rows.map((row) => `${row.runs} at ${row.resources}`).join(", ")}`,
     textTable(
       [
         "resources",

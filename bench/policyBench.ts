@@ -20,13 +20,22 @@ export interface PolicyBenchOptions {
   sizes: number[];
   /** Endpoint sets per workspace. */
   setsPerWorkspace: number;
-  /** Measured runs per pack and size (after one warm-up run per pack on the largest stack). */
+  /**
+   * Measured runs per pack on the largest stack (after one warm-up run per pack on it); a smaller stack gets more,
+   * up to 5 times as many, so each size is measured over about as much work and its median is as steady.
+   */
   repeats: number;
   /** Analyze calls in flight at once (the session's pool). */
   concurrency: number;
   /** Which organisation program the stacks copy (default: the components'). */
   organisation?: Organisation;
+  /** `pulumi preview` (default: in-stack ids unknown) or `pulumi up` (every value known). */
+  form?: BenchForm;
 }
+
+/** The forms the engine sends a stack in: at preview, or at update. */
+export const benchForms = ["preview", "update"] as const;
+export type BenchForm = (typeof benchForms)[number];
 
 export interface PackTiming {
   /** Median of the repeats, milliseconds. */
@@ -46,6 +55,8 @@ export interface PackTiming {
 export interface PolicySizeRow {
   resources: number;
   workspaces: number;
+  /** Measured runs per pack at this size. */
+  runs: number;
   nullPack: PackTiming;
   realPack: PackTiming;
   /** Real pack over null pack: wall time, CPU time of both processes, CPU time of the pack's process. */
@@ -56,6 +67,7 @@ export interface PolicySizeRow {
 
 export interface PolicyBenchReport {
   organisation: Organisation;
+  form: BenchForm;
   setsPerWorkspace: number;
   concurrency: number;
   repeats: number;
@@ -99,15 +111,17 @@ function timingOf(measured: MeasuredRun[], resources: number): PackTiming {
 }
 
 export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBenchReport> {
-  // `pulumi preview`: in-stack ids unknown, links only through property dependencies (the harder case).
+  // Preview by default: in-stack ids unknown, links only through property dependencies (the harder case).
   const organisation = options.organisation ?? "components";
-  const template = await workspaceTemplate(options.setsPerWorkspace, true, organisation);
+  const form = options.form ?? "preview";
+  const preview = form === "preview";
+  const template = await workspaceTemplate(options.setsPerWorkspace, preview, organisation);
   const stacks = options.sizes.map((size) => {
     const { graph, shape } = organisationOfSize(template, size, options.setsPerWorkspace, organisation);
     return { resources: analyzerResources(graph), workspaces: shape.workspaces };
   });
   const start = (packDir: string) =>
-    PolicyPackSession.start({ packDir, dryRun: true, concurrency: options.concurrency });
+    PolicyPackSession.start({ packDir, dryRun: preview, concurrency: options.concurrency });
   const [nullPack, realPack] = await Promise.all([start(nullPackDir), start(compiledPack(realPackDir).dir)]);
   try {
     const check = async (session: PolicyPackSession, resources: AnalyzerResource[]): Promise<MeasuredRun> => {
@@ -124,10 +138,12 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
 
     const rows: PolicySizeRow[] = [];
     let nullPackRead = "";
+    const largest = stacks[stacks.length - 1].resources.length;
     for (const stack of stacks) {
       const nullRuns: MeasuredRun[] = [];
       const realRuns: MeasuredRun[] = [];
-      for (let i = 0; i < options.repeats; i++) {
+      const runs = options.repeats * Math.min(5, Math.max(1, Math.round(largest / stack.resources.length)));
+      for (let i = 0; i < runs; i++) {
         // Alternate which pack goes first so neither always inherits the other's garbage.
         const order = i % 2 === 0 ? [nullPack, realPack] : [realPack, nullPack];
         for (const session of order) {
@@ -139,6 +155,7 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
       const row = {
         resources: n,
         workspaces: stack.workspaces,
+        runs,
         nullPack: timingOf(nullRuns, n),
         realPack: timingOf(realRuns, n),
       };
@@ -155,6 +172,7 @@ export async function policyBench(options: PolicyBenchOptions): Promise<PolicyBe
     const [first, last] = [rows[0], rows[rows.length - 1]];
     return {
       organisation,
+      form,
       setsPerWorkspace: options.setsPerWorkspace,
       concurrency: options.concurrency,
       repeats: options.repeats,

@@ -52,12 +52,7 @@ import type { Key, StackModel } from "./types";
 import { isUnknown, unknown, type Maybe } from "./values";
 import { kindHas } from "./workspaceKinds";
 import { parseDependencyService, parseSynapseWorkspace, parseWorkspace } from "./workspaceParsers";
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
+import { push } from "./multiMap";
 
 /** The model of `resources`; `platform` describes the hubs other stacks run (platform-network). */
 export function buildModel(

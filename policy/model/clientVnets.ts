@@ -5,12 +5,14 @@
  *   (`endpoints: []`, `servicesSet: false`): known from its URN's parent types (componentOrigin.ts).
  * - In a raw program, a VNet peered (either way) with a VNet holding the workspace's endpoints, or resolving
  *   through them: its DNS servers are held in such a VNet, or the zones answering its queries hold the
- *   records of the workspace's endpoints.
+ *   records of the workspace's endpoints. That last tie alone counts only for a VNet tied to no workspace
+ *   otherwise: a hub's central zones answer every spoke every workspace's names.
  * A VNet holding endpoints or computes is another rule's (dependency endpoints, compute VNet), one holding a
  * firewall or resolver is a hub (its clients are in the spokes); one related to none of the workspace's VNets
  * is left alone.
  */
 import { DnsHostKinds, type NetworkGraph } from "./networkGraph";
+import { push } from "./multiMap";
 import { endpointsOf } from "./queries";
 import type { Key, StackModel, Workspace } from "./types";
 
@@ -32,22 +34,14 @@ function dnsVnetsOf(graph: NetworkGraph, vnet: Key): Key[] {
 
 const built = new WeakMap<StackModel, ClientVnets>();
 
-/** Per candidate VNet: the VNets it resolves through and the endpoints whose records answer it. Built once. */
-export class ClientVnets {
-  private readonly candidates: { vnet: Key; dnsVnets: Key[]; answered: ReadonlySet<Key>[] }[] = [];
-  /** Per VNet whose Azure DNS answers: the endpoints its linked zones hold records of (shared by its spokes). */
-  private readonly answers = new Map<Key, Set<Key>>();
+type Relation = ClientVnet & { workspace: Key };
 
-  private answeredAt(vnet: Key): ReadonlySet<Key> {
-    let answered = this.answers.get(vnet);
-    if (!answered) {
-      answered = new Set<Key>();
-      for (const zone of this.model.network.zonesByVnet.get(vnet) ?? [])
-        for (const endpoint of this.model.network.recordsByZone.get(zone) ?? []) answered.add(endpoint);
-      this.answers.set(vnet, answered);
-    }
-    return answered;
-  }
+/**
+ * The client VNets of every workspace, found once per model in one pass over the candidate VNets (linear in
+ * VNets, endpoints and zone links: an organisation stack holds hundreds of workspaces sharing one hub).
+ */
+export class ClientVnets {
+  private readonly found = new Map<Key, ClientVnet[]>();
 
   constructor(readonly model: StackModel) {
     const graph = model.network;
@@ -56,14 +50,48 @@ export class ClientVnets {
     for (const c of model.computes) if (typeof c.vnet === "string") busy.add(c.vnet);
     for (const h of graph.hosts.values())
       if (h.kind !== DnsHostKinds.vm && typeof h.vnet === "string") busy.add(h.vnet);
+    // Per workspace, in the model's order: the VNets of its endpoints and the WorkspaceNetworks made them.
+    const byVnet = new Map<Key, Workspace[]>();
+    const byNetwork = new Map<string, Workspace[]>();
+    const byEndpoint = new Map<Key, Workspace>();
+    for (const workspace of model.workspaces)
+      for (const e of endpointsOf(model, workspace.key)) {
+        byEndpoint.set(e.key, workspace);
+        if (typeof e.vnet !== "string" || byVnet.get(e.vnet)?.includes(workspace)) continue;
+        push(byVnet, e.vnet, workspace);
+        const network = model.vnetOrigins.get(e.vnet)?.network;
+        if (network !== undefined && !byNetwork.get(network)?.includes(workspace))
+          push(byNetwork, network, workspace);
+      }
+    const answers = new Map<Key, Workspace[]>();
+    const answeredAt = (at: Key): Workspace[] => {
+      let found = answers.get(at);
+      if (!found) {
+        const seen = new Set<Workspace>();
+        for (const zone of graph.zonesByVnet.get(at) ?? [])
+          for (const endpoint of graph.recordsByZone.get(zone) ?? []) {
+            const workspace = byEndpoint.get(endpoint);
+            if (workspace) seen.add(workspace);
+          }
+        answers.set(at, (found = [...seen]));
+      }
+      return found;
+    };
     for (const vnet of model.vnets.keys()) {
       if (busy.has(vnet)) continue;
-      const dnsVnets = dnsVnetsOf(graph, vnet);
-      this.candidates.push({ vnet, dnsVnets, answered: dnsVnets.map((at) => this.answeredAt(at)) });
+      const related = relationsOf(model, vnet, byVnet, byNetwork);
+      // Central zones answer every spoke the names of every workspace: that relates a VNet to a workspace only
+      // when nothing else (a component, a peering, its DNS servers) ties it to one.
+      const dnsVnets = related.length > 0 ? [] : dnsVnetsOf(graph, vnet);
+      for (const workspace of new Set(dnsVnets.flatMap(answeredAt)))
+        related.push({
+          vnet,
+          workspace: workspace.key,
+          why: `resolving the names of the endpoints of ${workspace.label}`,
+        });
+      for (const { workspace, ...client } of related) push(this.found, workspace, client);
     }
   }
-
-  private readonly found = new Map<Key, ClientVnet[]>();
 
   /** The stack's client VNets, found once per model (the rule and the plan's tables ask). */
   static of(model: StackModel): ClientVnets {
@@ -72,31 +100,32 @@ export class ClientVnets {
     return clients;
   }
 
-  /** The client VNets of the workspace, found once. */
+  /** The client VNets of the workspace. */
   of(workspace: Workspace): ClientVnet[] {
-    let found = this.found.get(workspace.key);
-    if (!found) this.found.set(workspace.key, (found = this.find(workspace)));
-    return found;
+    return this.found.get(workspace.key) ?? [];
   }
+}
 
-  private find(workspace: Workspace): ClientVnet[] {
-    const { model } = this;
-    const graph = model.network;
-    const endpoints = endpointsOf(model, workspace.key);
-    const vnets = new Set(endpoints.flatMap((e) => (typeof e.vnet === "string" ? [e.vnet] : [])));
-    if (vnets.size === 0) return [];
-    const networks = new Set([...vnets].flatMap((v) => model.vnetOrigins.get(v)?.network ?? []));
-    return this.candidates.flatMap(({ vnet, dnsVnets, answered }): ClientVnet[] => {
-      const origin = model.vnetOrigins.get(vnet);
-      if (origin?.network !== undefined && networks.has(origin.network))
-        return [{ vnet, why: `made for clients by ${origin.argument.split(" → ")[0]}` }];
-      const peer = [...vnets].find((v) => graph.peering(vnet, v) || graph.peering(v, vnet));
-      if (peer) return [{ vnet, why: `peered with ${graph.label(peer)}` }];
-      const through = dnsVnets.find((v) => vnets.has(v));
-      if (through) return [{ vnet, why: `resolving its names through ${graph.label(through)}` }];
-      if (endpoints.some((e) => answered.some((set) => set.has(e.key))))
-        return [{ vnet, why: `resolving the names of the endpoints of ${workspace.label}` }];
-      return [];
-    });
-  }
+/** The workspaces a VNet serves by a tie of its own: made for them, peered with their VNets, or asking DNS there. */
+function relationsOf(
+  model: StackModel,
+  vnet: Key,
+  byVnet: ReadonlyMap<Key, Workspace[]>,
+  byNetwork: ReadonlyMap<string, Workspace[]>,
+): Relation[] {
+  const graph = model.network;
+  const related = new Map<Key, Relation>();
+  const relate = (workspace: Workspace, why: string) => {
+    if (!related.has(workspace.key)) related.set(workspace.key, { vnet, workspace: workspace.key, why });
+  };
+  const origin = model.vnetOrigins.get(vnet);
+  if (origin?.network !== undefined)
+    for (const w of byNetwork.get(origin.network) ?? [])
+      relate(w, `made for clients by ${origin.argument.split(" → ")[0]}`);
+  const peers = [...graph.peeredFrom(vnet), ...graph.peeredBy(vnet)];
+  for (const peer of peers)
+    for (const w of byVnet.get(peer) ?? []) relate(w, `peered with ${graph.label(peer)}`);
+  for (const at of dnsVnetsOf(graph, vnet))
+    for (const w of byVnet.get(at) ?? []) relate(w, `resolving its names through ${graph.label(at)}`);
+  return [...related.values()];
 }

@@ -12,6 +12,7 @@
 import { throughAppliance } from "./transit";
 import type { Key } from "./types";
 import { isUnknown, type Maybe } from "./unknownValue";
+import { push } from "./multiMap";
 
 export interface GraphVnet {
   key: Key;
@@ -176,12 +177,6 @@ export interface Transit {
   route: Key;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** Lower case without the trailing dot, for comparing DNS names. */
 export function dnsName(name: string): string {
   return name.toLowerCase().replace(/\.$/, "");
@@ -197,7 +192,8 @@ export class NetworkGraph {
   /** Peerings per `from` then `to`. */
   private readonly peerings = new Map<Key, Map<Key, GraphPeering>>();
   /** VNets some peering of the graph points at. */
-  private readonly peeredTo = new Set<Key>();
+  /** Per VNet, the VNets with a peering towards it. */
+  private readonly peeredTo = new Map<Key, Key[]>();
   /** VNets with a peering whose remote VNet is unknown at preview. */
   private readonly openPeerings = new Set<Key>();
   private anyOpenPeering = false;
@@ -213,6 +209,8 @@ export class NetworkGraph {
   anyOpenLink = false;
   /** Endpoints whose records each zone holds. */
   readonly recordsByZone = new Map<Key, Key[]>();
+  /** The same endpoints per zone, then per target (a central zone holds every workspace's records). */
+  private readonly recordsByZoneTarget = new Map<Key, Map<Key, GraphEndpoint[]>>();
   /** Zones that may hold records not known (a zone group of unknown endpoint). */
   readonly zonesOfOpenRecords = new Set<Key>();
   /** A zone group of unknown zones: any zone may hold records not known. */
@@ -237,7 +235,7 @@ export class NetworkGraph {
         const byTo = this.peerings.get(p.from) ?? new Map<Key, GraphPeering>();
         byTo.set(p.to, p);
         this.peerings.set(p.from, byTo);
-        this.peeredTo.add(p.to);
+        push(this.peeredTo, p.to, p.from);
       }
     }
     for (const link of input.links) {
@@ -250,11 +248,19 @@ export class NetworkGraph {
       else if (typeof zone === "string") this.zonesOfOpenLinks.add(zone);
       else this.anyOpenLink = true;
     }
+    const recorded = new Set<string>();
     for (const record of input.records) {
       if (typeof record.zone !== "string") this.anyOpenRecord = true;
       else if (typeof record.endpoint !== "string") this.zonesOfOpenRecords.add(record.zone);
-      else if (!(this.recordsByZone.get(record.zone) ?? []).includes(record.endpoint))
+      else if (!recorded.has(`${record.zone}\n${record.endpoint}`)) {
+        recorded.add(`${record.zone}\n${record.endpoint}`);
         push(this.recordsByZone, record.zone, record.endpoint);
+        const endpoint = this.endpoints.get(record.endpoint);
+        const byTarget = this.recordsByZoneTarget.get(record.zone) ?? new Map<Key, GraphEndpoint[]>();
+        for (const target of new Set(endpoint?.targets ?? []))
+          if (endpoint && typeof target === "string") push(byTarget, target, endpoint);
+        this.recordsByZoneTarget.set(record.zone, byTarget);
+      }
     }
     for (const host of input.dnsHosts) {
       this.hosts.set(host.key, host);
@@ -302,9 +308,19 @@ export class NetworkGraph {
     );
   }
 
+  /** The endpoints of `target` whose records `zone` holds. */
+  recordsOf(zone: Key, target: Key): readonly GraphEndpoint[] {
+    return this.recordsByZoneTarget.get(zone)?.get(target) ?? [];
+  }
+
   /** The peering configured on `from` towards `to`, if any. */
   peering(from: Key, to: Key): GraphPeering | undefined {
     return this.peerings.get(from)?.get(to);
+  }
+
+  /** Every VNet with a peering towards `to`. */
+  peeredBy(to: Key): readonly Key[] {
+    return this.peeredTo.get(to) ?? [];
   }
 
   /** Every VNet key `from` has a peering towards (in the graph or not). */

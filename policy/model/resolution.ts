@@ -646,10 +646,7 @@ export function resolveTarget(graph: NetworkGraph, vnet: Key, target: Key, zoneN
   const answer = resolveName(graph, vnet, zoneName);
   if (answer.verdict !== "ok" || answer.zone === undefined) return answer;
   const zone = answer.zone;
-  const endpoints = (graph.recordsByZone.get(zone) ?? []).flatMap((key) => {
-    const endpoint = graph.endpoints.get(key);
-    return endpoint && endpoint.targets.includes(target) ? [endpoint] : [];
-  });
+  const endpoints = graph.recordsOf(zone, target);
   if (endpoints.length === 0) {
     const open = graph.anyOpenRecord || graph.zonesOfOpenRecords.has(zone);
     const redirect = (graph.linksByVnet.get(answer.resolvingVnet ?? "") ?? []).find(

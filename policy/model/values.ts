@@ -38,8 +38,28 @@ function withoutStacks<T>(run: () => T): T {
   }
 }
 
+/**
+ * @pulumi/policy's proxy internals, when they have the shape this was written for: the key that hands back a
+ * proxy's target, and the texts that stand for values unknown at preview (what the proxy throws on). Copying the
+ * target, with those texts replaced, reads each value once instead of through a new proxy per property.
+ */
+const proxyInternals = ((): { targetKey: string; unknownTexts: ReadonlySet<unknown> } | undefined => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const proxy = require("@pulumi/policy/proxy") as Partial<Record<string, unknown>>;
+  const kinds = ["Boolean", "Number", "String", "Array", "Asset", "Archive", "Object"];
+  const texts = kinds.map((kind) => proxy[`unknown${kind}Value`]);
+  if (typeof proxy.getSpecialProxyTarget !== "string" || !texts.every((t) => typeof t === "string"))
+    return undefined;
+  return { targetKey: proxy.getSpecialProxyTarget, unknownTexts: new Set(texts) };
+})();
+
 function copy(value: unknown, secrets: Set<string> | undefined): unknown {
+  if (typeof value === "string") return proxyInternals?.unknownTexts.has(value) ? unknown : value;
   if (value === null || typeof value !== "object") return value;
+  if (proxyInternals) {
+    const target = (value as Record<string, unknown>)[proxyInternals.targetKey];
+    if (target !== null && typeof target === "object" && target !== value) return copy(target, secrets);
+  }
   if (value instanceof Secret) {
     const plain = readSafely(() => (value as Secret).value as unknown, secrets);
     if (secrets) addSecretTexts(plain, secrets);

@@ -37,7 +37,7 @@ import {
   workspaceTargetsSchema,
 } from "./endpointSetArgs";
 import { type EndpointSetLayout, dnsModeOf, validateEndpointSet } from "./validateEndpointSets";
-import { peeredOverlapProblems, type PeeredRange } from "./validateSpoke";
+import { hubIdArgument, hubRangeArgument, peeredOverlapProblems, type PeeredRange } from "./validateSpoke";
 import { argProblemsMessage } from "../validation/argProblem";
 
 /**
@@ -146,8 +146,8 @@ function peeredVnets(layout: EndpointSetLayout, args: PrivateEndpointSetArgs): P
               remoteNoun: "hub",
             },
             given: layout.hubAddressSpace,
-            rangeProperty: "hubAddressSpace",
-            idProperty: "hubVirtualNetworkId",
+            rangeProperty: hubRangeArgument(layout),
+            idProperty: hubIdArgument(layout),
             noun: "hub",
           },
         ];

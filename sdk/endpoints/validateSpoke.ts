@@ -85,7 +85,7 @@ export function peeredOverlapProblems(
 function givenRanges(set: EndpointSetLayout): PeeredRange[] {
   const hub: PeeredRange[] =
     set.hubVirtualNetworkId !== undefined && set.hubAddressSpace
-      ? [{ property: "hubAddressSpace", prefixes: set.hubAddressSpace, read: false, noun: "hub" }]
+      ? [{ property: hubRangeArgument(set), prefixes: set.hubAddressSpace, read: false, noun: "hub" }]
       : [];
   return [
     ...hub,
@@ -105,10 +105,17 @@ function givenRanges(set: EndpointSetLayout): PeeredRange[] {
 }
 
 /** The argument a set's hub id came from. */
-function hubIdArgument(set: EndpointSetLayout): string {
+export function hubIdArgument(set: EndpointSetLayout): string {
   return set.platformHub && set.fromPlatform?.hubVirtualNetworkId
     ? "platformHub.virtualNetworkId"
     : "hubVirtualNetworkId";
+}
+
+/** The argument a set's hub range came from. */
+export function hubRangeArgument(set: EndpointSetLayout): string {
+  return set.platformHub && set.fromPlatform?.hubAddressSpace
+    ? "platformHub.addressSpace"
+    : "hubAddressSpace";
 }
 
 /**

@@ -81,6 +81,8 @@ describe("bench", function () {
   it("policy: both packs check every resource through the Analyzer protocol; the real pack finds the topology clean", async () => {
     const report = await policyBench({ sizes: [40, 80], setsPerWorkspace: 1, repeats: 1, concurrency: 8 });
     expect(report.rows.map((r) => r.workspaces)).to.deep.equal([1, 2]);
+    // The smaller stack is measured over about as much work: twice the runs at half the size.
+    expect(report.rows.map((r) => r.runs)).to.deep.equal([2, 1]);
     for (const row of report.rows) {
       for (const t of [row.nullPack, row.realPack]) {
         expect(t.totalMs).to.be.greaterThan(0);
@@ -93,6 +95,23 @@ describe("bench", function () {
     const n = report.rows[1].resources;
     expect(report.nullPackRead).to.match(new RegExp(`read ${n} resources \\(\\d+ values\\); analyzed ${n}$`));
     expect(report.growth.resources).to.be.closeTo(n / report.rows[0].resources, 1e-9);
+  });
+
+  it("policy, update form: the hub-and-spoke organisation's clients spokes are judged against their own workspace only", async () => {
+    const report = await policyBench({
+      sizes: [80, 160],
+      setsPerWorkspace: 2,
+      repeats: 1,
+      concurrency: 8,
+      organisation: "hubSpoke",
+      form: "update",
+    });
+    expect(report.form).to.equal("update");
+    // One traffic-through-firewall advisory per workspace (its clients spoke to its workspace spoke), not one per
+    // clients spoke and workspace: the hub's central zones answer every spoke every workspace's names.
+    for (const row of report.rows)
+      expect([row.realPack.mandatory, row.realPack.advisory]).to.deep.equal([0, row.workspaces]);
+    expect(report.rows.map((r) => r.workspaces)).to.deep.equal([1, 4]);
   });
 
   it("components: the flat program declares the same custom resources; only the components are extra", async () => {

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { addressesNeeded, planEndpoints } from "../../sdk/endpoints/endpointPlan";
-import { zoneKeysFor, zoneKeysOf, zoneNameFor } from "../../sdk/dns/zoneKeys";
+import { adoptedZoneKey, zoneKeysFor, zoneKeysOf, zoneNameFor } from "../../sdk/dns/zoneKeys";
+import { dnsRecordsOf } from "../../sdk/dns/dnsRecords";
 import { allClouds, privateDnsZones } from "../../policy/azure/clouds";
 
 describe("endpoint plan", () => {
@@ -49,5 +50,23 @@ describe("endpoint plan", () => {
     }
     expect(zoneNameFor("AzureChinaCloud", "notebooks")).to.equal("privatelink.notebooks.chinacloudapi.cn");
     expect(zoneNameFor("AzureUSGovernment", "vaultcore")).to.equal("privatelink.vaultcore.usgovcloudapi.net");
+  });
+
+  // DNS names are case-insensitive: a zone or record name in capitals is the same name.
+  it("keys an adopted zone named in capitals by its lower-case name, a regional one by group id and region", () => {
+    expect(adoptedZoneKey("PRIVATELINK.API.AZUREML.MS")).to.equal("api");
+    expect(adoptedZoneKey("WestEurope.Data.PrivateLink.AzureCR.io")).to.equal("registry-westeurope");
+  });
+
+  it("gives a custom DNS server each endpoint name once, in lower case, and refuses one name from two endpoints", () => {
+    expect(dnsRecordsOf([[{ fqdn: "MLW.API.AZUREML.MS", ipAddresses: ["10.1.1.4"] }]])).to.deep.equal([
+      { fqdn: "mlw.api.azureml.ms", ipAddresses: ["10.1.1.4"] },
+    ]);
+    expect(() =>
+      dnsRecordsOf([
+        [{ fqdn: "mlw.api.azureml.ms", ipAddresses: ["10.1.1.4"] }],
+        [{ fqdn: "MLW.api.azureml.ms" }],
+      ]),
+    ).to.throw("two private endpoints register mlw.api.azureml.ms");
   });
 });

@@ -73,6 +73,9 @@ describe("PrivateEndpointSet", () => {
         publicZonesByGroupId.amlworkspace,
       );
       expect([...linksByVnet(graph).values()]).to.deep.equal([allPublicZones]);
+      // The zones only answer the endpoints' names: "every virtual network can have exactly one registration
+      // zone" (private-dns-virtual-network-links), so the links leave auto-registration off.
+      for (const link of graph.ofType(types.link)) expect(link.inputs.registrationEnabled).to.equal(false);
       for (const zone of graph.ofType(types.zone)) {
         expect(zone.propertyDependencies.resourceGroupName).to.deep.equal([graph.named("svc-dns").urn]);
       }

@@ -90,6 +90,26 @@ describe("components: a clients spoke must reach the endpoints it relies on", ()
     );
   });
 
+  it("names the zones of the set's cloud in the path it cannot resolve", () => {
+    const china = clients({
+      hubVirtualNetworkId: undefined,
+      dnsServers: ["168.63.129.16"],
+      servicesSet: undefined,
+      cloud: "AzureChinaCloud",
+    });
+    expect(endpointProblems([china])[0].reason).to.include("privatelink.api.ml.azure.cn is not linked");
+  });
+
+  // A DNS server not known at plan time (an output, "" in the layout) may be any server: the pack judges it.
+  it("leaves DNS servers of which one is not known at plan time to the pack", () => {
+    const unknownServer = clients({
+      hubVirtualNetworkId: undefined,
+      servicesSet: undefined,
+      dnsServers: ["", "10.0.4.4"],
+    });
+    expect(endpointProblems([unknownServer])).to.deep.equal([]);
+  });
+
   // In a landing zone the platform's DNS servers (set on the VNet by its own Azure Policy) are not in the layout:
   // where the set resolves is not known here, so it is not judged as resolving through its own Azure DNS.
   it("leaves a set of dnsMode AzurePolicy or None without dnsServers to the pack, not refused", () => {

@@ -5,7 +5,12 @@
  */
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { CentralPrivateDns, centralZoneNames } from "../../sdk/dns/centralPrivateDns";
+import {
+  CentralPrivateDns,
+  centralPrivateDnsProblems,
+  centralZoneNames,
+  type CentralPrivateDnsArgs,
+} from "../../sdk/dns/centralPrivateDns";
 import { DnsModes } from "../../sdk/dns/dnsModes";
 import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpoints/privateEndpointSet";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
@@ -74,6 +79,8 @@ describe("CentralPrivateDns", () => {
     );
     expect(zones).to.have.length(7);
     expect(new Set(zones.map((z) => z.inputs.resourceGroupName))).to.deep.equal(new Set(["rg-dns"]));
+    // Private DNS zones and their links are global resources, whatever the resolver's region.
+    expect(new Set(zones.map((z) => z.inputs.location))).to.deep.equal(new Set(["global"]));
     const links = graph.ofType("azure-native:privatedns:VirtualNetworkLink");
     expect(links.map((l) => l.name).sort()).to.include("dns-link-hub-api");
     expect(links.every((l) => (l.inputs.virtualNetwork as { id: string }).id === hubId)).to.equal(true);
@@ -88,6 +95,12 @@ describe("CentralPrivateDns", () => {
     expect(subnet.inputs.delegations).to.deep.equal([
       { name: "dnsResolvers", serviceName: "Microsoft.Network/dnsResolvers" },
     ]);
+    // No IP is given: Azure hands one out of the subnet (Dynamic), which dnsServers then names.
+    const inbound = graph.named("dns-inbound", "azure-native:dnsresolver:InboundEndpoint");
+    expect(inbound.inputs.ipConfigurations).to.deep.include({
+      subnet: { id: subnet.outputs.id },
+      privateIpAllocationMethod: "Dynamic",
+    });
     // Azure keeps the first four addresses of a subnet: the endpoint gets the fifth.
     expect(outputs.ip).to.equal("10.0.4.4");
     expect((outputs.zones as Record<string, string>)["privatelink.api.azureml.ms"]).to.match(
@@ -172,6 +185,53 @@ describe("CentralPrivateDns", () => {
       await resolverWith({ inboundSubnetPrefix: "10.0.4.0/28", inboundSubnetId: `${hubId}/subnets/inbound` }),
     ).to.deep.equal([`inboundSubnetPrefix: both ${why}`]);
     expect(await resolverWith({})).to.deep.equal([`inboundSubnetPrefix: neither ${why}`]);
+  });
+
+  // "A subnet must be a minimum of /28 address space or a maximum of /24 address space." (dns-private-resolver-overview)
+  it("takes a resolver subnet of /24 to /28, refuses a /23, and names the subnet argument given without a resolver", () => {
+    const base = { resourceGroupName: "rg-dns", location: "westeurope" };
+    const problems = (args: Partial<CentralPrivateDnsArgs>) =>
+      centralPrivateDnsProblems({ ...base, ...args }).map((p) => `${p.propertyPath}: ${p.reason}`);
+    for (const prefix of ["10.0.4.0/24", "10.0.4.0/28"])
+      expect(
+        problems({ resolverVirtualNetworkId: hubId, inboundSubnetPrefix: prefix }),
+        prefix,
+      ).to.deep.equal([]);
+    expect(problems({ resolverVirtualNetworkId: hubId, inboundSubnetPrefix: "10.0.4.0/23" })).to.deep.equal([
+      'inboundSubnetPrefix: "10.0.4.0/23" is a /23; a resolver endpoint\'s subnet is a /28 to a /24',
+    ]);
+    const without = "only used with resolverVirtualNetworkId: give the VNet of the resolver";
+    expect(problems({ inboundSubnetId: `${hubId}/subnets/inbound` })).to.deep.equal([
+      `inboundSubnetId: ${without}`,
+    ]);
+    expect(problems({ inboundSubnetPrefix: "10.0.4.0/28" })).to.deep.equal([
+      `inboundSubnetPrefix: ${without}`,
+    ]);
+  });
+
+  it("refuses virtualNetworkIds given as one output (its keys name the links) and another cloud's regional zone", () => {
+    const base = { resourceGroupName: "rg-dns", location: "westeurope" };
+    expect(
+      centralPrivateDnsProblems({
+        ...base,
+        virtualNetworkIds: pulumi.output({ hub: hubId }) as unknown as Record<string, string>,
+      }).map((p) => p.propertyPath),
+    ).to.deep.equal(["virtualNetworkIds"]);
+    // Government's regional registry zone ("{regionName}.privatelink.azurecr.us") is not one of AzureCloud's.
+    const gov = "usgovvirginia.privatelink.azurecr.us";
+    expect(
+      centralPrivateDnsProblems({ ...base, existingZoneIds: { [gov]: hubZone(gov) } }).map(
+        (p) => p.propertyPath,
+      ),
+    ).to.deep.equal([`existingZoneIds["${gov}"]`]);
+    expect(
+      centralPrivateDnsProblems({
+        ...base,
+        location: "usgovvirginia",
+        cloud: "AzureUSGovernment",
+        existingZoneIds: { [gov]: hubZone(gov) },
+      }),
+    ).to.deep.equal([]);
   });
   // "every virtual network can have exactly one registration zone" (private-dns-virtual-network-links): the
   // central zones only answer names, so their links leave auto-registration off for the VNet's own zone.
@@ -322,6 +382,7 @@ describe("endpoint sets as spokes", () => {
     for (const l of links) {
       expect(l.inputs.resourceGroupName).to.equal("rg-dns");
       expect((l.inputs.virtualNetwork as { id: string }).id).to.equal(graph.named("spoke-vnet").id);
+      expect(l.inputs.registrationEnabled).to.equal(false);
     }
   });
 
@@ -375,6 +436,46 @@ describe("endpoint sets as spokes", () => {
     );
     expect(unpeered.errors[0].reason).to.contain(
       "(set spoke's VNet and a VNet this set is not peered with are not peered)",
+    );
+  });
+
+  // ARM ids and DNS names compare case-insensitively; hub arguments need a hub, DNS servers a VNet the set creates.
+  it("refuses its own VNet as the hub in another case, hubPeering without a hub and dnsServers on an existing VNet; takes zone names in capitals", async () => {
+    const own = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
+    const existing = (args: Partial<PrivateEndpointSetArgs>) =>
+      refusalsBeforeRegistering(
+        () =>
+          new PrivateEndpointSet("x", {
+            ...existingWorkspace,
+            subnetId: `${own}/subnets/endpoints`,
+            endpoints: [],
+            servicesSet: false,
+            ...args,
+          } as PrivateEndpointSetArgs),
+      );
+    expect(
+      await existing({ hubVirtualNetworkId: own.toUpperCase(), dnsServers: ["10.0.4.4"] }),
+    ).to.deep.equal([
+      `hubVirtualNetworkId: ${own.toUpperCase()}: is this set's own VNet; give the hub's`,
+      'dnsServers: ["10.0.4.4"]: only for a VNet this set creates (addressSpace); an existing VNet\'s DNS servers are set by its owner',
+    ]);
+    expect(await refusalsBeforeRegistering(() => set("spoke", { hubPeering: "ThisSideOnly" }))).to.deep.equal(
+      ["hubPeering: ThisSideOnly: only used with hubVirtualNetworkId: give the hub VNet's id"],
+    );
+    // A zone name in capitals names the zone its id points to, by its DNS name (lower case) in zoneIds.
+    const { graph, outputs } = await runOnMocks(() => ({
+      zoneIds: set("spoke", {
+        dnsMode: "ExistingZones",
+        hubVirtualNetworkId: hubId,
+        dnsServers: ["10.0.4.4"],
+        existingZoneIds: Object.fromEntries(
+          centralZoneNames("AzureCloud").map((z) => [z.toUpperCase(), hubZone(z)]),
+        ),
+      }).zoneIds,
+    }));
+    expect(graph.ofType("azure-native:network:PrivateDnsZoneGroup")).to.not.have.length(0);
+    expect(Object.keys(outputs.zoneIds as object).sort()).to.deep.equal(
+      [...centralZoneNames("AzureCloud")].sort(),
     );
   });
 

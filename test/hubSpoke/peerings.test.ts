@@ -123,6 +123,25 @@ describe("peerings: a set's VNet peered with more than one VNet", () => {
     ]);
   });
 
+  // Two ids not known at plan time (outputs) may name two VNets: the duplicate check compares only ids it can read.
+  it("accepts two peerings whose remote ids are outputs, and peers with both", async () => {
+    const { graph } = await runOnMocks(
+      () =>
+        set("spoke", {
+          ...asSpoke,
+          peerings: {
+            weu: { remoteVirtualNetworkId: pulumi.output(hubId) },
+            neu: { remoteVirtualNetworkId: pulumi.output(hub2Id) },
+          },
+        }),
+      { preview: true },
+    );
+    expect(graph.ofType("azure-native:network:VirtualNetworkPeering").map((p) => p.name)).to.include.members([
+      "spoke-to-weu",
+      "spoke-to-neu",
+    ]);
+  });
+
   it("refuses a peering to the set's own VNet, two to one VNet (ids compare case-insensitively), and the key hub beside a hub", async () => {
     const subnet = `${clientsId}/subnets/endpoints`;
     const errors = await refused(

@@ -60,7 +60,9 @@ describe("platformHub: one argument for the hub the platform runs", function () 
     const errors = await refused(() => set({ platformHub: lacking("privatelink.notebooks.azure.net") }));
     expect(errors).to.have.length(1);
     expect(errors[0])
-      .to.match(/^platformHub\.privateDnsZoneIds: /)
+      .to.match(
+        /^platformHub\.privateDnsZoneIds: \["\/subscriptions\/[^"]+\/privateDnsZones\/privatelink\.api\.azureml\.ms",/,
+      )
       .and.include("privatelink.notebooks.azure.net is not linked to hub VNet 'vnet-hub-weu'")
       .and.include("have the platform team link a zone of that name and list it");
   });
@@ -90,7 +92,7 @@ describe("platformHub: one argument for the hub the platform runs", function () 
 
   // virtual-network-peering-overview: "The virtual networks that are peered should have non-overlapping IP address
   // spaces." The platform's description gives the hub's range, so no loose hubAddressSpace is needed to check it.
-  it("gives its addressSpace as hubAddressSpace: a spoke overlapping the hub's range is refused", async () => {
+  it("gives its addressSpace as hubAddressSpace: a spoke overlapping the hub's range is refused, naming platformHub.addressSpace", async () => {
     const errors = await refused(() =>
       set({
         platformHub: contosoHub,
@@ -99,8 +101,65 @@ describe("platformHub: one argument for the hub the platform runs", function () 
       }),
     );
     expect(errors).to.deep.equal([
-      "hubAddressSpace: 10.0.0.0/16: overlaps 10.0.128.0/17 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's",
+      "platformHub.addressSpace: 10.0.0.0/16: overlaps 10.0.128.0/17 of this set's VNet; Azure refuses to peer VNets whose address spaces overlap: give the spoke a range outside the hub's",
     ]);
+  });
+
+  it("names every DNS server the hub runs on the VNet the set creates", async () => {
+    const twoServers: PlatformHub = {
+      ...contosoHub,
+      dnsServers: [
+        { ip: "10.0.4.4", kind: "resolverInbound" },
+        { ip: "10.0.4.5", kind: "resolverInbound" },
+      ],
+    };
+    const { graph } = await runOnMocks(() => set({ platformHub: twoServers }), { preview: true });
+    const vnet = graph.resources.find((r) => r.type === "azure-native:network:VirtualNetwork");
+    expect(vnet?.inputs.dhcpOptions).to.deep.equal({ dnsServers: ["10.0.4.4", "10.0.4.5"] });
+  });
+
+  // ARM ids compare case-insensitively, and an address space is a set of ranges: loose arguments that say the
+  // same as the description in another case or order agree with it.
+  it("accepts loose arguments and zone ids that agree with it in another case or order", async () => {
+    // DNS names compare case-insensitively too: zone ids naming the zones in capitals name the same zones.
+    const twoRanges: PlatformHub = {
+      ...contosoHub,
+      addressSpace: ["10.0.0.0/16", "10.3.0.0/16"],
+      privateDnsZoneIds: (contosoHub.privateDnsZoneIds ?? []).map((id) =>
+        id.replace(/[^/]+$/, (zone) => zone.toUpperCase()),
+      ),
+    };
+    const { graph } = await runOnMocks(
+      () =>
+        set({
+          platformHub: twoRanges,
+          hubVirtualNetworkId: contosoHub.virtualNetworkId.toUpperCase(),
+          hubAddressSpace: ["10.3.0.0/16", "10.0.0.0/16"],
+        }),
+      { preview: true },
+    );
+    expect(
+      graph.resources.filter((r) => r.type === "azure-native:network:VirtualNetworkPeering"),
+    ).to.have.length(1);
+  });
+
+  it("refuses a description without a range, a DNS server without its IP, and a forwardsTo that is not an IP", async () => {
+    const first = async (hub: PlatformHub) => (await refused(() => set({ platformHub: hub })))[0];
+    expect(await first({ ...contosoHub, addressSpace: [] })).to.equal(
+      "platformHub.addressSpace: [] is empty; give at least 1 of an IPv4 CIDR such as 10.1.0.0/24",
+    );
+    expect(
+      await first({
+        ...contosoHub,
+        dnsServers: [{ kind: "resolverInbound" } as unknown as { ip: string; kind: "resolverInbound" }],
+      }),
+    ).to.equal("platformHub.dnsServers[0].ip: is required; give an IPv4 address such as 10.0.4.4");
+    expect(
+      await first({
+        ...contosoHub,
+        dnsServers: [{ ip: "10.0.4.4", kind: "forwarder", forwardsTo: ["dns.contoso.com"] }],
+      }),
+    ).to.match(/^platformHub\.dnsServers\[0\]\.forwardsTo\[0\]: /);
   });
 
   it("refuses a malformed description by the schema, naming the field", async () => {

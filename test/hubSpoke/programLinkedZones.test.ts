@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { runOnMocks } from "../../plan/mockRun";
+import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
 import { CentralPrivateDns } from "../../sdk/dns/centralPrivateDns";
 import { DnsModes } from "../../sdk/dns/dnsModes";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
@@ -63,9 +63,50 @@ describe("a spoke whose central zones the program links to it", function () {
     expect(String(error)).to.contain("the spoke's VNet could not resolve its own endpoints (");
   });
 
+  it("is refused when one zone (another CentralPrivateDns's) is linked to another VNet and the rest to its own", async () => {
+    const api = "privatelink.api.azureml.ms";
+    let error: unknown;
+    await runOnMocks(() => {
+      const [clientsVnetId, setClientsVnetId] = pulumi.deferredOutput<string>();
+      const [otherVnetId, setOtherVnetId] = pulumi.deferredOutput<string>();
+      const central = (name: string, vnet: pulumi.Output<string>) =>
+        new CentralPrivateDns(name, {
+          resourceGroupName: `rg-${name}`,
+          location: "westeurope",
+          virtualNetworkIds: { hub: hubId, spoke: vnet },
+        }).zoneIdsByName();
+      const zones = central("dns", clientsVnetId);
+      const apiZones = central("dns-api", otherVnetId);
+      const spoke = (prefix: string) => ({
+        addressSpace: [`${prefix}.0.0/16`],
+        endpointSubnetPrefix: `${prefix}.1.0/24`,
+        servicesSet: false,
+        hubVirtualNetworkId: hubId,
+      });
+      const net = new WorkspaceNetwork("net", {
+        ...existingWorkspace,
+        sets: {
+          clients: {
+            ...spoke("10.1"),
+            dnsMode: DnsModes.ExistingZones,
+            existingZoneIds: { ...zones, [api]: apiZones[api] },
+          },
+          other: { ...spoke("10.2"), dnsMode: DnsModes.OwnZones },
+        },
+      });
+      setClientsVnetId(net.endpointSet("clients").virtualNetworkId);
+      setOtherVnetId(net.endpointSet("other").virtualNetworkId);
+    }).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain("sets.clients.dnsServers");
+    expect(String(error)).to.contain("the spoke's VNet could not resolve its own endpoints (");
+  });
+
   it("an existing subnet's VNet, linked by its literal id, is not refused; linked elsewhere it is, before registration", async () => {
     const spokeVnet = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
-    /** The zones linked to `linked`; with `apiLinkedTo`, the api zone is another component's, linked there. */
+    /**
+     * The zones linked to `linked`; with `apiLinkedTo`, the api zone is another component's, linked there (or,
+     * given as a zone id, a zone outside the program).
+     */
     const run = (linked: string, apiLinkedTo?: string) =>
       runOnMocks(() => {
         const central = (name: string, vnet: string) =>
@@ -85,13 +126,20 @@ describe("a spoke whose central zones the program links to it", function () {
               hubVirtualNetworkId: hubId,
               dnsMode: DnsModes.ExistingZones,
               existingZoneIds: apiLinkedTo
-                ? { ...zones, [api]: central("dns-api", apiLinkedTo)[api] }
+                ? {
+                    ...zones,
+                    [api]: apiLinkedTo.includes("/privateDnsZones/")
+                      ? apiLinkedTo
+                      : central("dns-api", apiLinkedTo)[api],
+                  }
                 : zones,
             },
           },
         });
       });
     await run(spokeVnet);
+    // ARM ids compare case-insensitively: the link names the subnet's VNet in another case.
+    await run(spokeVnet.toUpperCase());
     const refusal = async (linked: string, apiLinkedTo?: string) => {
       let error: unknown;
       await run(linked, apiLinkedTo).catch((e: unknown) => (error = e));
@@ -101,6 +149,52 @@ describe("a spoke whose central zones the program links to it", function () {
     expect(await refusal(hubId)).to.contain(refused);
     // One zone linked to the spoke is not all of them: the notebooks, storage, vault and registry names still fail.
     expect(await refusal(hubId, spokeVnet)).to.contain(refused);
+    // A zone outside the program (a literal id) has no link the program makes: not linked to the spoke.
+    const outside = `${sub}/rg-other/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms`;
+    expect(await refusal(spokeVnet, outside)).to.contain(refused);
+  });
+});
+
+describe("a spoke one of whose central zones the program links only to literal VNet ids", function () {
+  this.timeout(60_000);
+
+  it("is refused before anything of WorkspaceNetwork is registered: that zone can never be linked to the VNet it creates", async () => {
+    const api = "privatelink.api.azureml.ms";
+    const graph = await startRecording({ preview: true });
+    let error: unknown;
+    try {
+      const zones = new CentralPrivateDns("dns", {
+        resourceGroupName: "rg-dns",
+        location: "westeurope",
+        virtualNetworkIds: { hub: hubId, spoke: pulumi.output(hubId).apply((id) => id) },
+      }).zoneIdsByName();
+      // The api zone is another component's, linked to the hub's literal id only.
+      const apiZones = new CentralPrivateDns("dns-api", {
+        resourceGroupName: "rg-dns-api",
+        location: "westeurope",
+        virtualNetworkIds: { hub: hubId },
+      }).zoneIdsByName();
+      new WorkspaceNetwork("net", {
+        ...existingWorkspace,
+        sets: {
+          clients: {
+            addressSpace: ["10.1.0.0/16"],
+            endpointSubnetPrefix: "10.1.1.0/24",
+            servicesSet: false,
+            hubVirtualNetworkId: hubId,
+            dnsMode: DnsModes.ExistingZones,
+            existingZoneIds: { ...zones, [api]: apiZones[api] },
+          },
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    await settle();
+    expect(String(error)).to.contain(
+      'Invalid arguments for WorkspaceNetwork "net":\n- sets.clients.dnsServers',
+    );
+    expect(graph.resources.filter((r) => r.name.startsWith("net"))).to.deep.equal([]);
   });
 });
 

@@ -8,6 +8,9 @@ import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
+import { hubSpokeOrganisationProgram } from "../../bench/hubSpokeOrganisationProgram";
+import { workspaceName } from "../../bench/organisationProgram";
+import { ClientVnets } from "../../policy/model/clientVnets";
 import { vnetOrigins } from "../../policy/model/componentOrigin";
 import { clientVnetReach } from "../../policy/rules/clientVnetReach";
 import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
@@ -286,5 +289,32 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
       .and.include("platform-network.hubs");
     // Raw, nothing relates the clients VNet to the workspace: it is left alone.
     expect((await unverified(false)).map((f) => f.vnet)).to.deep.equal(["net-ml-vnet"]);
+  });
+});
+
+// An organisation's hub links the central zones, so every spoke resolving through its resolver is answered the
+// names of every workspace; the clients spoke a WorkspaceNetwork made serves its own workspace only. Judging each
+// clients spoke against every workspace was quadratic and, without routes between spokes, blocked them all.
+describe("client VNets of an organisation sharing one hub's central zones", function () {
+  this.timeout(60_000);
+
+  it("judges each clients spoke against its own workspace only, at update when every record is known", async () => {
+    const program = hubSpokeOrganisationProgram({ workspaces: 2, setsPerWorkspace: 2 });
+    const model = stackModel((await runOnMocks(program, { preview: false })).graph);
+    const names = [0, 1].map(workspaceName);
+    // The precondition: the hub's api zone answers the spokes every workspace's name.
+    const apiZone = [...model.network.zones.values()].find((z) => z.name === "privatelink.api.azureml.ms")!;
+    const recorded = (model.network.recordsByZone.get(apiZone.key) ?? []).map((e) =>
+      model.network.labelOf(e),
+    );
+    for (const name of names) expect(recorded.some((label) => label.includes(name))).to.equal(true);
+    const clients = ClientVnets.of(model);
+    expect(
+      model.workspaces.map((w) => clients.of(w).map((c) => `${model.network.label(c.vnet)}: ${c.why}`)),
+    ).to.deep.equal(
+      names.map((name) => [
+        `VNet '${name}-net-clients-vnet': made for clients by WorkspaceNetwork '${name}-net'`,
+      ]),
+    );
   });
 });

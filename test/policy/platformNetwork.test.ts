@@ -16,6 +16,7 @@ import type { StackRule } from "../../policy/pack/rule";
 import { stackRules } from "../../policy/policies";
 import { platformNetwork } from "../../policy/rules/platformNetwork";
 import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
+import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
 import { contosoHub, platformSpoke, type PlatformSpokeOptions } from "../hubSpoke/programs/platformSpoke";
 
 /** The recorded run of the program, once per (DNS server, platformHub, preview). */
@@ -150,6 +151,32 @@ describe("platform-network: a spoke judged through the hub the platform describe
         "privatelink.notebooks.azure.net is not linked to hub VNet 'vnet-hub-weu' (described by the platform as hub 'contoso-hub-weu')",
       )
       .and.include("list its id in platform-network.hubs[].privateDnsZoneIds");
+  });
+
+  // The spoke writes the notebooks records into /rg-dns/…, outside the stack; the platform links another zone of
+  // that name (/rg-dns-new/…) to its hub, which answers the spoke: the records are in a zone nobody asks.
+  it("says the spoke's zone is not the one the described hub answers from (private-dns-zone-linked-to-endpoint-vnet)", async () => {
+    const notebooks = "privatelink.notebooks.azure.net";
+    const moved = (id: string) =>
+      id.endsWith(`/${notebooks}`) ? id.replace("/rg-dns/", "/rg-dns-new/") : id;
+    const platform = {
+      hubs: [{ ...contosoHub, privateDnsZoneIds: (contosoHub.privateDnsZoneIds ?? []).map(moved) }],
+    };
+    const found = zoneLinkedToVnet.check(await modelOf(platform), zoneLinkedToVnet.defaults);
+    expect(found.map((v) => v.message)).to.have.length(1);
+    expect(found[0].message)
+      .to.include(
+        `private DNS zone '${notebooks}' (resource group rg-dns, outside this stack) holds the records of`,
+      )
+      .and.include("not this zone");
+  });
+
+  it("blocks a name the platform has no zone for on the endpoint's zone group too (private-dns-zone-linked-to-endpoint-vnet)", async () => {
+    const platform = { hubs: [withoutZone("privatelink.notebooks.azure.net")] };
+    const found = zoneLinkedToVnet.check(await modelOf(platform), zoneLinkedToVnet.defaults);
+    expect(found.map((v) => v.message).join("\n")).to.include(
+      "privatelink.notebooks.azure.net is not linked to hub VNet 'vnet-hub-weu'",
+    );
   });
 
   it("blocks a spoke naming the hub's firewall, which the platform does not describe as a DNS proxy", async () => {

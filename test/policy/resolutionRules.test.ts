@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { runOnMocks } from "../../plan/mockRun";
 import { stackModel } from "../../plan/modelResources";
 import { unknownSentinel } from "../../plan/policy/engineValue";
-import { resolveName } from "../../policy/model/resolution";
+import { resolveName, ResolutionFaults } from "../../policy/model/resolution";
 import type { StackModel } from "../../policy/model/types";
 import type { StackRule } from "../../policy/pack/rule";
 import { computeVnet } from "../../policy/rules/computeVnet";
@@ -94,6 +94,36 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(found).to.have.length(6);
       expect(found[0]).to.include("resolves through").and.include("is not linked to VNet 'hub-vnet'");
     });
+    // Read back from Azure (ARM's shape), an IP configuration's fields are under `properties`
+    // (shared/reference/azure-resource-graph-facts.md: `ipConfigurations[].properties.privateIPAddress` + `.subnet.id`).
+    it("reads an inbound endpoint's IP and subnet under ARM's properties: the spoke still resolves through it", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "resolver" }));
+      const inbound = run.graph.named("inbound");
+      for (const props of [inbound.inputs, inbound.outputs])
+        props.ipConfigurations = (props.ipConfigurations as Record<string, unknown>[]).map((c) => ({
+          properties: c,
+        }));
+      const model = stackModel(run.graph);
+      const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
+      expect(resolveName(model.network, spoke, "privatelink.api.azureml.ms").verdict).to.equal("ok");
+    });
+    // The zone group is what writes the records into the zone: the finding is on it, with the zone named in the fix.
+    it("reports a zone not answering the endpoint's VNet on the endpoint's zone group, naming the link to add", async () => {
+      const own = zoneLinkedToVnet.check(await modelOf({ dns: "azureDns", zonesLinkedTo: ["hub"] }), {
+        allowHubLinkedZones: false,
+      });
+      expect(own[0].urn).to.match(/azure-native:network:PrivateDnsZoneGroup::/);
+      expect(own.map((v) => v.message).join("\n")).to.include(
+        "add a VirtualNetworkLink from privatelink.api.azureml.ms to the endpoint's VNet (registrationEnabled: false)",
+      );
+      const path = zoneLinkedToVnet.check(await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }), {
+        allowHubLinkedZones: false,
+      });
+      expect(path[0].urn).to.match(/azure-native:network:PrivateDnsZoneGroup::/);
+      expect(path[0].message).to.include(
+        "link the zone to the VNet where the path ends (its Azure DNS answers the query), with registrationEnabled: false",
+      );
+    });
     it("keeps the old message when the spoke's own Azure DNS answers from another zone of the name", async () => {
       const found = messages(
         zoneLinkedToVnet,
@@ -123,6 +153,32 @@ describe("rules on the resolution model: one test per branch", function () {
       const model = await modelOf({ dns: "ruleset" });
       expect(model.forwardingRules.map((r) => r.enabled)).to.not.include(false);
       expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
+    });
+    // The rule asks its first target (the others only on failover): one not known until the update (an output at
+    // preview) leaves the name unknown, even when a later target is known.
+    it("leaves the ruleset spoke's api name unknown while its rule's first target is unknown (preview)", async () => {
+      const api = "privatelink.api.azureml.ms";
+      const run = await runOnMocks(hubSpoke({ dns: "ruleset" }));
+      const rule = run.graph.named(`rule-${api}`);
+      const [known] = rule.inputs.targetDnsServers as unknown[];
+      for (const props of [rule.inputs, rule.outputs])
+        props.targetDnsServers = [{ ipAddress: unknownSentinel, port: 53 }, known];
+      const model = stackModel(run.graph);
+      const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
+      expect(resolveName(model.network, spoke, api).verdict).to.equal("unknown");
+    });
+    // A peering whose remote side was deleted reads peeringState Disconnected: no traffic flows over it
+    // (virtual-network-manage-peering), so the spoke no longer reaches the hub's resolver.
+    it("reads a recorded peering's state: a Disconnected one breaks the spoke's path to the hub's resolver", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "resolver" }));
+      const peering = run.graph.named("spoke-to-hub");
+      for (const props of [peering.inputs, peering.outputs]) props.peeringState = "Disconnected";
+      const model = stackModel(run.graph);
+      const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
+      expect(resolveName(model.network, spoke, "privatelink.api.azureml.ms")).to.include({
+        verdict: "broken",
+        fault: ResolutionFaults.dnsHostUnreachable,
+      });
     });
     it("checks a zone outside the stack that the stack links to a VNet", async () => {
       const run = await runOnMocks(hubSpoke({ dns: "azureDns", zonesLinkedTo: ["hub"] }));

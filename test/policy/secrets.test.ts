@@ -80,12 +80,17 @@ describe("secrets", () => {
         b: new Secret({ port: 8443, on: true, list: ["x1"] }),
         c: "plain",
         d: new Secret("04da6b54-80e4-46f7-96ec-b56ff0331ba9"),
+        // The engine's unknowns of other types, nested: what the proxy throws on reads as unknown.
+        e: ["x", "3eeb2bf0-c639-47a8-9e75-3b44932eb421", { on: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7" }],
+        f: { list: "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", obj: "dd056dcd-154b-4c76-9bd3-c8f88648b5ff" },
       });
       expect(toPlain(props, found)).to.deep.equal({
         a: "host:8443",
         b: { port: 8443, on: true, list: ["x1"] },
         c: "plain",
         d: unknown,
+        e: ["x", unknown, { on: unknown }],
+        f: { list: unknown, obj: unknown },
       });
       expect([...found].sort()).to.deep.equal(["8443", "host:8443", "x1"]);
     });
