@@ -2,8 +2,8 @@
  * A small mutation check: each entry applies a one-line mutation (flip a comparison, drop a branch, make a
  * match case-sensitive), runs the focused tests that guard that code, records whether they failed (killed)
  * or passed (survived), and restores the file. Run: `npx ts-node --transpile-only test/mutation/mutate.ts
- * [name-filter]` (`--list blind26 [name-filter]`: issue 26's blind mutants; `--list blind25b`, `--list blind25c`:
- * issue 25's second and third blind rounds); it prints a Markdown
+ * [name-filter]` (`--list blind26 [name-filter]`: issue 26's blind mutants; `--list blind25b`, `--list blind25c`,
+ * `--list blind25d`: issue 25's second, third and fourth blind rounds); it prints a Markdown
  * table. Not part of `npm test` (it runs mocha once per mutation).
  */
 import { spawnSync } from "child_process";
@@ -12,6 +12,7 @@ import * as path from "path";
 import { mutations as blindMutations25 } from "./blindMutations25";
 import { blindMutations25b } from "./blindMutations25b";
 import { blindMutations25c } from "./blindMutations25c";
+import { blindMutations25d } from "./blindMutations25d";
 import { blindMutations26 } from "./blindMutations26";
 
 export interface Mutation {
@@ -285,11 +286,12 @@ function run(m: Mutation): "killed" | "survived" {
   }
 }
 
-/** Lists written without reading the tests, by `--list <name>` (issue 25's three rounds and issue 26's blind mutants). */
+/** Lists written without reading the tests, by `--list <name>` (issue 25's four rounds and issue 26's blind mutants). */
 const blindLists: Record<string, readonly Mutation[]> = {
   blind25: blindMutations25,
   blind25b: blindMutations25b,
   blind25c: blindMutations25c,
+  blind25d: blindMutations25d,
   blind26: blindMutations26,
 };
 
