@@ -8,33 +8,7 @@
  * docs/mutation-25.md, "Second blind round".
  */
 import type { Mutation } from "./mutate";
-
-/**
- * The judges of every mutant: each unit test file (`*.test.ts`, no e2e) of the folders that exercise the model,
- * the rules and the components. test/hubSpoke/platformHub.test.ts is listed like the others: it passes on the
- * unmutated tree of this round.
- */
-const judges = [
-  "test/policy/*.test.ts",
-  "test/hubSpoke/*.test.ts",
-  "test/endpoints/*.test.ts",
-  "test/validation/*.test.ts",
-  "test/plan/*.test.ts",
-];
-
-/**
- * The same files with the component tests first, for a component mutant: the set (and so the verdict) is the
- * same, only `--bail` stops sooner when the tests of the components kill it.
- */
-const componentsFirst = [...judges.slice(1, 4), judges[4], judges[0]];
-
-const mutant = (name: string, file: string, from: string, to: string): Mutation => ({
-  name,
-  file,
-  from,
-  to,
-  tests: file.startsWith("sdk/") ? componentsFirst : judges,
-});
+import { blindMutant as mutant } from "./blindJudges";
 
 export const blindMutations25b: Mutation[] = [
   // ---- policy/model: resolution.ts ----

@@ -8,26 +8,7 @@
  * docs/mutation-25.md, "Third blind round".
  */
 import type { Mutation } from "./mutate";
-
-/** The judges of every mutant: each unit test file (`*.test.ts`, no e2e) of the folders of issue 25's code. */
-const judges = [
-  "test/policy/*.test.ts",
-  "test/hubSpoke/*.test.ts",
-  "test/endpoints/*.test.ts",
-  "test/validation/*.test.ts",
-  "test/plan/*.test.ts",
-];
-
-/** The same files with the component tests first: same set and verdict, `--bail` only stops sooner. */
-const componentsFirst = [...judges.slice(1, 4), judges[4], judges[0]];
-
-const mutant = (name: string, file: string, from: string, to: string): Mutation => ({
-  name,
-  file,
-  from,
-  to,
-  tests: file.startsWith("sdk/") ? componentsFirst : judges,
-});
+import { blindMutant as mutant } from "./blindJudges";
 
 export const blindMutations25c: Mutation[] = [
   // ---- policy/model: resolution.ts ----
