@@ -301,6 +301,12 @@ describe("platform-network: a description the stack contradicts", function () {
     expect(platformNetwork.check(stackModel(agreeing.graph, described), described)).to.deep.equal([]);
   });
 
+  // An empty remoteAddressSpace states no range: there is nothing to compare with the description.
+  it("leaves a peering stating no range (an empty remoteAddressSpace) alone", async () => {
+    const { graph } = await runOnMocks(rawPeering([]), { preview: true });
+    expect(platformNetwork.check(stackModel(graph, described), described)).to.deep.equal([]);
+  });
+
   it("leaves a peering with another VNet alone, whatever range it states", async () => {
     const other = contosoHub.virtualNetworkId.replace("vnet-hub-weu", "vnet-other");
     const { graph } = await runOnMocks(rawPeering(["10.9.0.0/16"], undefined, other), { preview: true });
