@@ -402,3 +402,16 @@ describe("resolution order: fallback to public resolution", () => {
     ]);
   });
 });
+
+describe("resolution: a zone covers the names under it, label by label", () => {
+  // A zone answers its own name and the names under it ("privatelink.api.azureml.ms" holds
+  // "mlw.privatelink.api.azureml.ms"); "link.api.azureml.ms" ends the same text but is not a parent label.
+  it("does not answer a name that only ends with the zone's text", () => {
+    const g = graph({
+      zones: [{ key: "zLink", label: "link.api.azureml.ms zone", name: "link.api.azureml.ms" }],
+      links: [link("zLink", "spoke")],
+    });
+    expect(resolveName(g, "spoke", api).verdict).to.equal("broken");
+    expect(resolveName(g, "spoke", "mlw.link.api.azureml.ms")).to.include({ verdict: "ok", zone: "zLink" });
+  });
+});
