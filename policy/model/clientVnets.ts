@@ -54,15 +54,22 @@ export class ClientVnets {
     const byVnet = new Map<Key, Workspace[]>();
     const byNetwork = new Map<string, Workspace[]>();
     const byEndpoint = new Map<Key, Workspace>();
-    for (const workspace of model.workspaces)
+    for (const workspace of model.workspaces) {
+      // Once per workspace and VNet (a hub holding every workspace's endpoints must not cost a scan per endpoint).
+      const vnets = new Set<Key>();
+      const networks = new Set<string>();
       for (const e of endpointsOf(model, workspace.key)) {
         byEndpoint.set(e.key, workspace);
-        if (typeof e.vnet !== "string" || byVnet.get(e.vnet)?.includes(workspace)) continue;
+        if (typeof e.vnet !== "string" || vnets.has(e.vnet)) continue;
+        vnets.add(e.vnet);
         push(byVnet, e.vnet, workspace);
         const network = model.vnetOrigins.get(e.vnet)?.network;
-        if (network !== undefined && !byNetwork.get(network)?.includes(workspace))
+        if (network !== undefined && !networks.has(network)) {
+          networks.add(network);
           push(byNetwork, network, workspace);
+        }
       }
+    }
     const answers = new Map<Key, Workspace[]>();
     const answeredAt = (at: Key): Workspace[] => {
       let found = answers.get(at);
@@ -79,16 +86,17 @@ export class ClientVnets {
     };
     for (const vnet of model.vnets.keys()) {
       if (busy.has(vnet)) continue;
-      const related = relationsOf(model, vnet, byVnet, byNetwork);
+      const dnsVnets = dnsVnetsOf(graph, vnet);
+      const related = relationsOf(model, vnet, dnsVnets, byVnet, byNetwork);
       // Central zones answer every spoke the names of every workspace: that relates a VNet to a workspace only
       // when nothing else (a component, a peering, its DNS servers) ties it to one.
-      const dnsVnets = related.length > 0 ? [] : dnsVnetsOf(graph, vnet);
-      for (const workspace of new Set(dnsVnets.flatMap(answeredAt)))
-        related.push({
-          vnet,
-          workspace: workspace.key,
-          why: `resolving the names of the endpoints of ${workspace.label}`,
-        });
+      if (related.length === 0)
+        for (const workspace of new Set(dnsVnets.flatMap(answeredAt)))
+          related.push({
+            vnet,
+            workspace: workspace.key,
+            why: `resolving the names of the endpoints of ${workspace.label}`,
+          });
       for (const { workspace, ...client } of related) push(this.found, workspace, client);
     }
   }
@@ -110,6 +118,7 @@ export class ClientVnets {
 function relationsOf(
   model: StackModel,
   vnet: Key,
+  dnsVnets: readonly Key[],
   byVnet: ReadonlyMap<Key, Workspace[]>,
   byNetwork: ReadonlyMap<string, Workspace[]>,
 ): Relation[] {
@@ -125,7 +134,7 @@ function relationsOf(
   const peers = [...graph.peeredFrom(vnet), ...graph.peeredBy(vnet)];
   for (const peer of peers)
     for (const w of byVnet.get(peer) ?? []) relate(w, `peered with ${graph.label(peer)}`);
-  for (const at of dnsVnetsOf(graph, vnet))
+  for (const at of dnsVnets)
     for (const w of byVnet.get(at) ?? []) relate(w, `resolving its names through ${graph.label(at)}`);
   return [...related.values()];
 }
