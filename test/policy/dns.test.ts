@@ -61,6 +61,19 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
       );
     });
   }
+  it("endpoints of different targets share a zone: each writes its own records, no collision", () => {
+    // "Two endpoints of the same target writing into the same zone overwrite each other" (azure-facts.md): a
+    // hub's central zones hold the records of every account's endpoint, each under its own name.
+    const t = singleVnet("update");
+    const lake = t.graph.add(tokens.storage, "lake", {
+      resourceGroupName: rg,
+      accountName: "stlake",
+      location: "westeurope",
+      publicNetworkAccess: "Disabled",
+    });
+    endpointSet(t.graph, "lake", t.services, rg, [{ node: lake, groupId: "blob" }], t.zones);
+    expect(messagesOf(t.graph.resources(), dnsRecordCollision)).to.deep.equal([]);
+  });
   it("uses the China zone names when the zones are China's", () => {
     const c = core("update");
     const net = network(c.graph, "services", "10.0");
