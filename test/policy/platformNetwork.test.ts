@@ -260,6 +260,15 @@ describe("platform-network: the description's own mistakes and contradictions", 
       )
       .and.include("should have non-overlapping IP address spaces");
   });
+
+  // "The virtual networks that are peered should have non-overlapping IP address spaces." (peering overview): any
+  // shared address overlaps, also a hub range lying inside the spoke's.
+  it("reports a spoke whose range holds one of the hub's ranges", async () => {
+    const inside = { hubs: [{ ...contosoHub, addressSpace: ["10.0.0.0/16", "10.1.0.0/24"] }] };
+    const found = platformNetwork.check(await modelOf(inside), inside).map((v) => v.message);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.include("but its range 10.1.0.0/16 overlaps the hub's 10.1.0.0/24");
+  });
 });
 
 /**
