@@ -245,9 +245,9 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
   // "A VNet holding endpoints or computes is another rule's" (clientVnets.ts): compute-vnet judges a compute's
   // VNet; judging it here too would report the one fault twice.
   it("leaves a VNet holding a compute of the workspace to the compute rules", async () => {
-    expect(await findings({ components: false, clients: "dnsVmUnpeered", clientCompute: true })).to.deep.equal(
-      [],
-    );
+    expect(
+      await findings({ components: false, clients: "dnsVmUnpeered", clientCompute: true }),
+    ).to.deep.equal([]);
   });
 
   // WorkspaceNetwork names its sets `<network>-<set>`: where two networks' names both prefix a set's, the set is the

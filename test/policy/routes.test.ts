@@ -128,7 +128,8 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
     const message = await advisoryAfter((run) => {
       const group = run.graph.named("fw-rules");
       for (const props of [group.inputs, group.outputs])
-        for (const c of (props.ruleCollections as Collection[] | undefined) ?? []) c.action = { type: "Deny" };
+        for (const c of (props.ruleCollections as Collection[] | undefined) ?? [])
+          c.action = { type: "Deny" };
     });
     expect(message)
       .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
