@@ -328,6 +328,16 @@ describe("platform-network: a description the stack contradicts", function () {
     expect(platformNetwork.check(stackModel(graph, twoRanges), twoRanges)).to.deep.equal([]);
   });
 
+  // The description stands in for a hub only where the stack does not hold it: a hub in the stack is judged from
+  // its own resources, so its missing side of a peering is not taken as the platform's.
+  it("judges a hub the stack holds from its own peerings, not from the description", async () => {
+    const { graph } = await runOnMocks(rawPeering(["10.0.0.0/16"], ["10.0.0.0/16"]), { preview: false });
+    const model = stackModel(graph, described);
+    const key = (name: string) => [...model.vnets.keys()].find((k) => k.endsWith(`::${name}`))!;
+    expect(model.network.connected(key("spoke"), key("hub"))).to.deep.include({ verdict: "broken" });
+    expect(model.network.connected(key("spoke"), key("hub")).route).to.include("peered one way only");
+  });
+
   it("reports the stack's own VNet of the described id with another address space", async () => {
     const { graph } = await runOnMocks(rawPeering(["10.0.0.0/16"], ["10.0.0.0/24"]), { preview: true });
     const found = platformNetwork.check(stackModel(graph, described), described).map((v) => v.message);
