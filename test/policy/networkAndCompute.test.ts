@@ -8,7 +8,7 @@ import { registryPremium } from "../../policy/rules/registryPremium";
 import { synapseExfiltration } from "../../policy/rules/synapseExfiltration";
 import { messagesOf } from "./check";
 import { forms, nameOf, ref, unknownString } from "./graph";
-import { computeCluster, core, network, rg, singleVnet, tokens } from "./topologies";
+import { computeCluster, core, isolatedClients, network, rg, singleVnet, tokens } from "./topologies";
 
 describe("rule 8: address space and endpoint subnets", () => {
   it("flags a VNet and an inline subnet overlapping 172.17.0.0/16, not 172.16.0.0/16", () => {
@@ -74,6 +74,36 @@ describe("rule 9: compute region and VNet", () => {
     });
     expect(messagesOf(t.graph.resources(), computeRegion)[0]).to.include("runs in northeurope");
     expect(messagesOf(t.graph.resources(), computeVnet)[0]).to.include("VNet 'aks-vnet'");
+  });
+  // "A compute in a VNet must be in a VNet that holds one of its workspace's private endpoints": any one of them,
+  // so a compute instance in the services VNet passes though the workspace has a second endpoint in the clients VNet.
+  it("accepts a compute instance in one of the VNets holding a workspace endpoint, with others elsewhere", () => {
+    const t = isolatedClients("update");
+    computeCluster(t.graph, t.workspace, t.services.computeSubnet, "ci").props.properties = {
+      computeType: "ComputeInstance",
+      properties: { subnet: { id: ref(t.services.computeSubnet) }, vmSize: "STANDARD_DS3_V2" },
+    };
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.deep.equal([]);
+  });
+  it("says nothing while a workspace endpoint's VNet is unknown at preview (it may be the compute's)", () => {
+    const t = singleVnet("update");
+    const other = network(t.graph, "other", "10.5");
+    computeCluster(t.graph, t.workspace, other.computeSubnet, "ci").props.properties = {
+      computeType: "ComputeInstance",
+      properties: { subnet: { id: ref(other.computeSubnet) }, vmSize: "STANDARD_DS3_V2" },
+    };
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.have.length(1);
+    const endpoint = t.graph.nodes.find((n) => n.name === "services-pe-mlw-amlworkspace")!;
+    endpoint.props.subnet = { id: unknownString };
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.deep.equal([]);
+  });
+  // With a managed network computes run in the managed VNet: while the mode is unknown at preview, nothing is said.
+  it("says nothing while the workspace's managed-network mode is unknown at preview", () => {
+    const t = singleVnet("update");
+    computeCluster(t.graph, t.workspace, network(t.graph, "other", "10.5").computeSubnet, "far");
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.have.length(1);
+    t.workspace.props.managedNetwork = { isolationMode: unknownString };
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.deep.equal([]);
   });
   it("accepts any region when the workspace has no private endpoint", () => {
     const c = core("update");
