@@ -63,6 +63,30 @@ describe("components: a clients spoke must reach the endpoints it relies on", ()
     expect(endpointProblems([services, clients({ hubAddressSpace: ["10.10.0.0/16"] })])).to.deep.equal([]);
   });
 
+  it("takes the endpoints as in the hub when the services set uses an existing subnet or holds none", () => {
+    const existing: EndpointSetLayout = {
+      ...services,
+      addressSpace: undefined,
+      endpointSubnetPrefix: undefined,
+      usesExistingSubnet: true,
+      subnetId: `${hubId.replace("rg-hub", "rg-ml").replace("hub-vnet", "ml-vnet")}/subnets/endpoints`,
+      dnsServers: undefined,
+    };
+    expect(endpointProblems([existing, clients()])).to.deep.equal([]);
+    // A services set holding no endpoint: they are all in the hub too.
+    expect(endpointProblems([{ ...services, endpoints: [] }, clients()])).to.deep.equal([]);
+  });
+
+  it("takes a peering whose id is not known at plan time for the services set's VNet only when its range is not given", () => {
+    const peered = (remoteAddressSpace?: string[]) =>
+      clients({ peerings: { ml: { remoteVirtualNetworkId: "", remoteAddressSpace } } });
+    expect(endpointProblems([services, peered()])).to.deep.equal([]);
+    expect(endpointProblems([services, peered(["10.10.0.0/16"])])).to.deep.equal([]);
+    const other = endpointProblems([services, peered(["10.30.0.0/16"])]);
+    expect(other.map((p) => p.set)).to.deep.equal(["clients"]);
+    expect(other[0].reason).to.include("in set ml's VNet, which it cannot reach");
+  });
+
   it("leaves a route to a firewall IP not known at plan time to the pack", () => {
     const routed = clients({ subnetOutbound: "Firewall", firewallPrivateIp: "" });
     expect(endpointProblems([services, routed])).to.deep.equal([]);
