@@ -341,4 +341,24 @@ describe("endpoint set validation: every prefix, zone and boundary", () => {
       "endpointSubnetPrefix=10.1.0.0/28: too small: the endpoints need 14 private IPs and Azure leaves 11 usable; use a larger prefix",
     ]);
   });
+
+  it("refuses on dnsServers, not set, a spoke writing central zones it neither links nor resolves through a server; leaves links the program makes later to the update", () => {
+    const spoke = set("spoke", {
+      hubVirtualNetworkId: `${sub}/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet`,
+      dnsMode: "ExistingZones",
+      existingZoneIds: hubZoneIds,
+    });
+    const found = validateEndpointSet(spoke);
+    expect(found.map((p) => [p.set, p.property, p.value])).to.deep.equal([
+      ["spoke", "dnsServers", "(not set)"],
+    ]);
+    expect(found[0].reason)
+      .to.include(
+        "set spoke's VNet resolves through Azure DNS; privatelink.api.azureml.ms is not linked to set spoke's VNet",
+      )
+      .and.include(
+        "give dnsServers (the hub's resolver, CentralPrivateDns.inboundEndpointIp) or linkExistingZones: true",
+      );
+    expect(validateEndpointSet({ ...spoke, programLinks: "pending" })).to.deep.equal([]);
+  });
 });

@@ -145,4 +145,32 @@ describe("components: a clients spoke must reach the endpoints it relies on", ()
     const own = clients({ dnsServers: undefined, dnsMode: "OwnZones", servicesSet: undefined });
     expect(endpointProblems([own])).to.have.length(1);
   });
+
+  // "A Private DNS Zone overrides name resolution for all names within the scope of the root of the zone."
+  // (how-to-custom-dns.md): the set's own blob zone, linked to its VNet, holds no record of an omitted account.
+  it("refuses omitted endpoints whose names fall in the set's own zones: those zones answer without their records", () => {
+    const own = clients({
+      dnsServers: undefined,
+      servicesSet: undefined,
+      endpoints: ["workspace", "storage", "vault", "registry"],
+      additionalStorageKeys: ["lake"],
+    });
+    const [found] = endpointProblems([own]);
+    expect(found.reason)
+      .to.include("privatelink.blob.core.windows.net holds no record of storage-lake-blob")
+      .and.include("privatelink.file.core.windows.net holds no record of storage-lake-file");
+  });
+
+  it("leaves a DNS server outside its range to the pack when the set is peered through peerings only (it may be there)", () => {
+    const peeredOnly = clients({
+      hubVirtualNetworkId: undefined,
+      servicesSet: undefined,
+      dnsMode: "None",
+      peerings: { dns: { remoteVirtualNetworkId: hubId.replace("hub-vnet", "dns-vnet") } },
+    });
+    expect(endpointProblems([peeredOnly])).to.deep.equal([]);
+    expect(endpointProblems([{ ...peeredOnly, peerings: undefined }])[0].reason).to.include(
+      "DNS server 10.0.4.4 in a VNet this set is not peered with",
+    );
+  });
 });
