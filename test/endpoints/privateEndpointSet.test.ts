@@ -248,6 +248,18 @@ describe("PrivateEndpointSet", () => {
   });
 });
 
+describe("PrivateEndpointSet's subnet egress by default", () => {
+  // The subnet's egress defaults: Default for a set that may hold computes, None (private) for one that cannot.
+  it("keeps a lone set's subnet as deployed (it may hold computes) and makes a managed network's set private", async () => {
+    const subnetOf = async (args: Partial<PrivateEndpointSetArgs>) => {
+      const { graph } = await runOnMocks(program(args), { preview: true });
+      return graph.named("svc-endpoints", "azure-native:network:Subnet").inputs;
+    };
+    expect(await subnetOf({})).to.not.have.property("defaultOutboundAccess");
+    expect(await subnetOf({ managedNetwork: true })).to.have.property("defaultOutboundAccess", false);
+  });
+});
+
 describe("PrivateEndpointSet's arguments, each by its kind", () => {
   const hub =
     "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet";

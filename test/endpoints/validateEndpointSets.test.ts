@@ -360,5 +360,9 @@ describe("endpoint set validation: every prefix, zone and boundary", () => {
         "give dnsServers (the hub's resolver, CentralPrivateDns.inboundEndpointIp) or linkExistingZones: true",
       );
     expect(validateEndpointSet({ ...spoke, programLinks: "pending" })).to.deep.equal([]);
+    // The endpoints it omits are judged as reached through those links, not refused before they exist.
+    expect(
+      validateEndpointSet({ ...spoke, endpoints: ["workspace"], programLinks: "pending" }),
+    ).to.deep.equal([]);
   });
 });
