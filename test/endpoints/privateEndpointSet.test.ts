@@ -250,13 +250,22 @@ describe("PrivateEndpointSet", () => {
 
 describe("PrivateEndpointSet's subnet egress by default", () => {
   // The subnet's egress defaults: Default for a set that may hold computes, None (private) for one that cannot.
-  it("keeps a lone set's subnet as deployed (it may hold computes) and makes a managed network's set private", async () => {
-    const subnetOf = async (args: Partial<PrivateEndpointSetArgs>) => {
-      const { graph } = await runOnMocks(program(args), { preview: true });
-      return graph.named("svc-endpoints", "azure-native:network:Subnet").inputs;
-    };
-    expect(await subnetOf({})).to.not.have.property("defaultOutboundAccess");
-    expect(await subnetOf({ managedNetwork: true })).to.have.property("defaultOutboundAccess", false);
+  it("keeps a lone set's subnet and zone groups as deployed, and makes a managed network's set private", async () => {
+    const graphOf = async (args: Partial<PrivateEndpointSetArgs>) =>
+      (await runOnMocks(program(args), { preview: true })).graph;
+    const lone = await graphOf({});
+    expect(lone.named("svc-endpoints", "azure-native:network:Subnet").inputs).to.not.have.property(
+      "defaultOutboundAccess",
+    );
+    // Each endpoint's one zone group keeps the name deployed stacks have ("default"): renaming replaces it.
+    const groups = lone.ofType("azure-native:network:PrivateDnsZoneGroup");
+    expect(groups).to.have.length(lone.ofType("azure-native:network:PrivateEndpoint").length);
+    expect(new Set(groups.map((g) => g.inputs.privateDnsZoneGroupName))).to.deep.equal(new Set(["default"]));
+    const managed = await graphOf({ managedNetwork: true });
+    expect(managed.named("svc-endpoints", "azure-native:network:Subnet").inputs).to.have.property(
+      "defaultOutboundAccess",
+      false,
+    );
   });
 });
 
