@@ -269,6 +269,32 @@ describe("PrivateEndpointSet's subnet egress by default", () => {
   });
 });
 
+describe("PrivateEndpointSet in an existing subnet, peered with a hub", () => {
+  it("creates this side of the peering on the subnet's VNet, in that VNet's resource group", async () => {
+    const net =
+      "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-spoke/providers/Microsoft.Network";
+    const { graph } = await runOnMocks(
+      () =>
+        new PrivateEndpointSet("svc", {
+          ...existingWorkspace,
+          subnetId: `${net}/virtualNetworks/spoke-vnet/subnets/endpoints`,
+          hubVirtualNetworkId: `${net.replace("rg-spoke", "rg-hub")}/virtualNetworks/hub-vnet`,
+          dnsMode: "None",
+        }),
+      { preview: true },
+    );
+    expect(graph.named("svc-to-hub", "azure-native:network:VirtualNetworkPeering").inputs).to.deep.include({
+      resourceGroupName: "rg-spoke",
+      virtualNetworkName: "spoke-vnet",
+    });
+    expect(graph.named("svc-from-hub", "azure-native:network:VirtualNetworkPeering").inputs).to.deep.include({
+      resourceGroupName: "rg-hub",
+      virtualNetworkName: "hub-vnet",
+      remoteVirtualNetwork: { id: `${net}/virtualNetworks/spoke-vnet` },
+    });
+  });
+});
+
 describe("PrivateEndpointSet's arguments, each by its kind", () => {
   const hub =
     "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet";

@@ -11,6 +11,8 @@ import type { PlatformHub } from "../../sdk";
 import { existingWorkspace } from "../endpoints/fixtures";
 import { layoutOf } from "../../sdk/endpoints/endpointSetArgs";
 import { validateEndpointSet } from "../../sdk/endpoints/validateEndpointSets";
+import { privateEndpointSetArgSchema } from "../../sdk/endpoints/privateEndpointSet";
+import { schemaProblems } from "../../sdk/validation/argSchema";
 import { contosoHub } from "./programs/platformSpoke";
 import { refusalsBeforeRegistering as refused } from "./refusedBeforeRegistering";
 
@@ -208,5 +210,24 @@ describe("platformHub: one argument for the hub the platform runs", function () 
     const central = layout();
     expect(central.dnsMode).to.equal("ExistingZones");
     expect(Object.values(central.existingZoneIds ?? {})).to.deep.equal(contosoHub.privateDnsZoneIds);
+  });
+
+  it("refuses a DNS server without its kind, a firewall without its IP and a VNet's id as a zone id, by the schema", () => {
+    const hub = {
+      ...contosoHub,
+      dnsServers: [{ ip: "10.0.4.4" }],
+      firewalls: [{}],
+      privateDnsZoneIds: [contosoHub.virtualNetworkId],
+    };
+    const found = schemaProblems(privateEndpointSetArgSchema, {
+      ...existingWorkspace,
+      ...spoke,
+      platformHub: hub,
+    });
+    expect(found.map((p) => `${p.propertyPath}: ${p.reason}`)).to.deep.equal([
+      "platformHub.dnsServers[0].kind: is required; give one of resolverInbound, firewallProxy, forwarder",
+      "platformHub.firewalls[0].ip: is required; give an IPv4 address such as 10.0.4.4",
+      `platformHub.privateDnsZoneIds[0]: ${JSON.stringify(contosoHub.virtualNetworkId)} is the id of a Microsoft.Network/virtualNetworks; give the id of a Microsoft.Network/privateDnsZones, e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>`,
+    ]);
   });
 });
