@@ -210,6 +210,12 @@ describe("platformHub: one argument for the hub the platform runs", function () 
     const central = layout();
     expect(central.dnsMode).to.equal("ExistingZones");
     expect(Object.values(central.existingZoneIds ?? {})).to.deep.equal(contosoHub.privateDnsZoneIds);
+    // The description's zone ids are keyed by their zone's name, trimmed as the schema takes them.
+    const padded = {
+      ...contosoHub,
+      privateDnsZoneIds: (contosoHub.privateDnsZoneIds ?? []).map((id) => ` ${id} `),
+    };
+    expect(validateEndpointSet(layoutOf("spoke", { ...spoke, platformHub: padded }))).to.deep.equal([]);
   });
 
   it("refuses a DNS server without its kind, a firewall without its IP and a VNet's id as a zone id, by the schema", () => {
