@@ -218,9 +218,10 @@ describe("platformHub: one argument for the hub the platform runs", function () 
     expect(validateEndpointSet(layoutOf("spoke", { ...spoke, platformHub: padded }))).to.deep.equal([]);
   });
 
-  it("refuses a DNS server without its kind, a firewall without its IP and a VNet's id as a zone id, by the schema", () => {
+  it("refuses a hub without its VNet's id, a DNS server without its kind, a firewall without its IP and a VNet's id as a zone id", () => {
     const hub = {
       ...contosoHub,
+      virtualNetworkId: undefined,
       dnsServers: [{ ip: "10.0.4.4" }],
       firewalls: [{}],
       privateDnsZoneIds: [contosoHub.virtualNetworkId],
@@ -231,6 +232,7 @@ describe("platformHub: one argument for the hub the platform runs", function () 
       platformHub: hub,
     });
     expect(found.map((p) => `${p.propertyPath}: ${p.reason}`)).to.deep.equal([
+      "platformHub.virtualNetworkId: is required; give the id of a Microsoft.Network/virtualNetworks",
       "platformHub.dnsServers[0].kind: is required; give one of resolverInbound, firewallProxy, forwarder",
       "platformHub.firewalls[0].ip: is required; give an IPv4 address such as 10.0.4.4",
       `platformHub.privateDnsZoneIds[0]: ${JSON.stringify(contosoHub.virtualNetworkId)} is the id of a Microsoft.Network/virtualNetworks; give the id of a Microsoft.Network/privateDnsZones, e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>`,
