@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { dnsRecordCollision } from "../../policy/rules/dnsRecordCollision";
 import { endpointZoneGroups } from "../../policy/rules/endpointZoneGroups";
 import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
-import { messagesOf } from "./check";
+import { check, messagesOf } from "./check";
 import { forms, unknownString, type Graph } from "./graph";
 import {
   allTargets,
@@ -61,6 +61,32 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
       );
     });
   }
+  it("reports a collision once per target and zone, on the second writer only, and not two targets sharing a zone or one endpoint naming a zone twice", () => {
+    const t = singleVnet("update");
+    // One endpoint naming its zone twice (two configs of one zone) writes once.
+    const blobGroup = named(t.graph, "services-pe-st-blob-dns");
+    const configs = blobGroup.props.privateDnsZoneConfigs as object[];
+    blobGroup.props.privateDnsZoneConfigs = [...configs, { ...configs[0], name: "again" }];
+    // A second storage account's blob endpoint shares the blob zone: other records, no collision.
+    const other = t.graph.add(tokens.storage, "st2", { ...t.storage.props, accountName: "stml2" });
+    endpointSet(t.graph, "more", t.services, rg, [{ node: other, groupId: "blob" }], t.zones);
+    expect(check(t.graph.resources(), [dnsRecordCollision])).to.deep.equal([]);
+    const clients = network(t.graph, "clients", "10.1");
+    endpointSet(t.graph, "clients", clients, rg, allTargets(t), t.zones);
+    const found = check(t.graph.resources(), [dnsRecordCollision]);
+    // api and notebooks (workspace), blob, file, vault, registry: one finding per (target, zone).
+    expect(found.map((f) => f.message.slice(0, f.message.indexOf(" writes")))).to.deep.equal([
+      "private endpoint 'clients-pe-mlw-amlworkspace'",
+      "private endpoint 'clients-pe-mlw-amlworkspace'",
+      "private endpoint 'clients-pe-st-blob'",
+      "private endpoint 'clients-pe-st-file'",
+      "private endpoint 'clients-pe-kv-vault'",
+      "private endpoint 'clients-pe-acr-registry'",
+    ]);
+    const urnOf = (name: string) => t.graph.nodes.find((n) => n.name === name)!.urn;
+    expect(found[2].urn).to.equal(urnOf("clients-pe-st-blob"));
+    expect(found[2].message).to.include("as private endpoint 'services-pe-st-blob' already does");
+  });
   it("uses the China zone names when the zones are China's", () => {
     const c = core("update");
     const net = network(c.graph, "services", "10.0");
