@@ -63,10 +63,14 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
   }
   it("reports a collision once per target and zone, on the second writer only, and not two targets sharing a zone or one endpoint naming a zone twice", () => {
     const t = singleVnet("update");
-    // One endpoint naming its zone twice (two configs of one zone) writes once.
+    // One endpoint naming its zone twice (two configs, a second zone group) writes its records once.
     const blobGroup = named(t.graph, "services-pe-st-blob-dns");
     const configs = blobGroup.props.privateDnsZoneConfigs as object[];
     blobGroup.props.privateDnsZoneConfigs = [...configs, { ...configs[0], name: "again" }];
+    t.graph.add(tokens.zoneGroup, "services-pe-st-blob-dns-2", {
+      ...blobGroup.props,
+      privateDnsZoneGroupName: "second",
+    });
     // A second storage account's blob endpoint shares the blob zone: other records, no collision.
     const other = t.graph.add(tokens.storage, "st2", { ...t.storage.props, accountName: "stml2" });
     endpointSet(t.graph, "more", t.services, rg, [{ node: other, groupId: "blob" }], t.zones);

@@ -219,7 +219,10 @@ describe("traffic-through-firewall: a network rule allows the path only when it 
     try {
       for (const props of [group.inputs, group.outputs]) {
         const collections = props.ruleCollections as
-          | { action: { type: string }; rules: { sourceAddresses: string[]; destinationAddresses: string[] }[] }[]
+          | {
+              action: { type: string };
+              rules: { sourceAddresses: string[]; destinationAddresses: string[] }[];
+            }[]
           | undefined;
         if (!collections) continue;
         const rule = collections[0].rules[0];
@@ -234,7 +237,10 @@ describe("traffic-through-firewall: a network rule allows the path only when it 
       expect(found).to.have.length(1);
       return found[0].message;
     } finally {
-      [group.inputs, group.outputs] = JSON.parse(saved[0]) as [Record<string, unknown>, Record<string, unknown>];
+      [group.inputs, group.outputs] = JSON.parse(saved[0]) as [
+        Record<string, unknown>,
+        Record<string, unknown>,
+      ];
       [clients.inputs, clients.outputs] = JSON.parse(saved[1]) as [
         Record<string, unknown>,
         Record<string, unknown>,
@@ -246,9 +252,9 @@ describe("traffic-through-firewall: a network rule allows the path only when it 
 
   it("names the rule as the program writes it, and a rule holding the ranges in wider ones", () => {
     expect(advisoryWith({})).to.include(named);
-    expect(advisoryWith({ sources: ["10.0.0.0/8"], destinations: ["10.2.0.0/15", "192.168.0.0/16"] })).to.include(
-      named,
-    );
+    expect(
+      advisoryWith({ sources: ["10.0.0.0/8"], destinations: ["10.2.0.0/15", "192.168.0.0/16"] }),
+    ).to.include(named);
   });
   it("does not take a rule covering part of the clients' range (a narrower source) as allowing the path", () => {
     expect(advisoryWith({ sources: ["10.1.1.0/24"] }))
@@ -259,8 +265,9 @@ describe("traffic-through-firewall: a network rule allows the path only when it 
     expect(advisoryWith({ clientPrefixes: [clientsCidr, "10.5.0.0/16"] }))
       .to.include(notVerified)
       .and.not.include(named);
-    expect(advisoryWith({ clientPrefixes: [clientsCidr, "10.5.0.0/16"], sources: [clientsCidr, "10.5.0.0/16"] }))
-      .to.include(named);
+    expect(
+      advisoryWith({ clientPrefixes: [clientsCidr, "10.5.0.0/16"], sources: [clientsCidr, "10.5.0.0/16"] }),
+    ).to.include(named);
   });
   it("does not take a rule to another destination, or from the endpoints' own range, as allowing the path", () => {
     expect(advisoryWith({ destinations: ["10.9.0.0/16"] })).to.include(notVerified);
@@ -268,6 +275,8 @@ describe("traffic-through-firewall: a network rule allows the path only when it 
     expect(advisoryWith({ destinations: ["10.2.1.0/24"] })).to.include(notVerified);
   });
   it("does not take a Deny rule as allowing the path", () => {
-    expect(advisoryWith({ action: "Deny" })).to.include(notVerified).and.not.include(named);
+    expect(advisoryWith({ action: "Deny" }))
+      .to.include(notVerified)
+      .and.not.include(named);
   });
 });
