@@ -274,6 +274,11 @@ describe("traffic-through-firewall: a network rule allows the path only when it 
     expect(advisoryWith({ sources: [endpointsCidr], destinations: [endpointsCidr] })).to.include(notVerified);
     expect(advisoryWith({ destinations: ["10.2.1.0/24"] })).to.include(notVerified);
   });
+  it("does not take a rule as allowing a VNet whose address space lists no prefix", () => {
+    expect(advisoryWith({ clientPrefixes: [], sources: ["*"] }))
+      .to.include(notVerified)
+      .and.not.include(named);
+  });
   it("does not take a Deny rule as allowing the path", () => {
     expect(advisoryWith({ action: "Deny" }))
       .to.include(notVerified)
