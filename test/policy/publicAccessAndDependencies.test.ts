@@ -30,6 +30,19 @@ describe("rule 5: public access alongside private endpoints", () => {
       "Each property overrides the other",
     );
   });
+  // Omitted, publicNetworkAccess is public: the built-in "Azure Machine Learning Workspaces should disable public
+  // network access" is non-compliant when the field "exists": "false". The SDK v1 flag alone is not "alongside".
+  it("says an omitted publicNetworkAccess is Enabled, and leaves the SDK v1 flag alone without it", () => {
+    const t = singleVnet("update");
+    delete t.workspace.props.publicNetworkAccess;
+    const omitted = messagesOf(t.graph.resources(), publicAccessWithEndpoints);
+    expect(omitted).to.have.length(1);
+    expect(omitted[0]).to.include("(publicNetworkAccess omitted, which Azure treats as Enabled)");
+    t.workspace.props.allowPublicAccessWhenBehindVnet = true;
+    const legacyOnly = messagesOf(t.graph.resources(), publicAccessWithEndpoints);
+    expect(legacyOnly).to.have.length(1);
+    expect(legacyOnly[0]).to.not.include("sets both");
+  });
   it("accepts an open workspace without endpoints and a private one with endpoints", () => {
     const c = core("update");
     c.workspace.props.publicNetworkAccess = "Enabled";
