@@ -78,6 +78,17 @@ describe("rule 6: dependency endpoints in every workspace VNet", () => {
     clientsVault.props.subnet = { id: unknownString };
     expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
   });
+  // While the isolation mode is unknown at preview only what both layouts require is checked: the storage.
+  it("asks only for the storage endpoints while the managed network's mode is unknown at preview", () => {
+    const t = singleVnet("update");
+    const clients = network(t.graph, "clients", "10.1");
+    const withoutVault = allTargets(t).filter((x) => x.groupId !== "vault");
+    endpointSet(t.graph, "clients", clients, "rg-clients-dns", withoutVault);
+    t.workspace.props.managedNetwork = { isolationMode: unknownString };
+    expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
+    t.workspace.props.managedNetwork = { isolationMode: "Disabled" };
+    expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.have.length(1);
+  });
   it("flags a workspace whose only endpoint is in a VNet without its dependencies' endpoints", () => {
     const c = core("update");
     const services = network(c.graph, "services", "10.0");
