@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { dependencyEndpointsPerVnet } from "../../policy/rules/dependencyEndpointsPerVnet";
 import { publicAccessWithEndpoints } from "../../policy/rules/publicAccessWithEndpoints";
 import { check, messagesOf } from "./check";
-import { forms, Graph, nameOf, ref, unknownString, type Form } from "./graph";
+import { forms, Graph, nameOf, ref, unknownString, type Form, type GraphNode } from "./graph";
 import {
   allTargets,
   core,
@@ -88,6 +88,44 @@ describe("rule 6: dependency endpoints in every workspace VNet", () => {
     expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
     t.workspace.props.managedNetwork = { isolationMode: "Disabled" };
     expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.have.length(1);
+  });
+  // A private dependency with no endpoint anywhere is reported where it is missing; it does not stop a peered
+  // VNet that reaches every other dependency's endpoints from sharing them with the workspace.
+  it("shares the dependencies through a peered VNet although one private dependency has no endpoint at all", () => {
+    const c = core("update");
+    const services = network(c.graph, "services", "10.0");
+    const clients = network(c.graph, "clients", "10.1");
+    const dependencies = allTargets(c).filter((x) => !["amlworkspace", "registry"].includes(x.groupId));
+    const zones = new Map<string, GraphNode>();
+    endpointSet(c.graph, "services", services, rg, dependencies, zones);
+    endpointSet(c.graph, "clients", clients, "rg-clients-dns", [
+      { node: c.workspace, groupId: "amlworkspace" },
+    ]);
+    for (const [from, to] of [
+      [clients, services],
+      [services, clients],
+    ])
+      c.graph.add("azure-native:network:VirtualNetworkPeering", `${from.vnet.name}-to-${to.vnet.name}`, {
+        resourceGroupName: rg,
+        virtualNetworkName: nameOf(from.vnet),
+        virtualNetworkPeeringName: `to-${to.vnet.name}`,
+        remoteVirtualNetwork: { id: ref(to.vnet) },
+        allowVirtualNetworkAccess: true,
+      });
+    for (const [name, zone] of zones)
+      c.graph.add(tokens.link, `clients-${name}-link`, {
+        resourceGroupName: rg,
+        privateZoneName: nameOf(zone),
+        virtualNetworkLinkName: "link-clients",
+        location: "global",
+        registrationEnabled: false,
+        virtualNetwork: { id: ref(clients.vnet) },
+      });
+    const messages = messagesOf(c.graph.resources(), dependencyEndpointsPerVnet);
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.match(
+      /^VNet 'clients-vnet', which holds a private endpoint of ML workspace 'mlw', has no private endpoint for registry \(container registry 'acr'\)/,
+    );
   });
   it("flags a workspace whose only endpoint is in a VNet without its dependencies' endpoints", () => {
     const c = core("update");
