@@ -155,6 +155,30 @@ describe("rule 6: dependency endpoints in every workspace VNet", () => {
       ),
     ).to.equal(true);
   });
+  it("the shared VNet must hold every dependency's endpoints: storage in one VNet and vault and registry in another share none", () => {
+    // "one of the private endpoints must be in the same virtual network as the following dependency services:
+    // Azure Storage Account [...] Azure Key Vault [...] Azure Container Registry" (how-to-configure-private-link.md)
+    const c = core("update");
+    const storageTargets = (x: { groupId: string }) => x.groupId === "blob" || x.groupId === "file";
+    endpointSet(
+      c.graph,
+      "a",
+      network(c.graph, "a", "10.0"),
+      rg,
+      allTargets(c).filter((x) => x.groupId === "amlworkspace" || storageTargets(x)),
+    );
+    endpointSet(
+      c.graph,
+      "b",
+      network(c.graph, "b", "10.1"),
+      "rg-b-dns",
+      allTargets(c).filter((x) => !storageTargets(x)),
+    );
+    const shared = check(c.graph.resources(), [dependencyEndpointsPerVnet]).filter((f) =>
+      f.message.includes("has no private endpoint in a VNet that also holds endpoints of"),
+    );
+    expect(shared.map((f) => f.urn)).to.deep.equal([c.workspace.urn]);
+  });
   it("accepts isolated clients, and public dependencies without endpoints", () => {
     expect(
       messagesOf(isolatedClients("preview").graph.resources(), dependencyEndpointsPerVnet),
