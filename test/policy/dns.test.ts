@@ -4,7 +4,7 @@ import { resolveGroupId } from "../../policy/model/resolutionQueries";
 import { dnsRecordCollision } from "../../policy/rules/dnsRecordCollision";
 import { endpointZoneGroups } from "../../policy/rules/endpointZoneGroups";
 import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
-import { messagesOf } from "./check";
+import { check, messagesOf } from "./check";
 import { forms, unknownString, type Graph } from "./graph";
 import {
   allTargets,
@@ -63,6 +63,33 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
       );
     });
   }
+  it("reports a collision once per target and zone, on the second writer only, and not one endpoint naming a zone twice", () => {
+    const t = singleVnet("update");
+    // One endpoint naming its zone twice (two configs, a second zone group) writes its records once.
+    const blobGroup = named(t.graph, "services-pe-st-blob-dns");
+    const configs = blobGroup.props.privateDnsZoneConfigs as object[];
+    blobGroup.props.privateDnsZoneConfigs = [...configs, { ...configs[0], name: "again" }];
+    t.graph.add(tokens.zoneGroup, "services-pe-st-blob-dns-2", {
+      ...blobGroup.props,
+      privateDnsZoneGroupName: "second",
+    });
+    expect(check(t.graph.resources(), [dnsRecordCollision])).to.deep.equal([]);
+    const clients = network(t.graph, "clients", "10.1");
+    endpointSet(t.graph, "clients", clients, rg, allTargets(t), t.zones);
+    const found = check(t.graph.resources(), [dnsRecordCollision]);
+    // api and notebooks (workspace), blob, file, vault, registry: one finding per (target, zone).
+    expect(found.map((f) => f.message.slice(0, f.message.indexOf(" writes")))).to.deep.equal([
+      "private endpoint 'clients-pe-mlw-amlworkspace'",
+      "private endpoint 'clients-pe-mlw-amlworkspace'",
+      "private endpoint 'clients-pe-st-blob'",
+      "private endpoint 'clients-pe-st-file'",
+      "private endpoint 'clients-pe-kv-vault'",
+      "private endpoint 'clients-pe-acr-registry'",
+    ]);
+    const urnOf = (name: string) => t.graph.nodes.find((n) => n.name === name)!.urn;
+    expect(found[2].urn).to.equal(urnOf("clients-pe-st-blob"));
+    expect(found[2].message).to.include("as private endpoint 'services-pe-st-blob' already does");
+  });
   it("endpoints of different targets share a zone: each writes its own records, no collision", () => {
     // "Two endpoints of the same target writing into the same zone overwrite each other" (azure-facts.md): a
     // hub's central zones hold the records of every account's endpoint, each under its own name.

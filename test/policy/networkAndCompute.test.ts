@@ -26,6 +26,22 @@ describe("rule 8: address space and endpoint subnets", () => {
     expect(messages).to.have.length(2);
     expect(messages[1]).to.include("subnet 'a' of VNet 'docker' uses 172.17.4.0/24");
   });
+  // A range sharing a single address with the bridge overlaps it: its first and last addresses count.
+  it("flags ranges sharing only the bridge's first or last address, not the addresses either side", () => {
+    const t = singleVnet("update");
+    t.graph.add(tokens.vnet, "edges", {
+      resourceGroupName: rg,
+      virtualNetworkName: "vnet-edges",
+      addressSpace: {
+        addressPrefixes: ["172.17.255.255/32", "172.17.0.0/32", "172.16.255.255/32", "172.18.0.0/32"],
+      },
+    });
+    const messages = messagesOf(t.graph.resources(), dockerBridgeOverlap);
+    expect(messages.map((m) => /uses (\S+),/.exec(m)![1])).to.deep.equal([
+      "172.17.255.255/32",
+      "172.17.0.0/32",
+    ]);
+  });
   for (const form of forms) {
     it(`flags an endpoint subnet with network policies Enabled (${form})`, () => {
       const t = singleVnet(form);
@@ -35,6 +51,13 @@ describe("rule 8: address space and endpoint subnets", () => {
       expect(messages[0]).to.include("subnet 'services-snet-pe' hosts private endpoints");
     });
   }
+  // "By default, network policies are disabled for a subnet in a virtual network." (private-link docs,
+  // disable-private-endpoint-network-policy): an endpoint subnet that omits the setting is fine.
+  it("accepts an endpoint subnet that omits privateEndpointNetworkPolicies (Azure's default is Disabled)", () => {
+    const t = singleVnet("update");
+    delete t.services.endpointSubnet.props.privateEndpointNetworkPolicies;
+    expect(messagesOf(t.graph.resources(), endpointSubnetPolicies)).to.deep.equal([]);
+  });
   it("ignores a subnet with policies Enabled that hosts no endpoint", () => {
     const t = singleVnet("update");
     t.services.computeSubnet.props.privateEndpointNetworkPolicies = "Enabled";

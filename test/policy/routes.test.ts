@@ -12,6 +12,7 @@ import type { StackModel } from "../../policy/model/types";
 import { stackRules } from "../../policy/policies";
 import {
   dedicatedEndpointSpoke,
+  endpointsCidr,
   type DedicatedEndpointSpokeArgs,
 } from "../analyzer/programs/dedicatedEndpointSpoke";
 import {
@@ -219,5 +220,80 @@ describe("routes through the hub firewall in the classic provider and as discove
     subnet.inputs.properties = { routeTable: subnet.inputs.routeTable };
     delete subnet.inputs.routeTable;
     expect(mandatory(stackModel(graph))).to.deep.equal([]);
+  });
+});
+
+/**
+ * Which network rule of the firewall's policy allows the path (firewallTransit.ts's `allowingRule`): one run of
+ * the program, each case rewriting the rule (and the clients' address space) before the model is built. A rule
+ * allows the path only when its sources hold every prefix of the asking VNet and its destinations every prefix of
+ * the endpoints' VNet,.
+ */
+describe("traffic-through-firewall: a network rule allows the path only when it covers both ranges whole", function () {
+  this.timeout(60_000);
+  let graph: Awaited<ReturnType<typeof runOnMocks>>["graph"];
+  before(async () => {
+    graph = (await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false })).graph;
+  });
+
+  interface Case {
+    sources?: string[];
+    destinations?: string[];
+    clientPrefixes?: string[];
+  }
+  /** The advisory's message with the rule (and the clients VNet) rewritten as `c` says. */
+  function advisoryWith(c: Case): string {
+    const group = graph.named("fw-rules");
+    const clients = graph.named("clients-vnet");
+    const saved = [group, clients].map((r) => JSON.stringify([r.inputs, r.outputs]));
+    try {
+      for (const props of [group.inputs, group.outputs]) {
+        const collections = props.ruleCollections as
+          { rules: { sourceAddresses: string[]; destinationAddresses: string[] }[] }[] | undefined;
+        if (!collections) continue;
+        const rule = collections[0].rules[0];
+        if (c.sources) rule.sourceAddresses = c.sources;
+        if (c.destinations) rule.destinationAddresses = c.destinations;
+      }
+      if (c.clientPrefixes)
+        for (const props of [clients.inputs, clients.outputs])
+          if (props.addressSpace) props.addressSpace = { addressPrefixes: c.clientPrefixes };
+      const found = findings(stackModel(graph)).filter((f) => f.rule === "traffic-through-firewall");
+      expect(found).to.have.length(1);
+      return found[0].message;
+    } finally {
+      [group.inputs, group.outputs] = JSON.parse(saved[0]) as [
+        Record<string, unknown>,
+        Record<string, unknown>,
+      ];
+      [clients.inputs, clients.outputs] = JSON.parse(saved[1]) as [
+        Record<string, unknown>,
+        Record<string, unknown>,
+      ];
+    }
+  }
+  const named = "network rule 'https' of collection 'clients-to-endpoints'";
+  const notVerified = "whether Azure Firewall 'fw''s rules allow that traffic was not verified";
+
+  it("names the rule as the program writes it, and a rule holding the ranges in wider ones", () => {
+    expect(advisoryWith({})).to.include(named);
+    expect(
+      advisoryWith({ sources: ["10.0.0.0/8"], destinations: ["10.2.0.0/15", "192.168.0.0/16"] }),
+    ).to.include(named);
+  });
+  it("does not take a rule covering part of the clients' range (a narrower source) as allowing the path", () => {
+    expect(advisoryWith({ sources: ["10.1.1.0/24"] }))
+      .to.include(notVerified)
+      .and.not.include(named);
+  });
+  it("does not take a rule to another destination, or from the endpoints' own range, as allowing the path", () => {
+    expect(advisoryWith({ destinations: ["10.9.0.0/16"] })).to.include(notVerified);
+    expect(advisoryWith({ sources: [endpointsCidr], destinations: [endpointsCidr] })).to.include(notVerified);
+    expect(advisoryWith({ destinations: ["10.2.1.0/24"] })).to.include(notVerified);
+  });
+  it("does not take a rule as allowing a VNet whose address space lists no prefix", () => {
+    expect(advisoryWith({ clientPrefixes: [], sources: ["*"] }))
+      .to.include(notVerified)
+      .and.not.include(named);
   });
 });
