@@ -167,6 +167,18 @@ describe("routes through the hub firewall in the classic provider and as discove
     expect(blocked.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
   });
 
+  // Read back, the association shows on both sides: the subnet's `routeTable` and the table's `subnets`. It is one
+  // association: its route counted once, the advisory on the table given once.
+  it("a table the subnet names and that lists the subnet (as read back) routes it once", async () => {
+    const graph = discoveredGraph(await runOnMocks(dedicatedEndpointSpoke({}), { preview: false }));
+    const subnet = graph.named("clients-snet");
+    graph.named("clients-routes").inputs.subnets = [{ id: subnet.id }];
+    const model = stackModel(graph);
+    const bySubnet = model.network.routesByVnet.get(vnet(model, "clients-vnet"));
+    expect([...(bySubnet?.values() ?? [])].flat()).to.have.length(1);
+    expect(findings(model).filter((f) => f.rule === "traffic-through-firewall")).to.have.length(1);
+  });
+
   // ARM's own shape (REST "Routes - Get" sample response: `{ "name": "route1", "id": ..., "properties": {
   // "addressPrefix": ..., "nextHopType": ... } }`), as a generic resource or a Resource Graph row gives it.
   it("reads an inline route whose fields are under ARM's properties", async () => {
