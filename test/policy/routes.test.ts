@@ -106,21 +106,27 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       .and.not.include("network rule 'https'");
   });
   // A filter collection's action applies to all its rules: a Deny collection's rule allows nothing; the
-  // action is an enum, read in any case.
-  it("names a network rule only in an Allow collection (in any case), not in a Deny one", async () => {
+  // action is an enum, read in any case. An application rule matches names, not the endpoints' prefixes.
+  it("names a network rule only in an Allow collection (in any case), not in a Deny one, nor an application rule", async () => {
     const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
     const group = run.graph.named("fw-rules");
-    const advisoryWith = (action: string) => {
+    const advisoryWith = (action: string, ruleType = "NetworkRule") => {
       for (const props of [group.inputs, group.outputs]) {
-        const collections = props.ruleCollections as { action: { type: string } }[] | undefined;
+        const collections = props.ruleCollections as
+          { action: { type: string }; rules: { ruleType: string }[] }[] | undefined;
         if (collections) collections[0].action = { type: action };
+        if (collections) collections[0].rules[0].ruleType = ruleType;
       }
       return findings(stackModel(run.graph)).find((f) => f.rule === "traffic-through-firewall")?.message;
     };
     expect(advisoryWith("allow")).to.include("network rule 'https' of collection 'clients-to-endpoints'");
-    expect(advisoryWith("Deny"))
-      .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
-      .and.not.include("network rule 'https'");
+    for (const [action, ruleType] of [
+      ["Deny", "NetworkRule"],
+      ["Allow", "ApplicationRule"],
+    ])
+      expect(advisoryWith(action, ruleType))
+        .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
+        .and.not.include("network rule 'https'");
   });
   it("takes a network rule's `*` source as covering the clients' range", async () => {
     const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
