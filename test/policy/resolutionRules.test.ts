@@ -193,6 +193,14 @@ describe("rules on the resolution model: one test per branch", function () {
         verdict: "broken",
         fault: ResolutionFaults.dnsHostUnreachable,
       });
+      // So does a connected peering that sets allowVirtualNetworkAccess false: no traffic to the remote VNet.
+      for (const props of [peering.inputs, peering.outputs])
+        Object.assign(props, { peeringState: "Connected", allowVirtualNetworkAccess: false });
+      const closed = stackModel(run.graph);
+      expect(resolveName(closed.network, spoke, "privatelink.api.azureml.ms")).to.include({
+        verdict: "broken",
+        fault: ResolutionFaults.dnsHostUnreachable,
+      });
     });
     it("checks a zone outside the stack that the stack links to a VNet", async () => {
       const run = await runOnMocks(hubSpoke({ dns: "azureDns", zonesLinkedTo: ["hub"] }));
