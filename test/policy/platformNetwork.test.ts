@@ -340,7 +340,12 @@ describe("platform-network: a description the stack contradicts", function () {
 
   it("reports the stack's own VNet of the described id with another address space", async () => {
     const { graph } = await runOnMocks(rawPeering(["10.0.0.0/16"], ["10.0.0.0/24"]), { preview: true });
-    const found = platformNetwork.check(stackModel(graph, described), described).map((v) => v.message);
+    const model = stackModel(graph, described);
+    const found = platformNetwork.check(model, described).map((v) => v.message);
+    // The hub the stack holds is judged from its own resources, not replaced by the description.
+    const hub = model.network.vnets.get([...model.vnets.keys()].find((k) => k.endsWith("::hub"))!);
+    expect(hub?.addressPrefixes).to.deep.equal(["10.0.0.0/24"]);
+    expect(hub?.platform).to.equal(undefined);
     expect(found).to.deep.equal([
       `VNet 'hub' is the VNet platform-network.hubs[0] describes (${contosoHub.virtualNetworkId}), but its address space is 10.0.0.0/24, not 10.0.0.0/16. Fix: correct platform-network.hubs[0].addressSpace, or the VNet's addressSpace`,
     ]);

@@ -106,6 +106,29 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
       .and.not.include("network rule 'https'");
   });
+  // A filter collection's action applies to all its rules: a Deny collection's rule allows nothing; the
+  // action is an enum, read in any case. An application rule matches names, not the endpoints' prefixes.
+  it("names a network rule only in an Allow collection (in any case), not in a Deny one, nor an application rule", async () => {
+    const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
+    const group = run.graph.named("fw-rules");
+    const advisoryWith = (action: string, ruleType = "NetworkRule") => {
+      for (const props of [group.inputs, group.outputs]) {
+        const collections = props.ruleCollections as
+          { action: { type: string }; rules: { ruleType: string }[] }[] | undefined;
+        if (collections) collections[0].action = { type: action };
+        if (collections) collections[0].rules[0].ruleType = ruleType;
+      }
+      return findings(stackModel(run.graph)).find((f) => f.rule === "traffic-through-firewall")?.message;
+    };
+    expect(advisoryWith("allow")).to.include("network rule 'https' of collection 'clients-to-endpoints'");
+    for (const [action, ruleType] of [
+      ["Deny", "NetworkRule"],
+      ["Allow", "ApplicationRule"],
+    ])
+      expect(advisoryWith(action, ruleType))
+        .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
+        .and.not.include("network rule 'https'");
+  });
   it("takes a network rule's `*` source as covering the clients' range", async () => {
     const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
     const group = run.graph.named("fw-rules");
@@ -198,6 +221,18 @@ describe("routes through the hub firewall in the classic provider and as discove
     expect(mandatory(stackModel(graph))).to.deep.equal([]);
     const blocked = mandatory(await discovered({ withoutRoutes: true }));
     expect(blocked.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
+  });
+
+  // Read back, the association shows on both sides: the subnet's `routeTable` and the table's `subnets`. It is one
+  // association: its route counted once, the advisory on the table given once.
+  it("a table the subnet names and that lists the subnet (as read back) routes it once", async () => {
+    const graph = discoveredGraph(await runOnMocks(dedicatedEndpointSpoke({}), { preview: false }));
+    const subnet = graph.named("clients-snet");
+    graph.named("clients-routes").inputs.subnets = [{ id: subnet.id }];
+    const model = stackModel(graph);
+    const bySubnet = model.network.routesByVnet.get(vnet(model, "clients-vnet"));
+    expect([...(bySubnet?.values() ?? [])].flat()).to.have.length(1);
+    expect(findings(model).filter((f) => f.rule === "traffic-through-firewall")).to.have.length(1);
   });
 
   // ARM's own shape (REST "Routes - Get" sample response: `{ "name": "route1", "id": ..., "properties": {
