@@ -62,6 +62,19 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
         .and.not.include("VNet 'clients-vnet' VNet");
     });
 
+  // transitPaths asks from every VNet relying on the workspace's endpoints: its client VNets, its computes' VNets
+  // and the VNets of its endpoints, each (from, to) pair once.
+  for (const clientsHold of [["compute"], ["workspaceEndpoint"], ["compute", "workspaceEndpoint"]] as const)
+    it(`says once that a spoke holding ${clientsHold.join(" and ")} reaches the endpoint spoke through the firewall`, async () => {
+      const advisories = findings(await modelOf({ clientsHold })).filter(
+        (f) => f.rule === "traffic-through-firewall",
+      );
+      expect(advisories).to.have.length(1);
+      expect(advisories[0].message).to.include(
+        "VNet 'clients-vnet' reaches the private endpoints of VNet 'endpoints-vnet' through",
+      );
+    });
+
   it("without its route, the clients spoke is blocked: it reaches none of the endpoints", async () => {
     const found = mandatory(await modelOf({ withoutRoutes: true }));
     expect(found.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);

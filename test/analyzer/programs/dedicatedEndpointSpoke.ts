@@ -29,6 +29,12 @@ export interface DedicatedEndpointSpokeArgs {
   routeResource?: boolean;
   /** The firewall policy's rule collection group (a network rule from the clients to the endpoints). */
   networkRule?: boolean;
+  /**
+   * What the clients spoke holds besides users: a compute cluster of the workspace, and/or a second workspace
+   * endpoint (with no zone group of its own: the endpoint spoke's records answer). Either makes it a VNet the
+   * workspace's rules judge directly rather than a client VNet; its route still goes through the firewall.
+   */
+  clientsHold?: readonly ("compute" | "workspaceEndpoint")[];
 }
 
 export const hubCidr = "10.0.0.0/16";
@@ -142,7 +148,7 @@ export function dedicatedEndpointSpoke(args: DedicatedEndpointSpokeArgs = {}) {
           ...route,
         });
     }
-    new azure.network.Subnet("clients-snet", {
+    const clientsSubnet = new azure.network.Subnet("clients-snet", {
       resourceGroupName,
       virtualNetworkName: clients.name,
       subnetName: "snet-workload",
@@ -205,5 +211,31 @@ export function dedicatedEndpointSpoke(args: DedicatedEndpointSpokeArgs = {}) {
         })),
       });
     }
+    if (args.clientsHold?.includes("compute"))
+      new azure.machinelearningservices.Compute("clients-cluster", {
+        resourceGroupName: "rg-ml",
+        workspaceName: "mlw-private",
+        computeName: "cpu-cluster",
+        location,
+        properties: {
+          computeType: "AmlCompute",
+          disableLocalAuth: true,
+          properties: {
+            vmSize: "STANDARD_DS2_V2",
+            enableNodePublicIp: false,
+            subnet: { id: clientsSubnet.id },
+          },
+        },
+      });
+    if (args.clientsHold?.includes("workspaceEndpoint"))
+      new azure.network.PrivateEndpoint("clients-pe-amlworkspace", {
+        resourceGroupName,
+        privateEndpointName: "pe-clients-amlworkspace",
+        location,
+        subnet: { id: clientsSubnet.id },
+        privateLinkServiceConnections: [
+          { name: "amlworkspace", privateLinkServiceId: targets.workspace, groupIds: ["amlworkspace"] },
+        ],
+      });
   };
 }
