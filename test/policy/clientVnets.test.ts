@@ -15,6 +15,9 @@ import { vnetOrigins } from "../../policy/model/componentOrigin";
 import { clientVnetReach } from "../../policy/rules/clientVnetReach";
 import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
 import { allGroupIds, targetOf } from "../analyzer/programs/endpointSet";
+import { messagesOf } from "./check";
+import { nameOf, ref, unknownString } from "./graph";
+import { isolatedClients, network, rg, tokens } from "./topologies";
 import { location, workspaceWithDependencies } from "../analyzer/programs/workspaceWithDependencies";
 
 const hubId =
@@ -214,6 +217,8 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
       )
       .and.include("VNet 'net-clients-vnet' and VNet 'net-ml-vnet' are not peered")
       .and.include("peer this VNet both ways with the VNet holding those endpoints");
+    // Every name takes the one broken DNS path: it is said once.
+    expect(found[0].message.split("are not peered")).to.have.length(2);
   });
 
   it("blocks a raw clients VNet that only the workspace's VNet peers with (a peering either way relates them)", async () => {
@@ -336,5 +341,56 @@ describe("client VNets of an organisation sharing one hub's central zones", func
         `VNet '${name}-net-clients-vnet': made for clients by WorkspaceNetwork '${name}-net'`,
       ]),
     );
+  });
+});
+
+/**
+ * Microsoft's isolated-clients layout (the workspace's endpoints in the services VNet and again in the clients
+ * VNet, each VNet with its own zones) plus a users VNet holding nothing, peered with the services VNet (both ways
+ * unless `oneWay`) and linked to the services VNet's zones: a client VNet of the workspace.
+ */
+function withUsers(oneWay = false) {
+  const t = isolatedClients("update");
+  const users = network(t.graph, "users", "10.7");
+  const pairs = oneWay
+    ? [[t.services, users]]
+    : [
+        [t.services, users],
+        [users, t.services],
+      ];
+  for (const [from, to] of pairs)
+    t.graph.add("azure-native:network:VirtualNetworkPeering", `${from.vnet.name}-to-${to.vnet.name}`, {
+      resourceGroupName: rg,
+      virtualNetworkName: nameOf(from.vnet),
+      virtualNetworkPeeringName: `to-${to.vnet.name}`,
+      remoteVirtualNetwork: { id: ref(to.vnet) },
+      allowVirtualNetworkAccess: true,
+    });
+  for (const [name, zone] of t.zones)
+    t.graph.add(tokens.link, `users-${name}-link`, {
+      resourceGroupName: rg,
+      privateZoneName: nameOf(zone),
+      virtualNetworkLinkName: "link-users",
+      location: "global",
+      registrationEnabled: false,
+      virtualNetwork: { id: ref(users.vnet) },
+    });
+  return t;
+}
+
+describe("client-vnet-reaches-workspace: what a client VNet must use", () => {
+  it("accepts a users VNet reaching the services VNet's endpoints, though the clients VNet's copies are out of its reach", () => {
+    expect(messagesOf(withUsers().graph.resources(), clientVnetReach)).to.deep.equal([]);
+  });
+
+  it("asks only for the names both layouts need while the managed-network mode is unknown at preview", () => {
+    const t = withUsers(true);
+    t.workspace.props.managedNetwork = { isolationMode: unknownString };
+    const [found] = messagesOf(t.graph.resources(), clientVnetReach);
+    expect(found)
+      .to.include(
+        "cannot use amlworkspace (ML workspace 'mlw'), blob (storage account 'st'), file (storage account 'st'):",
+      )
+      .and.not.include("vault (key vault 'kv')");
   });
 });
