@@ -92,6 +92,8 @@ describe("rules on the resolution model: one test per branch", function () {
           "in VNet 'spoke-vnet''s address space (10.0.0.0/16), whoever holds it: VNet 'hub-vnet' and VNet 'spoke-vnet' are not peered",
         );
       }
+      // Broken, not unverified: the advisory is for forwarding the pack cannot follow.
+      expect(resolutionUnverified.check(stackModel(run.graph), {})).to.deep.equal([]);
     });
     it("names the path when the zone is not linked where the path ends", async () => {
       const found = messages(zoneLinkedToVnet, await modelOf({ dns: "firewall", zonesLinkedTo: ["spoke"] }));
@@ -242,6 +244,16 @@ describe("rules on the resolution model: one test per branch", function () {
         verdict: "unknown",
       });
       expect(messages(resolutionUnverified, model)).to.deep.equal([]);
+    });
+    // A VNet outside the stack has no resource to report on, and its DNS settings are its owner's.
+    it("says nothing of an endpoint's VNet outside the stack", async () => {
+      const run = await runOnMocks(hubSpoke({ dns: "azureDns" }));
+      const endpoint = run.graph.ofType("azure-native:network:PrivateEndpoint")[0];
+      const outside =
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x/providers/Microsoft.Network/virtualNetworks/vnet-x/subnets/pe";
+      for (const props of [endpoint.inputs, endpoint.outputs]) props.subnet = { id: outside };
+      delete endpoint.propertyDependencies.subnet;
+      expect(messages(resolutionUnverified, stackModel(run.graph))).to.deep.equal([]);
     });
     it("names a VNet that holds only a compute when its DNS server is outside the stack", async () => {
       const model = await modelOf({ dns: "outside", endpoints: "hub", compute: "AmlCompute" });
