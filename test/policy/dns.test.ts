@@ -5,7 +5,7 @@ import { dnsRecordCollision } from "../../policy/rules/dnsRecordCollision";
 import { endpointZoneGroups } from "../../policy/rules/endpointZoneGroups";
 import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
 import { check, messagesOf } from "./check";
-import { forms, unknownString, type Graph } from "./graph";
+import { forms, nameOf, ref, unknownString, type Graph } from "./graph";
 import {
   allTargets,
   core,
@@ -150,6 +150,40 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
     expect(resolveGroupId(known, vnet, t.workspace.urn, "amlworkspace", "AzureCloud")?.verdict).to.equal(
       "broken",
     );
+  });
+  // The endpoint's VNet answers from another instance of the zone's name; whether the endpoint's own zone is linked
+  // there too is not known while one of its links (or one of the VNet's) is open at preview: left for the update.
+  it("leaves a missing link for the update while the zone's or the VNet's links are unknown at preview", () => {
+    const t = singleVnet("update");
+    const api = "privatelink.api.azureml.ms";
+    const other = t.graph.add(tokens.zone, "other-api", {
+      resourceGroupName: "rg-other",
+      privateZoneName: api,
+      location: "global",
+    });
+    const link = (name: string, zone: unknown, vnet: unknown) =>
+      t.graph.add(tokens.link, name, {
+        resourceGroupName: "rg-other",
+        privateZoneName: zone,
+        virtualNetworkLinkName: name,
+        location: "global",
+        registrationEnabled: false,
+        virtualNetwork: { id: vnet },
+      });
+    link("other-api-link", nameOf(other), ref(t.services.vnet));
+    const own = named(t.graph, `services-${api}-link`);
+    const ownVnet = own.props.virtualNetwork as { id: unknown };
+    const elsewhere = network(t.graph, "elsewhere", "10.8");
+    ownVnet.id = ref(elsewhere.vnet);
+    const found = () => messagesOf(t.graph.resources(), zoneLinkedToVnet);
+    expect(found()).to.have.length(1);
+    // The endpoint's zone has a link whose VNet is unknown.
+    ownVnet.id = unknownString;
+    expect(found()).to.deep.equal([]);
+    // The endpoint's VNet has a link whose zone is unknown.
+    ownVnet.id = ref(elsewhere.vnet);
+    link("open-link", unknownString, ref(t.services.vnet));
+    expect(found()).to.deep.equal([]);
   });
   it("ignores allowHubLinkedZones (a documented no-op): a zone linked only to an unpeered hub VNet does not answer the endpoint's VNet", () => {
     const t = singleVnet("update");
