@@ -103,6 +103,53 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
     endpointSet(t.graph, "lake", t.services, rg, [{ node: lake, groupId: "blob" }], t.zones);
     expect(messagesOf(t.graph.resources(), dnsRecordCollision)).to.deep.equal([]);
   });
+  describe("endpoint-dns-zone-group: what a zone group must name", () => {
+    const withoutNotebooks = () => {
+      const t = singleVnet("update");
+      const group = named(t.graph, "services-pe-mlw-amlworkspace-dns");
+      const configs = group.props.privateDnsZoneConfigs as { name: string; privateDnsZoneId: unknown }[];
+      group.props.privateDnsZoneConfigs = configs.filter((c) => !c.name.includes("notebooks"));
+      return { t, group, configs: group.props.privateDnsZoneConfigs as typeof configs };
+    };
+    const found = (t: { graph: Graph }) => check(t.graph.resources(), [endpointZoneGroups]);
+
+    it("reports a missing zone on the zone group, the resource to change", () => {
+      const { t, group } = withoutNotebooks();
+      expect(found(t).map((f) => f.urn)).to.deep.equal([group.urn]);
+    });
+
+    // ARM reads a group id in any case: "AmlWorkspace" is the workspace's amlworkspace.
+    it("reads group ids in any case", () => {
+      const { t } = withoutNotebooks();
+      const endpoint = named(t.graph, "services-pe-mlw-amlworkspace");
+      const connections = endpoint.props.privateLinkServiceConnections as { groupIds: string[] }[];
+      connections[0].groupIds = ["AmlWorkspace"];
+      expect(found(t)[0].message).to.include("does not name privatelink.notebooks.azure.net");
+    });
+
+    it("says nothing while a group id, a zone of the group, or a zone group's endpoint is unknown at preview", () => {
+      const unknownGroupIds = withoutNotebooks();
+      const endpoint = named(unknownGroupIds.t.graph, "services-pe-mlw-amlworkspace");
+      (endpoint.props.privateLinkServiceConnections as { groupIds: unknown }[])[0].groupIds = unknownString;
+      expect(found(unknownGroupIds.t)).to.deep.equal([]);
+      const unknownZone = withoutNotebooks();
+      unknownZone.configs[0].privateDnsZoneId = unknownString;
+      expect(found(unknownZone.t)).to.deep.equal([]);
+      // An endpoint without a zone group, while another group's endpoint is unknown: it may be that one's.
+      const t = singleVnet("update");
+      t.graph.nodes.splice(t.graph.nodes.indexOf(named(t.graph, "services-pe-kv-vault-dns")), 1);
+      expect(found(t)).to.have.length(1);
+      named(t.graph, "services-pe-acr-registry-dns").props.privateEndpointName = unknownString;
+      expect(found(t)).to.deep.equal([]);
+    });
+
+    it("names the zones of the endpoint's region's cloud when no zone says which", () => {
+      const t = singleVnet("update");
+      t.graph.nodes.splice(t.graph.nodes.indexOf(named(t.graph, "services-pe-kv-vault-dns")), 1);
+      named(t.graph, "services-pe-kv-vault").props.location = "chinaeast2";
+      expect(found(t)[0].message).to.include("privatelink.vaultcore.azure.cn");
+    });
+  });
   it("uses the China zone names when the zones are China's", () => {
     const c = core("update");
     const net = network(c.graph, "services", "10.0");
