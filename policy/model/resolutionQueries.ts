@@ -7,7 +7,7 @@
 import { regionalZonesFor, zonesFor, type AzureCloud, type GroupId } from "../azure/clouds";
 import { cloudOfRegion } from "../azure/locations";
 import { dnsName, type NetworkGraph } from "./networkGraph";
-import { ResolutionFaults, resolveTarget, worstOf, type Resolution } from "./resolution";
+import { resolveTarget, worstOf, type Resolution } from "./resolution";
 import { dependenciesOf, isPrivateService, requiredGroupIds } from "./queries";
 import type { Key, StackModel, Workspace } from "./types";
 import type { Maybe } from "./values";
@@ -49,8 +49,9 @@ function zoneNamesIn(graph: NetworkGraph): ReadonlySet<string> {
 /**
  * The target's per-region zones (a registry's `<region>.data.privatelink.azurecr.io`) where one answers `vnet`:
  * a private DNS zone answers every name under it, so once such a zone is linked where the name resolves, the
- * data endpoint resolves only from a record there (else NXDOMAIN). Where none is linked (or none exists in
- * the stack), the name falls to the group's zone, already asked.
+ * data endpoint resolves only from a record there (else NXDOMAIN). Where none is linked, the group's zone covers
+ * the name and answers it as it answers the group's own name (or both go unanswered alike); where none exists
+ * in the stack, the group's zone is the only one asked.
  */
 export function regionalAnswers(
   model: StackModel,
@@ -64,8 +65,7 @@ export function regionalAnswers(
   const present = zoneNamesIn(model.network);
   return regionalZonesFor(cloud, groupId, region)
     .filter((zone) => present.has(dnsName(zone)))
-    .map((zone) => resolveTarget(model.network, vnet, target, zone))
-    .filter((a) => a.fault !== ResolutionFaults.zoneNotLinked && a.fault !== ResolutionFaults.outsideStack);
+    .map((zone) => resolveTarget(model.network, vnet, target, zone));
 }
 
 /**

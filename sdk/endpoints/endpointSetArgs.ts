@@ -137,7 +137,8 @@ export interface EndpointSetLayoutArgs {
   /**
    * The hub another team runs, described as the `platform-network` policy's `hubs[]` entry (a plain value): it
    * stands for `hubVirtualNetworkId`, `hubAddressSpace`, `dnsServers` (its DNS servers, for a VNet this set
-   * creates) and `existingZoneIds` (its `privateDnsZoneIds`), and defaults `dnsMode` to ExistingZones and
+   * creates, unless dnsMode is OwnZones) and `existingZoneIds` (its `privateDnsZoneIds`, with dnsMode
+   * ExistingZones), and defaults `dnsMode` to ExistingZones and
    * `hubPeering` to ThisSideOnly. Loose arguments given beside it must agree with it. Checked at preview: a DNS
    * server in the hub's range it does not run, or a zone the endpoints need that the hub lacks, is refused with
    * the path in words. See {@link PlatformHub}.

@@ -176,13 +176,8 @@ function validateSubnet(set: EndpointSetLayout, space: readonly Cidr[], problems
       ),
     );
   }
-  const needed = addressesNeeded(
-    planEndpoints({
-      storageGroupIds: set.storageGroupIds,
-      additionalStorageKeys: set.additionalStorageKeys,
-      endpoints: set.endpoints,
-    }),
-  );
+  // The endpoints the set creates: a managed network's sets hold no key vault or registry endpoint.
+  const needed = addressesNeeded(planEndpoints(set));
   if (usableAddresses(subnet) < needed) {
     problems.push(
       problem(
@@ -238,11 +233,7 @@ function validateDns(set: EndpointSetLayout, problems: EndpointSetProblem[]) {
     return;
   }
   if (!cloud) return;
-  const endpoints = planEndpoints({
-    storageGroupIds: set.storageGroupIds,
-    additionalStorageKeys: set.additionalStorageKeys,
-    endpoints: set.endpoints,
-  });
+  const endpoints = planEndpoints(set);
   const wanted = [...new Set(endpoints.flatMap((e) => zonesFor(cloud, e.groupId)))];
   const missing = wanted.filter((zone) => !zoneNames.some((n) => n.toLowerCase() === zone));
   // Zones left to platformHub: a missing one is refused with the resolution path (spokeReach.ts).

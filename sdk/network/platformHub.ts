@@ -46,15 +46,22 @@ export function withPlatformHub<A extends EndpointSetLayoutArgs>(args: A): A {
   const hub = args.platformHub;
   if (hub === undefined) return args;
   const servers = (hub.dnsServers ?? []).map((s) => s.ip);
+  const dnsMode = args.dnsMode ?? DnsModes.ExistingZones;
   return {
     ...args,
     hubVirtualNetworkId: args.hubVirtualNetworkId ?? hub.virtualNetworkId,
     hubAddressSpace: args.hubAddressSpace ?? hub.addressSpace,
     hubPeering: args.hubPeering ?? HubPeerings.ThisSideOnly,
-    // Only a VNet the set creates takes DNS servers; an existing one's are its owner's.
+    // Only a VNet the set creates takes DNS servers; an existing one's are its owner's. With its own zones the VNet
+    // resolves through its links (Azure DNS), which the hub's servers would bypass.
     dnsServers:
-      args.dnsServers ?? (args.addressSpace !== undefined && servers.length > 0 ? servers : undefined),
-    dnsMode: args.dnsMode ?? DnsModes.ExistingZones,
-    existingZoneIds: args.existingZoneIds ?? platformZoneIds(hub),
+      args.dnsServers ??
+      (args.addressSpace !== undefined && servers.length > 0 && dnsMode !== DnsModes.OwnZones
+        ? servers
+        : undefined),
+    dnsMode,
+    // The hub's zones are written into only with ExistingZones; other modes take no zone ids.
+    existingZoneIds:
+      args.existingZoneIds ?? (dnsMode === DnsModes.ExistingZones ? platformZoneIds(hub) : undefined),
   };
 }

@@ -20,9 +20,13 @@ export function armIdProblems(propertyPath: string, value: string, type: string)
   return [
     {
       propertyPath,
-      reason:
-        `${shown(value)} is ${found}; give the id of a ${type}, ` +
-        `e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/${type}/<name>`,
+      reason: `${shown(value)} is ${found}; give the id of a ${type}, e.g. ${exampleId(type)}`,
     },
   ];
+}
+
+/** An id of `type` with placeholders: a child type names its parent too (`virtualNetworks/<name>/subnets/<name>`). */
+function exampleId(type: string): string {
+  const [namespace, ...types] = type.split("/");
+  return `/subscriptions/<sub>/resourceGroups/<rg>/providers/${namespace}/${types.map((t) => `${t}/<name>`).join("/")}`;
 }

@@ -69,4 +69,19 @@ describe("endpoint plan", () => {
       ]),
     ).to.throw("two private endpoints register mlw.api.azureml.ms");
   });
+
+  // customDnsConfigs' fqdn is optional in ARM's schema and the list is absent before provisioning: neither names a
+  // record. The records come sorted by name, whatever the endpoints' order.
+  it("skips DNS configs without a name and endpoints without configs, and sorts the records by name", () => {
+    expect(
+      dnsRecordsOf([
+        [{ fqdn: "stml1.blob.core.windows.net", ipAddresses: ["10.1.1.5"] }, { ipAddresses: ["10.1.1.9"] }],
+        undefined,
+        [{ fqdn: "kvml1.vault.azure.net", ipAddresses: ["10.1.1.6"] }],
+      ]),
+    ).to.deep.equal([
+      { fqdn: "kvml1.vault.azure.net", ipAddresses: ["10.1.1.6"] },
+      { fqdn: "stml1.blob.core.windows.net", ipAddresses: ["10.1.1.5"] },
+    ]);
+  });
 });

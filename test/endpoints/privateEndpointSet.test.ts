@@ -1,6 +1,11 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpoints/privateEndpointSet";
+import {
+  PrivateEndpointSet,
+  privateEndpointSetArgSchema,
+  type PrivateEndpointSetArgs,
+} from "../../sdk/endpoints/privateEndpointSet";
+import { schemaProblems } from "../../sdk/validation/argSchema";
 import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
 import {
   allPublicZones,
@@ -240,5 +245,93 @@ describe("PrivateEndpointSet", () => {
       ]);
     await settle();
     expect(graph.resources).to.deep.equal([]);
+  });
+});
+
+describe("PrivateEndpointSet's subnet egress by default", () => {
+  // The subnet's egress defaults: Default for a set that may hold computes, None (private) for one that cannot.
+  it("keeps a lone set's subnet and zone groups as deployed, and makes a managed network's set private", async () => {
+    const graphOf = async (args: Partial<PrivateEndpointSetArgs>) =>
+      (await runOnMocks(program(args), { preview: true })).graph;
+    const lone = await graphOf({});
+    expect(lone.named("svc-endpoints", "azure-native:network:Subnet").inputs).to.not.have.property(
+      "defaultOutboundAccess",
+    );
+    // Each endpoint's one zone group keeps the name deployed stacks have ("default"): renaming replaces it.
+    const groups = lone.ofType("azure-native:network:PrivateDnsZoneGroup");
+    expect(groups).to.have.length(lone.ofType("azure-native:network:PrivateEndpoint").length);
+    expect(new Set(groups.map((g) => g.inputs.privateDnsZoneGroupName))).to.deep.equal(new Set(["default"]));
+    const managed = await graphOf({ managedNetwork: true });
+    expect(managed.named("svc-endpoints", "azure-native:network:Subnet").inputs).to.have.property(
+      "defaultOutboundAccess",
+      false,
+    );
+  });
+});
+
+describe("PrivateEndpointSet in an existing subnet, peered with a hub", () => {
+  it("creates this side of the peering on the subnet's VNet, in that VNet's resource group", async () => {
+    const net =
+      "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-spoke/providers/Microsoft.Network";
+    const { graph } = await runOnMocks(
+      () =>
+        new PrivateEndpointSet("svc", {
+          ...existingWorkspace,
+          subnetId: `${net}/virtualNetworks/spoke-vnet/subnets/endpoints`,
+          hubVirtualNetworkId: `${net.replace("rg-spoke", "rg-hub")}/virtualNetworks/hub-vnet`,
+          dnsMode: "None",
+        }),
+      { preview: true },
+    );
+    expect(graph.named("svc-to-hub", "azure-native:network:VirtualNetworkPeering").inputs).to.deep.include({
+      resourceGroupName: "rg-spoke",
+      virtualNetworkName: "spoke-vnet",
+    });
+    expect(graph.named("svc-from-hub", "azure-native:network:VirtualNetworkPeering").inputs).to.deep.include({
+      resourceGroupName: "rg-hub",
+      virtualNetworkName: "hub-vnet",
+      remoteVirtualNetwork: { id: `${net}/virtualNetworks/spoke-vnet` },
+    });
+  });
+});
+
+describe("PrivateEndpointSet's arguments, each by its kind", () => {
+  const hub =
+    "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub-vnet";
+  const problems = (args: Partial<PrivateEndpointSetArgs>) =>
+    schemaProblems(privateEndpointSetArgSchema, { ...existingWorkspace, ...layout, ...args }).map(
+      (p) => `${p.propertyPath}: ${p.reason}`,
+    );
+
+  it("refuses an empty hubAddressSpace, a CIDR as firewallPrivateIp and a VNet's id as subnetId, saying what to give", () => {
+    expect(
+      problems({
+        hubVirtualNetworkId: hub,
+        hubAddressSpace: [],
+        firewallPrivateIp: "10.0.2.0/24",
+        subnetId: hub,
+      }),
+    ).to.deep.equal([
+      `subnetId: ${JSON.stringify(hub)} is the id of a Microsoft.Network/virtualNetworks; give the id of a Microsoft.Network/virtualNetworks/subnets, e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<name>/subnets/<name>`,
+      "hubAddressSpace: [] is empty; give at least 1 of an IPv4 CIDR such as 10.1.0.0/24",
+      `firewallPrivateIp: "10.0.2.0/24" is not an IPv4 address; give an address such as 10.0.4.4 (a DNS Private Resolver inbound endpoint or a firewall's private IP)`,
+    ]);
+  });
+
+  it("refuses a subnet's id as the hub, a key that is no zone name, and another type's id as a storage account", () => {
+    const net =
+      "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-hub/providers/Microsoft.Network";
+    expect(
+      problems({
+        hubVirtualNetworkId: `${net}/virtualNetworks/hub/subnets/s`,
+        dnsMode: "ExistingZones",
+        existingZoneIds: { privatelink_blob: `${net}/privateDnsZones/privatelink.blob.core.windows.net` },
+        additionalStorageAccounts: { lake: `${net}/virtualNetworks/hub` },
+      }),
+    ).to.deep.equal([
+      `additionalStorageAccounts.lake: "${net}/virtualNetworks/hub" is the id of a Microsoft.Network/virtualNetworks; give the id of a Microsoft.Storage/storageAccounts, e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>`,
+      'existingZoneIds.privatelink_blob: "privatelink_blob" is not a valid private DNS zone name; use a DNS zone name such as privatelink.api.azureml.ms',
+      `hubVirtualNetworkId: "${net}/virtualNetworks/hub/subnets/s" is the id of a Microsoft.Network/virtualNetworks/subnets; give the id of a Microsoft.Network/virtualNetworks, e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<name>`,
+    ]);
   });
 });

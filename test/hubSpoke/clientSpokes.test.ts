@@ -63,6 +63,30 @@ describe("components: a clients spoke must reach the endpoints it relies on", ()
     expect(endpointProblems([services, clients({ hubAddressSpace: ["10.10.0.0/16"] })])).to.deep.equal([]);
   });
 
+  it("takes the endpoints as in the hub when the services set uses an existing subnet or holds none", () => {
+    const existing: EndpointSetLayout = {
+      ...services,
+      addressSpace: undefined,
+      endpointSubnetPrefix: undefined,
+      usesExistingSubnet: true,
+      subnetId: `${hubId.replace("rg-hub", "rg-ml").replace("hub-vnet", "ml-vnet")}/subnets/endpoints`,
+      dnsServers: undefined,
+    };
+    expect(endpointProblems([existing, clients()])).to.deep.equal([]);
+    // A services set holding no endpoint: they are all in the hub too.
+    expect(endpointProblems([{ ...services, endpoints: [] }, clients()])).to.deep.equal([]);
+  });
+
+  it("takes a peering whose id is not known at plan time for the services set's VNet only when its range is not given", () => {
+    const peered = (remoteAddressSpace?: string[]) =>
+      clients({ peerings: { ml: { remoteVirtualNetworkId: "", remoteAddressSpace } } });
+    expect(endpointProblems([services, peered()])).to.deep.equal([]);
+    expect(endpointProblems([services, peered(["10.10.0.0/16"])])).to.deep.equal([]);
+    const other = endpointProblems([services, peered(["10.30.0.0/16"])]);
+    expect(other.map((p) => p.set)).to.deep.equal(["clients"]);
+    expect(other[0].reason).to.include("in set ml's VNet, which it cannot reach");
+  });
+
   it("leaves a route to a firewall IP not known at plan time to the pack", () => {
     const routed = clients({ subnetOutbound: "Firewall", firewallPrivateIp: "" });
     expect(endpointProblems([services, routed])).to.deep.equal([]);
@@ -120,5 +144,33 @@ describe("components: a clients spoke must reach the endpoints it relies on", ()
     // The same set with the VNet's own Azure DNS (OwnZones: no central zone linked) is refused.
     const own = clients({ dnsServers: undefined, dnsMode: "OwnZones", servicesSet: undefined });
     expect(endpointProblems([own])).to.have.length(1);
+  });
+
+  // "A Private DNS Zone overrides name resolution for all names within the scope of the root of the zone."
+  // (how-to-custom-dns.md): the set's own blob zone, linked to its VNet, holds no record of an omitted account.
+  it("refuses omitted endpoints whose names fall in the set's own zones: those zones answer without their records", () => {
+    const own = clients({
+      dnsServers: undefined,
+      servicesSet: undefined,
+      endpoints: ["workspace", "storage", "vault", "registry"],
+      additionalStorageKeys: ["lake"],
+    });
+    const [found] = endpointProblems([own]);
+    expect(found.reason)
+      .to.include("privatelink.blob.core.windows.net holds no record of storage-lake-blob")
+      .and.include("privatelink.file.core.windows.net holds no record of storage-lake-file");
+  });
+
+  it("leaves a DNS server outside its range to the pack when the set is peered through peerings only (it may be there)", () => {
+    const peeredOnly = clients({
+      hubVirtualNetworkId: undefined,
+      servicesSet: undefined,
+      dnsMode: "None",
+      peerings: { dns: { remoteVirtualNetworkId: hubId.replace("hub-vnet", "dns-vnet") } },
+    });
+    expect(endpointProblems([peeredOnly])).to.deep.equal([]);
+    expect(endpointProblems([{ ...peeredOnly, peerings: undefined }])[0].reason).to.include(
+      "DNS server 10.0.4.4 in a VNet this set is not peered with",
+    );
   });
 });

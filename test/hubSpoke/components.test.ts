@@ -247,6 +247,27 @@ describe("CentralPrivateDns", () => {
     expect(links).to.not.have.length(0);
     expect(new Set(links.map((l) => l.inputs.registrationEnabled))).to.deep.equal(new Set([false]));
   });
+
+  // A link to a zone that does not exist yet fails: each created zone's links take its name from the zone.
+  it("creates each link after its zone: the link's zone name comes from the created zone", async () => {
+    const { graph } = await runOnMocks(() => {
+      new CentralPrivateDns("dns", {
+        resourceGroupName: "rg-dns",
+        location: "westeurope",
+        virtualNetworkIds: { hub: hubId },
+      });
+    });
+    const zones = graph.ofType("azure-native:privatedns:PrivateZone");
+    const links = graph.ofType("azure-native:privatedns:VirtualNetworkLink");
+    expect(links).to.have.length(zones.length);
+    for (const zone of zones) {
+      const link = graph.named(
+        zone.name.replace("-zone-", "-link-hub-"),
+        "azure-native:privatedns:VirtualNetworkLink",
+      );
+      expect(link.propertyDependencies.privateZoneName, link.name).to.deep.equal([zone.urn]);
+    }
+  });
 });
 
 describe("endpoint sets as spokes", () => {

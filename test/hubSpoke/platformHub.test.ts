@@ -9,6 +9,10 @@ import { PrivateEndpointSet, type PrivateEndpointSetArgs } from "../../sdk/endpo
 import { runOnMocks } from "../../plan/mockRun";
 import type { PlatformHub } from "../../sdk";
 import { existingWorkspace } from "../endpoints/fixtures";
+import { layoutOf } from "../../sdk/endpoints/endpointSetArgs";
+import { validateEndpointSet } from "../../sdk/endpoints/validateEndpointSets";
+import { privateEndpointSetArgSchema } from "../../sdk/endpoints/privateEndpointSet";
+import { schemaProblems } from "../../sdk/validation/argSchema";
 import { contosoHub } from "./programs/platformSpoke";
 import { refusalsBeforeRegistering as refused } from "./refusedBeforeRegistering";
 
@@ -173,5 +177,65 @@ describe("platformHub: one argument for the hub the platform runs", function () 
     );
     expect(errors).to.have.length(1);
     expect(errors[0]).to.match(/^platformHub\.dnsServers\[0\]\.kind: /);
+  });
+
+  it("names platformHub.virtualNetworkId, the argument the hub came from, when a peering names the hub again", () => {
+    const layout = layoutOf("spoke", {
+      ...spoke,
+      platformHub: contosoHub,
+      peerings: { again: { remoteVirtualNetworkId: contosoHub.virtualNetworkId.toUpperCase() } },
+    });
+    expect(validateEndpointSet(layout).map((p) => `${p.property}: ${p.reason}`)).to.deep.equal([
+      "peerings.again.remoteVirtualNetworkId: names the same VNet as platformHub.virtualNetworkId (ARM ids compare case-insensitively); one peering joins two VNets: drop this entry",
+    ]);
+  });
+
+  // The refusal of a zone the hub lacks suggests "give this set dnsMode OwnZones": with its own zones the set
+  // takes neither the hub's zone ids nor its DNS servers (which would bypass the links of its own zones).
+  it("stands for the hub's zones only with dnsMode ExistingZones, and for its DNS servers except with OwnZones", () => {
+    const layout = (dnsMode?: "OwnZones" | "None" | "ExistingZones") =>
+      layoutOf("spoke", { ...spoke, platformHub: contosoHub, dnsMode });
+    const own = layout("OwnZones");
+    expect([own.dnsServers, own.existingZoneIds, validateEndpointSet(own)]).to.deep.equal([
+      undefined,
+      undefined,
+      [],
+    ]);
+    const custom = layout("None");
+    expect([custom.dnsServers, custom.existingZoneIds, validateEndpointSet(custom)]).to.deep.equal([
+      ["10.0.4.4"],
+      undefined,
+      [],
+    ]);
+    const central = layout();
+    expect(central.dnsMode).to.equal("ExistingZones");
+    expect(Object.values(central.existingZoneIds ?? {})).to.deep.equal(contosoHub.privateDnsZoneIds);
+    // The description's zone ids are keyed by their zone's name, trimmed as the schema takes them.
+    const padded = {
+      ...contosoHub,
+      privateDnsZoneIds: (contosoHub.privateDnsZoneIds ?? []).map((id) => ` ${id} `),
+    };
+    expect(validateEndpointSet(layoutOf("spoke", { ...spoke, platformHub: padded }))).to.deep.equal([]);
+  });
+
+  it("refuses a hub without its VNet's id, a DNS server without its kind, a firewall without its IP and a VNet's id as a zone id", () => {
+    const hub = {
+      ...contosoHub,
+      virtualNetworkId: undefined,
+      dnsServers: [{ ip: "10.0.4.4" }],
+      firewalls: [{}],
+      privateDnsZoneIds: [contosoHub.virtualNetworkId],
+    };
+    const found = schemaProblems(privateEndpointSetArgSchema, {
+      ...existingWorkspace,
+      ...spoke,
+      platformHub: hub,
+    });
+    expect(found.map((p) => `${p.propertyPath}: ${p.reason}`)).to.deep.equal([
+      "platformHub.virtualNetworkId: is required; give the id of a Microsoft.Network/virtualNetworks",
+      "platformHub.dnsServers[0].kind: is required; give one of resolverInbound, firewallProxy, forwarder",
+      "platformHub.firewalls[0].ip: is required; give an IPv4 address such as 10.0.4.4",
+      `platformHub.privateDnsZoneIds[0]: ${JSON.stringify(contosoHub.virtualNetworkId)} is the id of a Microsoft.Network/virtualNetworks; give the id of a Microsoft.Network/privateDnsZones, e.g. /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>`,
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { runOnMocks, settle, startRecording } from "../../plan/mockRun";
 import { CentralPrivateDns } from "../../sdk/dns/centralPrivateDns";
 import { DnsModes } from "../../sdk/dns/dnsModes";
+import { programLinksOf, recordZoneLinks } from "../../sdk/dns/programZoneLinks";
 import { WorkspaceNetwork } from "../../sdk/endpoints/workspaceNetwork";
 import { existingWorkspace } from "../endpoints/fixtures";
 
@@ -249,5 +250,21 @@ describe("a clients set whose central zones the program links to it", function (
       'Invalid arguments for WorkspaceNetwork "net":\n- sets.clients.endpoints: []',
     );
     expect(String(error)).to.contain("privatelink.api.azureml.ms is not linked to set clients's VNet");
+  });
+});
+
+describe("the program's zone links read for an existing subnet's VNet", () => {
+  // ARM ids name a VNet whole: a link to `spoke-vnet2` is no link to `spoke-vnet`, whose id it starts with.
+  it("counts a literal id as the subnet's VNet only when it names that VNet, not one whose name extends it", () => {
+    const vnet = `${sub}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet`;
+    const zoneLinkedTo = (vnetId: string) => {
+      const zone = pulumi.output(
+        `${sub}/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms`,
+      );
+      recordZoneLinks(zone, [hubId, vnetId]);
+      return { "privatelink.api.azureml.ms": zone };
+    };
+    expect(programLinksOf(zoneLinkedTo(vnet.toUpperCase()), `${vnet}/subnets/endpoints`)).to.equal("linked");
+    expect(programLinksOf(zoneLinkedTo(`${vnet}2`), `${vnet}/subnets/endpoints`)).to.equal(undefined);
   });
 });

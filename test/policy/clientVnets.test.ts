@@ -38,6 +38,8 @@ interface Layout {
   clients: "hubPeered" | "dnsVmUnpeered" | "peeredFromMl" | "unrelated" | "apiZoneOnly";
   /** A VM's NIC in the clients VNet (a user's machine, not a DNS server of the stack). */
   clientVm?: boolean;
+  /** A compute cluster of the workspace in the clients VNet's subnet. */
+  clientCompute?: boolean;
   /** The private registry left without an endpoint (another rule's finding, not the client VNet's). */
   noRegistryEndpoint?: boolean;
 }
@@ -154,6 +156,16 @@ function program(layout: Layout) {
         privateDnsZoneConfigs: [{ name: "api", privateDnsZoneId: zone.id }],
       });
     }
+    if (layout.clientCompute)
+      new azure.machinelearningservices.Compute("cpu-cluster", {
+        resourceGroupName: "rg-ml",
+        workspaceName: "mlw-private",
+        location,
+        properties: {
+          computeType: "AmlCompute",
+          properties: { enableNodePublicIp: false, subnet: { id: clients.subnet.id } },
+        },
+      });
     if (layout.clientVm)
       new azure.network.NetworkInterface("user-vm-nic", {
         resourceGroupName: rg.name,
@@ -228,6 +240,14 @@ describe("client-vnet-reaches-workspace: every client VNet judged", function () 
 
   it("still judges a client VNet holding a VM", async () => {
     expect(await findings({ components: false, clients: "dnsVmUnpeered", clientVm: true })).to.have.length(1);
+  });
+
+  // "A VNet holding endpoints or computes is another rule's" (clientVnets.ts): compute-vnet judges a compute's
+  // VNet; judging it here too would report the one fault twice.
+  it("leaves a VNet holding a compute of the workspace to the compute rules", async () => {
+    expect(
+      await findings({ components: false, clients: "dnsVmUnpeered", clientCompute: true }),
+    ).to.deep.equal([]);
   });
 
   // WorkspaceNetwork names its sets `<network>-<set>`: where two networks' names both prefix a set's, the set is the

@@ -1,8 +1,10 @@
 import { expect } from "chai";
+import { buildModel } from "../../policy/model/buildModel";
+import { resolveGroupId } from "../../policy/model/resolutionQueries";
 import { dnsRecordCollision } from "../../policy/rules/dnsRecordCollision";
 import { endpointZoneGroups } from "../../policy/rules/endpointZoneGroups";
 import { zoneLinkedToVnet } from "../../policy/rules/zoneLinkedToVnet";
-import { messagesOf } from "./check";
+import { check, messagesOf } from "./check";
 import { forms, unknownString, type Graph } from "./graph";
 import {
   allTargets,
@@ -61,6 +63,46 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
       );
     });
   }
+  it("reports a collision once per target and zone, on the second writer only, and not one endpoint naming a zone twice", () => {
+    const t = singleVnet("update");
+    // One endpoint naming its zone twice (two configs, a second zone group) writes its records once.
+    const blobGroup = named(t.graph, "services-pe-st-blob-dns");
+    const configs = blobGroup.props.privateDnsZoneConfigs as object[];
+    blobGroup.props.privateDnsZoneConfigs = [...configs, { ...configs[0], name: "again" }];
+    t.graph.add(tokens.zoneGroup, "services-pe-st-blob-dns-2", {
+      ...blobGroup.props,
+      privateDnsZoneGroupName: "second",
+    });
+    expect(check(t.graph.resources(), [dnsRecordCollision])).to.deep.equal([]);
+    const clients = network(t.graph, "clients", "10.1");
+    endpointSet(t.graph, "clients", clients, rg, allTargets(t), t.zones);
+    const found = check(t.graph.resources(), [dnsRecordCollision]);
+    // api and notebooks (workspace), blob, file, vault, registry: one finding per (target, zone).
+    expect(found.map((f) => f.message.slice(0, f.message.indexOf(" writes")))).to.deep.equal([
+      "private endpoint 'clients-pe-mlw-amlworkspace'",
+      "private endpoint 'clients-pe-mlw-amlworkspace'",
+      "private endpoint 'clients-pe-st-blob'",
+      "private endpoint 'clients-pe-st-file'",
+      "private endpoint 'clients-pe-kv-vault'",
+      "private endpoint 'clients-pe-acr-registry'",
+    ]);
+    const urnOf = (name: string) => t.graph.nodes.find((n) => n.name === name)!.urn;
+    expect(found[2].urn).to.equal(urnOf("clients-pe-st-blob"));
+    expect(found[2].message).to.include("as private endpoint 'services-pe-st-blob' already does");
+  });
+  it("endpoints of different targets share a zone: each writes its own records, no collision", () => {
+    // "Two endpoints of the same target writing into the same zone overwrite each other" (azure-facts.md): a
+    // hub's central zones hold the records of every account's endpoint, each under its own name.
+    const t = singleVnet("update");
+    const lake = t.graph.add(tokens.storage, "lake", {
+      resourceGroupName: rg,
+      accountName: "stlake",
+      location: "westeurope",
+      publicNetworkAccess: "Disabled",
+    });
+    endpointSet(t.graph, "lake", t.services, rg, [{ node: lake, groupId: "blob" }], t.zones);
+    expect(messagesOf(t.graph.resources(), dnsRecordCollision)).to.deep.equal([]);
+  });
   it("uses the China zone names when the zones are China's", () => {
     const c = core("update");
     const net = network(c.graph, "services", "10.0");
@@ -91,6 +133,23 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
     expect(messages[0]).to.include("is not linked to its VNet 'clients-vnet'");
     // The blob zone whose link is open could be linked to the clients VNet: nothing is said about it.
     expect(messages[0]).to.not.include("blob");
+  });
+  it("a zone group naming a zone not known at preview: a zone without the endpoint's record is unknown, not broken", () => {
+    const t = singleVnet("update");
+    const group = named(t.graph, "services-pe-mlw-amlworkspace-dns");
+    const configs = group.props.privateDnsZoneConfigs as { name: string; privateDnsZoneId: unknown }[];
+    // The api zone's id is not known yet (nor traced by a dependency): the group may still write that record.
+    configs.find((c) => c.name.includes("api"))!.privateDnsZoneId = unknownString;
+    const model = buildModel(t.graph.resources());
+    const vnet = [...model.vnets.keys()].find((k) => k.endsWith("::services-vnet"))!;
+    const answer = resolveGroupId(model, vnet, t.workspace.urn, "amlworkspace", "AzureCloud");
+    expect(answer?.verdict).to.equal("unknown");
+    // Once known, a zone without the record is broken.
+    group.props.privateDnsZoneConfigs = configs.filter((c) => !c.name.includes("api"));
+    const known = buildModel(t.graph.resources());
+    expect(resolveGroupId(known, vnet, t.workspace.urn, "amlworkspace", "AzureCloud")?.verdict).to.equal(
+      "broken",
+    );
   });
   it("ignores allowHubLinkedZones (a documented no-op): a zone linked only to an unpeered hub VNet does not answer the endpoint's VNet", () => {
     const t = singleVnet("update");

@@ -78,6 +78,37 @@ describe("firewall policy inheritance (basePolicy): a child policy takes its par
     expect(advisory.message).to.include("192.168.10.10");
   });
 
+  /** The update's model of `args` with each named policy's `dnsSettings` replaced. */
+  const withSettings = async (a: Partial<HubSpokeArgs>, settings: Record<string, object>) => {
+    const run = await runOnMocks(hubSpoke(args(a)), { preview: false });
+    for (const [name, dnsSettings] of Object.entries(settings)) {
+      const policy = run.graph.named(name);
+      policy.inputs.dnsSettings = dnsSettings;
+      policy.outputs.dnsSettings = dnsSettings;
+    }
+    return stackModel(run.graph);
+  };
+
+  // "... but it can override the parent policy": a child naming only DNS servers keeps them and takes the
+  // parent's DNS proxy.
+  it("a child policy's own DNS servers override its parent's; its proxy setting comes from the parent", async () => {
+    const model = await withSettings(
+      { firewallParent: "inStack" },
+      {
+        "fw-policy": { servers: ["192.168.10.10"] },
+        "fw-base-policy": { enableProxy: true, servers: ["192.168.20.20"] },
+      },
+    );
+    expect(firewallHost(model)).to.deep.include({ dnsProxy: true, forwardsTo: ["192.168.10.10"] });
+  });
+
+  it("a child policy setting only DNS proxy under a parent outside the stack: its DNS servers are unknown", async () => {
+    const model = await withSettings({ firewallParent: "outside" }, { "fw-policy": { enableProxy: true } });
+    const host = firewallHost(model);
+    expect(host.dnsProxy).to.equal(true);
+    expect(isUnknown(host.forwardsTo)).to.equal(true);
+  });
+
   // "By default, Azure Firewall uses Azure DNS and DNS Proxy is disabled." (firewall/dns-settings)
   it("a policy, and no parent, without dnsSettings leaves DNS proxy off", async () => {
     const run = await runOnMocks(hubSpoke(args({})), { preview: false });

@@ -8,7 +8,7 @@ import { registryPremium } from "../../policy/rules/registryPremium";
 import { synapseExfiltration } from "../../policy/rules/synapseExfiltration";
 import { messagesOf } from "./check";
 import { forms, nameOf, ref, unknownString } from "./graph";
-import { computeCluster, core, network, rg, singleVnet, tokens } from "./topologies";
+import { computeCluster, core, isolatedClients, network, rg, singleVnet, tokens } from "./topologies";
 
 describe("rule 8: address space and endpoint subnets", () => {
   it("flags a VNet and an inline subnet overlapping 172.17.0.0/16, not 172.16.0.0/16", () => {
@@ -26,6 +26,22 @@ describe("rule 8: address space and endpoint subnets", () => {
     expect(messages).to.have.length(2);
     expect(messages[1]).to.include("subnet 'a' of VNet 'docker' uses 172.17.4.0/24");
   });
+  // A range sharing a single address with the bridge overlaps it: its first and last addresses count.
+  it("flags ranges sharing only the bridge's first or last address, not the addresses either side", () => {
+    const t = singleVnet("update");
+    t.graph.add(tokens.vnet, "edges", {
+      resourceGroupName: rg,
+      virtualNetworkName: "vnet-edges",
+      addressSpace: {
+        addressPrefixes: ["172.17.255.255/32", "172.17.0.0/32", "172.16.255.255/32", "172.18.0.0/32"],
+      },
+    });
+    const messages = messagesOf(t.graph.resources(), dockerBridgeOverlap);
+    expect(messages.map((m) => /uses (\S+),/.exec(m)![1])).to.deep.equal([
+      "172.17.255.255/32",
+      "172.17.0.0/32",
+    ]);
+  });
   for (const form of forms) {
     it(`flags an endpoint subnet with network policies Enabled (${form})`, () => {
       const t = singleVnet(form);
@@ -35,6 +51,13 @@ describe("rule 8: address space and endpoint subnets", () => {
       expect(messages[0]).to.include("subnet 'services-snet-pe' hosts private endpoints");
     });
   }
+  // "By default, network policies are disabled for a subnet in a virtual network." (private-link docs,
+  // disable-private-endpoint-network-policy): an endpoint subnet that omits the setting is fine.
+  it("accepts an endpoint subnet that omits privateEndpointNetworkPolicies (Azure's default is Disabled)", () => {
+    const t = singleVnet("update");
+    delete t.services.endpointSubnet.props.privateEndpointNetworkPolicies;
+    expect(messagesOf(t.graph.resources(), endpointSubnetPolicies)).to.deep.equal([]);
+  });
   it("ignores a subnet with policies Enabled that hosts no endpoint", () => {
     const t = singleVnet("update");
     t.services.computeSubnet.props.privateEndpointNetworkPolicies = "Enabled";
@@ -74,6 +97,36 @@ describe("rule 9: compute region and VNet", () => {
     });
     expect(messagesOf(t.graph.resources(), computeRegion)[0]).to.include("runs in northeurope");
     expect(messagesOf(t.graph.resources(), computeVnet)[0]).to.include("VNet 'aks-vnet'");
+  });
+  // "A compute in a VNet must be in a VNet that holds one of its workspace's private endpoints": any one of them,
+  // so a compute instance in the services VNet passes though the workspace has a second endpoint in the clients VNet.
+  it("accepts a compute instance in one of the VNets holding a workspace endpoint, with others elsewhere", () => {
+    const t = isolatedClients("update");
+    computeCluster(t.graph, t.workspace, t.services.computeSubnet, "ci").props.properties = {
+      computeType: "ComputeInstance",
+      properties: { subnet: { id: ref(t.services.computeSubnet) }, vmSize: "STANDARD_DS3_V2" },
+    };
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.deep.equal([]);
+  });
+  it("says nothing while a workspace endpoint's VNet is unknown at preview (it may be the compute's)", () => {
+    const t = singleVnet("update");
+    const other = network(t.graph, "other", "10.5");
+    computeCluster(t.graph, t.workspace, other.computeSubnet, "ci").props.properties = {
+      computeType: "ComputeInstance",
+      properties: { subnet: { id: ref(other.computeSubnet) }, vmSize: "STANDARD_DS3_V2" },
+    };
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.have.length(1);
+    const endpoint = t.graph.nodes.find((n) => n.name === "services-pe-mlw-amlworkspace")!;
+    endpoint.props.subnet = { id: unknownString };
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.deep.equal([]);
+  });
+  // With a managed network computes run in the managed VNet: while the mode is unknown at preview, nothing is said.
+  it("says nothing while the workspace's managed-network mode is unknown at preview", () => {
+    const t = singleVnet("update");
+    computeCluster(t.graph, t.workspace, network(t.graph, "other", "10.5").computeSubnet, "far");
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.have.length(1);
+    t.workspace.props.managedNetwork = { isolationMode: unknownString };
+    expect(messagesOf(t.graph.resources(), computeVnet)).to.deep.equal([]);
   });
   it("accepts any region when the workspace has no private endpoint", () => {
     const c = core("update");

@@ -329,3 +329,45 @@ describe("network graph: resolution", () => {
     expect(resolverOf(graph, "hub")).to.deep.include({ verdict: "ok", resolvingVnets: ["hub"] });
   });
 });
+
+describe("network graph: isIsolated", () => {
+  /** The hub and the spoke with no peering, both on Azure-provided DNS. */
+  const apart = (overrides: Partial<NetworkGraphInput> = {}) =>
+    new NetworkGraph(
+      hubSpoke({
+        vnets: [
+          { key: "hub", label: "hub-vnet", dnsServers: undefined },
+          { key: "spoke", label: "spoke-vnet", dnsServers: [] },
+        ],
+        peerings: [],
+        ...overrides,
+      }),
+    );
+
+  it("a VNet with no peering either way, Azure-provided DNS and no ruleset is isolated", () => {
+    expect(apart().isIsolated("spoke")).to.equal(true);
+    expect(apart().isIsolated("hub")).to.equal(true);
+  });
+
+  it("a VNet another VNet peers with is not isolated, though it has no peering of its own", () => {
+    const graph = apart({ peerings: [peering("hub", "spoke")] });
+    expect(graph.isIsolated("spoke")).to.equal(false);
+    expect(graph.isIsolated("hub")).to.equal(false);
+  });
+
+  it("custom DNS servers or a linked forwarding ruleset end isolation", () => {
+    expect(
+      apart({
+        vnets: [
+          { key: "hub", label: "hub-vnet", dnsServers: undefined },
+          { key: "spoke", label: "spoke-vnet", dnsServers: ["10.0.4.4"] },
+        ],
+      }).isIsolated("spoke"),
+    ).to.equal(false);
+    const ruleset = apart({
+      rulesets: [{ key: "rs", label: "ruleset 'rs'", vnet: "hub" }],
+      rulesetLinks: [{ ruleset: "rs", vnet: "spoke" }],
+    });
+    expect(ruleset.isIsolated("spoke")).to.equal(false);
+  });
+});

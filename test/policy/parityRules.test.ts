@@ -96,6 +96,12 @@ describe("Azure Policy parity: storage, key vault and registry conditions", () =
     c.storage.props.networkRuleSet = { defaultAction: "Deny", bypass: "Logging, AzureServices" };
     expect(flagged(c.graph, storageTrustedServices)).to.deep.equal([]);
   });
+  // ARM reads enum values in any case: a registry of SKU "premium" is Premium.
+  it("compares a service's settings case-insensitively", () => {
+    const c = core("update");
+    c.registry.props.sku = { name: "premium" };
+    expect(flagged(c.graph, registrySku)).to.deep.equal([]);
+  });
   it("reads a generic storage account's ARM networkAcls", () => {
     const c = core("update");
     c.graph.nodes.splice(c.graph.nodes.indexOf(c.storage), 1);

@@ -260,6 +260,15 @@ describe("platform-network: the description's own mistakes and contradictions", 
       )
       .and.include("should have non-overlapping IP address spaces");
   });
+
+  // "The virtual networks that are peered should have non-overlapping IP address spaces." (peering overview): any
+  // shared address overlaps, also a hub range lying inside the spoke's.
+  it("reports a spoke whose range holds one of the hub's ranges", async () => {
+    const inside = { hubs: [{ ...contosoHub, addressSpace: ["10.0.0.0/16", "10.1.0.0/24"] }] };
+    const found = platformNetwork.check(await modelOf(inside), inside).map((v) => v.message);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.include("but its range 10.1.0.0/16 overlaps the hub's 10.1.0.0/24");
+  });
 });
 
 /**
@@ -319,9 +328,24 @@ describe("platform-network: a description the stack contradicts", function () {
     expect(platformNetwork.check(stackModel(graph, twoRanges), twoRanges)).to.deep.equal([]);
   });
 
+  // The description stands in for a hub only where the stack does not hold it: a hub in the stack is judged from
+  // its own resources, so its missing side of a peering is not taken as the platform's.
+  it("judges a hub the stack holds from its own peerings, not from the description", async () => {
+    const { graph } = await runOnMocks(rawPeering(["10.0.0.0/16"], ["10.0.0.0/16"]), { preview: false });
+    const model = stackModel(graph, described);
+    const key = (name: string) => [...model.vnets.keys()].find((k) => k.endsWith(`::${name}`))!;
+    expect(model.network.connected(key("spoke"), key("hub"))).to.deep.include({ verdict: "broken" });
+    expect(model.network.connected(key("spoke"), key("hub")).route).to.include("peered one way only");
+  });
+
   it("reports the stack's own VNet of the described id with another address space", async () => {
     const { graph } = await runOnMocks(rawPeering(["10.0.0.0/16"], ["10.0.0.0/24"]), { preview: true });
-    const found = platformNetwork.check(stackModel(graph, described), described).map((v) => v.message);
+    const model = stackModel(graph, described);
+    const found = platformNetwork.check(model, described).map((v) => v.message);
+    // The hub the stack holds is judged from its own resources, not replaced by the description.
+    const hub = model.network.vnets.get([...model.vnets.keys()].find((k) => k.endsWith("::hub"))!);
+    expect(hub?.addressPrefixes).to.deep.equal(["10.0.0.0/24"]);
+    expect(hub?.platform).to.equal(undefined);
     expect(found).to.deep.equal([
       `VNet 'hub' is the VNet platform-network.hubs[0] describes (${contosoHub.virtualNetworkId}), but its address space is 10.0.0.0/24, not 10.0.0.0/16. Fix: correct platform-network.hubs[0].addressSpace, or the VNet's addressSpace`,
     ]);

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { dependencyEndpointsPerVnet } from "../../policy/rules/dependencyEndpointsPerVnet";
 import { publicAccessWithEndpoints } from "../../policy/rules/publicAccessWithEndpoints";
 import { check, messagesOf } from "./check";
-import { forms, Graph, nameOf, ref, type Form } from "./graph";
+import { forms, Graph, nameOf, ref, unknownString, type Form, type GraphNode } from "./graph";
 import {
   allTargets,
   core,
@@ -29,6 +29,19 @@ describe("rule 5: public access alongside private endpoints", () => {
     expect(messagesOf(t.graph.resources(), publicAccessWithEndpoints)[0]).to.include(
       "Each property overrides the other",
     );
+  });
+  // Omitted, publicNetworkAccess is public: the built-in "Azure Machine Learning Workspaces should disable public
+  // network access" is non-compliant when the field "exists": "false". The SDK v1 flag alone is not "alongside".
+  it("says an omitted publicNetworkAccess is Enabled, and leaves the SDK v1 flag alone without it", () => {
+    const t = singleVnet("update");
+    delete t.workspace.props.publicNetworkAccess;
+    const omitted = messagesOf(t.graph.resources(), publicAccessWithEndpoints);
+    expect(omitted).to.have.length(1);
+    expect(omitted[0]).to.include("(publicNetworkAccess omitted, which Azure treats as Enabled)");
+    t.workspace.props.allowPublicAccessWhenBehindVnet = true;
+    const legacyOnly = messagesOf(t.graph.resources(), publicAccessWithEndpoints);
+    expect(legacyOnly).to.have.length(1);
+    expect(legacyOnly[0]).to.not.include("sets both");
   });
   it("accepts an open workspace without endpoints and a private one with endpoints", () => {
     const c = core("update");
@@ -57,6 +70,63 @@ describe("rule 6: dependency endpoints in every workspace VNet", () => {
       );
     });
   }
+  // Which VNet one of the vault's endpoints is in is unknown at preview: the vault is left out, not guessed.
+  it("leaves out a dependency one of whose endpoints is in a VNet unknown at preview", () => {
+    const t = isolatedClients("update");
+    const clientsVault = t.graph.nodes.find((n) => n.name === "clients-pe-kv-vault")!;
+    expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
+    clientsVault.props.subnet = { id: unknownString };
+    expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
+  });
+  // While the isolation mode is unknown at preview only what both layouts require is checked: the storage.
+  it("asks only for the storage endpoints while the managed network's mode is unknown at preview", () => {
+    const t = singleVnet("update");
+    const clients = network(t.graph, "clients", "10.1");
+    const withoutVault = allTargets(t).filter((x) => x.groupId !== "vault");
+    endpointSet(t.graph, "clients", clients, "rg-clients-dns", withoutVault);
+    t.workspace.props.managedNetwork = { isolationMode: unknownString };
+    expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.deep.equal([]);
+    t.workspace.props.managedNetwork = { isolationMode: "Disabled" };
+    expect(messagesOf(t.graph.resources(), dependencyEndpointsPerVnet)).to.have.length(1);
+  });
+  // A private dependency with no endpoint anywhere is reported where it is missing; it does not stop a peered
+  // VNet that reaches every other dependency's endpoints from sharing them with the workspace.
+  it("shares the dependencies through a peered VNet although one private dependency has no endpoint at all", () => {
+    const c = core("update");
+    const services = network(c.graph, "services", "10.0");
+    const clients = network(c.graph, "clients", "10.1");
+    const dependencies = allTargets(c).filter((x) => !["amlworkspace", "registry"].includes(x.groupId));
+    const zones = new Map<string, GraphNode>();
+    endpointSet(c.graph, "services", services, rg, dependencies, zones);
+    endpointSet(c.graph, "clients", clients, "rg-clients-dns", [
+      { node: c.workspace, groupId: "amlworkspace" },
+    ]);
+    for (const [from, to] of [
+      [clients, services],
+      [services, clients],
+    ])
+      c.graph.add("azure-native:network:VirtualNetworkPeering", `${from.vnet.name}-to-${to.vnet.name}`, {
+        resourceGroupName: rg,
+        virtualNetworkName: nameOf(from.vnet),
+        virtualNetworkPeeringName: `to-${to.vnet.name}`,
+        remoteVirtualNetwork: { id: ref(to.vnet) },
+        allowVirtualNetworkAccess: true,
+      });
+    for (const [name, zone] of zones)
+      c.graph.add(tokens.link, `clients-${name}-link`, {
+        resourceGroupName: rg,
+        privateZoneName: nameOf(zone),
+        virtualNetworkLinkName: "link-clients",
+        location: "global",
+        registrationEnabled: false,
+        virtualNetwork: { id: ref(clients.vnet) },
+      });
+    const messages = messagesOf(c.graph.resources(), dependencyEndpointsPerVnet);
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.match(
+      /^VNet 'clients-vnet', which holds a private endpoint of ML workspace 'mlw', has no private endpoint for registry \(container registry 'acr'\)/,
+    );
+  });
   it("flags a workspace whose only endpoint is in a VNet without its dependencies' endpoints", () => {
     const c = core("update");
     const services = network(c.graph, "services", "10.0");
@@ -84,6 +154,30 @@ describe("rule 6: dependency endpoints in every workspace VNet", () => {
         (m) => m.includes("VNet 'clients-vnet'") && m.includes("blob (storage account 'st'), file"),
       ),
     ).to.equal(true);
+  });
+  it("the shared VNet must hold every dependency's endpoints: storage in one VNet and vault and registry in another share none", () => {
+    // "one of the private endpoints must be in the same virtual network as the following dependency services:
+    // Azure Storage Account [...] Azure Key Vault [...] Azure Container Registry" (how-to-configure-private-link.md)
+    const c = core("update");
+    const storageTargets = (x: { groupId: string }) => x.groupId === "blob" || x.groupId === "file";
+    endpointSet(
+      c.graph,
+      "a",
+      network(c.graph, "a", "10.0"),
+      rg,
+      allTargets(c).filter((x) => x.groupId === "amlworkspace" || storageTargets(x)),
+    );
+    endpointSet(
+      c.graph,
+      "b",
+      network(c.graph, "b", "10.1"),
+      "rg-b-dns",
+      allTargets(c).filter((x) => !storageTargets(x)),
+    );
+    const shared = check(c.graph.resources(), [dependencyEndpointsPerVnet]).filter((f) =>
+      f.message.includes("has no private endpoint in a VNet that also holds endpoints of"),
+    );
+    expect(shared.map((f) => f.urn)).to.deep.equal([c.workspace.urn]);
   });
   it("accepts isolated clients, and public dependencies without endpoints", () => {
     expect(

@@ -158,6 +158,16 @@ describe("rules on the resolution model: one test per branch", function () {
       expect(model.forwardingRules.map((r) => r.enabled)).to.not.include(false);
       expect(messages(zoneLinkedToVnet, model)).to.deep.equal([]);
     });
+    // A rule set Disabled forwards nothing: the spoke asks Azure DNS for the name, and the zone is not linked there.
+    it("skips a forwarding rule set Disabled (in any case): the ruleset spoke no longer resolves that name", async () => {
+      const api = "privatelink.api.azureml.ms";
+      const run = await runOnMocks(hubSpoke({ dns: "ruleset" }));
+      const rule = run.graph.named(`rule-${api}`);
+      for (const props of [rule.inputs, rule.outputs]) props.forwardingRuleState = "disabled";
+      const model = stackModel(run.graph);
+      const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
+      expect(resolveName(model.network, spoke, api).verdict).to.equal("broken");
+    });
     // The rule asks its first target (the others only on failover): one not known until the update (an output at
     // preview) leaves the name unknown, even when a later target is known.
     it("leaves the ruleset spoke's api name unknown while its rule's first target is unknown (preview)", async () => {
@@ -180,6 +190,14 @@ describe("rules on the resolution model: one test per branch", function () {
       const model = stackModel(run.graph);
       const spoke = [...model.vnets.keys()].find((k) => k.endsWith("::spoke-vnet"))!;
       expect(resolveName(model.network, spoke, "privatelink.api.azureml.ms")).to.include({
+        verdict: "broken",
+        fault: ResolutionFaults.dnsHostUnreachable,
+      });
+      // So does a connected peering that sets allowVirtualNetworkAccess false: no traffic to the remote VNet.
+      for (const props of [peering.inputs, peering.outputs])
+        Object.assign(props, { peeringState: "Connected", allowVirtualNetworkAccess: false });
+      const closed = stackModel(run.graph);
+      expect(resolveName(closed.network, spoke, "privatelink.api.azureml.ms")).to.include({
         verdict: "broken",
         fault: ResolutionFaults.dnsHostUnreachable,
       });

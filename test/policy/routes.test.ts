@@ -12,6 +12,7 @@ import type { StackModel } from "../../policy/model/types";
 import { stackRules } from "../../policy/policies";
 import {
   dedicatedEndpointSpoke,
+  endpointsCidr,
   type DedicatedEndpointSpokeArgs,
 } from "../analyzer/programs/dedicatedEndpointSpoke";
 import {
@@ -105,6 +106,29 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
       .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
       .and.not.include("network rule 'https'");
   });
+  // A filter collection's action applies to all its rules: a Deny collection's rule allows nothing; the
+  // action is an enum, read in any case. An application rule matches names, not the endpoints' prefixes.
+  it("names a network rule only in an Allow collection (in any case), not in a Deny one, nor an application rule", async () => {
+    const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
+    const group = run.graph.named("fw-rules");
+    const advisoryWith = (action: string, ruleType = "NetworkRule") => {
+      for (const props of [group.inputs, group.outputs]) {
+        const collections = props.ruleCollections as
+          { action: { type: string }; rules: { ruleType: string }[] }[] | undefined;
+        if (collections) collections[0].action = { type: action };
+        if (collections) collections[0].rules[0].ruleType = ruleType;
+      }
+      return findings(stackModel(run.graph)).find((f) => f.rule === "traffic-through-firewall")?.message;
+    };
+    expect(advisoryWith("allow")).to.include("network rule 'https' of collection 'clients-to-endpoints'");
+    for (const [action, ruleType] of [
+      ["Deny", "NetworkRule"],
+      ["Allow", "ApplicationRule"],
+    ])
+      expect(advisoryWith(action, ruleType))
+        .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
+        .and.not.include("network rule 'https'");
+  });
   it("takes a network rule's `*` source as covering the clients' range", async () => {
     const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
     const group = run.graph.named("fw-rules");
@@ -114,6 +138,38 @@ describe("routes through the hub firewall: Microsoft's dedicated private-endpoin
     }
     const advisory = findings(stackModel(run.graph)).find((f) => f.rule === "traffic-through-firewall");
     expect(advisory?.message).to.include("network rule 'https' of collection 'clients-to-endpoints'");
+  });
+  /** The traffic-through-firewall advisory after `change` edits the network-rule program's graph. */
+  async function advisoryAfter(change: (run: Awaited<ReturnType<typeof runOnMocks>>) => void) {
+    const run = await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false });
+    change(run);
+    return findings(stackModel(run.graph)).find((f) => f.rule === "traffic-through-firewall")?.message;
+  }
+  type Collection = { action: { type: string } };
+  // "Deny" is the other action of a filter rule collection (FirewallPolicyFilterRuleCollectionActionType): its
+  // network rules stop the traffic they match, they allow nothing.
+  it("does not name a network rule of a Deny collection", async () => {
+    const message = await advisoryAfter((run) => {
+      const group = run.graph.named("fw-rules");
+      for (const props of [group.inputs, group.outputs])
+        for (const c of (props.ruleCollections as Collection[] | undefined) ?? [])
+          c.action = { type: "Deny" };
+    });
+    expect(message)
+      .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
+      .and.not.include("network rule 'https'");
+  });
+  it("does not name a network rule covering only one of the clients spoke's ranges", async () => {
+    const message = await advisoryAfter((run) => {
+      const clients = run.graph.named("clients-vnet");
+      for (const props of [clients.inputs, clients.outputs]) {
+        const space = props.addressSpace as { addressPrefixes: string[] } | undefined;
+        if (space) space.addressPrefixes = [...space.addressPrefixes, "172.16.0.0/24"];
+      }
+    });
+    expect(message)
+      .to.include("whether Azure Firewall 'fw''s rules allow that traffic was not verified")
+      .and.not.include("network rule 'https'");
   });
 });
 
@@ -167,6 +223,18 @@ describe("routes through the hub firewall in the classic provider and as discove
     expect(blocked.map((f) => f.rule)).to.deep.equal(["client-vnet-reaches-workspace"]);
   });
 
+  // Read back, the association shows on both sides: the subnet's `routeTable` and the table's `subnets`. It is one
+  // association: its route counted once, the advisory on the table given once.
+  it("a table the subnet names and that lists the subnet (as read back) routes it once", async () => {
+    const graph = discoveredGraph(await runOnMocks(dedicatedEndpointSpoke({}), { preview: false }));
+    const subnet = graph.named("clients-snet");
+    graph.named("clients-routes").inputs.subnets = [{ id: subnet.id }];
+    const model = stackModel(graph);
+    const bySubnet = model.network.routesByVnet.get(vnet(model, "clients-vnet"));
+    expect([...(bySubnet?.values() ?? [])].flat()).to.have.length(1);
+    expect(findings(model).filter((f) => f.rule === "traffic-through-firewall")).to.have.length(1);
+  });
+
   // ARM's own shape (REST "Routes - Get" sample response: `{ "name": "route1", "id": ..., "properties": {
   // "addressPrefix": ..., "nextHopType": ... } }`), as a generic resource or a Resource Graph row gives it.
   it("reads an inline route whose fields are under ARM's properties", async () => {
@@ -187,5 +255,80 @@ describe("routes through the hub firewall in the classic provider and as discove
     subnet.inputs.properties = { routeTable: subnet.inputs.routeTable };
     delete subnet.inputs.routeTable;
     expect(mandatory(stackModel(graph))).to.deep.equal([]);
+  });
+});
+
+/**
+ * Which network rule of the firewall's policy allows the path (firewallTransit.ts's `allowingRule`): one run of
+ * the program, each case rewriting the rule (and the clients' address space) before the model is built. A rule
+ * allows the path only when its sources hold every prefix of the asking VNet and its destinations every prefix of
+ * the endpoints' VNet,.
+ */
+describe("traffic-through-firewall: a network rule allows the path only when it covers both ranges whole", function () {
+  this.timeout(60_000);
+  let graph: Awaited<ReturnType<typeof runOnMocks>>["graph"];
+  before(async () => {
+    graph = (await runOnMocks(dedicatedEndpointSpoke({ networkRule: true }), { preview: false })).graph;
+  });
+
+  interface Case {
+    sources?: string[];
+    destinations?: string[];
+    clientPrefixes?: string[];
+  }
+  /** The advisory's message with the rule (and the clients VNet) rewritten as `c` says. */
+  function advisoryWith(c: Case): string {
+    const group = graph.named("fw-rules");
+    const clients = graph.named("clients-vnet");
+    const saved = [group, clients].map((r) => JSON.stringify([r.inputs, r.outputs]));
+    try {
+      for (const props of [group.inputs, group.outputs]) {
+        const collections = props.ruleCollections as
+          { rules: { sourceAddresses: string[]; destinationAddresses: string[] }[] }[] | undefined;
+        if (!collections) continue;
+        const rule = collections[0].rules[0];
+        if (c.sources) rule.sourceAddresses = c.sources;
+        if (c.destinations) rule.destinationAddresses = c.destinations;
+      }
+      if (c.clientPrefixes)
+        for (const props of [clients.inputs, clients.outputs])
+          if (props.addressSpace) props.addressSpace = { addressPrefixes: c.clientPrefixes };
+      const found = findings(stackModel(graph)).filter((f) => f.rule === "traffic-through-firewall");
+      expect(found).to.have.length(1);
+      return found[0].message;
+    } finally {
+      [group.inputs, group.outputs] = JSON.parse(saved[0]) as [
+        Record<string, unknown>,
+        Record<string, unknown>,
+      ];
+      [clients.inputs, clients.outputs] = JSON.parse(saved[1]) as [
+        Record<string, unknown>,
+        Record<string, unknown>,
+      ];
+    }
+  }
+  const named = "network rule 'https' of collection 'clients-to-endpoints'";
+  const notVerified = "whether Azure Firewall 'fw''s rules allow that traffic was not verified";
+
+  it("names the rule as the program writes it, and a rule holding the ranges in wider ones", () => {
+    expect(advisoryWith({})).to.include(named);
+    expect(
+      advisoryWith({ sources: ["10.0.0.0/8"], destinations: ["10.2.0.0/15", "192.168.0.0/16"] }),
+    ).to.include(named);
+  });
+  it("does not take a rule covering part of the clients' range (a narrower source) as allowing the path", () => {
+    expect(advisoryWith({ sources: ["10.1.1.0/24"] }))
+      .to.include(notVerified)
+      .and.not.include(named);
+  });
+  it("does not take a rule to another destination, or from the endpoints' own range, as allowing the path", () => {
+    expect(advisoryWith({ destinations: ["10.9.0.0/16"] })).to.include(notVerified);
+    expect(advisoryWith({ sources: [endpointsCidr], destinations: [endpointsCidr] })).to.include(notVerified);
+    expect(advisoryWith({ destinations: ["10.2.1.0/24"] })).to.include(notVerified);
+  });
+  it("does not take a rule as allowing a VNet whose address space lists no prefix", () => {
+    expect(advisoryWith({ clientPrefixes: [], sources: ["*"] }))
+      .to.include(notVerified)
+      .and.not.include(named);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { expect } from "chai";
 import { runOnMocks } from "../../plan/mockRun";
+import { unknownSentinel } from "../../plan/policy/engineValue";
 import { stackModel } from "../../plan/modelResources";
 import { rulesetLinkLimits } from "../../policy/rules/rulesetLinkLimits";
 import { discoveredGraph } from "../analyzer/discoveredForm";
@@ -45,6 +46,39 @@ describe("dns-forwarding-ruleset-link-limits: one ruleset per VNet, of the VNet'
     const run = await runOnMocks(hubSpoke({ dns: "ruleset" }), { preview: false });
     for (const vnet of run.graph.ofType("azure-native:network:VirtualNetwork"))
       for (const props of [vnet.inputs, vnet.outputs]) props.location = "West Europe";
+    expect(rulesetLinkLimits.check(stackModel(run.graph), rulesetLinkLimits.defaults)).to.deep.equal([]);
+  });
+
+  // Each later ruleset is reported against the first one linked, and a second link of that same ruleset is no
+  // second ruleset: the limit counts rulesets per VNet, not links.
+  it("reports every later ruleset against the first linked, and not the first ruleset linked again", async () => {
+    const run = await runOnMocks(hubSpoke({ dns: "ruleset", rulesetMistake: "secondRuleset" }), {
+      preview: false,
+    });
+    const copy = (name: string, from: string, to: string) => {
+      const text = JSON.stringify(run.graph.named(name)).split(from).join(to);
+      run.graph.resources.push(JSON.parse(text) as (typeof run.graph.resources)[number]);
+    };
+    copy("ruleset-second", "second", "third");
+    copy("ruleset-second-spoke-link", "second", "third");
+    const before = rulesetLinkLimits.check(stackModel(run.graph), rulesetLinkLimits.defaults);
+    expect(before).to.have.length(2);
+    const first = /but (.*) is linked to it already/.exec(before[0].message)![1];
+    expect(before[1].message).to.include(`but ${first} is linked to it already`);
+    expect(before.map((v) => v.urn).join(" ")).to.include("ruleset-third-spoke-link");
+    copy("ruleset-spoke-link", "link-spoke", "link-spoke-again");
+    const again = rulesetLinkLimits.check(stackModel(run.graph), rulesetLinkLimits.defaults);
+    expect(again.map((v) => v.message)).to.deep.equal(before.map((v) => v.message));
+  });
+
+  // Unknown at preview, the link's ruleset could be the one linked already: the update checks it.
+  it("leaves a link whose ruleset is unknown at preview alone", async () => {
+    const run = await runOnMocks(hubSpoke({ dns: "ruleset", rulesetMistake: "secondRuleset" }), {
+      preview: false,
+    });
+    const link = run.graph.named("ruleset-second-spoke-link");
+    for (const props of [link.inputs, link.outputs]) props.dnsForwardingRulesetName = unknownSentinel;
+    delete link.propertyDependencies.dnsForwardingRulesetName;
     expect(rulesetLinkLimits.check(stackModel(run.graph), rulesetLinkLimits.defaults)).to.deep.equal([]);
   });
 

@@ -14,9 +14,15 @@ import { forms, ref, type Form } from "./graph";
 import { core, endpointSet, network, rg, type Core } from "./topologies";
 
 /** A managed-network workspace whose clients VNet holds only the workspace's endpoint. */
-function clients(form: Form, serviceEndpoint: boolean, vnetRule: boolean, access = "Enabled"): Core {
+function clients(
+  form: Form,
+  serviceEndpoint: boolean,
+  vnetRule: boolean,
+  access = "Enabled",
+  managedNetwork = true,
+): Core {
   const c = core(form);
-  c.workspace.props.managedNetwork = { isolationMode: "AllowOnlyApprovedOutbound" };
+  if (managedNetwork) c.workspace.props.managedNetwork = { isolationMode: "AllowOnlyApprovedOutbound" };
   const net = network(c.graph, "clients", "10.1");
   if (serviceEndpoint) net.endpointSubnet.props.serviceEndpoints = [{ service: "Microsoft.Storage" }];
   // The account keeps a private endpoint elsewhere (so it is private), and admits the clients' subnet.
@@ -46,6 +52,18 @@ describe("managed network: client VNets may reach the default storage through a 
       expect(messages).to.have.length(1);
       expect(messages[0]).to.include("has no private endpoint for blob (storage account 'st'), file");
     }
+  });
+
+  it("a customer-VNet workspace's VNets still need the storage endpoints: the service endpoint is for managed-network clients", () => {
+    // "Each VNet that contains a private endpoint for the workspace must also be able to access the Azure
+    // Storage Account [...] you might create a private endpoint for the services in each VNet."
+    // (how-to-configure-private-link.md); the service-endpoint alternative is written for managed networks only.
+    const messages = messagesOf(
+      clients("update", true, true, "Enabled", false).graph.resources(),
+      dependencyEndpointsPerVnet,
+    );
+    expect(messages.join("\n")).to.include("blob (storage account 'st')");
+    expect(messages.join("\n")).to.include("file (storage account 'st')");
   });
 
   it("public network access Disabled shuts the service endpoint's path", () => {

@@ -5,7 +5,13 @@
  * one row of one cloud fails here.
  */
 import { expect } from "chai";
-import { allClouds, privateDnsZones, storageGroupIds, type AzureCloud } from "../../policy/azure/clouds";
+import {
+  allClouds,
+  classifyZone,
+  privateDnsZones,
+  storageGroupIds,
+  type AzureCloud,
+} from "../../policy/azure/clouds";
 
 /** Per cloud: the storage suffix, the workspace's two zones, the vault's and the registry's (Microsoft's table). */
 const documented: Record<
@@ -45,4 +51,19 @@ describe("private DNS zone names per cloud, as Microsoft's zone table gives them
         [...storageGroupIds, "amlworkspace", "vault", "registry"].sort(),
       );
     });
+});
+
+describe("classifyZone: which cloud and group id a zone name is of", () => {
+  // Zone names from a program or the account come in any case and, fully qualified, with a trailing dot.
+  it("reads a name in any case and with a trailing dot, in every cloud", () => {
+    expect(classifyZone("PrivateLink.Vaultcore.UsGovCloudApi.net.")).to.deep.equal({
+      cloud: "AzureUSGovernment",
+      groupId: "vault",
+    });
+    expect(classifyZone("privatelink.notebooks.chinacloudapi.cn.")).to.deep.equal({
+      cloud: "AzureChinaCloud",
+      groupId: "amlworkspace",
+    });
+    expect(classifyZone("privatelink.contoso.com")).to.equal(undefined);
+  });
 });

@@ -47,7 +47,7 @@ export interface HubSpokeArgs {
   /** Zones of these group ids are linked to the hub only, whatever `zonesLinkedTo` says. */
   hubOnlyZones?: readonly GroupId[];
   /** The registry's endpoint asks by a manual connection, in this state after the update. */
-  manualRegistry?: "Pending" | "Rejected" | "Approved";
+  manualRegistry?: "Pending" | "Rejected" | "Approved" | "approved";
 }
 
 const registryDataZone = `${location}.data.privatelink.azurecr.io`;
