@@ -3,7 +3,7 @@
  * match case-sensitive), runs the focused tests that guard that code, records whether they failed (killed)
  * or passed (survived), and restores the file. Run: `npx ts-node --transpile-only test/mutation/mutate.ts
  * [name-filter]` (`--list blind26 [name-filter]`: issue 26's blind mutants; `--list blind25b`, `--list blind25c`,
- * `--list blind25d`: issue 25's second, third and fourth blind rounds); it prints a Markdown
+ * `--list blind25d`, `--list blind25e`: issue 25's second to fifth blind rounds); it prints a Markdown
  * table. Not part of `npm test` (it runs mocha once per mutation).
  */
 import { spawnSync } from "child_process";
@@ -13,6 +13,7 @@ import { mutations as blindMutations25 } from "./blindMutations25";
 import { blindMutations25b } from "./blindMutations25b";
 import { blindMutations25c } from "./blindMutations25c";
 import { blindMutations25d } from "./blindMutations25d";
+import { blindMutations25e } from "./blindMutations25e";
 import { blindMutations26 } from "./blindMutations26";
 
 export interface Mutation {
@@ -286,12 +287,13 @@ function run(m: Mutation): "killed" | "survived" {
   }
 }
 
-/** Lists written without reading the tests, by `--list <name>` (issue 25's four rounds and issue 26's blind mutants). */
+/** Lists written without reading the tests, by `--list <name>` (issue 25's five rounds and issue 26's blind mutants). */
 const blindLists: Record<string, readonly Mutation[]> = {
   blind25: blindMutations25,
   blind25b: blindMutations25b,
   blind25c: blindMutations25c,
   blind25d: blindMutations25d,
+  blind25e: blindMutations25e,
   blind26: blindMutations26,
 };
 
