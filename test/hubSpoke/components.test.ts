@@ -722,6 +722,20 @@ describe("tags and names", () => {
     expect(bad.errors[0].propertyPath).to.equal("azureNamePrefix");
   });
 
+  // Every network name the set gives is checked by the one network-name rule (at most 64 characters); the endpoints'
+  // "-nic" names are the longest: a prefix leaving room for the endpoint names but not for them is refused.
+  it("checks azureNamePrefix against the endpoints' NIC names, the longest it gives", async () => {
+    const short = await runOnMocks(() => set("spoke", { azureNamePrefix: "pp" }));
+    const longestSuffix = Math.max(
+      ...short.graph
+        .ofType("azure-native:network:PrivateEndpoint")
+        .map((e) => String(e.inputs.privateEndpointName).length - 2),
+    );
+    const prefix = "x".repeat(64 - longestSuffix - 2);
+    const error = await refused(() => set("spoke", { azureNamePrefix: prefix }));
+    expect(error.message).to.contain('-nic", which is not valid');
+  });
+
   it("refuses a compute instance in a peered spoke, in the words the pack shares; a cluster is fine", async () => {
     const compute = {
       workspaceName: "mlw1",

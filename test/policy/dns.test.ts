@@ -143,6 +143,16 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
       expect(found(t)).to.deep.equal([]);
     });
 
+    // custom-dns: the records are created on a DNS server of the organisation's from the set's dnsRecords output.
+    it("does not ask for a zone group when the stack declares custom-dns", () => {
+      const t = singleVnet("update");
+      t.graph.nodes.splice(t.graph.nodes.indexOf(named(t.graph, "services-pe-kv-vault-dns")), 1);
+      expect(found(t)).to.have.length(1);
+      expect(messagesOf(t.graph.resources(), endpointZoneGroups, { privateDns: "custom-dns" })).to.deep.equal(
+        [],
+      );
+    });
+
     it("names the zones of the endpoint's region's cloud when no zone says which", () => {
       const t = singleVnet("update");
       t.graph.nodes.splice(t.graph.nodes.indexOf(named(t.graph, "services-pe-kv-vault-dns")), 1);

@@ -241,6 +241,12 @@ describe("platform-network: the description's own mistakes and contradictions", 
     ]);
   });
 
+  it("reports an empty addressSpace as missing", () => {
+    const bad = { hubs: [{ ...contosoHub, addressSpace: [] }] };
+    const found = platformNetwork.check(stackModelOfNothing(bad), bad).map((v) => v.message);
+    expect(found.join("\n")).to.include("platform-network.hubs[0].addressSpace").and.include("is required");
+  });
+
   it("reports a DNS server outside the hub's range", () => {
     const bad = {
       hubs: [{ ...contosoHub, dnsServers: [{ ip: "10.9.4.4", kind: "resolverInbound" as const }] }],
