@@ -143,6 +143,20 @@ describe("rule 7: DNS zone groups, zones, links and collisions", () => {
       expect(found(t)).to.deep.equal([]);
     });
 
+    // A zone's name is read in any case ("PrivateLink.Notebooks.Azure.Net" is the notebooks zone): the group names
+    // it, though its VNet does not resolve through it (zone-linked-to-endpoint-vnet's finding, not this rule's).
+    it("reads the zone names a group names in any case", () => {
+      const t = singleVnet("update");
+      named(t.graph, "services-privatelink.notebooks.azure.net").props.privateZoneName =
+        "PrivateLink.Notebooks.Azure.Net";
+      t.graph.nodes.splice(
+        t.graph.nodes.indexOf(named(t.graph, "services-privatelink.notebooks.azure.net-link")),
+        1,
+      );
+      expect(messagesOf(t.graph.resources(), zoneLinkedToVnet)).to.have.length(1);
+      expect(found(t)).to.deep.equal([]);
+    });
+
     // custom-dns: the records are created on a DNS server of the organisation's from the set's dnsRecords output.
     it("does not ask for a zone group when the stack declares custom-dns", () => {
       const t = singleVnet("update");
