@@ -193,6 +193,17 @@ describe("peerings: a set's VNet peered with more than one VNet", () => {
       "peerings.neu.remoteAddressSpace: remoteAddressSpace is checked against addressSpace before anything is registered, so it must be plain values",
     );
     expect(errors[3]).to.match(/^peerings\.clients\.remoteAddressSpace: \[\] is empty; give at least 1 of /);
+    // A peering names the VNet it peers with: an entry without it is refused, naming the property.
+    const missing = await refused(() =>
+      set("spoke", {
+        ...asSpoke,
+        peerings: { weu: {} as { remoteVirtualNetworkId: string } },
+      }),
+    );
+    expect(missing).to.have.length(1);
+    expect(missing[0]).to.match(
+      /^peerings\.weu\.remoteVirtualNetworkId: is required; give the id of a Microsoft\.Network\/virtualNetworks/,
+    );
     const deferred = await refused(() =>
       set("spoke", {
         ...asSpoke,
