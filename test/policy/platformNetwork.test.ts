@@ -89,6 +89,15 @@ describe("platform-network: a spoke judged through the hub the platform describe
     expect(mandatory(model, described)).to.deep.equal([]);
   });
 
+  // The spoke's zone groups write into the hub's zones (ExistingZones): those zones are the platform's, named so.
+  it("takes a zone the spoke's zone groups name and the platform describes as the platform's", async () => {
+    const model = await modelOf(described);
+    const api = [...model.network.zones.values()].find((z) => z.name === "privatelink.api.azureml.ms")!;
+    expect(model.zoneGroups.some((g) => g.zones.some((z) => z.key === api.key))).to.equal(true);
+    expect(api.platform).to.equal("contoso-hub-weu");
+    expect(model.label(api.key)).to.include("described by the platform as hub 'contoso-hub-weu'");
+  });
+
   it("the picture draws the described hub as one group: VNet, DNS server, firewall, zones", async () => {
     const { graph } = await runOf();
     const drawn = topology({
