@@ -17,7 +17,7 @@ import { resolutionUnverified } from "../../policy/rules/resolutionUnverified";
 import { allGroupIds, targetOf } from "../analyzer/programs/endpointSet";
 import { messagesOf } from "./check";
 import { nameOf, ref, unknownString } from "./graph";
-import { isolatedClients, network, rg, tokens } from "./topologies";
+import { isolatedClients, network, peer, rg, tokens } from "./topologies";
 import { location, workspaceWithDependencies } from "../analyzer/programs/workspaceWithDependencies";
 
 const hubId =
@@ -358,14 +358,7 @@ function withUsers(oneWay = false) {
         [t.services, users],
         [users, t.services],
       ];
-  for (const [from, to] of pairs)
-    t.graph.add("azure-native:network:VirtualNetworkPeering", `${from.vnet.name}-to-${to.vnet.name}`, {
-      resourceGroupName: rg,
-      virtualNetworkName: nameOf(from.vnet),
-      virtualNetworkPeeringName: `to-${to.vnet.name}`,
-      remoteVirtualNetwork: { id: ref(to.vnet) },
-      allowVirtualNetworkAccess: true,
-    });
+  for (const [from, to] of pairs) peer(t.graph, from, to);
   for (const [name, zone] of t.zones)
     t.graph.add(tokens.link, `users-${name}-link`, {
       resourceGroupName: rg,

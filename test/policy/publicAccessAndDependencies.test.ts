@@ -10,6 +10,7 @@ import {
   isolatedClients,
   location,
   network,
+  peer,
   rg,
   singleVnet,
   tokens,
@@ -105,13 +106,7 @@ describe("rule 6: dependency endpoints in every workspace VNet", () => {
       [clients, services],
       [services, clients],
     ])
-      c.graph.add("azure-native:network:VirtualNetworkPeering", `${from.vnet.name}-to-${to.vnet.name}`, {
-        resourceGroupName: rg,
-        virtualNetworkName: nameOf(from.vnet),
-        virtualNetworkPeeringName: `to-${to.vnet.name}`,
-        remoteVirtualNetwork: { id: ref(to.vnet) },
-        allowVirtualNetworkAccess: true,
-      });
+      peer(c.graph, from, to);
     for (const [name, zone] of zones)
       c.graph.add(tokens.link, `clients-${name}-link`, {
         resourceGroupName: rg,
@@ -257,13 +252,7 @@ describe("rule 6: endpoints for the storage behind datastores", () => {
       [t.clients, t.services],
       [t.services, t.clients],
     ])
-      t.graph.add("azure-native:network:VirtualNetworkPeering", `${from.vnet.name}-to-${to.vnet.name}`, {
-        resourceGroupName: rg,
-        virtualNetworkName: nameOf(from.vnet),
-        virtualNetworkPeeringName: `to-${to.vnet.name}`,
-        remoteVirtualNetwork: { id: ref(to.vnet) },
-        allowVirtualNetworkAccess: true,
-      });
+      peer(t.graph, from, to);
     t.graph.add(tokens.link, "lake-dfs-clients-link", {
       resourceGroupName: rg,
       privateZoneName: "privatelink.dfs.core.windows.net",

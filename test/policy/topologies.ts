@@ -95,6 +95,17 @@ export function network(graph: Graph, prefix: string, cidr: string): Network {
   return { vnet, endpointSubnet: subnet("pe", 1), computeSubnet: subnet("compute", 2) };
 }
 
+/** A peering from `from`'s VNet to `to`'s, allowing access (call twice for both ways). */
+export function peer(graph: Graph, from: Network, to: Network): GraphNode {
+  return graph.add("azure-native:network:VirtualNetworkPeering", `${from.vnet.name}-to-${to.vnet.name}`, {
+    resourceGroupName: rg,
+    virtualNetworkName: nameOf(from.vnet),
+    virtualNetworkPeeringName: `to-${to.vnet.name}`,
+    remoteVirtualNetwork: { id: ref(to.vnet) },
+    allowVirtualNetworkAccess: true,
+  });
+}
+
 /** One endpoint per (target, group id) in `subnet`, zones of their own in `zoneRg` linked to `vnet`. */
 export function endpointSet(
   graph: Graph,
